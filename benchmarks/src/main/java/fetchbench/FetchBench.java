@@ -1,0 +1,163 @@
+package fetchbench;
+
+import fetchbench.bench.FetchAllBenchmark;
+import fetchbench.model.Model;
+import fetchbench.run.OptionException;
+import fetchbench.run.Profile;
+import fetchbench.run.RunDirectory;
+import fetchbench.run.RunOptions;
+import fetchbench.run.RunOptions.Param;
+import fetchbench.run.RunPlan;
+import fetchbench.run.RunReport;
+import fetchbench.server.ExternalServer;
+import fetchbench.server.ServerProcess;
+import fetchbench.server.ServerSettings;
+import fetchbench.server.TargetServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Properties;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The launcher: checks the options, starts the target server, runs the plan with JMH, and writes
+ * {@code results/<run-id>/jmh.json} and {@code environment.json}. Main class of benchmarks.jar.
+ */
+public final class FetchBench {
+
+    /** Exit code for a bad option: nothing was started or written. */
+    public static final int EXIT_BAD_OPTION = 2;
+    /** Exit code for a run that started and failed: its results folder was removed. */
+    public static final int EXIT_RUN_FAILED = 1;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private FetchBench(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getProperties(), System.out, System.err));
+    }
+
+    /** Runs fetchbench and returns the process exit code. */
+    public static int run(String[] args, Properties properties, PrintStream out, PrintStream err) {
+        return new FetchBench(out, err).run(args, properties);
+    }
+
+    private int run(String[] args, Properties properties) {
+        RunOptions options;
+        RunPlan plan;
+        try {
+            options = RunOptions.parse(args, properties);
+            if (options.help()) {
+                out.print(Usage.TEXT);
+                return 0;
+            }
+            plan = RunPlan.of(options);
+        } catch (OptionException | IllegalArgumentException e) {
+            err.println("fetchbench: " + e.getMessage());
+            return EXIT_BAD_OPTION;
+        }
+
+        RunDirectory directory = null;
+        try (TargetServer server = startServer(options, plan)) {
+            directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
+            Instant started = Instant.now();
+            List<RunResult> results = runPlan(options, plan, server);
+            new RunReport(options, plan, server, directory, started, Instant.now(), results).write();
+            directory.complete();
+            out.println();
+            out.print(RunReport.summary(results));
+            out.println("[fetchbench] results: " + directory.path().resolve(RunReport.JMH_JSON));
+            return 0;
+        } catch (IOException | RunnerException | RuntimeException e) {
+            err.println("fetchbench: run failed: " + oneLine(e) + " (no results written)");
+            return EXIT_RUN_FAILED;
+        } finally {
+            if (directory != null) {
+                directory.removeIfIncomplete();
+            }
+        }
+    }
+
+    private TargetServer startServer(RunOptions options, RunPlan plan) throws IOException {
+        if (options.target() != null) {
+            out.println("[fetchbench] using the WireMock at " + options.target());
+            return ExternalServer.connect(options.target());
+        }
+        ServerSettings settings = ServerSettings.forLargestN(plan.largestN());
+        out.println("[fetchbench] starting WireMock in its own JVM: " + settings);
+        ServerProcess server = ServerProcess.start(settings);
+        out.println("[fetchbench] server ready at " + server.baseUri() + " (pid " + server.handle().pid() + ")");
+        return server;
+    }
+
+    private List<RunResult> runPlan(RunOptions options, RunPlan plan, TargetServer server) throws RunnerException {
+        Profile profile = options.profile();
+        int warmup = options.jmh().getWarmupIterations().orElse(profile.warmupIterations());
+        int measurement = options.jmh().getMeasurementIterations().orElse(profile.measurementIterations());
+        plan.notes().forEach(note -> out.println("[fetchbench] note: " + note));
+        out.printf("[fetchbench] profile %s: %d steps, predicted about %.0f min%n",
+                profile.paramName(), plan.steps().size(), Math.ceil(plan.predictedSeconds(profile, warmup, measurement) / 60));
+
+        List<RunResult> results = new ArrayList<>();
+        int number = 0;
+        for (RunPlan.Step step : plan.steps()) {
+            number++;
+            out.printf("%n[fetchbench] step %d/%d: %s%s %s (predicted %.0f s)%n", number, plan.steps().size(),
+                    step.model().paramName(), step.label().isEmpty() ? "" : " — " + step.label(),
+                    describe(step), step.predictedSeconds(profile, warmup, measurement));
+            ChainedOptionsBuilder jmh = new OptionsBuilder()
+                    .parent(options.jmh())
+                    .jvmArgsAppend("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri())
+                    .shouldFailOnError(true)
+                    .warmupIterations(warmup)
+                    .measurementIterations(measurement)
+                    .forks(options.jmh().getForkCount().orElse(1));
+            if (options.jmh().getIncludes().isEmpty()) {
+                jmh.include("\\." + FetchAllBenchmark.class.getSimpleName() + "\\.");
+            }
+            step.params().forEach((param, values) -> jmh.param(param.key, values.toArray(String[]::new)));
+            Collection<RunResult> stepResults = new Runner(jmh.build()).run();
+            if (stepResults.isEmpty()) {
+                throw new IllegalStateException("JMH ran nothing for step " + number + " (check the benchmark regexp)");
+            }
+            results.addAll(stepResults);
+        }
+        return results;
+    }
+
+    private static String describe(RunPlan.Step step) {
+        StringBuilder text = new StringBuilder();
+        for (Param param : List.of(Param.URLS, Param.DELAY_MS, Param.CONCURRENCY, Param.MAX_REQUESTS)) {
+            if (param == Param.MAX_REQUESTS && step.model() != Model.OK_HTTP_ASYNC) {
+                continue;
+            }
+            text.append(param.key).append('=').append(String.join(",", step.params().get(param))).append(' ');
+        }
+        return text.toString().strip();
+    }
+
+    private static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+            message += ": " + root.getMessage();
+        }
+        return message.replace('\n', ' ');
+    }
+}

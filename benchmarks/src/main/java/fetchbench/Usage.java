@@ -1,0 +1,34 @@
+package fetchbench;
+
+/** The text of {@code --help}. */
+final class Usage {
+
+    private Usage() {
+    }
+
+    static final String TEXT = """
+            fetchbench: which concurrency model for fetching N URLs, and how to tune it.
+
+            Usage: java -jar benchmarks/target/benchmarks.jar [-p name=v1,v2 ...] [JMH options]
+                   ./mvnw verify [-Dfetchbench.name=v1,v2 ...]
+
+            Parameters (-p name=… or -Dfetchbench.name=…; comma-separated values are all run):
+              model         sequential, threadPool, completableFuture, virtualThreads, okHttpAsync (default: all)
+              urls          N, URLs per batch (default: 10,100,1000; smoke: 10,100)
+              delayMs       server delay per URL in ms (default: 100; smoke: 20)
+              concurrency   pool size of threadPool/completableFuture, maxRequestsPerHost of okHttpAsync;
+                            0 = the model's default (default: threadPool 20, completableFuture 0,20,
+                            okHttpAsync 5 and a tuned run at the largest N)
+              maxRequests   OkHttp Dispatcher maxRequests (default: 64, OkHttp's own)
+              delayProfile  fixed, uniform, lognormal (default: fixed)
+              seed          seed of the random delay profiles (default: 42)
+
+            Run options (-Dfetchbench.name=…):
+              profile       default (about 8 min here), smoke (under 3 min)
+              target        http://host:port of a running WireMock to use instead of starting one
+              results       folder for results (default: results)
+              args          extra command-line arguments, e.g. "-p urls=100 -i 10"
+
+            JMH options such as -wi, -i and -f are passed to JMH. Results: results/<run-id>/.
+            """;
+}

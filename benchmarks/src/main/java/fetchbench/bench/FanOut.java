@@ -1,0 +1,71 @@
+package fetchbench.bench;
+
+import fetchbench.model.ConcurrencyModel;
+import fetchbench.model.InFlight;
+import fetchbench.model.Model;
+import fetchbench.model.ModelSettings;
+import fetchbench.server.Stubs;
+import fetchbench.server.TargetServer;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The parameters every scenario shares, and what they build once per trial: the workload (URLs,
+ * delays, stubs on the server) and the concurrency model (client, executors, connection pool).
+ * The launcher ({@code fetchbench.FetchBench}) always sets every value; its defaults live in
+ * {@code fetchbench.run.Profile}, so the annotations list none.
+ */
+@State(Scope.Benchmark)
+public class FanOut {
+
+    /** sequential, threadPool, completableFuture, virtualThreads or okHttpAsync. */
+    @Param({})
+    public String model;
+
+    /** N: URLs fetched by one operation. */
+    @Param({})
+    public int urls;
+
+    /** Server delay per URL, ms (the mean or median for the random profiles). */
+    @Param({})
+    public int delayMs;
+
+    /** Pool size, or Dispatcher maxRequestsPerHost for okHttpAsync; 0 = the model's default. */
+    @Param({})
+    public int concurrency;
+
+    /** OkHttp Dispatcher maxRequests (okHttpAsync only). */
+    @Param({})
+    public int maxRequests;
+
+    /** fixed, uniform or lognormal. */
+    @Param({})
+    public String delayProfile;
+
+    /** Seed of the random delay profiles. */
+    @Param({})
+    public long seed;
+
+    public Workload workload;
+    public ConcurrencyModel fetcher;
+
+    @Setup(Level.Trial)
+    public void start() {
+        var server = TargetServer.fromForkProperty();
+        workload = Workload.create(server, urls, DelayProfile.byName(delayProfile), delayMs, seed);
+        Stubs.register(server, workload);
+        fetcher = Model.byName(model).create(
+                new ModelSettings(concurrency, maxRequests, urls, workload.longestDelay(), new InFlight()));
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        fetcher.close();
+    }
+}

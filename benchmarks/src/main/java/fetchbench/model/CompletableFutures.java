@@ -1,0 +1,55 @@
+package fetchbench.model;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@code supplyAsync} per URL, joined with {@code allOf}. The executor decides the concurrency:
+ * concurrency 0 uses CompletableFuture's default async executor (a new thread per task when the
+ * common pool's parallelism is 1, i.e. on ≤ 2 cores; the common pool otherwise), k uses a pool of k.
+ */
+public final class CompletableFutures implements ConcurrencyModel {
+
+    private final OkHttpClient client;
+    private final Executor executor;
+    private final ExecutorService ownPool;
+
+    public CompletableFutures(ModelSettings settings) {
+        this.client = Http.client(settings);
+        if (settings.concurrency() == 0) {
+            this.ownPool = null;
+            this.executor = defaultAsyncExecutor();
+        } else {
+            this.ownPool = Executors.newFixedThreadPool(
+                    settings.concurrency(), Pools.platformThreads("completableFuture"));
+            this.executor = ownPool;
+        }
+    }
+
+    /** What {@code supplyAsync(supplier)} without an executor would use on this JVM. */
+    public static Executor defaultAsyncExecutor() {
+        return new CompletableFuture<Void>().defaultExecutor();
+    }
+
+    @Override
+    public List<Outcome> fetchAll(List<URI> urls) {
+        List<CompletableFuture<Outcome>> fetches = urls.stream()
+                .map(url -> CompletableFuture.supplyAsync(() -> Http.fetch(client, url), executor))
+                .toList();
+        CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).join();
+        return fetches.stream().map(CompletableFuture::join).toList();
+    }
+
+    @Override
+    public void close() {
+        if (ownPool != null) {
+            Pools.shutdown(ownPool);
+        }
+        Http.closeConnections(client);
+    }
+}

@@ -1,0 +1,38 @@
+package fetchbench.model;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Counts requests between "sent" and "response headers received" and remembers the peak. With a
+ * delayed server that window is the delay, so the peak is the concurrency the model really reached.
+ */
+public final class InFlight implements Interceptor {
+
+    private final AtomicInteger current = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        peak.accumulateAndGet(current.incrementAndGet(), Math::max);
+        try {
+            return chain.proceed(chain.request());
+        } finally {
+            current.decrementAndGet();
+        }
+    }
+
+    public int peak() {
+        return peak.get();
+    }
+
+    public int current() {
+        return current.get();
+    }
+
+    public void resetPeak() {
+        peak.set(current.get());
+    }
+}

@@ -1,0 +1,29 @@
+package fetchbench.model;
+
+import java.time.Duration;
+
+/**
+ * The knobs a model may use. Which ones apply is the model's business; see {@link Model}.
+ *
+ * @param concurrency     pool size (threadPool, completableFuture), Dispatcher maxRequestsPerHost
+ *                        (okHttpAsync); 0 means the model's own default
+ * @param maxRequests     OkHttp Dispatcher maxRequests (okHttpAsync only; 0 elsewhere)
+ * @param connections     idle connections the pool keeps: sized for N so no fetch pays a reconnect
+ * @param longestResponse the slowest response expected; timeouts are set well above it
+ * @param inFlight        counts requests on the wire, so tests can see the real concurrency
+ */
+public record ModelSettings(
+        int concurrency, int maxRequests, int connections, Duration longestResponse, InFlight inFlight) {
+
+    public ModelSettings {
+        if (concurrency < 0) {
+            throw new IllegalArgumentException("concurrency must be >= 0, got " + concurrency);
+        }
+        if (maxRequests < 0) {
+            throw new IllegalArgumentException("maxRequests must be >= 0, got " + maxRequests);
+        }
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be >= 1, got " + connections);
+        }
+    }
+}

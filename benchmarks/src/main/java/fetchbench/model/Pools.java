@@ -1,0 +1,63 @@
+package fetchbench.model;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/** Thread naming and shutdown shared by every model that owns threads. */
+final class Pools {
+
+    /** Every thread a model creates starts with this, so tests and dumps can find them. */
+    static final String THREAD_PREFIX = "fetchbench-";
+
+    private Pools() {
+    }
+
+    static ThreadFactory platformThreads(String model) {
+        return Thread.ofPlatform().name(THREAD_PREFIX + model + "-", 1).daemon(true).factory();
+    }
+
+    static ThreadFactory virtualThreads(String model) {
+        return Thread.ofVirtual().name(THREAD_PREFIX + model + "-", 1).factory();
+    }
+
+    /** Results of futures that are known to be done (as after invokeAll). */
+    static <T> List<T> results(List<Future<T>> futures) {
+        return futures.stream().map(Pools::result).toList();
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while collecting results", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a fetch task threw instead of returning an outcome", e.getCause());
+        }
+    }
+
+    static <T> List<Future<T>> invokeAll(ExecutorService pool, List<? extends java.util.concurrent.Callable<T>> tasks) {
+        try {
+            return pool.invokeAll(tasks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching", e);
+        }
+    }
+
+    /** Shuts the pool down and waits for its threads to finish. */
+    static void shutdown(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("threads of " + pool + " did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package fetchbench.model;
+
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * What queueing theory says one gather of N URLs with delay d should take, ignoring the floor
+ * (connection set-up, CPU): the model serves c requests at a time, so ⌈N/c⌉ waves of d each.
+ */
+public final class Prediction {
+
+    private Prediction() {
+    }
+
+    /** Requests the model has in flight at once for this setting (N when it is unbounded). */
+    public static int effectiveConcurrency(Model model, int urls, int concurrency, int maxRequests) {
+        int c = switch (model) {
+            case SEQUENTIAL -> 1;
+            case THREAD_POOL -> concurrency;
+            case COMPLETABLE_FUTURE -> concurrency > 0 ? concurrency : defaultAsyncConcurrency(urls);
+            case VIRTUAL_THREADS -> urls;
+            case OK_HTTP_ASYNC -> Math.min(maxRequests,
+                    concurrency > 0 ? concurrency : OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST);
+        };
+        return Math.max(1, Math.min(c, urls));
+    }
+
+    /** ⌈N/c⌉·d in milliseconds: N·d for sequential, ⌈N/k⌉·d for a pool of k, d when unbounded. */
+    public static double batchMillis(Model model, int urls, double delayMs, int concurrency, int maxRequests) {
+        int c = effectiveConcurrency(model, urls, concurrency, maxRequests);
+        return Math.ceil((double) urls / c) * delayMs;
+    }
+
+    /**
+     * CompletableFuture's default async executor is a thread per task when the common pool's
+     * parallelism is 1 (≤ 2 cores) and the common pool (parallelism threads) otherwise.
+     */
+    private static int defaultAsyncConcurrency(int urls) {
+        int parallelism = ForkJoinPool.getCommonPoolParallelism();
+        return parallelism > 1 ? parallelism : urls;
+    }
+}

@@ -1,0 +1,70 @@
+package fetchbench.run;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The defaults of a run, in one place. Every value can be overridden with {@code -p name=…} or
+ * {@code -Dfetchbench.name=…}; see the README.
+ */
+public enum Profile {
+    /** The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000; about 8 minutes here. */
+    DEFAULT("default", List.of(10, 100, 1000), 100, 2, 5),
+    /** Every model briefly, for CI: under 3 minutes. */
+    SMOKE("smoke", List.of(10, 100), 20, 1, 2);
+
+    /** Pool size k of threadPool and of completableFuture's explicit pool. */
+    public static final int POOL_SIZE = 20;
+    /** OkHttp's own Dispatcher defaults, so their cap shows in the results. */
+    public static final int OKHTTP_MAX_REQUESTS_PER_HOST = 5;
+    public static final int OKHTTP_MAX_REQUESTS = 64;
+    public static final String DELAY_PROFILE = "fixed";
+    public static final long SEED = 42;
+    /** Unless asked for, sequential runs only where one batch (N·delay) stays under this. */
+    public static final long SEQUENTIAL_BATCH_BUDGET_MS = 10_000;
+
+    private final String name;
+    private final List<Integer> urls;
+    private final int delayMs;
+    private final int warmupIterations;
+    private final int measurementIterations;
+
+    Profile(String name, List<Integer> urls, int delayMs, int warmupIterations, int measurementIterations) {
+        this.name = name;
+        this.urls = urls;
+        this.delayMs = delayMs;
+        this.warmupIterations = warmupIterations;
+        this.measurementIterations = measurementIterations;
+    }
+
+    public String paramName() {
+        return name;
+    }
+
+    public List<Integer> urls() {
+        return urls;
+    }
+
+    public int delayMs() {
+        return delayMs;
+    }
+
+    public int warmupIterations() {
+        return warmupIterations;
+    }
+
+    public int measurementIterations() {
+        return measurementIterations;
+    }
+
+    public static Profile byName(String name) throws OptionException {
+        for (Profile profile : values()) {
+            if (profile.name.equals(name)) {
+                return profile;
+            }
+        }
+        throw new OptionException("unknown profile '" + name + "' (option fetchbench.profile); allowed: "
+                + Arrays.stream(values()).map(Profile::paramName).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,226 @@
+package fetchbench.run;
+
+import fetchbench.model.Model;
+import fetchbench.workload.DelayProfile;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * What the user asked for, checked before anything starts. Benchmark parameters come from
+ * {@code -p name=v1,v2} (JMH style) or {@code -Dfetchbench.name=v1,v2}; the command line wins.
+ */
+public final class RunOptions {
+
+    /** The benchmark parameters a user may set, with what each accepts. */
+    public enum Param {
+        MODEL("model", "one of " + Model.allowedNames()),
+        URLS("urls", "a positive integer (N), e.g. 10,100,1000"),
+        DELAY_MS("delayMs", "an integer >= 0 (milliseconds)"),
+        CONCURRENCY("concurrency", "an integer >= 0 (0 = the model's default)"),
+        MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
+        DELAY_PROFILE("delayProfile", "one of " + DelayProfile.allowedNames()),
+        SEED("seed", "an integer");
+
+        public final String key;
+        final String allowed;
+
+        Param(String key, String allowed) {
+            this.key = key;
+            this.allowed = allowed;
+        }
+    }
+
+    public static final String PREFIX = "fetchbench.";
+
+    private final Profile profile;
+    private final Map<Param, List<String>> params;
+    private final URI target;
+    private final Path resultsRoot;
+    private final CommandLineOptions jmh;
+    private final boolean help;
+    private final List<String> given;
+
+    private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
+                       CommandLineOptions jmh, boolean help, List<String> given) {
+        this.profile = profile;
+        this.params = params;
+        this.target = target;
+        this.resultsRoot = resultsRoot;
+        this.jmh = jmh;
+        this.help = help;
+        this.given = given;
+    }
+
+    public static RunOptions parse(String[] args, Properties properties) throws OptionException {
+        List<String> allArgs = new ArrayList<>();
+        String extra = property(properties, "args");
+        if (extra != null) {
+            allArgs.addAll(Arrays.asList(extra.strip().split("\\s+")));
+        }
+        allArgs.addAll(Arrays.asList(args));
+        boolean help = allArgs.contains("-h") || allArgs.contains("--help");
+        allArgs.removeIf(a -> a.equals("--help"));
+
+        CommandLineOptions jmh;
+        try {
+            jmh = new CommandLineOptions(allArgs.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new OptionException("bad command line: " + e.getMessage());
+        }
+
+        List<String> given = new ArrayList<>();
+        Map<Param, List<String>> params = new LinkedHashMap<>();
+        for (Param param : Param.values()) {
+            org.openjdk.jmh.util.Optional<Collection<String>> fromArgs = jmh.getParameter(param.key);
+            String fromProperty = property(properties, param.key);
+            List<String> values = null;
+            if (fromArgs.hasValue()) {
+                values = List.copyOf(fromArgs.get());
+            } else if (fromProperty != null) {
+                values = Arrays.stream(fromProperty.split(",")).map(String::strip).toList();
+            }
+            if (values != null) {
+                for (String value : values) {
+                    check(param, value);
+                }
+                params.put(param, values);
+                given.add("-D" + PREFIX + param.key + "=" + String.join(",", values));
+            }
+        }
+        for (String name : parameterNames(allArgs)) {
+            if (Arrays.stream(Param.values()).noneMatch(p -> p.key.equals(name))) {
+                throw new OptionException("unknown parameter '" + name + "' (option -p); allowed: "
+                        + String.join(", ", Arrays.stream(Param.values()).map(p -> p.key).toList()));
+            }
+        }
+
+        String profileName = property(properties, "profile");
+        Profile profile = profileName == null ? Profile.DEFAULT : Profile.byName(profileName);
+        if (profileName != null) {
+            given.add(0, "-D" + PREFIX + "profile=" + profileName);
+        }
+
+        String targetText = property(properties, "target");
+        URI target = targetText == null ? null : parseTarget(targetText);
+        if (target != null) {
+            given.add("-D" + PREFIX + "target=" + targetText);
+        }
+
+        String results = property(properties, "results");
+        Path resultsRoot = Path.of(results == null ? "results" : results);
+        return new RunOptions(profile, params, target, resultsRoot, jmh, help, given);
+    }
+
+    /** Names given with {@code -p name=value}; JMH itself accepts any name. */
+    private static List<String> parameterNames(List<String> args) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < args.size() - 1; i++) {
+            if (args.get(i).equals("-p")) {
+                names.add(args.get(i + 1).split("=", 2)[0]);
+            }
+        }
+        return names;
+    }
+
+    private static String property(Properties properties, String key) {
+        String value = properties.getProperty(PREFIX + key);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void check(Param param, String value) throws OptionException {
+        boolean ok = switch (param) {
+            case MODEL -> Arrays.stream(Model.values()).anyMatch(m -> m.paramName().equals(value));
+            case DELAY_PROFILE -> Arrays.stream(DelayProfile.values()).anyMatch(p -> p.paramName().equals(value));
+            case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1 && Long.parseLong(value) <= Integer.MAX_VALUE;
+            case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0 && Long.parseLong(value) <= Integer.MAX_VALUE;
+            case SEED -> isLong(value);
+        };
+        if (!ok) {
+            throw new OptionException("bad value '" + value + "' for " + param.key + " (-p " + param.key
+                    + "=… or -D" + PREFIX + param.key + "=…); allowed: " + param.allowed);
+        }
+    }
+
+    private static boolean isLong(String value) {
+        try {
+            Long.parseLong(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static URI parseTarget(String text) throws OptionException {
+        String problem = "bad value '" + text + "' for fetchbench.target; allowed: an http URL with host and port, "
+                + "e.g. http://192.0.2.10:8080";
+        try {
+            URI uri = new URI(text);
+            if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1
+                    || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
+                    || uri.getQuery() != null) {
+                throw new OptionException(problem);
+            }
+            return new URI("http", null, uri.getHost(), uri.getPort(), null, null, null);
+        } catch (URISyntaxException e) {
+            throw new OptionException(problem);
+        }
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** The values the user gave for {@code param}, or empty when the profile decides. */
+    public Optional<List<String>> param(Param param) {
+        return Optional.ofNullable(params.get(param));
+    }
+
+    /** The external server, or null when fetchbench starts its own. */
+    public URI target() {
+        return target;
+    }
+
+    public Path resultsRoot() {
+        return resultsRoot;
+    }
+
+    /** JMH's own options (iterations, forks, …) as given on the command line. */
+    public CommandLineOptions jmh() {
+        return jmh;
+    }
+
+    public boolean help() {
+        return help;
+    }
+
+    /** The Maven command line that asks for the same run. */
+    public String reproduceCommand() {
+        StringBuilder command = new StringBuilder("./mvnw verify");
+        given.forEach(g -> command.append(' ').append(g));
+        List<String> jmhOnly = new ArrayList<>();
+        if (jmh.getWarmupIterations().hasValue()) {
+            jmhOnly.add("-wi " + jmh.getWarmupIterations().get());
+        }
+        if (jmh.getMeasurementIterations().hasValue()) {
+            jmhOnly.add("-i " + jmh.getMeasurementIterations().get());
+        }
+        if (jmh.getForkCount().hasValue()) {
+            jmhOnly.add("-f " + jmh.getForkCount().get());
+        }
+        if (!jmhOnly.isEmpty()) {
+            command.append(" -D" + PREFIX + "args=\"").append(String.join(" ", jmhOnly)).append('"');
+        }
+        return command.toString();
+    }
+}

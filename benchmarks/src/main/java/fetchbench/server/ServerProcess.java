@@ -1,0 +1,137 @@
+package fetchbench.server;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * WireMock in a JVM of its own, so the server never competes with the client for heap, GC or JIT,
+ * bound to 127.0.0.1 on a free port. Stopped by {@link #close()}, by a shutdown hook on Ctrl-C,
+ * and by itself when this JVM dies (see {@link ServerMain}).
+ */
+public final class ServerProcess implements TargetServer {
+
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final Process process;
+    private final ServerSettings settings;
+    private final URI baseUri;
+    private final Thread shutdownHook;
+
+    private ServerProcess(Process process, ServerSettings settings, URI baseUri) {
+        this.process = process;
+        this.settings = settings;
+        this.baseUri = baseUri;
+        this.shutdownHook = new Thread(process::destroyForcibly, "fetchbench-server-stopper");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts the server with this JVM's java and class path and waits until it listens. */
+    public static ServerProcess start(ServerSettings settings) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ServerMain.class.getName());
+        command.addAll(settings.toArgs());
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            int port = awaitReady(process);
+            return new ServerProcess(process, settings, URI.create("http://127.0.0.1:" + port));
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static int awaitReady(Process process) throws IOException {
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(ServerMain.READY)) {
+                Thread drain = new Thread(() -> drain(out), "fetchbench-server-output");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(line.substring(ServerMain.READY.length()).strip());
+            }
+            System.err.println("[server] " + line);
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+        }
+        throw new IOException("WireMock server did not start (no ready line within "
+                + START_TIMEOUT_SECONDS + " s); its output is above");
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            String line;
+            while ((line = out.readLine()) != null) {
+                System.err.println("[server] " + line);
+            }
+        } catch (IOException ignored) {
+            // The server is gone; nothing more to show.
+        }
+    }
+
+    @Override
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public ServerSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("kind", "local WireMock in its own JVM");
+        server.put("url", baseUri.toString());
+        server.put("containerThreads", settings.containerThreads());
+        server.put("asyncResponseThreads", settings.asyncThreads());
+        server.put("acceptQueue", settings.acceptQueue());
+        server.put("asynchronousResponses", true);
+        server.put("requestJournal", false);
+        server.put("requestLogging", false);
+        return server;
+    }
+
+    /** Closes the server's stdin so it stops itself; forces it if it takes too long. */
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The hook is running or has run; it stops the process too.
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package fetchbench.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the local WireMock is provisioned so that it is never the bottleneck: delayed responses are
+ * asynchronous (a delay holds a timer, not a thread), and there are enough container threads and
+ * accept-queue slots for every one of N requests to arrive at once.
+ *
+ * @param containerThreads Jetty request threads
+ * @param asyncThreads     threads that send delayed responses when their delay is over
+ * @param acceptQueue      TCP backlog of the listening socket (the kernel caps it at somaxconn)
+ */
+public record ServerSettings(int containerThreads, int asyncThreads, int acceptQueue) {
+
+    /** Headroom over N for Jetty's acceptor and selector threads and the admin API. */
+    static final int THREAD_HEADROOM = 50;
+    /** Timers only: sending a ready response is quick, so a few threads serve thousands. */
+    static final int ASYNC_THREADS = 8;
+
+    public static ServerSettings forLargestN(int largestN) {
+        return new ServerSettings(largestN + THREAD_HEADROOM, ASYNC_THREADS, Math.max(largestN, 128));
+    }
+
+    List<String> toArgs() {
+        List<String> args = new ArrayList<>();
+        args.add("--container-threads=" + containerThreads);
+        args.add("--async-threads=" + asyncThreads);
+        args.add("--accept-queue=" + acceptQueue);
+        return args;
+    }
+
+    static ServerSettings fromArgs(String[] args) {
+        int containerThreads = 0;
+        int asyncThreads = 0;
+        int acceptQueue = 0;
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            int value = Integer.parseInt(kv[1]);
+            switch (kv[0]) {
+                case "--container-threads" -> containerThreads = value;
+                case "--async-threads" -> asyncThreads = value;
+                case "--accept-queue" -> acceptQueue = value;
+                default -> throw new IllegalArgumentException("unknown server option " + kv[0]);
+            }
+        }
+        return new ServerSettings(containerThreads, asyncThreads, acceptQueue);
+    }
+}

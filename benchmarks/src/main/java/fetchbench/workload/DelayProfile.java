@@ -1,0 +1,57 @@
+package fetchbench.workload;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/** How the server delays are spread over the N URLs, around the {@code delayMs} parameter. */
+public enum DelayProfile {
+    /** Every URL waits exactly delayMs. */
+    FIXED("fixed") {
+        @Override
+        int delayMs(int delayMs, Random random) {
+            return delayMs;
+        }
+    },
+    /** Uniform in [0, 2·delayMs]: mean delayMs. */
+    UNIFORM("uniform") {
+        @Override
+        int delayMs(int delayMs, Random random) {
+            return random.nextInt(2 * delayMs + 1);
+        }
+    },
+    /** Log-normal with median delayMs and σ = 0.5: mostly near the median, a few slow ones. */
+    LOGNORMAL("lognormal") {
+        @Override
+        int delayMs(int delayMs, Random random) {
+            return (int) Math.round(delayMs * Math.exp(LOGNORMAL_SIGMA * random.nextGaussian()));
+        }
+    };
+
+    static final double LOGNORMAL_SIGMA = 0.5;
+
+    private final String paramName;
+
+    DelayProfile(String paramName) {
+        this.paramName = paramName;
+    }
+
+    abstract int delayMs(int delayMs, Random random);
+
+    public String paramName() {
+        return paramName;
+    }
+
+    public static DelayProfile byName(String name) {
+        for (DelayProfile profile : values()) {
+            if (profile.paramName.equals(name)) {
+                return profile;
+            }
+        }
+        throw new IllegalArgumentException("unknown delay profile '" + name + "'; allowed: " + allowedNames());
+    }
+
+    public static String allowedNames() {
+        return Arrays.stream(values()).map(DelayProfile::paramName).collect(Collectors.joining(", "));
+    }
+}
