@@ -109,7 +109,7 @@ public final class FetchBench {
         int measurement = options.jmh().getMeasurementIterations().orElse(profile.measurementIterations());
         plan.notes().forEach(note -> out.println("[fetchbench] note: " + note));
         out.printf("[fetchbench] profile %s: %d steps, predicted about %.0f min%n",
-                profile.paramName(), plan.steps().size(), Math.ceil(plan.predictedSeconds(profile, warmup, measurement) / 60));
+                profile.paramName(), plan.steps().size(), Math.ceil(plan.predictedSeconds(warmup, measurement) / 60));
 
         List<RunResult> results = new ArrayList<>();
         int number = 0;
@@ -117,10 +117,16 @@ public final class FetchBench {
             number++;
             out.printf("%n[fetchbench] step %d/%d: %s%s %s (predicted %.0f s)%n", number, plan.steps().size(),
                     step.model().paramName(), step.label().isEmpty() ? "" : " — " + step.label(),
-                    describe(step), step.predictedSeconds(profile, warmup, measurement));
+                    describe(step), step.predictedSeconds(warmup, measurement));
+            List<String> forkArgs = new ArrayList<>();
+            forkArgs.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
+            if (Runtime.version().feature() >= 23) {
+                // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
+                forkArgs.add("--sun-misc-unsafe-memory-access=allow");
+            }
             ChainedOptionsBuilder jmh = new OptionsBuilder()
                     .parent(options.jmh())
-                    .jvmArgsAppend("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri())
+                    .jvmArgsAppend(forkArgs.toArray(String[]::new))
                     .shouldFailOnError(true)
                     .warmupIterations(warmup)
                     .measurementIterations(measurement)

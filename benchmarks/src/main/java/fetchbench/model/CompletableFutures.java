@@ -10,8 +10,9 @@ import okhttp3.OkHttpClient;
 
 /**
  * {@code supplyAsync} per URL, joined with {@code allOf}. The executor decides the concurrency:
- * concurrency 0 uses CompletableFuture's default async executor (a new thread per task when the
- * common pool's parallelism is 1, i.e. on ≤ 2 cores; the common pool otherwise), k uses a pool of k.
+ * concurrency k uses a pool of k; concurrency 0 uses CompletableFuture's default async executor,
+ * which depends on the JDK and the cores (see {@link Prediction}): on JDK 25 with 2 cores it is
+ * the common pool with parallelism 1, so blocking fetches run one at a time.
  */
 public final class CompletableFutures implements ConcurrencyModel {
 

@@ -31,11 +31,14 @@ public final class Prediction {
     }
 
     /**
-     * CompletableFuture's default async executor is a thread per task when the common pool's
-     * parallelism is 1 (≤ 2 cores) and the common pool (parallelism threads) otherwise.
+     * CompletableFuture's default async executor. Up to JDK 24 it is a new thread per task when
+     * the common pool's parallelism is 1 (≤ 2 cores), else the common pool. From JDK 25 it is
+     * always the common pool, whose workers do not multiply for blocking socket reads: blocking
+     * fetches then run {@code parallelism} at a time (1 on 2 cores).
      */
     private static int defaultAsyncConcurrency(int urls) {
-        int parallelism = ForkJoinPool.getCommonPoolParallelism();
-        return parallelism > 1 ? parallelism : urls;
+        return CompletableFutures.defaultAsyncExecutor() instanceof ForkJoinPool pool
+                ? pool.getParallelism()
+                : urls;
     }
 }

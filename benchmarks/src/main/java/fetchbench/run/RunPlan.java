@@ -8,11 +8,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The JMH runs that make up one fetchbench run: one step per model (two for okHttpAsync: OkHttp's
- * default Dispatcher and a tuned one), each a cross product of that model's parameter values.
- * Models get only the settings that mean something to them.
+ * The JMH runs that make up one fetchbench run: one step per model setting (OkHttp's default
+ * Dispatcher and a tuned one, completableFuture's default executor and an explicit pool), each a
+ * cross product of its parameter values. Models get only the settings that mean something to them.
  */
 public final class RunPlan {
 
@@ -22,8 +23,22 @@ public final class RunPlan {
     /** One JMH run: a model and the values of every parameter. */
     public record Step(Model model, String label, Map<Param, List<String>> params) {
 
+        /** The predicted batch time at N for the slowest setting of this step. */
+        double slowestBatchMillis(int urls) {
+            double slowest = 0;
+            for (String d : params.get(Param.DELAY_MS)) {
+                for (String c : params.get(Param.CONCURRENCY)) {
+                    for (String m : params.get(Param.MAX_REQUESTS)) {
+                        slowest = Math.max(slowest, Prediction.batchMillis(model, urls,
+                                Integer.parseInt(d), Integer.parseInt(c), Integer.parseInt(m)));
+                    }
+                }
+            }
+            return slowest;
+        }
+
         /** Batches × predicted batch time + fork overhead, for the progress line. */
-        public double predictedSeconds(Profile profile, int warmup, int measurement) {
+        public double predictedSeconds(int warmup, int measurement) {
             double seconds = 0;
             for (String n : params.get(Param.URLS)) {
                 for (String d : params.get(Param.DELAY_MS)) {
@@ -58,48 +73,52 @@ public final class RunPlan {
         List<Model> models = modelsChosen
                 ? options.param(Param.MODEL).get().stream().map(Model::byName).distinct().toList()
                 : List.of(Model.values());
-        var concurrency = options.param(Param.CONCURRENCY);
-        var maxRequests = options.param(Param.MAX_REQUESTS);
+        Optional<List<String>> concurrency = options.param(Param.CONCURRENCY);
+        Optional<List<String>> maxRequests = options.param(Param.MAX_REQUESTS);
         String largestN = String.valueOf(urls.stream().mapToInt(Integer::parseInt).max().orElseThrow());
+        String poolSize = String.valueOf(Profile.POOL_SIZE);
+        List<String> unused = List.of("0");
 
-        List<Step> steps = new ArrayList<>();
+        List<Step> candidates = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Model model : models) {
             if (concurrency.isPresent() && !model.hasConcurrencyKnob()) {
-                notes.add(model.paramName() + " has no concurrency setting; concurrency=" + concurrency.get()
-                        + " does not apply to it");
+                notes.add(model.paramName() + " has no concurrency setting; concurrency="
+                        + String.join(",", concurrency.get()) + " does not apply to it");
             }
             switch (model) {
-                case SEQUENTIAL -> {
-                    List<String> affordable = modelsChosen ? urls : sequentialAffordable(urls, delays, notes);
-                    if (!affordable.isEmpty()) {
-                        steps.add(step(model, "", affordable, delays, List.of("1"), List.of("0"), delayProfiles, seeds));
-                    }
-                }
+                case SEQUENTIAL -> candidates.add(
+                        step(model, "", urls, delays, List.of("1"), unused, delayProfiles, seeds));
                 case THREAD_POOL -> {
-                    List<String> k = concurrency.orElse(List.of(String.valueOf(Profile.POOL_SIZE)));
+                    List<String> k = concurrency.orElse(List.of(poolSize));
                     if (k.contains("0")) {
                         throw new OptionException("bad value '0' for concurrency with model threadPool; "
                                 + "allowed: a pool size >= 1");
                     }
-                    steps.add(step(model, "", urls, delays, k, List.of("0"), delayProfiles, seeds));
+                    candidates.add(step(model, "", urls, delays, k, unused, delayProfiles, seeds));
                 }
-                case COMPLETABLE_FUTURE -> steps.add(step(model, "", urls, delays,
-                        concurrency.orElse(List.of("0", String.valueOf(Profile.POOL_SIZE))),
-                        List.of("0"), delayProfiles, seeds));
-                case VIRTUAL_THREADS -> steps.add(step(model, "", urls, delays, List.of("0"), List.of("0"),
-                        delayProfiles, seeds));
-                case OK_HTTP_ASYNC -> {
-                    if (concurrency.isPresent() || maxRequests.isPresent()) {
-                        steps.add(step(model, "", urls, delays,
-                                concurrency.orElse(List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS_PER_HOST))),
-                                maxRequests.orElse(List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS))),
-                                delayProfiles, seeds));
+                case COMPLETABLE_FUTURE -> {
+                    if (concurrency.isPresent()) {
+                        candidates.add(step(model, "", urls, delays, concurrency.get(), unused, delayProfiles, seeds));
                     } else {
-                        steps.add(step(model, "OkHttp's default Dispatcher", urls, delays,
-                                List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS_PER_HOST)),
-                                List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS)), delayProfiles, seeds));
-                        steps.add(step(model, "Dispatcher tuned to the largest N", urls, delays,
+                        candidates.add(step(model, "default async executor", urls, delays, List.of("0"), unused,
+                                delayProfiles, seeds));
+                        candidates.add(step(model, "explicit pool", urls, delays, List.of(poolSize), unused,
+                                delayProfiles, seeds));
+                    }
+                }
+                case VIRTUAL_THREADS -> candidates.add(
+                        step(model, "", urls, delays, List.of("0"), unused, delayProfiles, seeds));
+                case OK_HTTP_ASYNC -> {
+                    List<String> okHttpPerHost = List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS_PER_HOST));
+                    List<String> okHttpMax = List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS));
+                    if (concurrency.isPresent() || maxRequests.isPresent()) {
+                        candidates.add(step(model, "", urls, delays, concurrency.orElse(okHttpPerHost),
+                                maxRequests.orElse(okHttpMax), delayProfiles, seeds));
+                    } else {
+                        candidates.add(step(model, "OkHttp's default Dispatcher", urls, delays,
+                                okHttpPerHost, okHttpMax, delayProfiles, seeds));
+                        candidates.add(step(model, "Dispatcher tuned to the largest N", urls, delays,
                                 List.of(largestN), List.of(largestN), delayProfiles, seeds));
                     }
                 }
@@ -108,21 +127,37 @@ public final class RunPlan {
         if (maxRequests.isPresent() && !models.contains(Model.OK_HTTP_ASYNC)) {
             notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
         }
+        List<Step> steps = new ArrayList<>();
+        for (Step candidate : candidates) {
+            Step step = modelsChosen ? candidate : withinBudget(candidate, notes);
+            if (step != null) {
+                steps.add(step);
+            }
+        }
+        if (steps.isEmpty()) {
+            throw new OptionException("nothing to run: " + String.join("; ", notes));
+        }
         return new RunPlan(steps, notes);
     }
 
-    private static List<String> sequentialAffordable(List<String> urls, List<String> delays, List<String> notes) {
-        int longestDelay = delays.stream().mapToInt(Integer::parseInt).max().orElseThrow();
-        List<String> affordable = urls.stream()
-                .filter(n -> (long) Integer.parseInt(n) * longestDelay <= Profile.SEQUENTIAL_BATCH_BUDGET_MS)
-                .toList();
-        if (affordable.size() < urls.size()) {
-            List<String> skipped = new ArrayList<>(urls);
-            skipped.removeAll(affordable);
-            notes.add("sequential skipped for urls=" + String.join(",", skipped) + " (N·delay over "
-                    + Profile.SEQUENTIAL_BATCH_BUDGET_MS / 1000 + " s per batch); ask for it with -p model=sequential");
+    /** The step without the N whose predicted batch exceeds the budget, or null when none is left. */
+    private static Step withinBudget(Step step, List<String> notes) {
+        List<String> affordable = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String n : step.params().get(Param.URLS)) {
+            (step.slowestBatchMillis(Integer.parseInt(n)) <= Profile.BATCH_BUDGET_MS ? affordable : skipped).add(n);
         }
-        return affordable;
+        if (!skipped.isEmpty()) {
+            notes.add(step.model().paramName() + (step.label().isEmpty() ? "" : " (" + step.label() + ")")
+                    + " skipped for urls=" + String.join(",", skipped) + ": predicted batch over "
+                    + Profile.BATCH_BUDGET_MS / 1000 + " s; ask for it with -p model=" + step.model().paramName());
+        }
+        if (affordable.isEmpty()) {
+            return null;
+        }
+        Map<Param, List<String>> params = new LinkedHashMap<>(step.params());
+        params.put(Param.URLS, List.copyOf(affordable));
+        return new Step(step.model(), step.label(), Collections.unmodifiableMap(params));
     }
 
     private static Step step(Model model, String label, List<String> urls, List<String> delays,
@@ -160,7 +195,7 @@ public final class RunPlan {
                 .orElse(1);
     }
 
-    public double predictedSeconds(Profile profile, int warmup, int measurement) {
-        return steps.stream().mapToDouble(s -> s.predictedSeconds(profile, warmup, measurement)).sum();
+    public double predictedSeconds(int warmup, int measurement) {
+        return steps.stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement)).sum();
     }
 }

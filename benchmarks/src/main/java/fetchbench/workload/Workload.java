@@ -44,6 +44,14 @@ public final class Workload {
         return new Workload(fetches);
     }
 
+    /** A workload of hand-picked fetches (e.g. URLs that are expected to fail to answer). */
+    public static Workload of(List<Fetch> fetches) {
+        if (fetches.isEmpty()) {
+            throw new IllegalArgumentException("a workload needs at least one URL");
+        }
+        return new Workload(fetches);
+    }
+
     /** The server path that answers after {@code delayMs}; one stub per distinct delay. */
     public static String path(int delayMs) {
         return "/fetchbench/delay/" + delayMs;

@@ -1,0 +1,84 @@
+package fetchbench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Starts a class of this project in a JVM of its own and reads its output, as a user's shell would. */
+public final class Processes {
+
+    private Processes() {
+    }
+
+    /** A started JVM whose stdout and stderr lines are collected as they come. */
+    public record Jvm(Process process, BlockingQueue<String> lines, List<String> all) {
+
+        /** Waits for a line matching {@code wanted}; fails after {@code seconds}. */
+        public String awaitLine(Predicate<String> wanted, long seconds) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null && wanted.test(line)) {
+                    return line;
+                }
+            }
+            throw new AssertionError("no such line within " + seconds + " s; output was:\n" + String.join("\n", all));
+        }
+
+        public int awaitExit(long seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("did not exit within " + seconds + " s; output:\n" + String.join("\n", all));
+            }
+            return process.exitValue();
+        }
+    }
+
+    public static Jvm start(Class<?> main, List<String> jvmArgs, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        List<String> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    all.add(line);
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        }, "test-output-" + main.getSimpleName());
+        reader.setDaemon(true);
+        reader.start();
+        return new Jvm(process, lines, all);
+    }
+
+    /** Waits until the process is gone; true if it went within {@code seconds}. */
+    public static boolean awaitGone(long pid, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}

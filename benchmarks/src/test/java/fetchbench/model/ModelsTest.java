@@ -1,0 +1,179 @@
+package fetchbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import fetchbench.TestServer;
+import fetchbench.server.Stubs;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every model against a real WireMock JVM: correct outcomes, real concurrency, failures, clean close. */
+class ModelsTest {
+
+    private static ModelSettings settings(int concurrency, int maxRequests, int urls, InFlight inFlight) {
+        return new ModelSettings(concurrency, maxRequests, urls, Duration.ofSeconds(1), inFlight);
+    }
+
+    private static Workload workload(int n, int delayMs) {
+        Workload workload = Workload.create(TestServer.uri(), n, DelayProfile.FIXED, delayMs, 1);
+        Stubs.register(TestServer.uri(), workload);
+        return workload;
+    }
+
+    /** A setting that makes each model concurrent: a pool of 8 where it has one. */
+    private static int someConcurrency(Model model) {
+        return model.hasConcurrencyKnob() ? 8 : 0;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void fetchesEveryUrlWithTheExpectedStatusAndBody(Model model) {
+        Workload workload = Workload.create(TestServer.uri(), 60, DelayProfile.UNIFORM, 20, 7);
+        Stubs.register(TestServer.uri(), workload);
+        try (ConcurrencyModel fetcher = model.create(settings(someConcurrency(model), 64, 60, new InFlight()))) {
+            List<Outcome> outcomes = fetcher.fetchAll(workload.urls());
+
+            assertThat(outcomes).hasSize(60);
+            assertThat(outcomes).extracting(Outcome::url).containsExactlyElementsOf(workload.urls());
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(200));
+            for (int i = 0; i < outcomes.size(); i++) {
+                assertThat(outcomes.get(i).body()).isEqualTo(workload.fetches().get(i).expectedBody());
+            }
+            assertThat(workload.verify(model.paramName(), outcomes)).isSameAs(outcomes);
+        }
+    }
+
+    static Stream<Arguments> peakConcurrency() {
+        int n = 40;
+        return Stream.of(
+                Arguments.of(Model.SEQUENTIAL, 0, 0, 10, 1),
+                Arguments.of(Model.THREAD_POOL, 4, 0, n, 4),
+                Arguments.of(Model.COMPLETABLE_FUTURE, 6, 0, n, 6),
+                // JDK- and core-dependent: 1 with JDK 25 on 2 cores (the common pool), N on JDK 21.
+                Arguments.of(Model.COMPLETABLE_FUTURE, 0, 0, 10,
+                        Prediction.effectiveConcurrency(Model.COMPLETABLE_FUTURE, 10, 0, 0)),
+                Arguments.of(Model.VIRTUAL_THREADS, 0, 0, 150, 150),
+                Arguments.of(Model.OK_HTTP_ASYNC, 0, 64, n, 5),
+                Arguments.of(Model.OK_HTTP_ASYNC, 150, 150, 150, 150),
+                Arguments.of(Model.OK_HTTP_ASYNC, 100, 8, n, 8));
+    }
+
+    /**
+     * The peak of requests in flight is the concurrency queueing theory assumes. The delay is long
+     * enough that every request a model can have in flight overlaps with the others.
+     */
+    @ParameterizedTest(name = "{0} concurrency={1} maxRequests={2} N={3}: peak {4}")
+    @MethodSource
+    void peakConcurrency(Model model, int concurrency, int maxRequests, int n, int expectedPeak) {
+        Workload workload = workload(n, 400);
+        InFlight inFlight = new InFlight();
+        try (ConcurrencyModel fetcher = model.create(settings(concurrency, maxRequests, n, inFlight))) {
+            workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
+        }
+        assertThat(inFlight.peak()).isEqualTo(expectedPeak);
+        assertThat(expectedPeak).isEqualTo(Prediction.effectiveConcurrency(model, n, concurrency, maxRequests));
+        assertThat(inFlight.current()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void failedFetchesBecomeOutcomesAndFailTheVerification(Model model) throws Exception {
+        URI server = TestServer.uri();
+        Stubs.admin(server).register(WireMock.get(WireMock.urlPathEqualTo("/test/status/500"))
+                .willReturn(WireMock.serverError().withBody("boom")));
+        List<Workload.Fetch> fetches = new ArrayList<>(workload(5, 0).fetches());
+        URI refused = URI.create("http://127.0.0.1:" + closedPort() + "/refused");
+        URI serverError = server.resolve("/test/status/500");
+        fetches.set(1, new Workload.Fetch(refused, 0, Workload.body(0)));
+        fetches.set(3, new Workload.Fetch(serverError, 0, Workload.body(0)));
+        Workload workload = Workload.of(fetches);
+
+        try (ConcurrencyModel fetcher = model.create(settings(someConcurrency(model), 64, 5, new InFlight()))) {
+            List<Outcome> outcomes = fetcher.fetchAll(workload.urls());
+
+            assertThat(outcomes).hasSize(5);
+            assertThat(outcomes.get(1).status()).isEqualTo(Outcome.NO_RESPONSE);
+            assertThat(outcomes.get(1).error()).isInstanceOf(java.net.ConnectException.class);
+            assertThat(outcomes.get(3).status()).isEqualTo(500);
+            assertThat(outcomes.get(3).body()).isEqualTo("boom");
+            assertThat(List.of(outcomes.get(0), outcomes.get(2), outcomes.get(4)))
+                    .allSatisfy(o -> assertThat(o.status()).isEqualTo(200));
+
+            assertThatThrownBy(() -> workload.verify(model.paramName(), outcomes))
+                    .isInstanceOf(Workload.IncompleteResultException.class)
+                    .hasMessageStartingWith(model.paramName() + ": 3 of 5 URLs fetched correctly; 2 problem(s)")
+                    .hasMessageContaining(refused + " failed: ConnectException")
+                    .hasMessageContaining(serverError + " returned HTTP 500 instead of 200");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMissingOutcomeFailsTheVerification() {
+        Workload workload = workload(3, 0);
+        try (ConcurrencyModel fetcher = Model.SEQUENTIAL.create(settings(0, 0, 3, new InFlight()))) {
+            List<Outcome> outcomes = fetcher.fetchAll(workload.urls()).subList(0, 2);
+
+            assertThatThrownBy(() -> workload.verify("sequential", outcomes))
+                    .hasMessageStartingWith("sequential: 2 of 3 URLs fetched correctly")
+                    .hasMessageContaining("got 2 outcomes for 3 URLs");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void closingLeavesNoThreadsBehind(Model model) {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Workload workload = workload(30, 50);
+        ConcurrencyModel fetcher = model.create(settings(someConcurrency(model), 64, 30, new InFlight()));
+        workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
+        fetcher.close();
+
+        assertThat(newThreadsStillAlive(before)).isEmpty();
+    }
+
+    /** Threads started since {@code before} that are still alive, waiting briefly for exiting ones. */
+    private static Set<String> newThreadsStillAlive(Set<Thread> before) {
+        Set<String> alive = Set.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t) && t.isAlive())
+                    // OkHttp's one process-wide task runner: idle threads that expire on their own.
+                    .filter(t -> !t.getName().startsWith("OkHttp TaskRunner"))
+                    .map(Thread::getName)
+                    .collect(Collectors.toSet());
+            if (alive.isEmpty()) {
+                return alive;
+            }
+            sleep(100);
+        }
+        return alive;
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

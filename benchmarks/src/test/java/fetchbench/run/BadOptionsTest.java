@@ -1,0 +1,85 @@
+package fetchbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fetchbench.FetchBench;
+import fetchbench.Processes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** A bad option: one line naming the option and what is allowed, exit code 2, nothing under results/. */
+class BadOptionsTest {
+
+    @TempDir
+    Path results;
+
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                Arguments.of(List.of("-p", "model=greenThreads"), "", "model",
+                        "sequential, threadPool, completableFuture, virtualThreads, okHttpAsync"),
+                Arguments.of(List.of("-p", "urls=0"), "", "urls", "a positive integer"),
+                Arguments.of(List.of("-p", "urls=-5"), "", "urls", "a positive integer"),
+                Arguments.of(List.of("-p", "urls=ten"), "", "urls", "a positive integer"),
+                Arguments.of(List.of("-p", "delayMs=-1"), "", "delayMs", "an integer >= 0"),
+                Arguments.of(List.of("-p", "delayProfile=normal"), "", "delayProfile", "fixed, uniform, lognormal"),
+                Arguments.of(List.of("-p", "model=threadPool", "-p", "concurrency=0"), "", "concurrency",
+                        "a pool size >= 1"),
+                Arguments.of(List.of("-p", "colour=blue"), "", "colour", "model, urls, delayMs"),
+                Arguments.of(List.of(), "fetchbench.target=localhost:8080", "fetchbench.target",
+                        "an http URL with host and port"),
+                Arguments.of(List.of(), "fetchbench.target=http://", "fetchbench.target",
+                        "an http URL with host and port"),
+                Arguments.of(List.of(), "fetchbench.target=ftp://example.org:21", "fetchbench.target",
+                        "an http URL with host and port"),
+                Arguments.of(List.of(), "fetchbench.urls=100,x", "urls", "a positive integer"),
+                Arguments.of(List.of(), "fetchbench.profile=huge", "fetchbench.profile", "default, smoke"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("badOptions")
+    void isRejectedInOneLine(List<String> args, String property, String option, String allowed) throws Exception {
+        Properties properties = new Properties();
+        properties.setProperty("fetchbench.results", results.toString());
+        if (!property.isEmpty()) {
+            String[] kv = property.split("=", 2);
+            properties.setProperty(kv[0], kv[1]);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = FetchBench.run(args.toArray(String[]::new), properties,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertThat(exit).isEqualTo(FetchBench.EXIT_BAD_OPTION);
+        assertThat(message.lines()).hasSize(1);
+        assertThat(message).startsWith("fetchbench: ").contains(option).contains(allowed);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        try (Stream<Path> written = Files.list(results)) {
+            assertThat(written).isEmpty();
+        }
+    }
+
+    @Test
+    void exitsNonZeroAsAProcess() throws Exception {
+        Processes.Jvm jvm = Processes.start(FetchBench.class,
+                List.of("-Dfetchbench.results=" + results.resolve("runs")), List.of("-p", "model=greenThreads"));
+
+        assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
+        assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
+                + "-Dfetchbench.model=…); allowed: one of sequential, threadPool, completableFuture, "
+                + "virtualThreads, okHttpAsync");
+        assertThat(results.resolve("runs")).doesNotExist();
+    }
+}
