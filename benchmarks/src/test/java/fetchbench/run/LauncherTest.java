@@ -1,0 +1,112 @@
+package fetchbench.run;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import fetchbench.FetchBench;
+import fetchbench.Processes;
+import fetchbench.TestServer;
+import fetchbench.server.Stubs;
+import fetchbench.workload.Workload;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a user runs it: a separate JVM with JMH forks and, by default, its own WireMock. */
+class LauncherTest {
+
+    /** A tiny run: one warm-up and one measured batch per setting. */
+    private static final List<String> TINY = List.of("-wi", "0", "-i", "1", "-p", "urls=5", "-p", "delayMs=10");
+
+    @TempDir
+    Path results;
+
+    @Test
+    void writesJmhJsonAndEnvironmentIntoANewFolderPerRun() throws Exception {
+        for (int run = 1; run <= 2; run++) {
+            Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
+                    concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")));
+            assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
+            assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] step 1/3: virtualThreads"));
+        }
+
+        List<Path> runs;
+        try (Stream<Path> list = Files.list(results)) {
+            runs = list.sorted().toList();
+        }
+        assertThat(runs).hasSize(2);
+        for (Path run : runs) {
+            JsonArray jmh = JsonParser.parseString(Files.readString(run.resolve("jmh.json"))).getAsJsonArray();
+            // virtualThreads, okHttpAsync with OkHttp's defaults, okHttpAsync tuned
+            assertThat(jmh).hasSize(3);
+            assertThat(jmh.asList()).allSatisfy(r -> {
+                JsonObject params = r.getAsJsonObject().getAsJsonObject("params");
+                assertThat(params.get("urls").getAsString()).isEqualTo("5");
+                assertThat(r.getAsJsonObject().get("mode").getAsString()).isEqualTo("ss");
+            });
+            JsonObject env = JsonParser.parseString(Files.readString(run.resolve("environment.json"))).getAsJsonObject();
+            assertThat(env.getAsJsonObject("machine").get("cores").getAsInt())
+                    .isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(env.getAsJsonObject("libraries").get("okhttp").getAsString()).matches("\\d+\\.\\d+\\.\\d+");
+            assertThat(env.getAsJsonObject("server").get("requestJournal").getAsBoolean()).isFalse();
+            assertThat(env.get("runId").getAsString()).isEqualTo(run.getFileName().toString());
+        }
+    }
+
+    @Test
+    void aWrongAnswerFailsTheRunAndWritesNothing() throws Exception {
+        // The external target answers URL i=2 with HTTP 500: verification must turn that into a failure.
+        Stubs.admin(TestServer.uri()).register(get(urlPathEqualTo(Workload.path(10)))
+                .withQueryParam("i", equalTo("2")).atPriority(1).willReturn(serverError()));
+        try {
+            Processes.Jvm jvm = Processes.start(FetchBench.class,
+                    List.of("-Dfetchbench.results=" + results, "-Dfetchbench.target=" + TestServer.uri()),
+                    concat(TINY, List.of("-p", "model=threadPool", "-p", "concurrency=2")));
+
+            assertThat(jvm.awaitExit(300)).isEqualTo(FetchBench.EXIT_RUN_FAILED);
+            assertThat(jvm.all()).anyMatch(l -> l.contains("threadPool: 4 of 5 URLs fetched correctly")
+                    && l.contains("returned HTTP 500 instead of 200"));
+            assertThat(jvm.all()).anyMatch(l -> l.startsWith("fetchbench: run failed:"));
+            try (Stream<Path> written = Files.list(results)) {
+                assertThat(written).isEmpty();
+            }
+        } finally {
+            Stubs.admin(TestServer.uri()).resetToDefaultMappings();
+        }
+    }
+
+    @Test
+    void interruptingTheRunStopsServerAndForksAndWritesNothing() throws Exception {
+        Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
+                List.of("-p", "model=sequential", "-p", "urls=50", "-p", "delayMs=1000"));
+        String ready = jvm.awaitLine(l -> l.startsWith("[fetchbench] server ready"), 120);
+        long serverPid = Long.parseLong(ready.replaceAll(".*\\(pid (\\d+)\\).*", "$1"));
+        jvm.awaitLine(l -> l.startsWith("# Fork: 1 of 1"), 120);
+        List<ProcessHandle> children = jvm.process().descendants().toList();
+        assertThat(children).extracting(ProcessHandle::pid).contains(serverPid);
+        assertThat(children).hasSizeGreaterThanOrEqualTo(2); // the server and the JMH fork
+
+        new ProcessBuilder("kill", "-INT", String.valueOf(jvm.process().pid())).start().waitFor();
+
+        assertThat(jvm.awaitExit(60)).isNotZero();
+        for (ProcessHandle child : children) {
+            assertThat(Processes.awaitGone(child.pid(), 30)).as("child %d gone", child.pid()).isTrue();
+        }
+        try (Stream<Path> written = Files.list(results)) {
+            assertThat(written).isEmpty();
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

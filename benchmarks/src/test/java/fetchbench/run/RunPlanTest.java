@@ -1,0 +1,105 @@
+package fetchbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fetchbench.model.Model;
+import fetchbench.model.Prediction;
+import fetchbench.run.RunOptions.Param;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class RunPlanTest {
+
+    private static RunPlan plan(Properties properties, String... args) throws OptionException {
+        return RunPlan.of(RunOptions.parse(args, properties));
+    }
+
+    private static Properties props(String... keyValues) {
+        Properties properties = new Properties();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            properties.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return properties;
+    }
+
+    @Test
+    void defaultRunHasEveryModelAndKeepsEachBatchWithinTheBudget() throws Exception {
+        RunPlan plan = plan(props());
+
+        assertThat(plan.steps()).extracting(RunPlan.Step::model).containsExactly(
+                Model.SEQUENTIAL, Model.THREAD_POOL, Model.COMPLETABLE_FUTURE, Model.COMPLETABLE_FUTURE,
+                Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.OK_HTTP_ASYNC);
+        for (RunPlan.Step step : plan.steps()) {
+            assertThat(step.params().get(Param.DELAY_MS)).containsExactly("100");
+            for (String n : step.params().get(Param.URLS)) {
+                assertThat(step.slowestBatchMillis(Integer.parseInt(n))).isLessThanOrEqualTo(Profile.BATCH_BUDGET_MS);
+            }
+        }
+        RunPlan.Step sequential = plan.steps().get(0);
+        assertThat(sequential.params().get(Param.URLS)).containsExactly("10", "100");
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("sequential skipped for urls=1000"));
+        assertThat(plan.steps().get(1).params().get(Param.URLS)).containsExactly("10", "100", "1000");
+        assertThat(plan.largestN()).isEqualTo(1000);
+        // The predicted run time stays within the 15-minute budget of ./mvnw verify.
+        assertThat(plan.predictedSeconds(2, 5)).isLessThan(12 * 60);
+    }
+
+    @Test
+    void okHttpRunsWithItsOwnDefaultsAndTunedToTheLargestN() throws Exception {
+        RunPlan plan = plan(props(), "-p", "model=okHttpAsync", "-p", "urls=10,300");
+
+        assertThat(plan.steps()).hasSize(2);
+        assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("5");
+        assertThat(plan.steps().get(0).params().get(Param.MAX_REQUESTS)).containsExactly("64");
+        assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("300");
+        assertThat(plan.steps().get(1).params().get(Param.MAX_REQUESTS)).containsExactly("300");
+    }
+
+    @Test
+    void aModelAskedForByNameRunsAtEveryN() throws Exception {
+        RunPlan plan = plan(props("fetchbench.model", "sequential"), "-p", "urls=10,1000");
+
+        assertThat(plan.steps()).singleElement()
+                .satisfies(s -> assertThat(s.params().get(Param.URLS)).containsExactly("10", "1000"));
+    }
+
+    @Test
+    void concurrencyAppliesOnlyToModelsWithThatKnob() throws Exception {
+        RunPlan plan = plan(props(), "-p", "model=threadPool,virtualThreads,completableFuture", "-p", "concurrency=4,8");
+
+        assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
+        assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("0");
+        assertThat(plan.steps().get(2).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
+        assertThat(plan.notes()).containsExactly("virtualThreads has no concurrency setting; concurrency=4,8 "
+                + "does not apply to it");
+    }
+
+    @Test
+    void commandLineWinsOverSystemProperties() throws Exception {
+        RunPlan plan = plan(props("fetchbench.urls", "7", "fetchbench.model", "threadPool"), "-p", "urls=9");
+
+        assertThat(plan.steps().get(0).params().get(Param.URLS)).containsExactly("9");
+    }
+
+    @Test
+    void predictionsFollowQueueingTheory() {
+        assertThat(Prediction.batchMillis(Model.SEQUENTIAL, 10, 100, 1, 0)).isEqualTo(1000);
+        assertThat(Prediction.batchMillis(Model.THREAD_POOL, 100, 100, 20, 0)).isEqualTo(500);
+        assertThat(Prediction.batchMillis(Model.THREAD_POOL, 101, 100, 20, 0)).isEqualTo(600);
+        assertThat(Prediction.batchMillis(Model.VIRTUAL_THREADS, 1000, 100, 0, 0)).isEqualTo(100);
+        assertThat(Prediction.batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 0, 64)).isEqualTo(20_000);
+        assertThat(Prediction.batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 64)).isEqualTo(1_600);
+        assertThat(Prediction.batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 1000)).isEqualTo(100);
+    }
+
+    @Test
+    void reproduceCommandNamesEveryOptionGiven() throws Exception {
+        RunOptions options = RunOptions.parse(new String[] {"-p", "urls=10", "-i", "3"},
+                props("fetchbench.profile", "smoke", "fetchbench.model", "virtualThreads"));
+
+        assertThat(options.reproduceCommand()).isEqualTo("./mvnw verify -Dfetchbench.profile=smoke "
+                + "-Dfetchbench.model=virtualThreads -Dfetchbench.urls=10 -Dfetchbench.args=\"-i 3\"");
+        assertThat(List.of(options.profile())).containsExactly(Profile.SMOKE);
+    }
+}

@@ -1,0 +1,58 @@
+package fetchbench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class WorkloadTest {
+
+    private static final URI SERVER = URI.create("http://127.0.0.1:9");
+
+    @Test
+    void fixedGivesEveryUrlTheSameDelayAndAUniqueUrl() {
+        Workload workload = Workload.create(SERVER, 50, DelayProfile.FIXED, 100, 1);
+
+        assertThat(workload.size()).isEqualTo(50);
+        assertThat(workload.distinctDelays()).containsExactly(100);
+        assertThat(workload.urls()).doesNotHaveDuplicates();
+        assertThat(workload.urls().get(7)).hasToString("http://127.0.0.1:9/fetchbench/delay/100?i=7");
+        assertThat(workload.fetches().get(7).expectedBody()).isEqualTo(Workload.body(100));
+    }
+
+    @Test
+    void randomProfilesAreReproducibleFromTheSeed() {
+        for (DelayProfile profile : new DelayProfile[] {DelayProfile.UNIFORM, DelayProfile.LOGNORMAL}) {
+            Workload a = Workload.create(SERVER, 200, profile, 100, 42);
+            Workload b = Workload.create(SERVER, 200, profile, 100, 42);
+            Workload c = Workload.create(SERVER, 200, profile, 100, 43);
+
+            assertThat(a.fetches()).isEqualTo(b.fetches());
+            assertThat(a.fetches()).isNotEqualTo(c.fetches());
+        }
+    }
+
+    @Test
+    void uniformStaysWithinZeroToTwiceTheMeanAndLognormalCentresOnTheMedian() {
+        Workload uniform = Workload.create(SERVER, 2000, DelayProfile.UNIFORM, 100, 5);
+        assertThat(uniform.fetches()).allSatisfy(f -> assertThat(f.delayMs()).isBetween(0, 200));
+        double mean = uniform.fetches().stream().mapToInt(Workload.Fetch::delayMs).average().orElseThrow();
+        assertThat(mean).isBetween(90.0, 110.0);
+
+        Workload lognormal = Workload.create(SERVER, 2000, DelayProfile.LOGNORMAL, 100, 5);
+        long belowMedian = lognormal.fetches().stream().filter(f -> f.delayMs() < 100).count();
+        assertThat(belowMedian).isBetween(900L, 1100L);
+        assertThat(lognormal.longestDelay().toMillis()).isGreaterThan(200);
+    }
+
+    @Test
+    void rejectsImpossibleWorkloads() {
+        assertThatThrownBy(() -> Workload.create(SERVER, 0, DelayProfile.FIXED, 100, 1))
+                .hasMessageContaining("urls must be >= 1");
+        assertThatThrownBy(() -> Workload.create(SERVER, 10, DelayProfile.FIXED, -1, 1))
+                .hasMessageContaining("delayMs must be >= 0");
+        assertThatThrownBy(() -> DelayProfile.byName("normal"))
+                .hasMessageContaining("allowed: fixed, uniform, lognormal");
+    }
+}
