@@ -18,8 +18,14 @@ public final class Processes {
     private Processes() {
     }
 
-    /** A started JVM whose stdout and stderr lines are collected as they come. */
-    public record Jvm(Process process, BlockingQueue<String> lines, List<String> all) {
+    /** A started JVM whose stdout and stderr lines are collected as they come; closing kills what is left. */
+    public record Jvm(Process process, BlockingQueue<String> lines, List<String> all) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
 
         /** Waits for a line matching {@code wanted}; fails after {@code seconds}. */
         public String awaitLine(Predicate<String> wanted, long seconds) throws InterruptedException {

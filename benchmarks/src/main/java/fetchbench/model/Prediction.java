@@ -1,10 +1,14 @@
 package fetchbench.model;
 
+import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * What queueing theory says one gather of N URLs with delay d should take, ignoring the floor
- * (connection set-up, CPU): the model serves c requests at a time, so ⌈N/c⌉ waves of d each.
+ * What queueing theory says one gather should take, ignoring the floor (connection set-up, CPU):
+ * the model serves c requests at a time, each slot taking the next URL in order as soon as it is
+ * free. With one delay d for all N that is ⌈N/c⌉·d: N·d sequentially, ⌈N/k⌉·d for a pool of k,
+ * d when unbounded.
  */
 public final class Prediction {
 
@@ -24,10 +28,26 @@ public final class Prediction {
         return Math.max(1, Math.min(c, urls));
     }
 
-    /** ⌈N/c⌉·d in milliseconds: N·d for sequential, ⌈N/k⌉·d for a pool of k, d when unbounded. */
+    /** ⌈N/c⌉·d in milliseconds, for N URLs that all take {@code delayMs}. */
     public static double batchMillis(Model model, int urls, double delayMs, int concurrency, int maxRequests) {
         int c = effectiveConcurrency(model, urls, concurrency, maxRequests);
         return Math.ceil((double) urls / c) * delayMs;
+    }
+
+    /** The greedy schedule in milliseconds, for URLs with their own delays, taken in this order. */
+    public static double batchMillis(Model model, List<Integer> delaysMs, int concurrency, int maxRequests) {
+        int c = effectiveConcurrency(model, delaysMs.size(), concurrency, maxRequests);
+        PriorityQueue<Long> slotsFreeAt = new PriorityQueue<>();
+        for (int i = 0; i < c; i++) {
+            slotsFreeAt.add(0L);
+        }
+        long last = 0;
+        for (int delay : delaysMs) {
+            long done = slotsFreeAt.poll() + delay;
+            slotsFreeAt.add(done);
+            last = Math.max(last, done);
+        }
+        return last;
     }
 
     /**

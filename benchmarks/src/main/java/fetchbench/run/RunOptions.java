@@ -118,7 +118,7 @@ public final class RunOptions {
         }
 
         String results = property(properties, "results");
-        Path resultsRoot = Path.of(results == null ? "results" : results);
+        Path resultsRoot = Path.of(results == null ? "results" : results).toAbsolutePath().normalize();
         return new RunOptions(profile, params, target, resultsRoot, jmh, help, given);
     }
 

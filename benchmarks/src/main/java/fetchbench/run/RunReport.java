@@ -5,11 +5,13 @@ import fetchbench.model.Model;
 import fetchbench.model.Prediction;
 import fetchbench.run.RunOptions.Param;
 import fetchbench.server.TargetServer;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
 import java.io.IOException;
+import java.net.URI;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,18 +118,21 @@ public final class RunReport {
             int delayMs = Integer.parseInt(p.getParam(Param.DELAY_MS.key));
             int concurrency = Integer.parseInt(p.getParam(Param.CONCURRENCY.key));
             int maxRequests = Integer.parseInt(p.getParam(Param.MAX_REQUESTS.key));
-            boolean fixed = "fixed".equals(p.getParam(Param.DELAY_PROFILE.key));
-            double predicted = Prediction.batchMillis(model, urls, delayMs, concurrency, maxRequests);
+            double predicted = Prediction.batchMillis(model, delays(p, urls, delayMs), concurrency, maxRequests);
             text.append(String.format("%-18s %6d %8d %11s %11s %9.1f ± %6.1f %13s %7s%n",
                     model.paramName(), urls, delayMs, concurrency, model == Model.OK_HTTP_ASYNC ? maxRequests : "-",
                     primary.getScore(), primary.getScoreError(),
-                    fixed ? String.format("%.0f", predicted) : "-",
-                    fixed ? String.format("%.2f", primary.getScore() / predicted) : "-"));
+                    String.format("%.0f", predicted),
+                    predicted > 0 ? String.format("%.2f", primary.getScore() / predicted) : "-"));
         }
         return text.toString();
     }
 
-    static Path jmhJson(Path runDirectory) {
-        return runDirectory.resolve(JMH_JSON);
+    /** The per-URL delays of the result's workload: the seed makes them the same as in the run. */
+    private static List<Integer> delays(BenchmarkParams p, int urls, int delayMs) {
+        DelayProfile profile = DelayProfile.byName(p.getParam(Param.DELAY_PROFILE.key));
+        long seed = Long.parseLong(p.getParam(Param.SEED.key));
+        return Workload.create(URI.create("http://delays.invalid"), urls, profile, delayMs, seed)
+                .fetches().stream().map(Workload.Fetch::delayMs).toList();
     }
 }

@@ -36,7 +36,8 @@ public final class ExternalServer implements TargetServer {
             if (e.getMessage() != null && e.getMessage().startsWith("no WireMock")) {
                 throw e;
             }
-            throw new IOException("cannot reach WireMock at " + baseUri + ": " + e, e);
+            String why = e instanceof java.net.ConnectException ? "connection refused" : e.toString();
+            throw new IOException("cannot reach WireMock at " + baseUri + ": " + why, e);
         }
         return new ExternalServer(baseUri);
     }

@@ -73,13 +73,13 @@ class BadOptionsTest {
 
     @Test
     void exitsNonZeroAsAProcess() throws Exception {
-        Processes.Jvm jvm = Processes.start(FetchBench.class,
-                List.of("-Dfetchbench.results=" + results.resolve("runs")), List.of("-p", "model=greenThreads"));
-
-        assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
-        assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class,
+                List.of("-Dfetchbench.results=" + results.resolve("runs")), List.of("-p", "model=greenThreads"))) {
+            assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
+            assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
                 + "-Dfetchbench.model=…); allowed: one of sequential, threadPool, completableFuture, "
                 + "virtualThreads, okHttpAsync");
+        }
         assertThat(results.resolve("runs")).doesNotExist();
     }
 }

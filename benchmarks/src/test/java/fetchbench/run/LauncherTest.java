@@ -33,10 +33,11 @@ class LauncherTest {
     @Test
     void writesJmhJsonAndEnvironmentIntoANewFolderPerRun() throws Exception {
         for (int run = 1; run <= 2; run++) {
-            Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
-                    concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")));
-            assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
-            assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] step 1/3: virtualThreads"));
+            try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
+                    concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")))) {
+                assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] step 1/3: virtualThreads"));
+            }
         }
 
         List<Path> runs;
@@ -65,12 +66,11 @@ class LauncherTest {
     @Test
     void aWrongAnswerFailsTheRunAndWritesNothing() throws Exception {
         // The external target answers URL i=2 with HTTP 500: verification must turn that into a failure.
-        Stubs.admin(TestServer.uri()).register(get(urlPathEqualTo(Workload.path(10)))
+        var failing = Stubs.admin(TestServer.uri()).register(get(urlPathEqualTo(Workload.path(10)))
                 .withQueryParam("i", equalTo("2")).atPriority(1).willReturn(serverError()));
-        try {
-            Processes.Jvm jvm = Processes.start(FetchBench.class,
-                    List.of("-Dfetchbench.results=" + results, "-Dfetchbench.target=" + TestServer.uri()),
-                    concat(TINY, List.of("-p", "model=threadPool", "-p", "concurrency=2")));
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class,
+                List.of("-Dfetchbench.results=" + results, "-Dfetchbench.target=" + TestServer.uri()),
+                concat(TINY, List.of("-p", "model=threadPool", "-p", "concurrency=2")))) {
 
             assertThat(jvm.awaitExit(300)).isEqualTo(FetchBench.EXIT_RUN_FAILED);
             assertThat(jvm.all()).anyMatch(l -> l.contains("threadPool: 4 of 5 URLs fetched correctly")
@@ -80,20 +80,24 @@ class LauncherTest {
                 assertThat(written).isEmpty();
             }
         } finally {
-            Stubs.admin(TestServer.uri()).resetToDefaultMappings();
+            Stubs.admin(TestServer.uri()).removeStubMapping(failing);
         }
     }
 
     @Test
     void interruptingTheRunStopsServerAndForksAndWritesNothing() throws Exception {
-        Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
-                List.of("-p", "model=sequential", "-p", "urls=50", "-p", "delayMs=1000"));
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
+                List.of("-p", "model=sequential", "-p", "urls=50", "-p", "delayMs=1000"))) {
+            interruptAndCheckNothingIsLeft(jvm);
+        }
+    }
+
+    private void interruptAndCheckNothingIsLeft(Processes.Jvm jvm) throws Exception {
         String ready = jvm.awaitLine(l -> l.startsWith("[fetchbench] server ready"), 120);
         long serverPid = Long.parseLong(ready.replaceAll(".*\\(pid (\\d+)\\).*", "$1"));
         jvm.awaitLine(l -> l.startsWith("# Fork: 1 of 1"), 120);
-        List<ProcessHandle> children = jvm.process().descendants().toList();
+        List<ProcessHandle> children = awaitChildren(jvm.process(), 2, 60); // the server and the JMH fork
         assertThat(children).extracting(ProcessHandle::pid).contains(serverPid);
-        assertThat(children).hasSizeGreaterThanOrEqualTo(2); // the server and the JMH fork
 
         new ProcessBuilder("kill", "-INT", String.valueOf(jvm.process().pid())).start().waitFor();
 
@@ -104,6 +108,17 @@ class LauncherTest {
         try (Stream<Path> written = Files.list(results)) {
             assertThat(written).isEmpty();
         }
+    }
+
+    private static List<ProcessHandle> awaitChildren(Process process, int count, long seconds) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<ProcessHandle> children = process.descendants().toList();
+        while (children.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            children = process.descendants().toList();
+        }
+        assertThat(children).hasSizeGreaterThanOrEqualTo(count);
+        return children;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -94,6 +94,18 @@ class RunPlanTest {
     }
 
     @Test
+    void mixedDelaysArePredictedByTheGreedySchedule() {
+        List<Integer> delays = List.of(150, 100, 50, 20, 150, 100, 50, 20);
+
+        // Two workers, each taking the next URL when it is free, are both done at 320 ms.
+        assertThat(Prediction.batchMillis(Model.THREAD_POOL, delays, 2, 0)).isEqualTo(320);
+        assertThat(Prediction.batchMillis(Model.SEQUENTIAL, delays, 1, 0)).isEqualTo(640);
+        assertThat(Prediction.batchMillis(Model.VIRTUAL_THREADS, delays, 0, 0)).isEqualTo(150);
+        assertThat(Prediction.batchMillis(Model.THREAD_POOL, List.of(100, 100, 100), 2, 0))
+                .isEqualTo(Prediction.batchMillis(Model.THREAD_POOL, 3, 100, 2, 0));
+    }
+
+    @Test
     void reproduceCommandNamesEveryOptionGiven() throws Exception {
         RunOptions options = RunOptions.parse(new String[] {"-p", "urls=10", "-i", "3"},
                 props("fetchbench.profile", "smoke", "fetchbench.model", "virtualThreads"));

@@ -41,7 +41,12 @@ class ServerProcessTest {
 
     @Test
     void exitsByItselfWhenItsParentIsKilled() throws Exception {
-        Processes.Jvm parent = Processes.start(ServerParent.class, List.of(), List.of());
+        try (Processes.Jvm parent = Processes.start(ServerParent.class, List.of(), List.of())) {
+            killParentAndCheckServerExits(parent);
+        }
+    }
+
+    private static void killParentAndCheckServerExits(Processes.Jvm parent) throws Exception {
         String line = parent.awaitLine(l -> l.startsWith("server pid="), 60);
         long serverPid = Long.parseLong(line.substring("server pid=".length()));
         assertThat(ProcessHandle.of(serverPid)).hasValueSatisfying(h -> assertThat(h.isAlive()).isTrue());
