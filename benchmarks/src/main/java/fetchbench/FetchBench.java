@@ -2,6 +2,11 @@ package fetchbench;
 
 import fetchbench.bench.FetchAllBenchmark;
 import fetchbench.model.Model;
+import fetchbench.model.Prediction;
+import fetchbench.report.JmhRun;
+import fetchbench.report.Report;
+import fetchbench.report.ReportException;
+import fetchbench.report.Row;
 import fetchbench.run.OptionException;
 import fetchbench.run.Profile;
 import fetchbench.run.RunDirectory;
@@ -15,6 +20,7 @@ import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +53,7 @@ public final class FetchBench {
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
         System.exit(run(args, System.getProperties(), System.out, System.err));
     }
 
@@ -77,17 +84,31 @@ public final class FetchBench {
             List<RunResult> results = runPlan(options, plan, server);
             new RunReport(options, plan, server, directory, started, Instant.now(), results).write();
             directory.complete();
+            Path jmhJson = directory.path().resolve(RunReport.JMH_JSON);
             out.println();
-            out.print(RunReport.summary(results));
-            out.println("[fetchbench] results: " + directory.path().resolve(RunReport.JMH_JSON));
-            return 0;
-        } catch (IOException | RunnerException | RuntimeException e) {
+            out.print(Report.summary(Row.of(JmhRun.read(jmhJson))));
+            out.println("[fetchbench] results: " + jmhJson);
+            return renderReport(jmhJson);
+        } catch (IOException | RunnerException | ReportException | RuntimeException e) {
             err.println("fetchbench: run failed: " + oneLine(e) + " (no results written)");
             return EXIT_RUN_FAILED;
         } finally {
             if (directory != null) {
                 directory.removeIfIncomplete();
             }
+        }
+    }
+
+    /** Charts and index.html; the results stay even if this fails, and scripts/chart.sh can retry. */
+    private int renderReport(Path jmhJson) {
+        try {
+            List<Path> files = Report.render(jmhJson);
+            out.println("[fetchbench] report: " + jmhJson.resolveSibling(Report.INDEX) + " (" + files.size() + " files)");
+            return 0;
+        } catch (IOException | ReportException | RuntimeException e) {
+            err.println("fetchbench: charts failed: " + oneLine(e) + "; the results are kept, "
+                    + "re-render with scripts/chart.sh " + jmhJson.getParent());
+            return EXIT_RUN_FAILED;
         }
     }
 
@@ -118,8 +139,13 @@ public final class FetchBench {
             out.printf("%n[fetchbench] step %d/%d: %s%s %s (predicted %.0f s)%n", number, plan.steps().size(),
                     step.model().paramName(), step.label().isEmpty() ? "" : " — " + step.label(),
                     describe(step), step.predictedSeconds(warmup, measurement));
+            // Facts the report needs travel with the results: JMH records the forks' arguments.
             List<String> forkArgs = new ArrayList<>();
             forkArgs.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
+            forkArgs.add("-D" + JmhRun.CORES_PROPERTY + "=" + Runtime.getRuntime().availableProcessors());
+            forkArgs.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "="
+                    + Prediction.here().defaultExecutorThreads());
+            forkArgs.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
             if (Runtime.version().feature() >= 23) {
                 // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
                 forkArgs.add("--sun-misc-unsafe-memory-access=allow");
@@ -131,6 +157,9 @@ public final class FetchBench {
                     .warmupIterations(warmup)
                     .measurementIterations(measurement)
                     .forks(options.jmh().getForkCount().orElse(1));
+            if (!options.jmh().getJvmArgs().hasValue()) {
+                jmh.jvmArgs(); // not the launcher's own arguments, which JMH would pass on by default
+            }
             if (options.jmh().getIncludes().isEmpty()) {
                 jmh.include("\\." + FetchAllBenchmark.class.getSimpleName() + "\\.");
             }

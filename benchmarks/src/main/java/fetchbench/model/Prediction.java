@@ -9,18 +9,34 @@ import java.util.concurrent.ForkJoinPool;
  * the model serves c requests at a time, each slot taking the next URL in order as soon as it is
  * free. With one delay d for all N that is ⌈N/c⌉·d: N·d sequentially, ⌈N/k⌉·d for a pool of k,
  * d when unbounded.
+ *
+ * @param defaultExecutorThreads how many tasks CompletableFuture's default async executor runs at
+ *                               once on the benchmarked JVM; 0 when it starts a thread per task
  */
-public final class Prediction {
+public record Prediction(int defaultExecutorThreads) {
 
-    private Prediction() {
+    /** Records {@link #defaultExecutorThreads} in the forks' JVM arguments, and so in jmh.json. */
+    public static final String DEFAULT_EXECUTOR_THREADS_PROPERTY = "fetchbench.defaultExecutorThreads";
+
+    /**
+     * For this JVM. CompletableFuture's default async executor: up to JDK 24 a new thread per task
+     * when the common pool's parallelism is 1 (≤ 2 cores), else the common pool. From JDK 25
+     * always the common pool, whose workers do not multiply for blocking socket reads: blocking
+     * fetches then run {@code parallelism} at a time (1 on 2 cores).
+     */
+    public static Prediction here() {
+        return new Prediction(CompletableFutures.defaultAsyncExecutor() instanceof ForkJoinPool pool
+                ? pool.getParallelism()
+                : 0);
     }
 
     /** Requests the model has in flight at once for this setting (N when it is unbounded). */
-    public static int effectiveConcurrency(Model model, int urls, int concurrency, int maxRequests) {
+    public int effectiveConcurrency(Model model, int urls, int concurrency, int maxRequests) {
         int c = switch (model) {
             case SEQUENTIAL -> 1;
             case THREAD_POOL -> concurrency;
-            case COMPLETABLE_FUTURE -> concurrency > 0 ? concurrency : defaultAsyncConcurrency(urls);
+            case COMPLETABLE_FUTURE -> concurrency > 0 ? concurrency
+                    : defaultExecutorThreads > 0 ? defaultExecutorThreads : urls;
             case VIRTUAL_THREADS -> urls;
             case OK_HTTP_ASYNC -> Math.min(maxRequests,
                     concurrency > 0 ? concurrency : OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST);
@@ -29,13 +45,13 @@ public final class Prediction {
     }
 
     /** ⌈N/c⌉·d in milliseconds, for N URLs that all take {@code delayMs}. */
-    public static double batchMillis(Model model, int urls, double delayMs, int concurrency, int maxRequests) {
+    public double batchMillis(Model model, int urls, double delayMs, int concurrency, int maxRequests) {
         int c = effectiveConcurrency(model, urls, concurrency, maxRequests);
         return Math.ceil((double) urls / c) * delayMs;
     }
 
     /** The greedy schedule in milliseconds, for URLs with their own delays, taken in this order. */
-    public static double batchMillis(Model model, List<Integer> delaysMs, int concurrency, int maxRequests) {
+    public double batchMillis(Model model, List<Integer> delaysMs, int concurrency, int maxRequests) {
         int c = effectiveConcurrency(model, delaysMs.size(), concurrency, maxRequests);
         PriorityQueue<Long> slotsFreeAt = new PriorityQueue<>();
         for (int i = 0; i < c; i++) {
@@ -48,17 +64,5 @@ public final class Prediction {
             last = Math.max(last, done);
         }
         return last;
-    }
-
-    /**
-     * CompletableFuture's default async executor. Up to JDK 24 it is a new thread per task when
-     * the common pool's parallelism is 1 (≤ 2 cores), else the common pool. From JDK 25 it is
-     * always the common pool, whose workers do not multiply for blocking socket reads: blocking
-     * fetches then run {@code parallelism} at a time (1 on 2 cores).
-     */
-    private static int defaultAsyncConcurrency(int urls) {
-        return CompletableFutures.defaultAsyncExecutor() instanceof ForkJoinPool pool
-                ? pool.getParallelism()
-                : urls;
     }
 }

@@ -95,7 +95,9 @@ public final class RunOptions {
                     check(param, value);
                 }
                 params.put(param, values);
-                given.add("-D" + PREFIX + param.key + "=" + String.join(",", values));
+                if (!fromArgs.hasValue()) {
+                    given.add("-D" + PREFIX + param.key + "=" + String.join(",", values));
+                }
             }
         }
         for (String name : parameterNames(allArgs)) {
@@ -117,6 +119,9 @@ public final class RunOptions {
             given.add("-D" + PREFIX + "target=" + targetText);
         }
 
+        if (!allArgs.isEmpty()) {
+            given.add("-D" + PREFIX + "args=\"" + String.join(" ", allArgs) + "\"");
+        }
         String results = property(properties, "results");
         Path resultsRoot = Path.of(results == null ? "results" : results).toAbsolutePath().normalize();
         return new RunOptions(profile, params, target, resultsRoot, jmh, help, given);
@@ -207,20 +212,7 @@ public final class RunOptions {
     /** The Maven command line that asks for the same run. */
     public String reproduceCommand() {
         StringBuilder command = new StringBuilder("./mvnw verify");
-        given.forEach(g -> command.append(' ').append(g));
-        List<String> jmhOnly = new ArrayList<>();
-        if (jmh.getWarmupIterations().hasValue()) {
-            jmhOnly.add("-wi " + jmh.getWarmupIterations().get());
-        }
-        if (jmh.getMeasurementIterations().hasValue()) {
-            jmhOnly.add("-i " + jmh.getMeasurementIterations().get());
-        }
-        if (jmh.getForkCount().hasValue()) {
-            jmhOnly.add("-f " + jmh.getForkCount().get());
-        }
-        if (!jmhOnly.isEmpty()) {
-            command.append(" -D" + PREFIX + "args=\"").append(String.join(" ", jmhOnly)).append('"');
-        }
+        given.forEach(option -> command.append(' ').append(option));
         return command.toString();
     }
 }

@@ -29,7 +29,7 @@ public final class RunPlan {
             for (String d : params.get(Param.DELAY_MS)) {
                 for (String c : params.get(Param.CONCURRENCY)) {
                     for (String m : params.get(Param.MAX_REQUESTS)) {
-                        slowest = Math.max(slowest, Prediction.batchMillis(model, urls,
+                        slowest = Math.max(slowest, Prediction.here().batchMillis(model, urls,
                                 Integer.parseInt(d), Integer.parseInt(c), Integer.parseInt(m)));
                     }
                 }
@@ -44,7 +44,7 @@ public final class RunPlan {
                 for (String d : params.get(Param.DELAY_MS)) {
                     for (String c : params.get(Param.CONCURRENCY)) {
                         for (String m : params.get(Param.MAX_REQUESTS)) {
-                            double batchMs = Prediction.batchMillis(model, Integer.parseInt(n),
+                            double batchMs = Prediction.here().batchMillis(model, Integer.parseInt(n),
                                     Integer.parseInt(d), Integer.parseInt(c), Integer.parseInt(m));
                             seconds += FORK_OVERHEAD_SECONDS + (warmup + measurement) * batchMs / 1000;
                         }

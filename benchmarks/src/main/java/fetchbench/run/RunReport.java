@@ -1,26 +1,18 @@
 package fetchbench.run;
 
 import com.google.gson.GsonBuilder;
-import fetchbench.model.Model;
-import fetchbench.model.Prediction;
-import fetchbench.run.RunOptions.Param;
 import fetchbench.server.TargetServer;
-import fetchbench.workload.DelayProfile;
-import fetchbench.workload.Workload;
 import java.io.IOException;
-import java.net.URI;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -106,33 +98,4 @@ public final class RunReport {
         return jmh;
     }
 
-    /** One line per result with its queueing-theory prediction, for the end of the console output. */
-    public static String summary(Collection<RunResult> results) {
-        StringBuilder text = new StringBuilder(String.format("%-18s %6s %8s %11s %11s %18s %13s %7s%n",
-                "model", "urls", "delayMs", "concurrency", "maxRequests", "measured ms", "predicted ms", "ratio"));
-        for (RunResult result : results) {
-            BenchmarkParams p = result.getParams();
-            Result<?> primary = result.getPrimaryResult();
-            Model model = Model.byName(p.getParam(Param.MODEL.key));
-            int urls = Integer.parseInt(p.getParam(Param.URLS.key));
-            int delayMs = Integer.parseInt(p.getParam(Param.DELAY_MS.key));
-            int concurrency = Integer.parseInt(p.getParam(Param.CONCURRENCY.key));
-            int maxRequests = Integer.parseInt(p.getParam(Param.MAX_REQUESTS.key));
-            double predicted = Prediction.batchMillis(model, delays(p, urls, delayMs), concurrency, maxRequests);
-            text.append(String.format("%-18s %6d %8d %11s %11s %9.1f ± %6.1f %13s %7s%n",
-                    model.paramName(), urls, delayMs, concurrency, model == Model.OK_HTTP_ASYNC ? maxRequests : "-",
-                    primary.getScore(), primary.getScoreError(),
-                    String.format("%.0f", predicted),
-                    predicted > 0 ? String.format("%.2f", primary.getScore() / predicted) : "-"));
-        }
-        return text.toString();
-    }
-
-    /** The per-URL delays of the result's workload: the seed makes them the same as in the run. */
-    private static List<Integer> delays(BenchmarkParams p, int urls, int delayMs) {
-        DelayProfile profile = DelayProfile.byName(p.getParam(Param.DELAY_PROFILE.key));
-        long seed = Long.parseLong(p.getParam(Param.SEED.key));
-        return Workload.create(URI.create("http://delays.invalid"), urls, profile, delayMs, seed)
-                .fetches().stream().map(Workload.Fetch::delayMs).toList();
-    }
 }

@@ -65,7 +65,7 @@ class ModelsTest {
                 Arguments.of(Model.COMPLETABLE_FUTURE, 6, 0, n, 6),
                 // JDK- and core-dependent: 1 with JDK 25 on 2 cores (the common pool), N on JDK 21.
                 Arguments.of(Model.COMPLETABLE_FUTURE, 0, 0, 10,
-                        Prediction.effectiveConcurrency(Model.COMPLETABLE_FUTURE, 10, 0, 0)),
+                        Prediction.here().effectiveConcurrency(Model.COMPLETABLE_FUTURE, 10, 0, 0)),
                 Arguments.of(Model.VIRTUAL_THREADS, 0, 0, 150, 150),
                 Arguments.of(Model.OK_HTTP_ASYNC, 0, 64, n, 5),
                 Arguments.of(Model.OK_HTTP_ASYNC, 150, 150, 150, 150),
@@ -85,7 +85,7 @@ class ModelsTest {
             workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
         }
         assertThat(inFlight.peak()).isEqualTo(expectedPeak);
-        assertThat(expectedPeak).isEqualTo(Prediction.effectiveConcurrency(model, n, concurrency, maxRequests));
+        assertThat(expectedPeak).isEqualTo(Prediction.here().effectiveConcurrency(model, n, concurrency, maxRequests));
         assertThat(inFlight.current()).isZero();
     }
 

@@ -84,13 +84,13 @@ class RunPlanTest {
 
     @Test
     void predictionsFollowQueueingTheory() {
-        assertThat(Prediction.batchMillis(Model.SEQUENTIAL, 10, 100, 1, 0)).isEqualTo(1000);
-        assertThat(Prediction.batchMillis(Model.THREAD_POOL, 100, 100, 20, 0)).isEqualTo(500);
-        assertThat(Prediction.batchMillis(Model.THREAD_POOL, 101, 100, 20, 0)).isEqualTo(600);
-        assertThat(Prediction.batchMillis(Model.VIRTUAL_THREADS, 1000, 100, 0, 0)).isEqualTo(100);
-        assertThat(Prediction.batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 0, 64)).isEqualTo(20_000);
-        assertThat(Prediction.batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 64)).isEqualTo(1_600);
-        assertThat(Prediction.batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 1000)).isEqualTo(100);
+        assertThat(Prediction.here().batchMillis(Model.SEQUENTIAL, 10, 100, 1, 0)).isEqualTo(1000);
+        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, 100, 100, 20, 0)).isEqualTo(500);
+        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, 101, 100, 20, 0)).isEqualTo(600);
+        assertThat(Prediction.here().batchMillis(Model.VIRTUAL_THREADS, 1000, 100, 0, 0)).isEqualTo(100);
+        assertThat(Prediction.here().batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 0, 64)).isEqualTo(20_000);
+        assertThat(Prediction.here().batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 64)).isEqualTo(1_600);
+        assertThat(Prediction.here().batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 1000)).isEqualTo(100);
     }
 
     @Test
@@ -98,11 +98,11 @@ class RunPlanTest {
         List<Integer> delays = List.of(150, 100, 50, 20, 150, 100, 50, 20);
 
         // Two workers, each taking the next URL when it is free, are both done at 320 ms.
-        assertThat(Prediction.batchMillis(Model.THREAD_POOL, delays, 2, 0)).isEqualTo(320);
-        assertThat(Prediction.batchMillis(Model.SEQUENTIAL, delays, 1, 0)).isEqualTo(640);
-        assertThat(Prediction.batchMillis(Model.VIRTUAL_THREADS, delays, 0, 0)).isEqualTo(150);
-        assertThat(Prediction.batchMillis(Model.THREAD_POOL, List.of(100, 100, 100), 2, 0))
-                .isEqualTo(Prediction.batchMillis(Model.THREAD_POOL, 3, 100, 2, 0));
+        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, delays, 2, 0)).isEqualTo(320);
+        assertThat(Prediction.here().batchMillis(Model.SEQUENTIAL, delays, 1, 0)).isEqualTo(640);
+        assertThat(Prediction.here().batchMillis(Model.VIRTUAL_THREADS, delays, 0, 0)).isEqualTo(150);
+        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, List.of(100, 100, 100), 2, 0))
+                .isEqualTo(Prediction.here().batchMillis(Model.THREAD_POOL, 3, 100, 2, 0));
     }
 
     @Test
@@ -111,7 +111,7 @@ class RunPlanTest {
                 props("fetchbench.profile", "smoke", "fetchbench.model", "virtualThreads"));
 
         assertThat(options.reproduceCommand()).isEqualTo("./mvnw verify -Dfetchbench.profile=smoke "
-                + "-Dfetchbench.model=virtualThreads -Dfetchbench.urls=10 -Dfetchbench.args=\"-i 3\"");
+                + "-Dfetchbench.model=virtualThreads -Dfetchbench.args=\"-p urls=10 -i 3\"");
         assertThat(List.of(options.profile())).containsExactly(Profile.SMOKE);
     }
 }

@@ -1,0 +1,189 @@
+package fetchbench.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.knowm.xchart.CategoryChart;
+
+/**
+ * Run B against run A: results with the same benchmark and parameters side by side, B ÷ A, and
+ * whether the difference is significant — JMH's error intervals do not overlap. Written to a new
+ * folder {@code compare-<A>-vs-<B>} beside run A; the inputs are only read.
+ */
+final class Comparison {
+
+    static final String CSV = "comparison.csv";
+
+    /** Is B's difference from A more than noise? */
+    enum Significance {
+        SIGNIFICANT("significant"),
+        NOT_SIGNIFICANT("not significant"),
+        UNKNOWN("unknown (no error estimate)");
+
+        final String words;
+
+        Significance(String words) {
+            this.words = words;
+        }
+
+        /** Significant when the intervals score ± error do not overlap. */
+        static Significance of(JmhRun.Metric a, JmhRun.Metric b) {
+            if (Double.isNaN(a.error()) || Double.isNaN(b.error())) {
+                return UNKNOWN;
+            }
+            boolean overlap = a.score() - a.error() <= b.score() + b.error()
+                    && b.score() - b.error() <= a.score() + a.error();
+            return overlap ? NOT_SIGNIFICANT : SIGNIFICANT;
+        }
+    }
+
+    /** The same benchmark and parameters in both runs. */
+    record Pair(Row a, Row b) {
+        double ratio() {
+            return b.measuredMs() / a.measuredMs();
+        }
+
+        Significance significance() {
+            return Significance.of(a.result().primary(), b.result().primary());
+        }
+    }
+
+    record Matched(List<Pair> pairs, List<Row> onlyA, List<Row> onlyB) {
+    }
+
+    static Matched match(List<Row> a, List<Row> b) {
+        Map<String, Row> byKeyB = new LinkedHashMap<>();
+        b.forEach(r -> byKeyB.put(key(r), r));
+        List<Pair> pairs = new ArrayList<>();
+        List<Row> onlyA = new ArrayList<>();
+        for (Row rowA : a) {
+            Row rowB = byKeyB.remove(key(rowA));
+            if (rowB == null) {
+                onlyA.add(rowA);
+            } else {
+                pairs.add(new Pair(rowA, rowB));
+            }
+        }
+        return new Matched(pairs, onlyA, List.copyOf(byKeyB.values()));
+    }
+
+    private static String key(Row row) {
+        return row.result().benchmark() + " " + new java.util.TreeMap<>(row.result().params());
+    }
+
+    static Path write(Path aJson, Path bJson) throws ReportException, IOException {
+        JmhRun a = JmhRun.read(aJson);
+        JmhRun b = JmhRun.read(bJson);
+        Matched matched = match(Row.of(a), Row.of(b));
+        if (matched.pairs().isEmpty()) {
+            throw new ReportException("no result of " + bJson + " has the benchmark and parameters of one in " + aJson);
+        }
+        String nameA = runName(aJson);
+        String nameB = runName(bJson);
+        Path folder = newFolder(aJson.toAbsolutePath().getParent().getParent(), "compare-" + nameA + "-vs-" + nameB);
+
+        StringBuilder figures = new StringBuilder();
+        Map<String, List<Pair>> byScenario = matched.pairs().stream().collect(
+                Collectors.groupingBy(p -> p.a().scenarioFileName(), LinkedHashMap::new, Collectors.toList()));
+        for (List<Pair> scenario : byScenario.values()) {
+            for (int n : new TreeSet<>(scenario.stream().map(p -> p.a().urls()).toList())) {
+                Charts.NamedChart chart = chart(scenario, n, nameA, nameB, a.environment(), b.environment());
+                Report.save(chart, folder);
+                figures.append(Report.figure(chart, folder));
+            }
+        }
+        Files.writeString(folder.resolve(CSV), csv(matched.pairs()));
+        Files.writeString(folder.resolve(Report.INDEX), page(matched, nameA, nameB, a, b, figures.toString()));
+        return folder;
+    }
+
+    static Charts.NamedChart chart(List<Pair> scenario, int n, String nameA, String nameB, String envA, String envB) {
+        List<Pair> atN = scenario.stream().filter(p -> p.a().urls() == n).toList();
+        List<Row> rowsA = atN.stream().map(Pair::a).toList();
+        List<Row> rowsB = atN.stream().map(Pair::b).toList();
+        String subtitle = atN.get(0).a().scenario() + " · A: " + envA + (envA.equals(envB) ? "" : " · B: " + envB);
+        CategoryChart chart = Charts.barChart("A " + nameA + " vs B " + nameB + " at N=" + n, subtitle,
+                "ms per batch of " + n + " fetches", rowsA.stream().map(Row::setting).toList(), List.of(
+                        new Charts.Bars("A: " + nameA, rowsA.stream().map(Row::measuredMs).toList(),
+                                Charts.errors(rowsA), new Color(80, 120, 220)),
+                        new Charts.Bars("B: " + nameB, rowsB.stream().map(Row::measuredMs).toList(),
+                                Charts.errors(rowsB), new Color(240, 150, 40))));
+        return new Charts.NamedChart(atN.get(0).a().scenarioFileName() + "-compare-N" + n,
+                "A vs B at N=" + n, "Batch time in run A and run B, error bars JMH's 99.9 % error.", chart);
+    }
+
+    private static String csv(List<Pair> pairs) {
+        StringBuilder csv = new StringBuilder("scenario,setting,urls,a_ms,a_error_ms,b_ms,b_error_ms,b_over_a,significance\n");
+        for (Pair p : pairs) {
+            csv.append(String.format(Locale.ROOT, "\"%s\",\"%s\",%d,%.3f,%.3f,%.3f,%.3f,%.4f,%s%n", p.a().scenario(),
+                    p.a().setting(), p.a().urls(), p.a().measuredMs(), p.a().errorMs(), p.b().measuredMs(),
+                    p.b().errorMs(), p.ratio(), p.significance().words));
+        }
+        return csv.toString();
+    }
+
+    private static String page(Matched matched, String nameA, String nameB, JmhRun a, JmhRun b, String figures) {
+        StringBuilder html = new StringBuilder(Html.head("fetchbench: " + nameB + " vs " + nameA));
+        html.append("<h1>B ").append(Html.escape(nameB)).append(" compared with A ").append(Html.escape(nameA))
+                .append("</h1>\n<p class=\"env\">A: ").append(Html.escape(a.environment())).append("<br>B: ")
+                .append(Html.escape(b.environment())).append("</p>\n<p>A difference is <b>significant</b> when "
+                        + "JMH's error intervals (score ± error) of A and B do not overlap.</p>\n");
+        html.append("<h2>Charts</h2>\n").append(figures);
+        html.append("<h2>B ÷ A</h2>\n<table class=\"sortable\" id=\"ratios\">\n<thead><tr><th class=\"text\">scenario</th>"
+                + "<th class=\"text\">model (setting)</th><th class=\"num\">N</th><th class=\"num\">A ms</th>"
+                + "<th class=\"num\">± A</th><th class=\"num\">B ms</th><th class=\"num\">± B</th>"
+                + "<th class=\"num\">B ÷ A</th><th class=\"text\">difference</th></tr></thead>\n<tbody>\n");
+        for (Pair p : matched.pairs()) {
+            Significance s = p.significance();
+            html.append("<tr>").append(Html.textCell(p.a().scenario())).append(Html.textCell(p.a().setting()))
+                    .append(Html.numberCell(p.a().urls(), "%.0f"))
+                    .append(Html.numberCell(p.a().measuredMs(), "%.1f")).append(Html.numberCell(p.a().errorMs(), "%.1f"))
+                    .append(Html.numberCell(p.b().measuredMs(), "%.1f")).append(Html.numberCell(p.b().errorMs(), "%.1f"))
+                    .append(Html.numberCell(p.ratio(), "%.3f"))
+                    .append("<td class=\"text ").append(s == Significance.SIGNIFICANT ? "sig" : "nosig")
+                    .append("\" data-value=\"").append(s.words).append("\">").append(s.words).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+        appendUnmatched(html, "Only in A", matched.onlyA());
+        appendUnmatched(html, "Only in B", matched.onlyB());
+        return html.append(Html.SORT_SCRIPT).append("</body>\n</html>\n").toString();
+    }
+
+    private static void appendUnmatched(StringBuilder html, String heading, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        html.append("<h2>").append(heading).append("</h2>\n<ul>\n");
+        rows.forEach(r -> html.append("<li>").append(Html.escape(r.scenario() + " · " + r.setting() + " · N=" + r.urls()))
+                .append("</li>\n"));
+        html.append("</ul>\n");
+    }
+
+    /** The run folder's name, or the file's name without .json when it is not in a run folder. */
+    static String runName(Path jmhJson) {
+        Path file = jmhJson.toAbsolutePath();
+        return file.getFileName().toString().equals("jmh.json")
+                ? file.getParent().getFileName().toString()
+                : file.getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
+    private static Path newFolder(Path parent, String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path candidate = parent.resolve(attempt == 1 ? name : name + "-" + attempt);
+            try {
+                return Files.createDirectory(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // An earlier comparison of the same runs; keep it.
+            }
+        }
+    }
+}

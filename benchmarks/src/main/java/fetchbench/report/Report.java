@@ -1,0 +1,130 @@
+package fetchbench.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+
+/**
+ * Renders a run from its jmh.json alone: every chart as PNG and SVG, and an offline
+ * {@code index.html} with the charts, a sortable table of every result with its prediction,
+ * the environment and the command that reproduces the run.
+ */
+public final class Report {
+
+    public static final String INDEX = "index.html";
+
+    private Report() {
+    }
+
+    /** Writes the report next to {@code jmhJson} (never touching it) and returns what it wrote. */
+    public static List<Path> render(Path jmhJson) throws ReportException, IOException {
+        JmhRun run = JmhRun.read(jmhJson);
+        Path folder = jmhJson.toAbsolutePath().getParent();
+        List<Row> rows = Row.of(run);
+        List<Charts.NamedChart> charts = Charts.of(rows, run.environment());
+        List<Path> written = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        for (Charts.NamedChart chart : charts) {
+            written.addAll(save(chart, folder));
+            figures.append(figure(chart, folder));
+        }
+        Path index = folder.resolve(INDEX);
+        Files.writeString(index, page(run, rows, figures.toString()));
+        written.add(index);
+        return written;
+    }
+
+    /** PNG and SVG of one chart. */
+    static List<Path> save(Charts.NamedChart chart, Path folder) throws IOException {
+        Path png = folder.resolve(chart.fileName() + ".png");
+        Path svg = folder.resolve(chart.fileName() + ".svg");
+        BitmapEncoder.saveBitmap(chart.chart(), png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        VectorGraphicsEncoder.saveVectorGraphic(chart.chart(), svg.toString(),
+                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        return List.of(png, svg);
+    }
+
+    /** The chart embedded as a data URI, so index.html shows it even when copied on its own. */
+    static String figure(Charts.NamedChart chart, Path folder) throws IOException {
+        String png = Base64.getEncoder().encodeToString(Files.readAllBytes(folder.resolve(chart.fileName() + ".png")));
+        return """
+                <figure id="%1$s">
+                <img src="data:image/png;base64,%2$s" alt="%3$s" width="%4$d" height="%5$d">
+                <figcaption>%6$s Files: <a href="%1$s.svg">SVG</a>, <a href="%1$s.png">PNG</a>.</figcaption>
+                </figure>
+                """.formatted(chart.fileName(), png, Html.escape(chart.title() + ": " + chart.chart().getTitle()),
+                Charts.WIDTH, Charts.HEIGHT, Html.escape(chart.caption()));
+    }
+
+    private static String page(JmhRun run, List<Row> rows, String figures) {
+        String runName = run.source().toAbsolutePath().getParent().getFileName().toString();
+        StringBuilder html = new StringBuilder(Html.head("fetchbench run " + runName));
+        html.append("<h1>fetchbench run ").append(Html.escape(runName)).append("</h1>\n");
+        html.append("<p class=\"env\">").append(Html.escape(run.environment())).append(" · JMH mode ")
+                .append(Html.escape(rows.get(0).result().mode())).append(", ")
+                .append(rows.get(0).result().warmupIterations()).append(" warm-up and ")
+                .append(rows.get(0).result().measurementIterations()).append(" measured batches, ")
+                .append(rows.get(0).result().forks()).append(" fork(s) per result</p>\n");
+        html.append("<h2>Charts</h2>\n").append(figures);
+        html.append("<h2>Every result</h2>\n<p>Click a column to sort. Prediction: queueing theory without the floor "
+                + "(⌈N/c⌉ waves of the delay for c requests in flight). Ratio: measured ÷ predicted.</p>\n");
+        html.append(table(rows));
+        html.append("<h2>Reproduce</h2>\n<pre>").append(Html.escape(reproduceCommand(run))).append("</pre>\n");
+        html.append(Html.SORT_SCRIPT).append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static String table(List<Row> rows) {
+        StringBuilder html = new StringBuilder("""
+                <table class="sortable" id="results">
+                <thead><tr><th class="text">scenario</th><th class="text">model (setting)</th><th class="num">N</th>\
+                <th class="num">measured ms</th><th class="num">± error ms</th><th class="num">predicted ms</th>\
+                <th class="num">measured ÷ predicted</th></tr></thead>
+                <tbody>
+                """);
+        for (Row row : rows) {
+            html.append("<tr>").append(Html.textCell(row.scenario())).append(Html.textCell(row.setting()))
+                    .append(Html.numberCell(row.urls(), "%.0f"))
+                    .append(Html.numberCell(row.measuredMs(), "%.1f"))
+                    .append(Html.numberCell(row.errorMs(), "%.1f"))
+                    .append(Html.numberCell(row.predictedMs(), "%.0f"))
+                    .append(Html.numberCell(row.ratio(), "%.2f"))
+                    .append("</tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** The command the run recorded, or one that asks the jar for the same parameters. */
+    static String reproduceCommand(JmhRun run) {
+        return run.forkProperty(JmhRun.COMMAND_PROPERTY).orElseGet(() -> {
+            StringBuilder command = new StringBuilder("java -jar benchmarks/target/benchmarks.jar");
+            for (String param : List.of("model", "urls", "delayMs", "concurrency", "maxRequests", "delayProfile", "seed")) {
+                List<String> values = run.results().stream().map(r -> r.params().get(param))
+                        .filter(v -> v != null).distinct().toList();
+                if (!values.isEmpty()) {
+                    command.append(" -p ").append(param).append('=').append(String.join(",", values));
+                }
+            }
+            JmhRun.Result first = run.results().get(0);
+            return command.append(" -wi ").append(first.warmupIterations()).append(" -i ")
+                    .append(first.measurementIterations()).append(" -f ").append(first.forks()).toString();
+        });
+    }
+
+    /** One line per result with its prediction, for the end of the console output. */
+    public static String summary(List<Row> rows) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-42s %6s %20s %13s %7s%n",
+                "model (setting)", "N", "measured ms", "predicted ms", "ratio"));
+        for (Row row : rows) {
+            text.append(String.format(Locale.ROOT, "%-42s %6d %10.1f ± %7.1f %13.0f %7.2f%n", row.setting(),
+                    row.urls(), row.measuredMs(), row.errorMs(), row.predictedMs(), row.ratio()));
+        }
+        return text.toString();
+    }
+}

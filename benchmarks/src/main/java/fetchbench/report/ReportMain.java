@@ -1,0 +1,62 @@
+package fetchbench.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Entry point of scripts/chart.sh and scripts/compare.sh. */
+public final class ReportMain {
+
+    static final String CHART_USAGE = "usage: scripts/chart.sh <run-dir | jmh.json>";
+    static final String COMPARE_USAGE = "usage: scripts/compare.sh <run A: run-dir | jmh.json> <run B: run-dir | jmh.json>";
+    static final int EXIT_USAGE = 2;
+
+    private ReportMain() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "" : args[0];
+        List<String> inputs = args.length == 0 ? List.of() : List.of(args).subList(1, args.length);
+        String usage = "compare".equals(command) ? COMPARE_USAGE : CHART_USAGE;
+        int expected = "compare".equals(command) ? 2 : 1;
+        if (!List.of("chart", "compare").contains(command) || inputs.size() != expected) {
+            err.println(usage);
+            return EXIT_USAGE;
+        }
+        try {
+            if (command.equals("chart")) {
+                List<Path> written = Report.render(jmhJson(inputs.get(0)));
+                out.println("wrote " + written.size() + " files; open " + written.get(written.size() - 1));
+            } else {
+                Path folder = Comparison.write(jmhJson(inputs.get(0)), jmhJson(inputs.get(1)));
+                out.println("wrote " + folder.resolve(Report.INDEX));
+            }
+            return 0;
+        } catch (ReportException e) {
+            err.println(e.getMessage() + " (" + usage + ")");
+            return EXIT_USAGE;
+        } catch (IOException | RuntimeException e) {
+            err.println("failed: " + e);
+            return 1;
+        }
+    }
+
+    /** A run folder or its jmh.json. */
+    static Path jmhJson(String argument) throws ReportException {
+        Path path = Path.of(argument);
+        if (Files.isDirectory(path)) {
+            path = path.resolve("jmh.json");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ReportException(argument + ": no jmh.json there");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,103 @@
+package fetchbench.report;
+
+import fetchbench.model.Model;
+import fetchbench.model.Prediction;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One result of a run with what the report says about it: the model's setting in words, the
+ * queueing-theory prediction, and how far the measurement is from it.
+ */
+public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
+                  String delayProfile, long seed, int concurrency, int maxRequests, double predictedMs) {
+
+    /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
+    public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
+            .thenComparing(r -> r.model().ordinal())
+            .thenComparing(Row::concurrency)
+            .thenComparing(Row::maxRequests)
+            .thenComparing(Row::urls);
+
+    /** The rows of a run, predictions made for the JVM that ran it where jmh.json says which. */
+    public static List<Row> of(JmhRun run) {
+        return run.results().stream().map(r -> of(r, predictionFor(r))).sorted(READING_ORDER).toList();
+    }
+
+    private static Prediction predictionFor(JmhRun.Result result) {
+        return result.forkProperty(Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY)
+                .map(threads -> new Prediction(Integer.parseInt(threads)))
+                .orElseGet(Prediction::here);
+    }
+
+    static Row of(JmhRun.Result result, Prediction prediction) {
+        Map<String, String> p = result.params();
+        Model model = Model.byName(p.get("model"));
+        int urls = Integer.parseInt(p.get("urls"));
+        int delayMs = Integer.parseInt(p.get("delayMs"));
+        int concurrency = Integer.parseInt(p.getOrDefault("concurrency", "0"));
+        int maxRequests = Integer.parseInt(p.getOrDefault("maxRequests", "0"));
+        String delayProfile = p.getOrDefault("delayProfile", "fixed");
+        long seed = Long.parseLong(p.getOrDefault("seed", "0"));
+        List<Integer> delays = Workload.create(URI.create("http://delays.invalid"), urls,
+                DelayProfile.byName(delayProfile), delayMs, seed).fetches().stream().map(Workload.Fetch::delayMs).toList();
+        return new Row(result, model, setting(model, concurrency, maxRequests), urls, delayMs, delayProfile, seed,
+                concurrency, maxRequests, prediction.batchMillis(model, delays, concurrency, maxRequests));
+    }
+
+    /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */
+    static String setting(Model model, int concurrency, int maxRequests) {
+        return switch (model) {
+            case SEQUENTIAL, VIRTUAL_THREADS -> model.paramName();
+            case THREAD_POOL -> model.paramName() + " (k=" + concurrency + ")";
+            case COMPLETABLE_FUTURE -> model.paramName()
+                    + (concurrency == 0 ? " (default executor)" : " (pool of " + concurrency + ")");
+            case OK_HTTP_ASYNC -> model.paramName() + " ("
+                    + (concurrency == 0 ? "5" : String.valueOf(concurrency)) + "/host, " + maxRequests + " total)";
+        };
+    }
+
+    /** What the numbers of one chart share: benchmark, delay and its profile. */
+    public String scenario() {
+        return result.method() + ", delay " + delayMs + " ms " + delayProfile
+                + ("fixed".equals(delayProfile) ? "" : " (seed " + seed + ")");
+    }
+
+    /** The scenario as a file-name prefix, e.g. "fetchAll-100ms-fixed". */
+    public String scenarioFileName() {
+        return result.method() + "-" + delayMs + "ms-" + delayProfile
+                + ("fixed".equals(delayProfile) ? "" : "-seed" + seed);
+    }
+
+    public double measuredMs() {
+        return toMillis(result.primary().score(), result.primary().unit());
+    }
+
+    public double errorMs() {
+        return toMillis(result.primary().error(), result.primary().unit());
+    }
+
+    /** Measured ÷ predicted: 1 is the theory exactly, 2 takes twice as long. */
+    public double ratio() {
+        return predictedMs > 0 ? measuredMs() / predictedMs : Double.NaN;
+    }
+
+    /** Predicted ÷ measured: 1 is as fast as theory allows. */
+    public double efficiency() {
+        return measuredMs() > 0 ? predictedMs / measuredMs() : Double.NaN;
+    }
+
+    static double toMillis(double value, String unit) {
+        return switch (unit.replace("/op", "")) {
+            case "ns" -> value / 1e6;
+            case "us" -> value / 1e3;
+            case "s" -> value * 1e3;
+            case "min" -> value * 60e3;
+            default -> value;
+        };
+    }
+}

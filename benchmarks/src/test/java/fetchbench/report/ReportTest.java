@@ -1,0 +1,140 @@
+package fetchbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+
+/** The report rendered from a real run's jmh.json: the files, and the data each chart carries. */
+class ReportTest {
+
+    private static final Set<String> SETTINGS = Set.of("sequential", "threadPool (k=20)",
+            "completableFuture (default executor)", "completableFuture (pool of 20)", "virtualThreads",
+            "okHttpAsync (5/host, 64 total)", "okHttpAsync (20/host, 20 total)");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesEveryChartAsPngAndSvgAndTheIndexBesideTheJson() throws Exception {
+        Path json = Fixtures.copy("run-a", folder);
+        byte[] before = Files.readAllBytes(json);
+
+        List<Path> written = Report.render(json);
+
+        String prefix = "fetchAll-20ms-fixed-";
+        List<String> charts = List.of("models-N5", "models-N20", "scaling", "efficiency",
+                "metric-gc-alloc-rate", "metric-gc-alloc-rate-norm", "metric-gc-count");
+        for (String chart : charts) {
+            for (String extension : List.of(".png", ".svg")) {
+                Path file = json.resolveSibling(prefix + chart + extension);
+                assertThat(written).contains(file);
+                assertThat(Files.size(file)).as(file.toString()).isGreaterThan(1000);
+            }
+        }
+        assertThat(written).hasSize(charts.size() * 2 + 1).contains(json.resolveSibling("index.html"));
+        assertThat(Files.readString(json.resolveSibling(prefix + "scaling.svg"))).startsWith("<?xml").contains("<svg");
+        assertThat(Files.readAllBytes(json)).isEqualTo(before);
+    }
+
+    @Test
+    void eachChartCarriesTheSeriesAndValuesOfTheFixture() throws Exception {
+        Path json = Fixtures.copy("run-a", folder);
+        JmhRun run = JmhRun.read(json);
+        List<Row> rows = Row.of(run);
+        Map<String, Charts.NamedChart> charts = Charts.of(rows, run.environment()).stream()
+                .collect(Collectors.toMap(Charts.NamedChart::fileName, c -> c));
+
+        // Models at N=20: one bar per setting, measured as in the JSON, beside the prediction.
+        CategoryChart models = (CategoryChart) charts.get("fetchAll-20ms-fixed-models-N20").chart();
+        CategorySeries measured = models.getSeriesMap().get("measured");
+        assertThat(measured.getXData().stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(SETTINGS);
+        double okHttpDefault = score(json, "okHttpAsync", "20", "5");
+        int index = List.copyOf(measured.getXData()).indexOf("okHttpAsync (5/host, 64 total)");
+        assertThat(List.copyOf(measured.getYData()).get(index).doubleValue()).isEqualTo(okHttpDefault);
+        assertThat(List.copyOf(models.getSeriesMap().get("predicted").getYData()).get(index).doubleValue())
+                .isEqualTo(80.0); // ⌈20/5⌉ waves of 20 ms
+
+        // Scaling: a line per setting plus the theory lines, on log–log axes.
+        XYChart scaling = (XYChart) charts.get("fetchAll-20ms-fixed-scaling").chart();
+        assertThat(scaling.getSeriesMap().keySet()).containsAll(SETTINGS)
+                .contains("theory: ideal ≈ d", "theory: sequential N·d", "theory: pool of 20 ⌈N/20⌉·d");
+        assertThat(scaling.getStyler().isXAxisLogarithmic()).isTrue();
+        assertThat(scaling.getSeriesMap().get("theory: sequential N·d").getYData()).containsExactly(100.0, 400.0);
+        assertThat(scaling.getSeriesMap().get("sequential").getYData()[1])
+                .isEqualTo(score(json, "sequential", "20", "1"));
+
+        // Efficiency: predicted ÷ measured.
+        CategoryChart efficiency = (CategoryChart) charts.get("fetchAll-20ms-fixed-efficiency").chart();
+        assertThat(efficiency.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
+        assertThat(List.copyOf(efficiency.getSeriesMap().get("sequential").getYData()).get(1).doubleValue())
+                .isEqualTo(400.0 / score(json, "sequential", "20", "1"));
+
+        // Extra metrics get a chart each, labelled with their unit.
+        CategoryChart alloc = (CategoryChart) charts.get("fetchAll-20ms-fixed-metric-gc-alloc-rate-norm").chart();
+        assertThat(alloc.getYAxisTitle()).isEqualTo("B/op");
+        assertThat(alloc.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
+
+        // Every chart names the scenario and the environment under its title.
+        assertThat(charts.values()).allSatisfy(c -> assertThat(subtitle(c))
+                .contains("fetchAll, delay 20 ms fixed").contains("JDK 25").contains("2 cores"));
+    }
+
+    @Test
+    void theIndexHoldsEveryResultWithItsPredictionTheEnvironmentAndTheCommand() throws Exception {
+        Path json = Fixtures.copy("run-a", folder);
+        Report.render(json);
+        String html = Files.readString(json.resolveSibling("index.html"));
+
+        assertThat(html).doesNotContain("http://", "https://");
+        assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 14); // before, header, 14 results
+        assertThat(html).contains("okHttpAsync (5/host, 64 total)").contains("2 cores")
+                .contains("./mvnw verify -Dfetchbench.args=&quot;-p urls=5,20 -p delayMs=20 -wi 1 -i 3 -prof gc&quot;");
+        assertThat(html.split("<img src=\"data:image/png;base64,", -1)).hasSize(1 + 7);
+    }
+
+    @Test
+    void extraMetricsThatAreAbsentAreSkipped() throws Exception {
+        Path json = Fixtures.copy("run-a", folder);
+        JsonArray results = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
+        results.forEach(r -> r.getAsJsonObject().add("secondaryMetrics", new JsonObject()));
+        Files.writeString(json, results.toString());
+
+        List<Path> written = Report.render(json);
+
+        assertThat(written).noneMatch(p -> p.getFileName().toString().contains("metric-"));
+        assertThat(written).hasSize(4 * 2 + 1);
+    }
+
+    private static String subtitle(Charts.NamedChart chart) throws Exception {
+        var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
+        field.setAccessible(true);
+        return ((List<?>) field.get(chart.chart())).stream().filter(Subtitle.class::isInstance)
+                .map(a -> ((Subtitle) a).text()).findFirst().orElse("");
+    }
+
+    /** The primary score of one result, read straight from the JSON. */
+    private static double score(Path json, String model, String urls, String concurrency) throws Exception {
+        for (var element : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
+            JsonObject result = element.getAsJsonObject();
+            JsonObject params = result.getAsJsonObject("params");
+            if (params.get("model").getAsString().equals(model) && params.get("urls").getAsString().equals(urls)
+                    && params.get("concurrency").getAsString().equals(concurrency)) {
+                return result.getAsJsonObject("primaryMetric").get("score").getAsDouble();
+            }
+        }
+        throw new AssertionError("no " + model + " N=" + urls + " concurrency=" + concurrency + " in " + json);
+    }
+}
