@@ -84,6 +84,7 @@ public final class Charts {
     static CategoryChart barChart(String title, String subtitle, String yTitle, List<String> settings, List<Bars> bars) {
         CategoryChart chart = categoryChart(title, subtitle, "model (setting)", yTitle);
         chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setYAxisMin(0.0); // a time is never negative, however wide its error bar
         for (Bars series : bars) {
             var added = chart.addSeries(series.name(), settings, series.values(), series.errors());
             if (series.color() != null) {

@@ -60,6 +60,9 @@ class LauncherTest {
             assertThat(env.getAsJsonObject("libraries").get("okhttp").getAsString()).matches("\\d+\\.\\d+\\.\\d+");
             assertThat(env.getAsJsonObject("server").get("requestJournal").getAsBoolean()).isFalse();
             assertThat(env.get("runId").getAsString()).isEqualTo(run.getFileName().toString());
+            assertThat(run.resolve("index.html")).isNotEmptyFile();
+            assertThat(run.resolve("fetchAll-10ms-fixed-scaling.png")).isNotEmptyFile();
+            assertThat(run.resolve("fetchAll-10ms-fixed-models-N5.svg")).isNotEmptyFile();
         }
     }
 

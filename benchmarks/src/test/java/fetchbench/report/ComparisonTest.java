@@ -1,0 +1,96 @@
+package fetchbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/compare.sh's work: B ÷ A for every matching result, and whether the difference is noise. */
+class ComparisonTest {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void significantOnlyWhenTheErrorIntervalsDoNotOverlap() {
+        JmhRun.Metric a = new JmhRun.Metric(100, 10, "ms/op");
+
+        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(115, 5, "ms/op")))
+                .isEqualTo(Comparison.Significance.NOT_SIGNIFICANT); // 90..110 and 110..120 touch
+        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(116, 5, "ms/op")))
+                .isEqualTo(Comparison.Significance.SIGNIFICANT);
+        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(50, 30, "ms/op")))
+                .isEqualTo(Comparison.Significance.SIGNIFICANT);
+        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(200, Double.NaN, "ms/op")))
+                .isEqualTo(Comparison.Significance.UNKNOWN);
+    }
+
+    @Test
+    void ratiosAndMarksFollowTheTwoFixtures() throws Exception {
+        Path a = Fixtures.copy("run-a", results);
+        Path b = Fixtures.copy("run-b", results);
+
+        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(a)), Row.of(JmhRun.read(b)));
+
+        assertThat(matched.pairs()).hasSize(14);
+        assertThat(matched.onlyA()).isEmpty();
+        assertThat(matched.onlyB()).isEmpty();
+        Map<String, double[]> scoresA = scores(a);
+        Map<String, double[]> scoresB = scores(b);
+        for (Comparison.Pair pair : matched.pairs()) {
+            String key = pair.a().model().paramName() + "/" + pair.a().concurrency() + "/" + pair.a().urls();
+            double[] x = scoresA.get(key);
+            double[] y = scoresB.get(key);
+            assertThat(pair.ratio()).as(key).isEqualTo(y[0] / x[0]);
+            boolean disjoint = x[0] + x[1] < y[0] - y[1] || y[0] + y[1] < x[0] - x[1];
+            assertThat(pair.significance()).as(key).isEqualTo(disjoint
+                    ? Comparison.Significance.SIGNIFICANT : Comparison.Significance.NOT_SIGNIFICANT);
+        }
+    }
+
+    @Test
+    void writesANewFolderNamedAfterBothRunsAndLeavesTheInputsAlone() throws Exception {
+        Path a = Fixtures.copy("run-a", results);
+        Path b = Fixtures.copy("run-b", results);
+        byte[] aBefore = Files.readAllBytes(a);
+        byte[] bBefore = Files.readAllBytes(b);
+
+        Path first = Comparison.write(a, b);
+        Path second = Comparison.write(a, b);
+
+        assertThat(first).isEqualTo(results.resolve("compare-run-a-vs-run-b"));
+        assertThat(second).isEqualTo(results.resolve("compare-run-a-vs-run-b-2"));
+        try (Stream<Path> files = Files.list(first)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html",
+                    "comparison.csv", "fetchAll-20ms-fixed-compare-N5.png", "fetchAll-20ms-fixed-compare-N5.svg",
+                    "fetchAll-20ms-fixed-compare-N20.png", "fetchAll-20ms-fixed-compare-N20.svg");
+        }
+        List<String> csv = Files.readAllLines(first.resolve("comparison.csv"));
+        assertThat(csv).hasSize(15).first().asString().startsWith("scenario,setting,urls,a_ms");
+        assertThat(Files.readString(first.resolve("index.html"))).contains("B ÷ A").contains("significant");
+        assertThat(Files.readAllBytes(a)).isEqualTo(aBefore);
+        assertThat(Files.readAllBytes(b)).isEqualTo(bBefore);
+    }
+
+    /** model/concurrency/urls -> {score, error}, straight from the JSON. */
+    private static Map<String, double[]> scores(Path json) throws Exception {
+        Map<String, double[]> scores = new HashMap<>();
+        for (var element : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
+            JsonObject result = element.getAsJsonObject();
+            JsonObject params = result.getAsJsonObject("params");
+            JsonObject primary = result.getAsJsonObject("primaryMetric");
+            scores.put(params.get("model").getAsString() + "/" + params.get("concurrency").getAsString() + "/"
+                            + params.get("urls").getAsString(),
+                    new double[] {primary.get("score").getAsDouble(), primary.get("scoreError").getAsDouble()});
+        }
+        return scores;
+    }
+}

@@ -1,0 +1,80 @@
+package fetchbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML pages in a real headless Chromium: they load offline with no console error, every image
+ * shows, the table sorts, and a screenshot of each is kept in target/browser/ for a person to see.
+ * Skipped, saying why, where Debian's chromium package is not installed.
+ */
+class HtmlReportInBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "browser");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void runReportLoadsCleanlyShowsEveryChartAndSorts() throws Exception {
+        Path json = Fixtures.copy("run-a", folder);
+        Report.render(json);
+
+        try (Chromium chromium = start()) {
+            chromium.open(json.resolveSibling(Report.INDEX));
+
+            assertEveryImageLoaded(chromium, 7);
+            JsonElement ratios = chromium.evaluate("""
+                    (() => {
+                      const header = document.querySelectorAll('#results th')[6];
+                      header.click();
+                      header.click();
+                      return Array.from(document.querySelectorAll('#results tbody tr'))
+                          .map(row => parseFloat(row.cells[6].getAttribute('data-value')));
+                    })()""");
+            List<Double> values = new ArrayList<>();
+            ratios.getAsJsonArray().forEach(v -> values.add(v.getAsDouble()));
+            assertThat(values).hasSize(14).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            chromium.screenshot(SCREENSHOTS.resolve("run-report.png"));
+            assertThat(chromium.errors()).isEmpty();
+        }
+        assertThat(SCREENSHOTS.resolve("run-report.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void comparisonLoadsCleanlyAndShowsEveryChart() throws Exception {
+        Path folderOfComparison = Comparison.write(Fixtures.copy("run-a", folder), Fixtures.copy("run-b", folder));
+
+        try (Chromium chromium = start()) {
+            chromium.open(folderOfComparison.resolve(Report.INDEX));
+
+            assertEveryImageLoaded(chromium, 2);
+            assertThat(chromium.evaluate("document.querySelectorAll('#ratios tbody tr').length").getAsInt())
+                    .isEqualTo(14);
+            chromium.screenshot(SCREENSHOTS.resolve("comparison.png"));
+            assertThat(chromium.errors()).isEmpty();
+        }
+    }
+
+    private Chromium start() throws Exception {
+        var binary = Chromium.binary();
+        Assumptions.assumeTrue(binary.isPresent(), "skipped: Chromium is not installed (Debian package "
+                + "'chromium', which .ci/run installs); looked for " + Chromium.BINARIES);
+        return new Chromium(binary.get(), folder.resolve("chromium-profile"));
+    }
+
+    private static void assertEveryImageLoaded(Chromium chromium, int expected) throws Exception {
+        JsonElement images = chromium.evaluate("Array.from(document.images)"
+                + ".map(i => ({alt: i.alt, loaded: i.complete && i.naturalWidth > 0}))");
+        assertThat(images.getAsJsonArray()).hasSize(expected);
+        images.getAsJsonArray().forEach(i -> assertThat(i.getAsJsonObject().get("loaded").getAsBoolean())
+                .as(i.getAsJsonObject().get("alt").getAsString()).isTrue());
+    }
+}

@@ -1,0 +1,36 @@
+# Shared by the scripts: find a JDK 21+ and the benchmarks jar, then run a fetchbench class.
+# Sourced, not run.
+
+FETCHBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FETCHBENCH_JAR="$FETCHBENCH_ROOT/benchmarks/target/benchmarks.jar"
+
+# Prints the path of a java whose version is 21 or newer: JAVA_HOME, then PATH, then /usr/lib/jvm.
+find_java() {
+    local candidate version
+    for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+        [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+        version=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+        if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    echo "fetchbench: needs a JDK 21 or newer (looked at JAVA_HOME, PATH and /usr/lib/jvm)" >&2
+    return 1
+}
+
+# Builds benchmarks.jar if it is not there yet.
+ensure_jar() {
+    if [ ! -f "$FETCHBENCH_JAR" ]; then
+        echo "building $FETCHBENCH_JAR ..." >&2
+        (cd "$FETCHBENCH_ROOT" && ./mvnw -q -DskipTests -Dfetchbench.skip package) >&2
+    fi
+}
+
+# Runs the report entry point with the given arguments.
+run_report() {
+    local java
+    java=$(find_java) || exit 1
+    ensure_jar || exit 1
+    "$java" -Djava.awt.headless=true -cp "$FETCHBENCH_JAR" fetchbench.report.ReportMain "$@"
+}
