@@ -19,9 +19,10 @@ find_java() {
     return 1
 }
 
-# Builds benchmarks.jar if it is not there yet.
+# Builds benchmarks.jar if it is missing or older than the sources.
 ensure_jar() {
-    if [ ! -f "$FETCHBENCH_JAR" ]; then
+    if [ ! -f "$FETCHBENCH_JAR" ] || [ -n "$(find "$FETCHBENCH_ROOT/benchmarks/src/main" "$FETCHBENCH_ROOT/pom.xml" \
+            "$FETCHBENCH_ROOT/benchmarks/pom.xml" -newer "$FETCHBENCH_JAR" -print -quit)" ]; then
         echo "building $FETCHBENCH_JAR ..." >&2
         (cd "$FETCHBENCH_ROOT" && ./mvnw -q -DskipTests -Dfetchbench.skip package) >&2
     fi

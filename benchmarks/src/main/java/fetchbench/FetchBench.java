@@ -13,7 +13,7 @@ import fetchbench.run.RunDirectory;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunOptions.Param;
 import fetchbench.run.RunPlan;
-import fetchbench.run.RunReport;
+import fetchbench.run.RunFiles;
 import fetchbench.server.ExternalServer;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
@@ -82,11 +82,12 @@ public final class FetchBench {
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
             List<RunResult> results = runPlan(options, plan, server);
-            new RunReport(options, plan, server, directory, started, Instant.now(), results).write();
+            new RunFiles(options, plan, server, directory, started, Instant.now(), results).write();
+            Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
+            String summary = Report.summary(Row.of(JmhRun.read(jmhJson)));
             directory.complete();
-            Path jmhJson = directory.path().resolve(RunReport.JMH_JSON);
             out.println();
-            out.print(Report.summary(Row.of(JmhRun.read(jmhJson))));
+            out.print(summary);
             out.println("[fetchbench] results: " + jmhJson);
             return renderReport(jmhJson);
         } catch (IOException | RunnerException | ReportException | RuntimeException e) {
@@ -140,7 +141,7 @@ public final class FetchBench {
                     step.model().paramName(), step.label().isEmpty() ? "" : " — " + step.label(),
                     describe(step), step.predictedSeconds(warmup, measurement));
             // Facts the report needs travel with the results: JMH records the forks' arguments.
-            List<String> forkArgs = new ArrayList<>();
+            List<String> forkArgs = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
             forkArgs.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
             forkArgs.add("-D" + JmhRun.CORES_PROPERTY + "=" + Runtime.getRuntime().availableProcessors());
             forkArgs.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "="

@@ -24,7 +24,7 @@ final class Usage {
               seed          seed of the random delay profiles (default: 42)
 
             Run options (-Dfetchbench.name=…):
-              profile       default (about 8 min of benchmarks here), smoke (under 1 min)
+              profile       default (about 8 min of benchmarks here), smoke (under 1 min here)
               target        http://host:port of a running WireMock to use instead of starting one
               results       folder for results (default: results)
               args          extra command-line arguments, e.g. "-p urls=100 -i 10"

@@ -31,8 +31,4 @@ public final class InFlight implements Interceptor {
     public int current() {
         return current.get();
     }
-
-    public void resetPeak() {
-        peak.set(current.get());
-    }
 }

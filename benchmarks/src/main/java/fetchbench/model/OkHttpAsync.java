@@ -22,8 +22,9 @@ import okhttp3.Response;
  */
 public final class OkHttpAsync implements ConcurrencyModel {
 
-    /** OkHttp's own Dispatcher default, used when concurrency is 0. */
+    /** OkHttp's own Dispatcher defaults; concurrency 0 means the first. */
     public static final int OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST = 5;
+    public static final int OKHTTP_DEFAULT_MAX_REQUESTS = 64;
 
     private final ExecutorService dispatcherThreads;
     private final OkHttpClient client;
@@ -54,6 +55,8 @@ public final class OkHttpAsync implements ConcurrencyModel {
                 public void onResponse(Call call, Response response) {
                     try (response) {
                         outcome.complete(Outcome.read(url, response, start));
+                    } catch (RuntimeException e) {
+                        outcome.complete(Outcome.failed(url, e, start)); // OkHttp would not call onFailure
                     }
                 }
 

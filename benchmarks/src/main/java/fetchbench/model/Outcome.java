@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import okhttp3.Response;
 
-/** What one fetch produced: a status and body, or the error that stopped it. */
+/**
+ * What one fetch produced: a status and body, or the error that stopped it, and its latency as the
+ * caller sees it (from asking the model to fetch, so time queued inside the model counts).
+ */
 public record Outcome(URI url, int status, String body, long nanos, Throwable error) {
 
     /** Status of a fetch that never got an HTTP response. */

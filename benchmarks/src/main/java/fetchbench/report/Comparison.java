@@ -1,8 +1,8 @@
 package fetchbench.report;
 
+import fetchbench.run.NewFolder;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ final class Comparison {
         }
         String nameA = runName(aJson);
         String nameB = runName(bJson);
-        Path folder = newFolder(aJson.toAbsolutePath().getParent().getParent(), "compare-" + nameA + "-vs-" + nameB);
+        Path folder = NewFolder.create(besideRun(aJson), "compare-" + nameA + "-vs-" + nameB);
 
         StringBuilder figures = new StringBuilder();
         Map<String, List<Pair>> byScenario = matched.pairs().stream().collect(
@@ -176,14 +176,12 @@ final class Comparison {
                 : file.getFileName().toString().replaceFirst("\\.json$", "");
     }
 
-    private static Path newFolder(Path parent, String name) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            Path candidate = parent.resolve(attempt == 1 ? name : name + "-" + attempt);
-            try {
-                return Files.createDirectory(candidate);
-            } catch (FileAlreadyExistsException taken) {
-                // An earlier comparison of the same runs; keep it.
-            }
-        }
+    /** Where a comparison goes: beside run A's folder, or beside the file when it is not in a run folder. */
+    static Path besideRun(Path jmhJson) {
+        Path file = jmhJson.toAbsolutePath();
+        Path folder = file.getParent();
+        return file.getFileName().toString().equals("jmh.json") && folder.getParent() != null
+                ? folder.getParent()
+                : folder;
     }
 }

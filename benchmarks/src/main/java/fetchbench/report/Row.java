@@ -1,10 +1,9 @@
 package fetchbench.report;
 
 import fetchbench.model.Model;
+import fetchbench.model.OkHttpAsync;
 import fetchbench.model.Prediction;
 import fetchbench.workload.DelayProfile;
-import fetchbench.workload.Workload;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +42,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         int maxRequests = Integer.parseInt(p.getOrDefault("maxRequests", "0"));
         String delayProfile = p.getOrDefault("delayProfile", "fixed");
         long seed = Long.parseLong(p.getOrDefault("seed", "0"));
-        List<Integer> delays = Workload.create(URI.create("http://delays.invalid"), urls,
-                DelayProfile.byName(delayProfile), delayMs, seed).fetches().stream().map(Workload.Fetch::delayMs).toList();
+        List<Integer> delays = DelayProfile.byName(delayProfile).delays(urls, delayMs, seed);
         return new Row(result, model, setting(model, concurrency, maxRequests), urls, delayMs, delayProfile, seed,
                 concurrency, maxRequests, prediction.batchMillis(model, delays, concurrency, maxRequests));
     }
@@ -57,7 +55,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
             case COMPLETABLE_FUTURE -> model.paramName()
                     + (concurrency == 0 ? " (default executor)" : " (pool of " + concurrency + ")");
             case OK_HTTP_ASYNC -> model.paramName() + " ("
-                    + (concurrency == 0 ? "5" : String.valueOf(concurrency)) + "/host, " + maxRequests + " total)";
+                    + (concurrency == 0 ? OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : concurrency) + "/host, " + maxRequests + " total)";
         };
     }
 

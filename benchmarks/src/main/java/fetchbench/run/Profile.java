@@ -1,5 +1,6 @@
 package fetchbench.run;
 
+import fetchbench.model.OkHttpAsync;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,14 +12,14 @@ import java.util.stream.Collectors;
 public enum Profile {
     /** The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000; about 9 minutes here. */
     DEFAULT("default", List.of(10, 100, 1000), 100, 3, 5),
-    /** Every model briefly, for CI: under 3 minutes. */
+    /** Every model briefly, for CI: under a minute of benchmarks here. */
     SMOKE("smoke", List.of(10, 100), 20, 1, 2);
 
     /** Pool size k of threadPool and of completableFuture's explicit pool. */
     public static final int POOL_SIZE = 20;
     /** OkHttp's own Dispatcher defaults, so their cap shows in the results. */
-    public static final int OKHTTP_MAX_REQUESTS_PER_HOST = 5;
-    public static final int OKHTTP_MAX_REQUESTS = 64;
+    public static final int OKHTTP_MAX_REQUESTS_PER_HOST = OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST;
+    public static final int OKHTTP_MAX_REQUESTS = OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS;
     public static final String DELAY_PROFILE = "fixed";
     public static final long SEED = 42;
     /**

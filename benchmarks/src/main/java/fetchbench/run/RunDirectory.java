@@ -2,7 +2,6 @@ package fetchbench.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,16 +31,7 @@ public final class RunDirectory {
     }
 
     public static RunDirectory create(Path resultsRoot, Clock clock) throws IOException {
-        Files.createDirectories(resultsRoot);
-        String id = ID.format(clock.instant());
-        for (int attempt = 1; ; attempt++) {
-            Path candidate = resultsRoot.resolve(attempt == 1 ? id : id + "-" + attempt);
-            try {
-                return new RunDirectory(Files.createDirectory(candidate));
-            } catch (FileAlreadyExistsException taken) {
-                // An earlier run has this id; try the next suffix.
-            }
-        }
+        return new RunDirectory(NewFolder.create(resultsRoot, ID.format(clock.instant())));
     }
 
     public Path path() {
@@ -53,7 +43,7 @@ public final class RunDirectory {
     }
 
     /** Keeps the folder: everything has been written. */
-    public void complete() {
+    public synchronized void complete() {
         complete = true;
         try {
             Runtime.getRuntime().removeShutdownHook(removeOnExit);
@@ -62,15 +52,18 @@ public final class RunDirectory {
         }
     }
 
-    /** Removes the folder unless the run completed. */
-    public void removeIfIncomplete() {
+    /**
+     * Removes the folder unless the run completed. Synchronized: on Ctrl-C the shutdown hook and
+     * the main thread may both get here; best effort: a file that cannot go is reported, not thrown.
+     */
+    public synchronized void removeIfIncomplete() {
         if (complete || !Files.exists(path)) {
             return;
         }
         try (Stream<Path> files = Files.walk(path)) {
             files.sorted(Comparator.reverseOrder()).forEach(RunDirectory::delete);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("fetchbench: could not remove the incomplete run folder " + path + ": " + e);
         }
     }
 

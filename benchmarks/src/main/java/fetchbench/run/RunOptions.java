@@ -79,6 +79,10 @@ public final class RunOptions {
             throw new OptionException("bad command line: " + e.getMessage());
         }
 
+        if (jmh.getForkCount().hasValue() && jmh.getForkCount().get() < 1) {
+            throw new OptionException("bad value '" + jmh.getForkCount().get() + "' for -f (JMH forks); allowed: "
+                    + "1 or more (each benchmark needs a fork JVM that knows the server)");
+        }
         List<String> given = new ArrayList<>();
         Map<Param, List<String>> params = new LinkedHashMap<>();
         for (Param param : Param.values()) {

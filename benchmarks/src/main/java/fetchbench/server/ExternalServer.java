@@ -23,21 +23,19 @@ public final class ExternalServer implements TargetServer {
         HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/__admin/mappings?limit=1"))
                 .timeout(Duration.ofSeconds(10))
                 .build();
+        int status;
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-            HttpResponse<Void> response = client.send(probe, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
-                throw new IOException("no WireMock admin API at " + baseUri + " (GET /__admin/mappings returned "
-                        + response.statusCode() + ")");
-            }
+            status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while checking " + baseUri, e);
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("no WireMock")) {
-                throw e;
-            }
             String why = e instanceof java.net.ConnectException ? "connection refused" : e.toString();
             throw new IOException("cannot reach WireMock at " + baseUri + ": " + why, e);
+        }
+        if (status != 200) {
+            throw new IOException("no WireMock admin API at " + baseUri + " (GET /__admin/mappings returned "
+                    + status + ")");
         }
         return new ExternalServer(baseUri);
     }

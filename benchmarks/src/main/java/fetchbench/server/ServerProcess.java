@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * WireMock in a JVM of its own, so the server never competes with the client for heap, GC or JIT,
@@ -54,36 +57,39 @@ public final class ServerProcess implements TargetServer {
         }
     }
 
+    /** Waits for the ready line on a reader thread, so a server that hangs silently still times out. */
     private static int awaitReady(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.startsWith(ServerMain.READY)) {
-                Thread drain = new Thread(() -> drain(out), "fetchbench-server-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(line.substring(ServerMain.READY.length()).strip());
-            }
-            System.err.println("[server] " + line);
-            if (System.nanoTime() > deadline) {
-                break;
-            }
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> readOutput(process, port), "fetchbench-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return port.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IOException("WireMock server did not start (no ready line within "
+                    + START_TIMEOUT_SECONDS + " s); its output is above");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the WireMock server", e);
         }
-        throw new IOException("WireMock server did not start (no ready line within "
-                + START_TIMEOUT_SECONDS + " s); its output is above");
     }
 
-    private static void drain(BufferedReader out) {
-        try {
+    /** Passes the server's output on to stderr, and its port to {@code port} when it is ready. */
+    private static void readOutput(Process process, CompletableFuture<Integer> port) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                System.err.println("[server] " + line);
+                if (!port.isDone() && line.startsWith(ServerMain.READY)) {
+                    port.complete(Integer.parseInt(line.substring(ServerMain.READY.length()).strip()));
+                } else {
+                    System.err.println("[server] " + line);
+                }
             }
-        } catch (IOException ignored) {
-            // The server is gone; nothing more to show.
+        } catch (IOException | RuntimeException e) {
+            port.completeExceptionally(e);
         }
+        port.completeExceptionally(new IOException("the server exited"));
     }
 
     @Override
@@ -93,10 +99,6 @@ public final class ServerProcess implements TargetServer {
 
     public ProcessHandle handle() {
         return process.toHandle();
-    }
-
-    public ServerSettings settings() {
-        return settings;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package fetchbench.workload;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,16 @@ public enum DelayProfile {
     }
 
     abstract int delayMs(int delayMs, Random random);
+
+    /** The delays of N URLs, in order; the same seed gives the same delays. */
+    public List<Integer> delays(int n, int delayMs, long seed) {
+        Random random = new Random(seed);
+        List<Integer> delays = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            delays.add(delayMs(delayMs, random));
+        }
+        return delays;
+    }
 
     public String paramName() {
         return paramName;

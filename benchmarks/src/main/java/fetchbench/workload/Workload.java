@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -35,10 +34,10 @@ public final class Workload {
         if (delayMs < 0) {
             throw new IllegalArgumentException("delayMs must be >= 0, got " + delayMs);
         }
-        Random random = new Random(seed);
+        List<Integer> delays = profile.delays(n, delayMs, seed);
         List<Fetch> fetches = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int delay = profile.delayMs(delayMs, random);
+            int delay = delays.get(i);
             fetches.add(new Fetch(server.resolve(path(delay) + "?i=" + i), delay, body(delay)));
         }
         return new Workload(fetches);
@@ -68,10 +67,6 @@ public final class Workload {
 
     public List<URI> urls() {
         return urls;
-    }
-
-    public int size() {
-        return fetches.size();
     }
 
     public SortedSet<Integer> distinctDelays() {

@@ -14,7 +14,6 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +36,7 @@ final class Chromium implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Process process;
-    private final Path profile;
+    private final HttpClient http = HttpClient.newHttpClient();
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final List<String> errors = new ArrayList<>();
@@ -49,31 +48,37 @@ final class Chromium implements AutoCloseable {
     }
 
     Chromium(Path binary, Path profile) throws Exception {
-        this.profile = profile;
         process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-quic", "--user-data-dir=" + profile,
                 "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
                 .redirectErrorStream(true).start();
-        String browserSocket = awaitDevTools();
-        URI http = URI.create(browserSocket.replaceFirst("^ws://([^/]+)/.*", "http://$1/json/list"));
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            String pageSocket = null;
-            for (JsonElement target : JsonParser.parseString(client.send(HttpRequest.newBuilder(http).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).getAsJsonArray()) {
-                if ("page".equals(target.getAsJsonObject().get("type").getAsString())) {
-                    pageSocket = target.getAsJsonObject().get("webSocketDebuggerUrl").getAsString();
-                }
-            }
-            if (pageSocket == null) {
-                throw new IOException("Chromium has no page target");
-            }
-            socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create(pageSocket), new Collector()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            socket = connect(awaitDevTools());
+        } catch (Exception e) {
+            stop();
+            throw e;
         }
         call("Runtime.enable", new JsonObject());
         call("Log.enable", new JsonObject());
         call("Page.enable", new JsonObject());
+    }
+
+    /** Finds the page target behind the browser's DevTools address and opens its WebSocket. */
+    private WebSocket connect(String browserSocket) throws Exception {
+        URI list = URI.create(browserSocket.replaceFirst("^ws://([^/]+)/.*", "http://$1/json/list"));
+        String pageSocket = null;
+        for (JsonElement target : JsonParser.parseString(http.send(HttpRequest.newBuilder(list).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).getAsJsonArray()) {
+            if ("page".equals(target.getAsJsonObject().get("type").getAsString())) {
+                pageSocket = target.getAsJsonObject().get("webSocketDebuggerUrl").getAsString();
+            }
+        }
+        if (pageSocket == null) {
+            throw new IOException("Chromium has no page target");
+        }
+        return http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new Collector())
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private String awaitDevTools() throws IOException {
@@ -208,6 +213,11 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() throws Exception {
         socket.abort();
+        stop();
+    }
+
+    private void stop() throws InterruptedException {
+        http.close();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
@@ -226,9 +236,5 @@ final class Chromium implements AutoCloseable {
             webSocket.request(1);
             return null;
         }
-    }
-
-    static Duration timeout() {
-        return Duration.ofSeconds(TIMEOUT_SECONDS);
     }
 }

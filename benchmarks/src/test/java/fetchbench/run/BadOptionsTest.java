@@ -36,6 +36,7 @@ class BadOptionsTest {
                 Arguments.of(List.of("-p", "model=threadPool", "-p", "concurrency=0"), "", "concurrency",
                         "a pool size >= 1"),
                 Arguments.of(List.of("-p", "colour=blue"), "", "colour", "model, urls, delayMs"),
+                Arguments.of(List.of("-f", "0"), "", "-f", "1 or more"),
                 Arguments.of(List.of(), "fetchbench.target=localhost:8080", "fetchbench.target",
                         "an http URL with host and port"),
                 Arguments.of(List.of(), "fetchbench.target=http://", "fetchbench.target",

@@ -14,7 +14,7 @@ class WorkloadTest {
     void fixedGivesEveryUrlTheSameDelayAndAUniqueUrl() {
         Workload workload = Workload.create(SERVER, 50, DelayProfile.FIXED, 100, 1);
 
-        assertThat(workload.size()).isEqualTo(50);
+        assertThat(workload.fetches()).hasSize(50);
         assertThat(workload.distinctDelays()).containsExactly(100);
         assertThat(workload.urls()).doesNotHaveDuplicates();
         assertThat(workload.urls().get(7)).hasToString("http://127.0.0.1:9/fetchbench/delay/100?i=7");

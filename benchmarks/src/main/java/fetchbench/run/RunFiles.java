@@ -17,8 +17,8 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 
-/** Writes a finished run: JMH's own JSON, the environment beside it, and the console summary. */
-public final class RunReport {
+/** Writes a finished run's files: JMH's own JSON and the environment beside it. */
+public final class RunFiles {
 
     public static final String JMH_JSON = "jmh.json";
     public static final String ENVIRONMENT_JSON = "environment.json";
@@ -31,7 +31,7 @@ public final class RunReport {
     private final Instant finished;
     private final List<RunResult> results;
 
-    public RunReport(RunOptions options, RunPlan plan, TargetServer server, RunDirectory directory,
+    public RunFiles(RunOptions options, RunPlan plan, TargetServer server, RunDirectory directory,
                      Instant started, Instant finished, List<RunResult> results) {
         this.options = options;
         this.plan = plan;
