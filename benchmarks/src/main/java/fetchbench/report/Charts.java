@@ -23,8 +23,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The charts of one run, as XChart data models (rendering to files is {@link Report}'s job):
- * per scenario, models side by side, scaling against N with the theory lines, efficiency, and
- * one chart per extra metric that the results carry.
+ * per scenario, scaling against N with the theory lines, models side by side at each N,
+ * efficiency, and one chart per extra metric that the results carry.
  */
 public final class Charts {
 
@@ -47,10 +47,10 @@ public final class Charts {
         for (List<Row> scenario : byScenario.values()) {
             String subtitle = scenario.get(0).scenario() + " · " + environment;
             String prefix = scenario.get(0).scenarioFileName();
+            charts.add(scaling(prefix, subtitle, scenario));
             for (int n : new TreeSet<>(scenario.stream().map(Row::urls).toList())) {
                 charts.add(modelsSideBySide(prefix, subtitle, scenario, n));
             }
-            charts.add(scaling(prefix, subtitle, scenario));
             charts.add(efficiency(prefix, subtitle, scenario));
             for (String metric : secondaryMetrics(scenario)) {
                 charts.add(secondaryMetric(prefix, subtitle, scenario, metric));
