@@ -25,33 +25,35 @@ public final class RunPlan {
 
         /** The predicted batch time at N for the slowest setting of this step. */
         double slowestBatchMillis(int urls) {
-            double slowest = 0;
-            for (String d : params.get(Param.DELAY_MS)) {
-                for (String c : params.get(Param.CONCURRENCY)) {
-                    for (String m : params.get(Param.MAX_REQUESTS)) {
-                        slowest = Math.max(slowest, Prediction.here().batchMillis(model, urls,
-                                Integer.parseInt(d), Integer.parseInt(c), Integer.parseInt(m)));
-                    }
-                }
-            }
-            return slowest;
+            return settings().stream().mapToDouble(setting -> batchMillis(urls, setting)).max().orElse(0);
         }
 
         /** Batches × predicted batch time + fork overhead, for the progress line. */
         public double predictedSeconds(int warmup, int measurement) {
             double seconds = 0;
             for (String n : params.get(Param.URLS)) {
-                for (String d : params.get(Param.DELAY_MS)) {
-                    for (String c : params.get(Param.CONCURRENCY)) {
-                        for (String m : params.get(Param.MAX_REQUESTS)) {
-                            double batchMs = Prediction.here().batchMillis(model, Integer.parseInt(n),
-                                    Integer.parseInt(d), Integer.parseInt(c), Integer.parseInt(m));
-                            seconds += FORK_OVERHEAD_SECONDS + (warmup + measurement) * batchMs / 1000;
-                        }
-                    }
+                for (int[] setting : settings()) {
+                    seconds += FORK_OVERHEAD_SECONDS + (warmup + measurement) * batchMillis(Integer.parseInt(n), setting) / 1000;
                 }
             }
             return seconds * params.get(Param.DELAY_PROFILE).size() * params.get(Param.SEED).size();
+        }
+
+        private double batchMillis(int urls, int[] setting) {
+            return Prediction.here().batchMillis(model, urls, setting[0], setting[1], setting[2]);
+        }
+
+        /** Every {delayMs, concurrency, maxRequests} combination of this step. */
+        private List<int[]> settings() {
+            List<int[]> settings = new ArrayList<>();
+            for (String d : params.get(Param.DELAY_MS)) {
+                for (String c : params.get(Param.CONCURRENCY)) {
+                    for (String m : params.get(Param.MAX_REQUESTS)) {
+                        settings.add(new int[] {Integer.parseInt(d), Integer.parseInt(c), Integer.parseInt(m)});
+                    }
+                }
+            }
+            return settings;
         }
     }
 
