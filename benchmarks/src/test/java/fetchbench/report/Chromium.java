@@ -37,6 +37,7 @@ final class Chromium implements AutoCloseable {
 
     private final Process process;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Path profile;
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final List<String> errors = new ArrayList<>();
@@ -48,6 +49,7 @@ final class Chromium implements AutoCloseable {
     }
 
     Chromium(Path binary, Path profile) throws Exception {
+        this.profile = profile;
         process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-quic", "--user-data-dir=" + profile,
@@ -216,10 +218,27 @@ final class Chromium implements AutoCloseable {
         stop();
     }
 
-    private void stop() throws InterruptedException {
+    private void stop() throws Exception {
         http.close();
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        // Chromium keeps its singleton socket in a /tmp folder of its own, linked from the profile.
+        Path socket = profile.resolve("SingletonSocket");
+        if (Files.isSymbolicLink(socket)) {
+            deleteTree(Files.readSymbolicLink(socket).getParent());
+        }
+        deleteTree(profile);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** Joins the text frames of each WebSocket message and queues it as JSON. */
