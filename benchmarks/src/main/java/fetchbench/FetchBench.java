@@ -1,6 +1,7 @@
 package fetchbench;
 
 import fetchbench.bench.FetchAllBenchmark;
+import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
 import fetchbench.model.Prediction;
 import fetchbench.report.JmhRun;
@@ -27,11 +28,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.ProfilerConfig;
 
 /**
  * The launcher: checks the options, starts the target server, runs the plan with JMH, and writes
@@ -158,6 +161,13 @@ public final class FetchBench {
                     .warmupIterations(warmup)
                     .measurementIterations(measurement)
                     .forks(options.jmh().getForkCount().orElse(1));
+            // Resource metrics and allocation per batch in every run; the user's -prof choices are kept.
+            jmh.addProfiler(ResourceProfiler.class).addProfiler(GCProfiler.class);
+            for (ProfilerConfig profiler : options.jmh().getProfilers()) {
+                if (!profiler.getKlass().equals(GCProfiler.class.getName()) && !profiler.getKlass().equals("gc")) {
+                    jmh.addProfiler(profiler.getKlass(), profiler.getOpts());
+                }
+            }
             if (!options.jmh().getJvmArgs().hasValue()) {
                 jmh.jvmArgs(); // not the launcher's own arguments, which JMH would pass on by default
             }
