@@ -1,13 +1,11 @@
 package fetchbench;
 
-import fetchbench.bench.FetchAllBenchmark;
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
 import fetchbench.model.Prediction;
 import fetchbench.report.JmhRun;
 import fetchbench.report.Report;
 import fetchbench.report.ReportException;
-import fetchbench.report.Row;
 import fetchbench.run.OptionException;
 import fetchbench.run.Profile;
 import fetchbench.run.RunDirectory;
@@ -15,7 +13,9 @@ import fetchbench.run.RunOptions;
 import fetchbench.run.RunOptions.Param;
 import fetchbench.run.RunPlan;
 import fetchbench.run.RunFiles;
+import fetchbench.run.SystemLimits;
 import fetchbench.server.ExternalServer;
+import fetchbench.server.ServerCheck;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
@@ -75,6 +75,7 @@ public final class FetchBench {
                 return 0;
             }
             plan = RunPlan.of(options);
+            refuseWhatThisMachineCannotDo(plan);
         } catch (OptionException | IllegalArgumentException e) {
             err.println("fetchbench: " + e.getMessage());
             return EXIT_BAD_OPTION;
@@ -82,12 +83,16 @@ public final class FetchBench {
 
         RunDirectory directory = null;
         try (TargetServer server = startServer(options, plan)) {
+            ServerCheck.Result check = ServerCheck.run(server.baseUri(), plan.largestN(), ServerCheck.DELAY_MS,
+                    server instanceof ServerProcess local ? local.settings() : null);
+            out.println((check.passed() ? "[fetchbench] server check: " : "\n!!! [fetchbench] SERVER CHECK ")
+                    + check.describe() + (check.passed() ? "" : "\n"));
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
-            List<RunResult> results = runPlan(options, plan, server);
+            List<RunResult> results = runPlan(options, plan, server, check);
             new RunFiles(options, plan, server, directory, started, Instant.now(), results).write();
             Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
-            String summary = Report.summary(Row.of(JmhRun.read(jmhJson)));
+            String summary = Report.summary(JmhRun.read(jmhJson));
             directory.complete();
             out.println();
             out.print(summary);
@@ -128,7 +133,20 @@ public final class FetchBench {
         return server;
     }
 
-    private List<RunResult> runPlan(RunOptions options, RunPlan plan, TargetServer server) throws RunnerException {
+    /** Stops before anything starts when the OS limits cannot take the largest N. */
+    private void refuseWhatThisMachineCannotDo(RunPlan plan) throws OptionException {
+        var limits = SystemLimits.ofThisMachine();
+        if (limits.isPresent()) {
+            var refusal = limits.get().refuse(plan.largestN());
+            if (refusal.isPresent()) {
+                throw new OptionException(refusal.get());
+            }
+            limits.get().warnings(plan.largestN()).forEach(w -> out.println("[fetchbench] note: " + w));
+        }
+    }
+
+    private List<RunResult> runPlan(RunOptions options, RunPlan plan, TargetServer server, ServerCheck.Result check)
+            throws RunnerException {
         Profile profile = options.profile();
         int warmup = options.jmh().getWarmupIterations().orElse(profile.warmupIterations());
         int measurement = options.jmh().getMeasurementIterations().orElse(profile.measurementIterations());
@@ -141,7 +159,8 @@ public final class FetchBench {
         for (RunPlan.Step step : plan.steps()) {
             number++;
             out.printf("%n[fetchbench] step %d/%d: %s%s %s (predicted %.0f s)%n", number, plan.steps().size(),
-                    step.model().paramName(), step.label().isEmpty() ? "" : " — " + step.label(),
+                    step.measuresAModel() ? step.model().paramName() : step.benchmark(),
+                    step.label().isEmpty() ? "" : " — " + step.label(),
                     describe(step), step.predictedSeconds(warmup, measurement));
             // Facts the report needs travel with the results: JMH records the forks' arguments.
             List<String> forkArgs = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
@@ -150,6 +169,7 @@ public final class FetchBench {
             forkArgs.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "="
                     + Prediction.here().defaultExecutorThreads());
             forkArgs.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
+            forkArgs.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check.describe());
             if (Runtime.version().feature() >= 23) {
                 // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
                 forkArgs.add("--sun-misc-unsafe-memory-access=allow");
@@ -158,8 +178,8 @@ public final class FetchBench {
                     .parent(options.jmh())
                     .jvmArgsAppend(forkArgs.toArray(String[]::new))
                     .shouldFailOnError(true)
-                    .warmupIterations(warmup)
-                    .measurementIterations(measurement)
+                    .warmupIterations(step.iterations(warmup))
+                    .measurementIterations(step.iterations(measurement))
                     .forks(options.jmh().getForkCount().orElse(1));
             // Resource metrics and allocation per batch in every run; the user's -prof choices are kept.
             jmh.addProfiler(ResourceProfiler.class).addProfiler(GCProfiler.class);
@@ -172,7 +192,7 @@ public final class FetchBench {
                 jmh.jvmArgs(); // not the launcher's own arguments, which JMH would pass on by default
             }
             if (options.jmh().getIncludes().isEmpty()) {
-                jmh.include("\\." + FetchAllBenchmark.class.getSimpleName() + "\\.");
+                jmh.include("\\." + step.benchmark() + "\\.");
             }
             step.params().forEach((param, values) -> jmh.param(param.key, values.toArray(String[]::new)));
             Collection<RunResult> stepResults = new Runner(jmh.build()).run();
@@ -187,7 +207,8 @@ public final class FetchBench {
     private static String describe(RunPlan.Step step) {
         StringBuilder text = new StringBuilder();
         for (Param param : List.of(Param.URLS, Param.DELAY_MS, Param.CONCURRENCY, Param.MAX_REQUESTS)) {
-            if (param == Param.MAX_REQUESTS && step.model() != Model.OK_HTTP_ASYNC) {
+            if ((param == Param.MAX_REQUESTS && step.model() != Model.OK_HTTP_ASYNC)
+                    || (param == Param.CONCURRENCY && !step.measuresAModel())) {
                 continue;
             }
             text.append(param.key).append('=').append(String.join(",", step.params().get(param))).append(' ');

@@ -50,7 +50,10 @@ public final class ResourceProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         List<Result> metrics = new ArrayList<>();
-        metrics.add(new ScalarResult(IN_FLIGHT, InFlight.latest().peak(), "requests", AggregationPolicy.MAX));
+        if (benchmarkParams.getBenchmark().contains(FetchAllBenchmark.class.getSimpleName())) {
+            // Only the suite's models count requests in flight; the bare client has no gauge.
+            metrics.add(new ScalarResult(IN_FLIGHT, InFlight.latest().peak(), "requests", AggregationPolicy.MAX));
+        }
         metrics.add(new ScalarResult(THREADS, threads.getPeakThreadCount(), "threads", AggregationPolicy.MAX));
         long rssKb = statusKb("VmHWM:");
         if (rssKb > 0) {

@@ -114,6 +114,12 @@ public final class Charts {
             chart.addSeries(setting.getKey(), points.stream().map(Row::urls).toList(),
                     points.stream().map(Row::measuredMs).toList());
         }
+        List<Row> withFloor = rows.stream().filter(r -> !Double.isNaN(r.floorMs())).toList();
+        List<Integer> floorNs = new ArrayList<>(new TreeSet<>(withFloor.stream().map(Row::urls).toList()));
+        if (!floorNs.isEmpty()) {
+            theoryLine(chart, "floor: bare client, no delay", floorNs, n -> withFloor.stream()
+                    .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(), SeriesLines.SOLID);
+        }
         Row first = rows.get(0);
         if ("fixed".equals(first.delayProfile()) && ns.size() > 1) {
             double d = first.delayMs();

@@ -22,6 +22,7 @@ public record JmhRun(Path source, List<Result> results) {
 
     public static final String CORES_PROPERTY = "fetchbench.cores";
     public static final String COMMAND_PROPERTY = "fetchbench.command";
+    public static final String SERVER_CHECK_PROPERTY = "fetchbench.serverCheck";
 
     /** A score with JMH's error (half the 99.9 % confidence interval; NaN when too few samples). */
     public record Metric(double score, double error, String unit) {

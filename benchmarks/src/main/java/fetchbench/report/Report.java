@@ -71,10 +71,15 @@ public final class Report {
                 .append(rows.get(0).result().warmupIterations()).append(" warm-up and ")
                 .append(rows.get(0).result().measurementIterations()).append(" measured batches, ")
                 .append(rows.get(0).result().forks()).append(" fork(s) per result</p>\n");
+        run.forkProperty(JmhRun.SERVER_CHECK_PROPERTY).ifPresent(check -> html.append("<p class=\"")
+                .append(check.startsWith("FAILED") ? "sig" : "env").append("\">Server check: ")
+                .append(Html.escape(check)).append("</p>\n"));
         html.append("<h2>Charts</h2>\n").append(figures);
-        html.append("<h2>Every result</h2>\n<p>Click a column to sort. Prediction: queueing theory without the floor "
-                + "(⌈N/c⌉ waves of the delay for c requests in flight). Ratio: measured ÷ predicted.</p>\n");
+        html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: ⌈N/c⌉ waves of the delay for c "
+                + "requests in flight. Floor: the bare client fetching N URLs without delay on this machine. "
+                + "Predicted: the larger of the two. Ratio: measured ÷ predicted.</p>\n");
         html.append(table(rows));
+        html.append(calibrationSection(rows, Calibration.of(run)));
         html.append("<h2>Reproduce</h2>\n<pre>").append(Html.escape(reproduceCommand(run))).append("</pre>\n");
         html.append(Html.SORT_SCRIPT).append("</body>\n</html>\n");
         return html.toString();
@@ -84,7 +89,8 @@ public final class Report {
         StringBuilder html = new StringBuilder("""
                 <table class="sortable" id="results">
                 <thead><tr><th class="text">scenario</th><th class="text">model (setting)</th><th class="num">N</th>\
-                <th class="num">measured ms</th><th class="num">± error ms</th><th class="num">predicted ms</th>\
+                <th class="num">measured ms</th><th class="num">± error ms</th><th class="num">theory ms</th>\
+                <th class="num">floor ms</th><th class="num">predicted ms</th>\
                 <th class="num">measured ÷ predicted</th></tr></thead>
                 <tbody>
                 """);
@@ -93,11 +99,46 @@ public final class Report {
                     .append(Html.numberCell(row.urls(), "%.0f"))
                     .append(Html.numberCell(row.measuredMs(), "%.1f"))
                     .append(Html.numberCell(row.errorMs(), "%.1f"))
+                    .append(Html.numberCell(row.theoryMs(), "%.0f"))
+                    .append(Html.numberCell(row.floorMs(), "%.1f"))
                     .append(Html.numberCell(row.predictedMs(), "%.0f"))
                     .append(Html.numberCell(row.ratio(), "%.2f"))
                     .append("</tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** The floor per N, and the suite's overhead: its virtualThreads model against the bare client. */
+    private static String calibrationSection(List<Row> rows, Calibration calibration) {
+        List<String> lines = overheadLines(rows, calibration);
+        if (calibration.floors().isEmpty() && lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<h2>Floor and harness overhead</h2>\n<ul>\n");
+        calibration.floors().forEach((n, floor) -> html.append("<li>floor at N=").append(n).append(": ")
+                .append(String.format(Locale.ROOT, "%.1f ± %.1f ms", floor.score(), floor.error()))
+                .append(" (bare client, no delay)</li>\n"));
+        lines.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
+        return html.append("</ul>\n").toString();
+    }
+
+    /** "virtualThreads at N=100, 100 ms: 122.3 ms vs bare client 118.0 ms: +3.6 % overhead". */
+    static List<String> overheadLines(List<Row> rows, Calibration calibration) {
+        List<String> lines = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.model() != fetchbench.model.Model.VIRTUAL_THREADS || !"fixed".equals(row.delayProfile())) {
+                continue;
+            }
+            calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
+                double bareMs = Row.toMillis(bare.score(), bare.unit());
+                boolean noise = Comparison.Significance.of(bare, row.result().primary())
+                        != Comparison.Significance.SIGNIFICANT;
+                lines.add(String.format(Locale.ROOT, "harness overhead at N=%d, %d ms: virtualThreads %.1f ms vs "
+                                + "bare client %.1f ms: %+.1f %%%s", row.urls(), row.delayMs(), row.measuredMs(), bareMs,
+                        100 * (row.measuredMs() / bareMs - 1), noise ? " (within JMH's error)" : ""));
+            });
+        }
+        return lines;
     }
 
     /** The command the run recorded, or one that asks the jar for the same parameters. */
@@ -117,8 +158,18 @@ public final class Report {
         });
     }
 
-    /** One line per result with its prediction, for the end of the console output. */
-    public static String summary(List<Row> rows) {
+    /** One line per result with its prediction, then the floor and overhead, for the console. */
+    public static String summary(JmhRun run) {
+        List<Row> rows = Row.of(run);
+        Calibration calibration = Calibration.of(run);
+        StringBuilder text = new StringBuilder(summary(rows));
+        calibration.floors().forEach((n, floor) -> text.append(String.format(Locale.ROOT,
+                "floor at N=%d (bare client, no delay): %.1f ± %.1f ms%n", n, floor.score(), floor.error())));
+        overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
+        return text.toString();
+    }
+
+    static String summary(List<Row> rows) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-42s %6s %20s %13s %7s%n",
                 "model (setting)", "N", "measured ms", "predicted ms", "ratio"));
         for (Row row : rows) {

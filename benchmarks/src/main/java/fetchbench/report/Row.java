@@ -13,7 +13,8 @@ import java.util.Map;
  * queueing-theory prediction, and how far the measurement is from it.
  */
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
-                  String delayProfile, long seed, int concurrency, int maxRequests, double predictedMs) {
+                  String delayProfile, long seed, int concurrency, int maxRequests, double theoryMs,
+                  double floorMs) {
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
@@ -22,9 +23,14 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
             .thenComparing(Row::maxRequests)
             .thenComparing(Row::urls);
 
-    /** The rows of a run, predictions made for the JVM that ran it where jmh.json says which. */
+    /**
+     * The rows of a run's models (not of its bare-client calibration), predictions made for the
+     * JVM that ran it where jmh.json says which, and raised to the floor where the run measured it.
+     */
     public static List<Row> of(JmhRun run) {
-        return run.results().stream().map(r -> of(r, predictionFor(r))).sorted(READING_ORDER).toList();
+        Calibration calibration = Calibration.of(run);
+        return run.results().stream().filter(r -> !Calibration.isBare(r))
+                .map(r -> of(r, predictionFor(r), calibration)).sorted(READING_ORDER).toList();
     }
 
     private static Prediction predictionFor(JmhRun.Result result) {
@@ -33,7 +39,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
                 .orElseGet(Prediction::here);
     }
 
-    static Row of(JmhRun.Result result, Prediction prediction) {
+    static Row of(JmhRun.Result result, Prediction prediction, Calibration calibration) {
         Map<String, String> p = result.params();
         Model model = Model.byName(p.get("model"));
         int urls = Integer.parseInt(p.get("urls"));
@@ -44,7 +50,13 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         long seed = Long.parseLong(p.getOrDefault("seed", "0"));
         List<Integer> delays = DelayProfile.byName(delayProfile).delays(urls, delayMs, seed);
         return new Row(result, model, setting(model, concurrency, maxRequests), urls, delayMs, delayProfile, seed,
-                concurrency, maxRequests, prediction.batchMillis(model, delays, concurrency, maxRequests));
+                concurrency, maxRequests, prediction.batchMillis(model, delays, concurrency, maxRequests),
+                calibration.floorMs(urls));
+    }
+
+    /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */
+    public double predictedMs() {
+        return Double.isNaN(floorMs) ? theoryMs : Math.max(theoryMs, floorMs);
     }
 
     /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */
@@ -81,12 +93,12 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** Measured ÷ predicted: 1 is the theory exactly, 2 takes twice as long. */
     public double ratio() {
-        return predictedMs > 0 ? measuredMs() / predictedMs : Double.NaN;
+        return predictedMs() > 0 ? measuredMs() / predictedMs() : Double.NaN;
     }
 
     /** Predicted ÷ measured: 1 is as fast as theory allows. */
     public double efficiency() {
-        return measuredMs() > 0 ? predictedMs / measuredMs() : Double.NaN;
+        return measuredMs() > 0 ? predictedMs() / measuredMs() : Double.NaN;
     }
 
     static double toMillis(double value, String unit) {

@@ -13,7 +13,17 @@ public enum Profile {
     /** The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000; about 9 minutes here. */
     DEFAULT("default", List.of(10, 100, 1000), 100, 3, 5),
     /** Every model briefly, for CI: under a minute of benchmarks here. */
-    SMOKE("smoke", List.of(10, 100), 20, 1, 2);
+    SMOKE("smoke", List.of(10, 100), 20, 1, 2),
+    /**
+     * The default run plus the scale test: the models that can, at N = 10 000 with a 1 s delay
+     * (see {@link #SCALE_URLS}).
+     */
+    FULL("full", List.of(10, 100, 1000), 100, 3, 5);
+
+    /** The scale test of the full profile: N concurrent fetches … */
+    public static final int SCALE_URLS = 10_000;
+    /** … each delayed this long. */
+    public static final int SCALE_DELAY_MS = 1_000;
 
     /** Pool size k of threadPool and of completableFuture's explicit pool. */
     public static final int POOL_SIZE = 20;

@@ -69,7 +69,10 @@ public final class RunFiles {
         List<Map<String, Object>> steps = new ArrayList<>();
         for (RunPlan.Step step : plan.steps()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("model", step.model().paramName());
+            entry.put("benchmark", step.benchmark());
+            if (step.measuresAModel()) {
+                entry.put("model", step.model().paramName());
+            }
             if (!step.label().isEmpty()) {
                 entry.put("label", step.label());
             }

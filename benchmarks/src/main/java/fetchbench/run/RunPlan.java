@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.bench.BareClientBenchmark;
+import fetchbench.bench.FetchAllBenchmark;
 import fetchbench.model.Model;
 import fetchbench.model.Prediction;
 import fetchbench.run.RunOptions.Param;
@@ -20,8 +22,29 @@ public final class RunPlan {
     /** Seconds JMH needs per parameter combination besides the batches: fork start, set-up. */
     static final double FORK_OVERHEAD_SECONDS = 3;
 
-    /** One JMH run: a model and the values of every parameter. */
-    public record Step(Model model, String label, Map<Param, List<String>> params) {
+    /**
+     * One JMH run: a benchmark class, the model it measures and the values of every parameter.
+     * The bare-client steps measure no model of the suite; their predictions are those of an
+     * unbounded client, as for virtual threads.
+     */
+    public record Step(String benchmark, Model model, String label, Map<Param, List<String>> params,
+                       int minIterations) {
+
+        /** Batches of a few ms settle slowly in a fresh fork: the floor gets at least this many of each. */
+        static final int CALIBRATION_ITERATIONS = 10;
+
+        Step(Model model, String label, Map<Param, List<String>> params) {
+            this(FetchAllBenchmark.class.getSimpleName(), model, label, params, 0);
+        }
+
+        /** Warm-up and measured batches for this step: the run's, or more where the step needs them. */
+        public int iterations(int runIterations) {
+            return Math.max(runIterations, minIterations);
+        }
+
+        public boolean measuresAModel() {
+            return benchmark.equals(FetchAllBenchmark.class.getSimpleName());
+        }
 
         /** The predicted batch time at N for the slowest setting of this step. */
         double slowestBatchMillis(int urls) {
@@ -33,7 +56,8 @@ public final class RunPlan {
             double seconds = 0;
             for (String n : params.get(Param.URLS)) {
                 for (int[] setting : settings()) {
-                    seconds += FORK_OVERHEAD_SECONDS + (warmup + measurement) * batchMillis(Integer.parseInt(n), setting) / 1000;
+                    seconds += FORK_OVERHEAD_SECONDS + (iterations(warmup) + iterations(measurement))
+                            * batchMillis(Integer.parseInt(n), setting) / 1000;
                 }
             }
             return seconds * params.get(Param.DELAY_PROFILE).size() * params.get(Param.SEED).size();
@@ -136,9 +160,28 @@ public final class RunPlan {
                 steps.add(step);
             }
         }
+        if (profile == Profile.FULL && !options.param(Param.URLS).isPresent()) {
+            List<String> scaleN = List.of(String.valueOf(Profile.SCALE_URLS));
+            List<String> scaleDelay = List.of(String.valueOf(Profile.SCALE_DELAY_MS));
+            for (Model model : models) {
+                if (model == Model.VIRTUAL_THREADS) {
+                    steps.add(step(model, "scale test", scaleN, scaleDelay, List.of("0"), unused, delayProfiles, seeds));
+                } else if (model == Model.OK_HTTP_ASYNC) {
+                    steps.add(step(model, "scale test, Dispatcher tuned to N", scaleN, scaleDelay, scaleN, scaleN,
+                            delayProfiles, seeds));
+                }
+            }
+        }
         if (steps.isEmpty()) {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
         }
+        List<String> allN = steps.stream().flatMap(s -> s.params().get(Param.URLS).stream()).distinct()
+                .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        for (Step virtualThreads : steps.stream().filter(s -> s.model() == Model.VIRTUAL_THREADS).toList()) {
+            steps.add(bare("bare client, the baseline of the suite's overhead",
+                    virtualThreads.params().get(Param.URLS), virtualThreads.params().get(Param.DELAY_MS)));
+        }
+        steps.add(0, bare("calibration: the floor, bare client without delay", allN, List.of("0")));
         return new RunPlan(steps, notes);
     }
 
@@ -159,7 +202,8 @@ public final class RunPlan {
         }
         Map<Param, List<String>> params = new LinkedHashMap<>(step.params());
         params.put(Param.URLS, List.copyOf(affordable));
-        return new Step(step.model(), step.label(), Collections.unmodifiableMap(params));
+        return new Step(step.benchmark(), step.model(), step.label(), Collections.unmodifiableMap(params),
+                step.minIterations());
     }
 
     private static Step step(Model model, String label, List<String> urls, List<String> delays,
@@ -176,12 +220,25 @@ public final class RunPlan {
         return new Step(model, label, Collections.unmodifiableMap(params));
     }
 
+    /** A step of the bare client (no model of the suite, see BareClientBenchmark). */
+    private static Step bare(String label, List<String> urls, List<String> delays) {
+        Step template = step(Model.VIRTUAL_THREADS, label, urls, delays, List.of("0"), List.of("0"),
+                List.of(Profile.DELAY_PROFILE), List.of(String.valueOf(Profile.SEED)));
+        return new Step(BareClientBenchmark.class.getSimpleName(), Model.VIRTUAL_THREADS, label, template.params(),
+                delays.equals(List.of("0")) ? Step.CALIBRATION_ITERATIONS : 0);
+    }
+
     private static List<String> strings(List<Integer> values) {
         return values.stream().map(String::valueOf).toList();
     }
 
     public List<Step> steps() {
         return steps;
+    }
+
+    /** The same plan with only the steps that measure a model of the suite. */
+    RunPlan withoutBareClient() {
+        return new RunPlan(steps.stream().filter(Step::measuresAModel).toList(), notes);
     }
 
     /** What the plan left out or ignored, and why; printed before the run. */

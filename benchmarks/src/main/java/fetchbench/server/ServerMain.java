@@ -25,7 +25,7 @@ public final class ServerMain {
                 .dynamicPort()
                 .containerThreads(settings.containerThreads())
                 .jettyAcceptQueueSize(settings.acceptQueue())
-                .asynchronousResponseEnabled(true)
+                .asynchronousResponseEnabled(settings.asynchronous())
                 .asynchronousResponseThreads(settings.asyncThreads())
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true)

@@ -97,6 +97,10 @@ public final class ServerProcess implements TargetServer {
         return baseUri;
     }
 
+    public ServerSettings settings() {
+        return settings;
+    }
+
     public ProcessHandle handle() {
         return process.toHandle();
     }
@@ -109,7 +113,7 @@ public final class ServerProcess implements TargetServer {
         server.put("containerThreads", settings.containerThreads());
         server.put("asyncResponseThreads", settings.asyncThreads());
         server.put("acceptQueue", settings.acceptQueue());
-        server.put("asynchronousResponses", true);
+        server.put("asynchronousResponses", settings.asynchronous());
         server.put("requestJournal", false);
         server.put("requestLogging", false);
         return server;

@@ -11,8 +11,10 @@ import java.util.List;
  * @param containerThreads Jetty request threads
  * @param asyncThreads     threads that send delayed responses when their delay is over
  * @param acceptQueue      TCP backlog of the listening socket (the kernel caps it at somaxconn)
+ * @param asynchronous     whether delayed responses are sent asynchronously (always, except to
+ *                         show in tests what an under-provisioned server looks like)
  */
-public record ServerSettings(int containerThreads, int asyncThreads, int acceptQueue) {
+public record ServerSettings(int containerThreads, int asyncThreads, int acceptQueue, boolean asynchronous) {
 
     /** Headroom over N for Jetty's acceptor and selector threads and the admin API. */
     static final int THREAD_HEADROOM = 50;
@@ -20,7 +22,7 @@ public record ServerSettings(int containerThreads, int asyncThreads, int acceptQ
     static final int ASYNC_THREADS = 8;
 
     public static ServerSettings forLargestN(int largestN) {
-        return new ServerSettings(largestN + THREAD_HEADROOM, ASYNC_THREADS, Math.max(largestN, 128));
+        return new ServerSettings(largestN + THREAD_HEADROOM, ASYNC_THREADS, Math.max(largestN, 128), true);
     }
 
     List<String> toArgs() {
@@ -28,6 +30,7 @@ public record ServerSettings(int containerThreads, int asyncThreads, int acceptQ
         args.add("--container-threads=" + containerThreads);
         args.add("--async-threads=" + asyncThreads);
         args.add("--accept-queue=" + acceptQueue);
+        args.add("--asynchronous=" + asynchronous);
         return args;
     }
 
@@ -35,16 +38,17 @@ public record ServerSettings(int containerThreads, int asyncThreads, int acceptQ
         int containerThreads = 0;
         int asyncThreads = 0;
         int acceptQueue = 0;
+        boolean asynchronous = true;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
-            int value = Integer.parseInt(kv[1]);
             switch (kv[0]) {
-                case "--container-threads" -> containerThreads = value;
-                case "--async-threads" -> asyncThreads = value;
-                case "--accept-queue" -> acceptQueue = value;
+                case "--container-threads" -> containerThreads = Integer.parseInt(kv[1]);
+                case "--async-threads" -> asyncThreads = Integer.parseInt(kv[1]);
+                case "--accept-queue" -> acceptQueue = Integer.parseInt(kv[1]);
+                case "--asynchronous" -> asynchronous = Boolean.parseBoolean(kv[1]);
                 default -> throw new IllegalArgumentException("unknown server option " + kv[0]);
             }
         }
-        return new ServerSettings(containerThreads, asyncThreads, acceptQueue);
+        return new ServerSettings(containerThreads, asyncThreads, acceptQueue, asynchronous);
     }
 }

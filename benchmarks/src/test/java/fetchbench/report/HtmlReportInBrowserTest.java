@@ -33,11 +33,11 @@ class HtmlReportInBrowserTest {
             assertEveryImageLoaded(chromium, 7);
             JsonElement ratios = chromium.evaluate("""
                     (() => {
-                      const header = document.querySelectorAll('#results th')[6];
+                      const header = document.querySelectorAll('#results th')[8];
                       header.click();
                       header.click();
                       return Array.from(document.querySelectorAll('#results tbody tr'))
-                          .map(row => parseFloat(row.cells[6].getAttribute('data-value')));
+                          .map(row => parseFloat(row.cells[8].getAttribute('data-value')));
                     })()""");
             List<Double> values = new ArrayList<>();
             ratios.getAsJsonArray().forEach(v -> values.add(v.getAsDouble()));

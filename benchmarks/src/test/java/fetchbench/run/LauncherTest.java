@@ -36,7 +36,9 @@ class LauncherTest {
             try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
                     concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")))) {
                 assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
-                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] step 1/3: virtualThreads"));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] step 2/5: virtualThreads"));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] server check: N=5 requests"));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("floor at N=5 (bare client, no delay):"));
             }
         }
 
@@ -47,13 +49,24 @@ class LauncherTest {
         assertThat(runs).hasSize(2);
         for (Path run : runs) {
             JsonArray jmh = JsonParser.parseString(Files.readString(run.resolve("jmh.json"))).getAsJsonArray();
-            // virtualThreads, okHttpAsync with OkHttp's defaults, okHttpAsync tuned
-            assertThat(jmh).hasSize(3);
+            // the floor, virtualThreads, okHttpAsync with OkHttp's defaults and tuned, the bare baseline
+            assertThat(jmh).hasSize(5);
             assertThat(jmh.asList()).allSatisfy(r -> {
                 JsonObject params = r.getAsJsonObject().getAsJsonObject("params");
                 assertThat(params.get("urls").getAsString()).isEqualTo("5");
                 assertThat(r.getAsJsonObject().get("mode").getAsString()).isEqualTo("ss");
+                // the resource profiler and JMH's gc profiler run in every run
+                assertThat(r.getAsJsonObject().getAsJsonObject("secondaryMetrics").keySet())
+                        .contains("threads.peak", "rss.peak", "gc.alloc.rate.norm");
             });
+            JsonObject floor = jmh.get(0).getAsJsonObject();
+            assertThat(floor.get("benchmark").getAsString()).endsWith("BareClientBenchmark.fetchAll");
+            assertThat(floor.getAsJsonObject("params").get("delayMs").getAsString()).isEqualTo("0");
+            JsonObject virtualThreads = jmh.get(1).getAsJsonObject();
+            assertThat(virtualThreads.getAsJsonObject("secondaryMetrics").getAsJsonObject("inflight.peak")
+                    .get("score").getAsDouble()).isEqualTo(5.0);
+            assertThat(Files.readString(run.resolve("index.html"))).contains("Floor and harness overhead")
+                    .contains("floor at N=5").contains("harness overhead at N=5").contains("Server check: N=5");
             JsonObject env = JsonParser.parseString(Files.readString(run.resolve("environment.json"))).getAsJsonObject();
             assertThat(env.getAsJsonObject("machine").get("cores").getAsInt())
                     .isEqualTo(Runtime.getRuntime().availableProcessors());

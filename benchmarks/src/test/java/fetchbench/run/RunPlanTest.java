@@ -27,19 +27,28 @@ class RunPlanTest {
     void defaultRunHasEveryModelAndKeepsEachBatchWithinTheBudget() throws Exception {
         RunPlan plan = plan(props());
 
-        assertThat(plan.steps()).extracting(RunPlan.Step::model).containsExactly(
+        assertThat(plan.steps()).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
+                "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark",
+                "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "BareClientBenchmark");
+        assertThat(plan.steps().subList(1, 8)).extracting(RunPlan.Step::model).containsExactly(
                 Model.SEQUENTIAL, Model.THREAD_POOL, Model.COMPLETABLE_FUTURE, Model.COMPLETABLE_FUTURE,
                 Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.OK_HTTP_ASYNC);
-        for (RunPlan.Step step : plan.steps()) {
+        // First the floor: the bare client at every N without delay; last its baseline at the run's delay.
+        RunPlan.Step floor = plan.steps().get(0);
+        assertThat(floor.params().get(Param.URLS)).containsExactly("10", "100", "1000");
+        assertThat(floor.params().get(Param.DELAY_MS)).containsExactly("0");
+        assertThat(floor.iterations(5)).isEqualTo(10);
+        assertThat(plan.steps().get(8).params().get(Param.DELAY_MS)).containsExactly("100");
+        for (RunPlan.Step step : plan.withoutBareClient().steps()) {
             assertThat(step.params().get(Param.DELAY_MS)).containsExactly("100");
             for (String n : step.params().get(Param.URLS)) {
                 assertThat(step.slowestBatchMillis(Integer.parseInt(n))).isLessThanOrEqualTo(Profile.BATCH_BUDGET_MS);
             }
         }
-        RunPlan.Step sequential = plan.steps().get(0);
+        RunPlan.Step sequential = plan.steps().get(1);
         assertThat(sequential.params().get(Param.URLS)).containsExactly("10", "100");
         assertThat(plan.notes()).anyMatch(n -> n.startsWith("sequential skipped for urls=1000"));
-        assertThat(plan.steps().get(1).params().get(Param.URLS)).containsExactly("10", "100", "1000");
+        assertThat(plan.steps().get(2).params().get(Param.URLS)).containsExactly("10", "100", "1000");
         assertThat(plan.largestN()).isEqualTo(1000);
         // The benchmarks are predicted to leave room for build and tests in the 15 minutes of ./mvnw verify.
         Profile profile = Profile.DEFAULT;
@@ -48,8 +57,26 @@ class RunPlanTest {
     }
 
     @Test
+    void theFullProfileAddsTheScaleTestForTheModelsThatCan() throws Exception {
+        RunPlan plan = plan(props("fetchbench.profile", "full"));
+
+        List<RunPlan.Step> scale = plan.steps().stream()
+                .filter(s -> s.params().get(Param.URLS).contains("10000")).toList();
+        assertThat(scale).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
+                "FetchAllBenchmark", "FetchAllBenchmark", "BareClientBenchmark");
+        assertThat(scale.get(0).params().get(Param.DELAY_MS)).containsExactly("0"); // the floor at N = 10 000 too
+        assertThat(scale.get(1).model()).isEqualTo(Model.VIRTUAL_THREADS);
+        assertThat(scale.get(1).params().get(Param.DELAY_MS)).containsExactly("1000");
+        assertThat(scale.get(2).model()).isEqualTo(Model.OK_HTTP_ASYNC);
+        assertThat(scale.get(2).params().get(Param.CONCURRENCY)).containsExactly("10000");
+        assertThat(scale.get(3).params().get(Param.URLS)).containsExactly("10000"); // the baseline of the scale test
+        assertThat(scale.get(3).params().get(Param.DELAY_MS)).containsExactly("1000");
+        assertThat(plan.largestN()).isEqualTo(10_000);
+    }
+
+    @Test
     void okHttpRunsWithItsOwnDefaultsAndTunedToTheLargestN() throws Exception {
-        RunPlan plan = plan(props(), "-p", "model=okHttpAsync", "-p", "urls=10,300");
+        RunPlan plan = plan(props(), "-p", "model=okHttpAsync", "-p", "urls=10,300").withoutBareClient();
 
         assertThat(plan.steps()).hasSize(2);
         assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("5");
@@ -60,7 +87,7 @@ class RunPlanTest {
 
     @Test
     void aModelAskedForByNameRunsAtEveryN() throws Exception {
-        RunPlan plan = plan(props("fetchbench.model", "sequential"), "-p", "urls=10,1000");
+        RunPlan plan = plan(props("fetchbench.model", "sequential"), "-p", "urls=10,1000").withoutBareClient();
 
         assertThat(plan.steps()).singleElement()
                 .satisfies(s -> assertThat(s.params().get(Param.URLS)).containsExactly("10", "1000"));
@@ -68,7 +95,8 @@ class RunPlanTest {
 
     @Test
     void concurrencyAppliesOnlyToModelsWithThatKnob() throws Exception {
-        RunPlan plan = plan(props(), "-p", "model=threadPool,virtualThreads,completableFuture", "-p", "concurrency=4,8");
+        RunPlan plan = plan(props(), "-p", "model=threadPool,virtualThreads,completableFuture", "-p", "concurrency=4,8")
+                .withoutBareClient();
 
         assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
         assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("0");
@@ -79,7 +107,8 @@ class RunPlanTest {
 
     @Test
     void commandLineWinsOverSystemProperties() throws Exception {
-        RunPlan plan = plan(props("fetchbench.urls", "7", "fetchbench.model", "threadPool"), "-p", "urls=9");
+        RunPlan plan = plan(props("fetchbench.urls", "7", "fetchbench.model", "threadPool"), "-p", "urls=9")
+                .withoutBareClient();
 
         assertThat(plan.steps().get(0).params().get(Param.URLS)).containsExactly("9");
     }

@@ -1,0 +1,51 @@
+package fetchbench.report;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The bare-client results of a run: the floor per N (no delay), which no model can beat, and the
+ * bare client at the run's delay, against which the suite's own overhead is measured.
+ */
+public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun.Metric> baselines) {
+
+    static final String BARE_BENCHMARK = "BareClientBenchmark.fetchAll";
+
+    public static Calibration of(JmhRun run) {
+        Map<Integer, JmhRun.Metric> floors = new TreeMap<>();
+        Map<String, JmhRun.Metric> baselines = new TreeMap<>();
+        for (JmhRun.Result result : run.results()) {
+            if (!isBare(result)) {
+                continue;
+            }
+            int n = Integer.parseInt(result.params().get("urls"));
+            int delay = Integer.parseInt(result.params().get("delayMs"));
+            if (delay == 0) {
+                floors.put(n, result.primary());
+            } else {
+                baselines.put(key(n, delay), result.primary());
+            }
+        }
+        return new Calibration(floors, baselines);
+    }
+
+    static boolean isBare(JmhRun.Result result) {
+        return result.benchmark().endsWith(BARE_BENCHMARK);
+    }
+
+    /** The floor at N in ms, NaN when the run did not measure it. */
+    public double floorMs(int n) {
+        JmhRun.Metric floor = floors.get(n);
+        return floor == null ? Double.NaN : Row.toMillis(floor.score(), floor.unit());
+    }
+
+    /** The bare client at N and this delay, when the run measured it. */
+    public Optional<JmhRun.Metric> baseline(int n, int delayMs) {
+        return Optional.ofNullable(baselines.get(key(n, delayMs)));
+    }
+
+    private static String key(int n, int delayMs) {
+        return n + "/" + delayMs;
+    }
+}

@@ -1,0 +1,135 @@
+package fetchbench.server;
+
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Before the benchmarks: can the server answer N concurrent requests, each delayed by d, in about
+ * d? If it cannot, every result measures the server, not the models, and the run says so.
+ */
+public final class ServerCheck {
+
+    /** The delay of the check's requests. */
+    public static final int DELAY_MS = 1000;
+    /**
+     * Answering N delayed requests may take this many times the delay. A server short of threads
+     * or without asynchronous delays takes several times; the CPU floor of N = 1000 requests on
+     * 2 shared cores is already about 0.2 s, so a tighter bound would flag the machine, not the server.
+     */
+    public static final double TOLERANCE = 1.5;
+
+    /** What the check saw, and a line that says it. */
+    public record Result(int urls, int delayMs, double elapsedMs, String likelyLimit) {
+
+        public double ratio() {
+            return elapsedMs / delayMs;
+        }
+
+        public boolean passed() {
+            return ratio() <= TOLERANCE;
+        }
+
+        public String describe() {
+            String measured = String.format(Locale.ROOT, "N=%d requests delayed %d ms answered in %.0f ms "
+                    + "(%.2f× the delay, tolerance %.1f×)", urls, delayMs, elapsedMs, ratio(), TOLERANCE);
+            return passed() ? measured + ": ok"
+                    : "FAILED: " + measured + "; likely limit: " + likelyLimit
+                            + "; results of this run measure the server, not the models";
+        }
+    }
+
+    private ServerCheck() {
+    }
+
+    /** Undelayed rounds first: they open the connections and warm this JVM's JIT, so the check times the server. */
+    static final int WARM_UP_ROUNDS = 5;
+    /** Delayed rounds timed; the fastest counts. */
+    static final int MEASURED_ROUNDS = 2;
+
+    /**
+     * Sends N requests at once: undelayed rounds to warm up, then delayed rounds, the fastest of
+     * which counts. {@code settings} are the server's when fetchbench started it, else null.
+     */
+    public static Result run(URI server, int n, int delayMs, ServerSettings settings) throws IOException {
+        Workload warmUp = Workload.create(server, n, DelayProfile.FIXED, 0, 0);
+        Workload workload = Workload.create(server, n, DelayProfile.FIXED, delayMs, 0);
+        Stubs.register(server, warmUp);
+        Stubs.register(server, workload);
+        OkHttpClient client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(n, 1, TimeUnit.MINUTES))
+                .readTimeout(Duration.ofMillis(delayMs).plusSeconds(60))
+                .retryOnConnectionFailure(false)
+                .build();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                round(client, threads, warmUp.urls());
+            }
+            double fastestMs = Double.MAX_VALUE;
+            for (int i = 0; i < MEASURED_ROUNDS; i++) {
+                long start = System.nanoTime();
+                round(client, threads, workload.urls());
+                fastestMs = Math.min(fastestMs, (System.nanoTime() - start) / 1e6);
+            }
+            return new Result(n, delayMs, fastestMs, likelyLimit(n, settings));
+        } finally {
+            client.connectionPool().evictAll();
+        }
+    }
+
+    private static void round(OkHttpClient client, ExecutorService threads, List<URI> urls) throws IOException {
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (URI url : urls) {
+            statuses.add(threads.submit(() -> {
+                try (Response response = client.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
+                    response.body().string();
+                    return response.code();
+                }
+            }));
+        }
+        for (Future<Integer> status : statuses) {
+            try {
+                if (status.get() != 200) {
+                    throw new IOException("server check: a request answered HTTP " + status.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("server check interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("server check: a request failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    /** The settings that would cap N concurrent delayed requests, or the remaining suspects. */
+    static String likelyLimit(int n, ServerSettings settings) {
+        if (settings == null) {
+            return "the external server's container threads, asynchronous responses or accept queue, "
+                    + "or the CPU of either machine";
+        }
+        List<String> limits = new ArrayList<>();
+        if (!settings.asynchronous()) {
+            limits.add("asynchronous responses are off, so each delay holds a container thread");
+        }
+        if (settings.containerThreads() < n) {
+            limits.add("container threads (" + settings.containerThreads() + " for N=" + n + ")");
+        }
+        if (settings.acceptQueue() < n) {
+            limits.add("accept queue (" + settings.acceptQueue() + " for N=" + n + ")");
+        }
+        return limits.isEmpty() ? "CPU (client and server share this machine's cores)" : String.join(", ", limits);
+    }
+}

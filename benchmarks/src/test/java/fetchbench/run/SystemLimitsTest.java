@@ -1,0 +1,47 @@
+package fetchbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The OS limits that N concurrent connections run into, on simulated machines. */
+class SystemLimitsTest {
+
+    @Test
+    void refusesANAboveTheOpenFileLimitSayingWhatToChange() {
+        SystemLimits low = new SystemLimits(1024, 28_000, 4096);
+
+        assertThat(low.refuse(100)).isEmpty();
+        assertThat(low.refuse(10_000)).hasValueSatisfying(message -> assertThat(message)
+                .isEqualTo("N=10000 needs about 10512 open files per process, but the limit here is 1024; raise it "
+                        + "(e.g. `ulimit -n 65536` in the shell, or nofile in /etc/security/limits.conf) and run "
+                        + "again, or put the server on a second machine"));
+    }
+
+    @Test
+    void refusesANAboveTheLocalPortRange() {
+        SystemLimits fewPorts = new SystemLimits(1_000_000, 5_000, 4096);
+
+        assertThat(fewPorts.refuse(4_000)).isEmpty();
+        assertThat(fewPorts.refuse(10_000)).hasValueSatisfying(message -> assertThat(message)
+                .startsWith("N=10000 needs about 10512 local ports, but net.ipv4.ip_local_port_range leaves 5000"));
+    }
+
+    @Test
+    void aSmallAcceptQueueCapIsAWarningNotARefusal() {
+        SystemLimits smallQueue = new SystemLimits(1_000_000, 60_000, 128);
+
+        assertThat(smallQueue.refuse(1000)).isEmpty();
+        assertThat(smallQueue.warnings(1000)).singleElement().asString().contains("net.core.somaxconn");
+        assertThat(smallQueue.warnings(100)).isEmpty();
+    }
+
+    @Test
+    void readsThisMachine() {
+        assertThat(SystemLimits.ofThisMachine()).hasValueSatisfying(limits -> {
+            assertThat(limits.openFiles()).isPositive();
+            assertThat(limits.localPorts()).isPositive();
+            assertThat(limits.somaxconn()).isPositive();
+        });
+    }
+}

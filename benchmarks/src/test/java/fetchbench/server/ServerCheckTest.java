@@ -1,0 +1,34 @@
+package fetchbench.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fetchbench.TestServer;
+import org.junit.jupiter.api.Test;
+
+/** The server check passes a provisioned server and names the limit of an under-provisioned one. */
+class ServerCheckTest {
+
+    @Test
+    void passesTheServerAsTheSuiteProvisionsIt() throws Exception {
+        ServerCheck.Result result = ServerCheck.run(TestServer.uri(), 50, 1000, ServerSettings.forLargestN(200));
+
+        assertThat(result.passed()).as(result.describe()).isTrue();
+        assertThat(result.describe()).startsWith("N=50 requests delayed 1000 ms answered in").endsWith(": ok");
+    }
+
+    @Test
+    void flagsAServerWithFewThreadsAndBlockingDelays() throws Exception {
+        // 12 container threads and no asynchronous responses: each delay holds one of the few threads.
+        ServerSettings starved = new ServerSettings(12, 1, 16, false);
+        try (ServerProcess server = ServerProcess.start(starved)) {
+            ServerCheck.Result result = ServerCheck.run(server.baseUri(), 40, 300, server.settings());
+
+            assertThat(result.passed()).as(result.describe()).isFalse();
+            assertThat(result.ratio()).isGreaterThan(ServerCheck.TOLERANCE);
+            assertThat(result.describe()).startsWith("FAILED: N=40 requests delayed 300 ms")
+                    .contains("likely limit: asynchronous responses are off, so each delay holds a container thread, "
+                            + "container threads (12 for N=40), accept queue (16 for N=40)")
+                    .endsWith("results of this run measure the server, not the models");
+        }
+    }
+}
