@@ -83,10 +83,13 @@ public final class FetchBench {
 
         RunDirectory directory = null;
         try (TargetServer server = startServer(options, plan)) {
-            ServerCheck.Result check = ServerCheck.run(server.baseUri(), plan.largestN(), ServerCheck.DELAY_MS,
+            List<ServerCheck.Result> checks = ServerCheck.runEach(server.baseUri(), plan.allN(), ServerCheck.DELAY_MS,
                     server instanceof ServerProcess local ? local.settings() : null);
-            out.println((check.passed() ? "[fetchbench] server check: " : "\n!!! [fetchbench] SERVER CHECK ")
-                    + check.describe() + (check.passed() ? "" : "\n"));
+            for (ServerCheck.Result check : checks) {
+                out.println((check.passed() ? "[fetchbench] server check: " : "\n!!! [fetchbench] SERVER CHECK ")
+                        + check.describe() + (check.passed() ? "" : "\n"));
+            }
+            String check = ServerCheck.summary(checks);
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
             List<RunResult> results = runPlan(options, plan, server, check);
@@ -145,7 +148,7 @@ public final class FetchBench {
         }
     }
 
-    private List<RunResult> runPlan(RunOptions options, RunPlan plan, TargetServer server, ServerCheck.Result check)
+    private List<RunResult> runPlan(RunOptions options, RunPlan plan, TargetServer server, String check)
             throws RunnerException {
         Profile profile = options.profile();
         int warmup = options.jmh().getWarmupIterations().orElse(profile.warmupIterations());
@@ -169,7 +172,7 @@ public final class FetchBench {
             forkArgs.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "="
                     + Prediction.here().defaultExecutorThreads());
             forkArgs.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
-            forkArgs.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check.describe());
+            forkArgs.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check);
             if (Runtime.version().feature() >= 23) {
                 // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
                 forkArgs.add("--sun-misc-unsafe-memory-access=allow");

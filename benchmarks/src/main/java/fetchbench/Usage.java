@@ -24,7 +24,8 @@ final class Usage {
               seed          seed of the random delay profiles (default: 42)
 
             Run options (-Dfetchbench.name=…):
-              profile       default (about 8 min of benchmarks here), smoke (under 1 min here)
+              profile       default (about 9 min of benchmarks here), smoke (about 1 min here),
+                            full (default plus virtualThreads and tuned okHttpAsync at N=10000, 1 s delay)
               target        http://host:port of a running WireMock to use instead of starting one
               results       folder for results (default: results)
               args          extra command-line arguments, e.g. "-p urls=100 -i 10"

@@ -72,7 +72,7 @@ public final class Report {
                 .append(rows.get(0).result().measurementIterations()).append(" measured batches, ")
                 .append(rows.get(0).result().forks()).append(" fork(s) per result</p>\n");
         run.forkProperty(JmhRun.SERVER_CHECK_PROPERTY).ifPresent(check -> html.append("<p class=\"")
-                .append(check.startsWith("FAILED") ? "sig" : "env").append("\">Server check: ")
+                .append(check.contains("FAILED") ? "sig" : "env").append("\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));
         html.append("<h2>Charts</h2>\n").append(figures);
         html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: ⌈N/c⌉ waves of the delay for c "

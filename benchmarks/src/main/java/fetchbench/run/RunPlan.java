@@ -246,6 +246,12 @@ public final class RunPlan {
         return notes;
     }
 
+    /** Every N of the run, smallest first. */
+    public List<Integer> allN() {
+        return steps.stream().flatMap(s -> s.params().get(Param.URLS).stream()).map(Integer::parseInt)
+                .distinct().sorted().toList();
+    }
+
     public int largestN() {
         return steps.stream()
                 .flatMap(s -> s.params().get(Param.URLS).stream())

@@ -48,8 +48,30 @@ public final class ServerCheck {
                     + "(%.2f× the delay, tolerance %.1f×)", urls, delayMs, elapsedMs, ratio(), TOLERANCE);
             return passed() ? measured + ": ok"
                     : "FAILED: " + measured + "; likely limit: " + likelyLimit
-                            + "; results of this run measure the server, not the models";
+                            + "; results at N=" + urls + " measure the server, not the models";
         }
+    }
+
+    /** Checks every N of a run, smallest first, so a failure says from which N on results are suspect. */
+    public static List<Result> runEach(URI server, List<Integer> ns, int delayMs, ServerSettings settings)
+            throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (int n : ns.stream().distinct().sorted().toList()) {
+            results.add(run(server, n, delayMs, settings));
+        }
+        return results;
+    }
+
+    /** One line for the report: every N that passed, then every failure in full. */
+    public static String summary(List<Result> results) {
+        List<String> parts = new ArrayList<>();
+        List<Result> passed = results.stream().filter(Result::passed).toList();
+        if (!passed.isEmpty()) {
+            parts.add("ok at " + String.join(", ", passed.stream().map(r -> String.format(Locale.ROOT,
+                    "N=%d (%.2f×)", r.urls(), r.ratio())).toList()) + " with " + results.get(0).delayMs() + " ms delays");
+        }
+        results.stream().filter(r -> !r.passed()).forEach(r -> parts.add(r.describe()));
+        return String.join("; ", parts);
     }
 
     private ServerCheck() {

@@ -66,7 +66,7 @@ class LauncherTest {
             assertThat(virtualThreads.getAsJsonObject("secondaryMetrics").getAsJsonObject("inflight.peak")
                     .get("score").getAsDouble()).isEqualTo(5.0);
             assertThat(Files.readString(run.resolve("index.html"))).contains("Floor and harness overhead")
-                    .contains("floor at N=5").contains("harness overhead at N=5").contains("Server check: N=5");
+                    .contains("floor at N=5").contains("harness overhead at N=5").contains("Server check: ok at N=5");
             JsonObject env = JsonParser.parseString(Files.readString(run.resolve("environment.json"))).getAsJsonObject();
             assertThat(env.getAsJsonObject("machine").get("cores").getAsInt())
                     .isEqualTo(Runtime.getRuntime().availableProcessors());

@@ -28,7 +28,18 @@ class ServerCheckTest {
             assertThat(result.describe()).startsWith("FAILED: N=40 requests delayed 300 ms")
                     .contains("likely limit: asynchronous responses are off, so each delay holds a container thread, "
                             + "container threads (12 for N=40), accept queue (16 for N=40)")
-                    .endsWith("results of this run measure the server, not the models");
+                    .endsWith("results at N=40 measure the server, not the models");
         }
+    }
+
+    @Test
+    void summaryListsWhereTheServerKeptUpAndWhereNot() {
+        ServerCheck.Result fine = new ServerCheck.Result(100, 1000, 1010, "CPU");
+        ServerCheck.Result slow = new ServerCheck.Result(10_000, 1000, 2900, "CPU (client and server share this machine's cores)");
+
+        assertThat(ServerCheck.summary(java.util.List.of(fine, slow))).isEqualTo("ok at N=100 (1.01×) with 1000 ms "
+                + "delays; FAILED: N=10000 requests delayed 1000 ms answered in 2900 ms (2.90× the delay, tolerance "
+                + "1.5×); likely limit: CPU (client and server share this machine's cores); results at N=10000 "
+                + "measure the server, not the models");
     }
 }
