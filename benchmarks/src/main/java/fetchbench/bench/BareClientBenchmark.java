@@ -1,22 +1,14 @@
 package fetchbench.bench;
 
+import fetchbench.model.BareClient;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -53,8 +45,7 @@ public class BareClientBenchmark {
     public int delayMs;
 
     private List<URI> targets;
-    private OkHttpClient client;
-    private ExecutorService executor;
+    private BareClient client;
 
     @Setup(Level.Trial)
     public void start() {
@@ -62,38 +53,16 @@ public class BareClientBenchmark {
         Workload workload = Workload.create(server, urls, DelayProfile.FIXED, delayMs, 0);
         Stubs.register(server, workload);
         targets = workload.urls();
-        client = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(urls, 5, TimeUnit.MINUTES))
-                .readTimeout(Duration.ofMillis(delayMs).plusSeconds(30))
-                .retryOnConnectionFailure(false)
-                .build();
-        executor = Executors.newVirtualThreadPerTaskExecutor();
+        client = new BareClient(urls, workload.longestDelay());
     }
 
     @Benchmark
-    public int fetchAll() throws Exception {
-        List<Future<Integer>> bodies = new ArrayList<>(targets.size());
-        for (URI url : targets) {
-            bodies.add(executor.submit(() -> {
-                try (Response response = client.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
-                    return response.code() == 200 ? response.body().string().length() : -1;
-                }
-            }));
-        }
-        int answered = 0;
-        for (Future<Integer> body : bodies) {
-            answered += body.get() > 0 ? 1 : 0;
-        }
-        if (answered != targets.size()) {
-            throw new IOException("bare client: " + answered + " of " + targets.size() + " URLs answered 200");
-        }
-        return answered;
+    public int fetchAll() throws IOException {
+        return client.fetchAll(targets);
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(1, TimeUnit.MINUTES);
-        client.connectionPool().evictAll();
+    public void stop() {
+        client.close();
     }
 }

@@ -1,5 +1,6 @@
 package fetchbench.server;
 
+import fetchbench.model.BareClient;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
 import java.io.IOException;
@@ -8,14 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Before the benchmarks: can the server answer N concurrent requests, each delayed by d, in about
@@ -91,48 +84,17 @@ public final class ServerCheck {
         Workload workload = Workload.create(server, n, DelayProfile.FIXED, delayMs, 0);
         Stubs.register(server, warmUp);
         Stubs.register(server, workload);
-        OkHttpClient client = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(n, 1, TimeUnit.MINUTES))
-                .readTimeout(Duration.ofMillis(delayMs).plusSeconds(60))
-                .retryOnConnectionFailure(false)
-                .build();
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (BareClient client = new BareClient(n, Duration.ofMillis(delayMs))) {
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                round(client, threads, warmUp.urls());
+                client.fetchAll(warmUp.urls());
             }
             double fastestMs = Double.MAX_VALUE;
             for (int i = 0; i < MEASURED_ROUNDS; i++) {
                 long start = System.nanoTime();
-                round(client, threads, workload.urls());
+                client.fetchAll(workload.urls());
                 fastestMs = Math.min(fastestMs, (System.nanoTime() - start) / 1e6);
             }
             return new Result(n, delayMs, fastestMs, likelyLimit(n, settings));
-        } finally {
-            client.connectionPool().evictAll();
-        }
-    }
-
-    private static void round(OkHttpClient client, ExecutorService threads, List<URI> urls) throws IOException {
-        List<Future<Integer>> statuses = new ArrayList<>();
-        for (URI url : urls) {
-            statuses.add(threads.submit(() -> {
-                try (Response response = client.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
-                    response.body().string();
-                    return response.code();
-                }
-            }));
-        }
-        for (Future<Integer> status : statuses) {
-            try {
-                if (status.get() != 200) {
-                    throw new IOException("server check: a request answered HTTP " + status.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("server check interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("server check: a request failed: " + e.getCause(), e.getCause());
-            }
         }
     }
 

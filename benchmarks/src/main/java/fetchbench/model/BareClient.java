@@ -1,0 +1,69 @@
+package fetchbench.model;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * N blocking OkHttp calls on N virtual threads and nothing else: no outcomes, no in-flight
+ * gauge, no per-URL verification, only a count of HTTP 200s. The floor, the baseline of the
+ * suite's overhead and the server check all fetch with it.
+ */
+public final class BareClient implements AutoCloseable {
+
+    private final OkHttpClient client;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    public BareClient(int connections, Duration longestResponse) {
+        client = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
+                .readTimeout(longestResponse.plus(Http.TIMEOUT_MARGIN))
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    /** Fetches every URL at once; throws unless every one answered HTTP 200. */
+    public int fetchAll(List<URI> urls) throws IOException {
+        List<Future<Integer>> statuses = new ArrayList<>(urls.size());
+        for (URI url : urls) {
+            statuses.add(threads.submit(() -> {
+                try (Response response = client.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
+                    response.body().string();
+                    return response.code();
+                }
+            }));
+        }
+        int ok = 0;
+        for (Future<Integer> status : statuses) {
+            try {
+                ok += status.get() == 200 ? 1 : 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("bare client interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IOException("bare client: a request failed: " + e.getCause(), e.getCause());
+            }
+        }
+        if (ok != urls.size()) {
+            throw new IOException("bare client: " + ok + " of " + urls.size() + " URLs answered HTTP 200");
+        }
+        return ok;
+    }
+
+    @Override
+    public void close() {
+        Pools.shutdown(threads);
+        client.connectionPool().evictAll();
+    }
+}
