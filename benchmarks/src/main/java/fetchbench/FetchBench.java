@@ -154,14 +154,19 @@ public final class FetchBench {
         int warmup = options.jmh().getWarmupIterations().orElse(profile.warmupIterations());
         int measurement = options.jmh().getMeasurementIterations().orElse(profile.measurementIterations());
         plan.notes().forEach(note -> out.println("[fetchbench] note: " + note));
-        out.printf("[fetchbench] profile %s: %d steps, predicted about %.0f min%n",
-                profile.paramName(), plan.steps().size(), Math.ceil(plan.predictedSeconds(warmup, measurement) / 60));
+        List<RunPlan.Step> steps = plan.steps().stream().filter(s -> selected(options, s)).toList();
+        if (steps.isEmpty()) {
+            throw new IllegalStateException("no step of the plan matches the benchmark pattern "
+                    + options.jmh().getIncludes());
+        }
+        out.printf("[fetchbench] profile %s: %d steps, predicted about %.0f min%n", profile.paramName(), steps.size(),
+                Math.ceil(steps.stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement)).sum() / 60));
 
         List<RunResult> results = new ArrayList<>();
         int number = 0;
-        for (RunPlan.Step step : plan.steps()) {
+        for (RunPlan.Step step : steps) {
             number++;
-            out.printf("%n[fetchbench] step %d/%d: %s%s %s (predicted %.0f s)%n", number, plan.steps().size(),
+            out.printf("%n[fetchbench] step %d/%d: %s%s %s (predicted %.0f s)%n", number, steps.size(),
                     step.measuresAModel() ? step.model().paramName() : step.benchmark(),
                     step.label().isEmpty() ? "" : " — " + step.label(),
                     describe(step), step.predictedSeconds(warmup, measurement));
@@ -184,19 +189,16 @@ public final class FetchBench {
                     .warmupIterations(step.iterations(warmup))
                     .measurementIterations(step.iterations(measurement))
                     .forks(options.jmh().getForkCount().orElse(1));
-            // Resource metrics and allocation per batch in every run; the user's -prof choices are kept.
-            jmh.addProfiler(ResourceProfiler.class).addProfiler(GCProfiler.class);
-            for (ProfilerConfig profiler : options.jmh().getProfilers()) {
-                if (!profiler.getKlass().equals(GCProfiler.class.getName()) && !profiler.getKlass().equals("gc")) {
-                    jmh.addProfiler(profiler.getKlass(), profiler.getOpts());
-                }
+            // Resource metrics and allocation per batch in every run; JMH adds the user's -prof choices.
+            jmh.addProfiler(ResourceProfiler.class);
+            if (options.jmh().getProfilers().stream().map(ProfilerConfig::getKlass)
+                    .noneMatch(p -> p.equals("gc") || p.equals(GCProfiler.class.getName()))) {
+                jmh.addProfiler(GCProfiler.class);
             }
             if (!options.jmh().getJvmArgs().hasValue()) {
                 jmh.jvmArgs(); // not the launcher's own arguments, which JMH would pass on by default
             }
-            if (options.jmh().getIncludes().isEmpty()) {
-                jmh.include("\\." + step.benchmark() + "\\.");
-            }
+            jmh.include("\\." + step.benchmark() + "\\.");
             step.params().forEach((param, values) -> jmh.param(param.key, values.toArray(String[]::new)));
             Collection<RunResult> stepResults = new Runner(jmh.build()).run();
             if (stepResults.isEmpty()) {
@@ -205,6 +207,14 @@ public final class FetchBench {
             results.addAll(stepResults);
         }
         return results;
+    }
+
+    /** A benchmark pattern on the command line (e.g. BareClientBenchmark) keeps only the steps it matches. */
+    private static boolean selected(RunOptions options, RunPlan.Step step) {
+        String name = "fetchbench.bench." + step.benchmark() + ".fetchAll";
+        return options.jmh().getIncludes().isEmpty()
+                || options.jmh().getIncludes().stream().anyMatch(regexp -> java.util.regex.Pattern.compile(regexp)
+                        .matcher(name).find());
     }
 
     private static String describe(RunPlan.Step step) {

@@ -26,10 +26,15 @@ public final class BareClient implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     public BareClient(int connections, Duration longestResponse) {
+        // The models' configuration (Http.client) without the in-flight gauge.
+        Duration timeout = longestResponse.plus(Http.TIMEOUT_MARGIN);
         client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
-                .readTimeout(longestResponse.plus(Http.TIMEOUT_MARGIN))
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
                 .retryOnConnectionFailure(false)
+                .followRedirects(false)
                 .build();
     }
 

@@ -131,8 +131,9 @@ public final class Charts {
             }
         }
         return new NamedChart(prefix + "-scaling", "Scaling",
-                "Solid lines are measurements; dashed grey lines are queueing theory for a fixed delay d: "
-                        + "one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k.", chart);
+                "Coloured lines are measurements; dashed grey lines are queueing theory for a fixed delay d "
+                        + "(one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k); the solid "
+                        + "grey line is the floor, the bare client without delay.", chart);
     }
 
     /** Predicted ÷ measured per setting and N: 1 means as fast as theory allows. */

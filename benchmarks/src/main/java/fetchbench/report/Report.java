@@ -18,6 +18,8 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 public final class Report {
 
     public static final String INDEX = "index.html";
+    /** The suite's scaffolding may cost this much over the bare client before the report says so. */
+    static final int MAX_OVERHEAD_PERCENT = 5;
 
     private Report() {
     }
@@ -66,11 +68,12 @@ public final class Report {
         String runName = run.source().toAbsolutePath().getParent().getFileName().toString();
         StringBuilder html = new StringBuilder(Html.head("fetchbench run " + runName));
         html.append("<h1>fetchbench run ").append(Html.escape(runName)).append("</h1>\n");
+        JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
         html.append("<p class=\"env\">").append(Html.escape(run.environment())).append(" · JMH mode ")
-                .append(Html.escape(rows.get(0).result().mode())).append(", ")
-                .append(rows.get(0).result().warmupIterations()).append(" warm-up and ")
-                .append(rows.get(0).result().measurementIterations()).append(" measured batches, ")
-                .append(rows.get(0).result().forks()).append(" fork(s) per result</p>\n");
+                .append(Html.escape(first.mode())).append(", ")
+                .append(first.warmupIterations()).append(" warm-up and ")
+                .append(first.measurementIterations()).append(" measured batches, ")
+                .append(first.forks()).append(" fork(s) per result</p>\n");
         run.forkProperty(JmhRun.SERVER_CHECK_PROPERTY).ifPresent(check -> html.append("<p class=\"")
                 .append(check.contains("FAILED") ? "sig" : "env").append("\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));
@@ -116,7 +119,8 @@ public final class Report {
         }
         StringBuilder html = new StringBuilder("<h2>Floor and harness overhead</h2>\n<ul>\n");
         calibration.floors().forEach((n, floor) -> html.append("<li>floor at N=").append(n).append(": ")
-                .append(String.format(Locale.ROOT, "%.1f ± %.1f ms", floor.score(), floor.error()))
+                .append(String.format(Locale.ROOT, "%.1f ± %.1f ms", calibration.floorMs(n),
+                        Row.toMillis(floor.error(), floor.unit())))
                 .append(" (bare client, no delay)</li>\n"));
         lines.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
         return html.append("</ul>\n").toString();
@@ -131,11 +135,16 @@ public final class Report {
             }
             calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
                 double bareMs = Row.toMillis(bare.score(), bare.unit());
-                boolean noise = Comparison.Significance.of(bare, row.result().primary())
-                        != Comparison.Significance.SIGNIFICANT;
+                double overhead = 100 * (row.measuredMs() / bareMs - 1);
+                String verdict = switch (Comparison.Significance.of(bare, row.result().primary())) {
+                    case UNKNOWN -> " (no error estimate)";
+                    case NOT_SIGNIFICANT -> " (within JMH's error)";
+                    case SIGNIFICANT -> overhead > MAX_OVERHEAD_PERCENT
+                            ? " — over the " + MAX_OVERHEAD_PERCENT + " % the suite allows itself" : "";
+                };
                 lines.add(String.format(Locale.ROOT, "harness overhead at N=%d, %d ms: virtualThreads %.1f ms vs "
                                 + "bare client %.1f ms: %+.1f %%%s", row.urls(), row.delayMs(), row.measuredMs(), bareMs,
-                        100 * (row.measuredMs() / bareMs - 1), noise ? " (within JMH's error)" : ""));
+                        overhead, verdict));
             });
         }
         return lines;
@@ -164,7 +173,8 @@ public final class Report {
         Calibration calibration = Calibration.of(run);
         StringBuilder text = new StringBuilder(summary(rows));
         calibration.floors().forEach((n, floor) -> text.append(String.format(Locale.ROOT,
-                "floor at N=%d (bare client, no delay): %.1f ± %.1f ms%n", n, floor.score(), floor.error())));
+                "floor at N=%d (bare client, no delay): %.1f ± %.1f ms%n", n, calibration.floorMs(n),
+                Row.toMillis(floor.error(), floor.unit()))));
         overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }

@@ -178,8 +178,15 @@ public final class RunPlan {
         List<String> allN = steps.stream().flatMap(s -> s.params().get(Param.URLS).stream()).distinct()
                 .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
         for (Step virtualThreads : steps.stream().filter(s -> s.model() == Model.VIRTUAL_THREADS).toList()) {
-            steps.add(bare("bare client, the baseline of the suite's overhead",
-                    virtualThreads.params().get(Param.URLS), virtualThreads.params().get(Param.DELAY_MS)));
+            // The bare client runs fixed delays: a baseline only where the model did too, and not at
+            // delay 0, which is the floor's.
+            List<String> baselineDelays = virtualThreads.params().get(Param.DELAY_MS).stream()
+                    .filter(d -> !d.equals("0")).toList();
+            if (virtualThreads.params().get(Param.DELAY_PROFILE).contains(Profile.DELAY_PROFILE)
+                    && !baselineDelays.isEmpty()) {
+                steps.add(bare("bare client, the baseline of the suite's overhead",
+                        virtualThreads.params().get(Param.URLS), baselineDelays));
+            }
         }
         steps.add(0, bare("calibration: the floor, bare client without delay", allN, List.of("0")));
         return new RunPlan(steps, notes);

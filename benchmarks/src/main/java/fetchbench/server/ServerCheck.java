@@ -1,6 +1,7 @@
 package fetchbench.server;
 
 import fetchbench.model.BareClient;
+import fetchbench.run.SystemLimits;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
 import java.io.IOException;
@@ -111,8 +112,10 @@ public final class ServerCheck {
         if (settings.containerThreads() < n) {
             limits.add("container threads (" + settings.containerThreads() + " for N=" + n + ")");
         }
-        if (settings.acceptQueue() < n) {
-            limits.add("accept queue (" + settings.acceptQueue() + " for N=" + n + ")");
+        long acceptQueue = Math.min(settings.acceptQueue(), SystemLimits.ofThisMachine()
+                .map(SystemLimits::somaxconn).orElse((long) settings.acceptQueue()));
+        if (acceptQueue < n) {
+            limits.add("accept queue (" + acceptQueue + " for N=" + n + ", after the kernel's somaxconn cap)");
         }
         return limits.isEmpty() ? "CPU (client and server share this machine's cores)" : String.join(", ", limits);
     }
