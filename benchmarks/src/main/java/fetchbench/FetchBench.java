@@ -162,6 +162,7 @@ public final class FetchBench {
         out.printf("[fetchbench] profile %s: %d steps, predicted about %.0f min%n", profile.paramName(), steps.size(),
                 Math.ceil(steps.stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement)).sum() / 60));
 
+        String[] forkArgs = forkArgs(options, server, check);
         List<RunResult> results = new ArrayList<>();
         int number = 0;
         for (RunPlan.Step step : steps) {
@@ -170,21 +171,9 @@ public final class FetchBench {
                     step.measuresAModel() ? step.model().paramName() : step.benchmark(),
                     step.label().isEmpty() ? "" : " — " + step.label(),
                     describe(step), step.predictedSeconds(warmup, measurement));
-            // Facts the report needs travel with the results: JMH records the forks' arguments.
-            List<String> forkArgs = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
-            forkArgs.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
-            forkArgs.add("-D" + JmhRun.CORES_PROPERTY + "=" + Runtime.getRuntime().availableProcessors());
-            forkArgs.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "="
-                    + Prediction.here().defaultExecutorThreads());
-            forkArgs.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
-            forkArgs.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check);
-            if (Runtime.version().feature() >= 23) {
-                // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
-                forkArgs.add("--sun-misc-unsafe-memory-access=allow");
-            }
             ChainedOptionsBuilder jmh = new OptionsBuilder()
                     .parent(options.jmh())
-                    .jvmArgsAppend(forkArgs.toArray(String[]::new))
+                    .jvmArgsAppend(forkArgs)
                     .shouldFailOnError(true)
                     .warmupIterations(step.iterations(warmup))
                     .measurementIterations(step.iterations(measurement))
@@ -207,6 +196,24 @@ public final class FetchBench {
             results.addAll(stepResults);
         }
         return results;
+    }
+
+    /**
+     * The same for every step: where the server is, the user's own -jvmArgsAppend, and the facts
+     * the report needs, which travel with the results because JMH records the forks' arguments.
+     */
+    private static String[] forkArgs(RunOptions options, TargetServer server, String check) {
+        List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
+        args.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
+        args.add("-D" + JmhRun.CORES_PROPERTY + "=" + Runtime.getRuntime().availableProcessors());
+        args.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "=" + Prediction.here().defaultExecutorThreads());
+        args.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
+        args.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check);
+        if (Runtime.version().feature() >= 23) {
+            // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return args.toArray(String[]::new);
     }
 
     /** A benchmark pattern on the command line (e.g. BareClientBenchmark) keeps only the steps it matches. */

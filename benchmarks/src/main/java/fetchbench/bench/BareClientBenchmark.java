@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * scaffolding (no outcomes, no in-flight gauge, no per-URL verification; only a count).
  *
  * <p>With {@code delayMs=0} it measures the floor of this machine: what server plus cheapest
- * client need for N requests, which no model can beat; predictions become max(theory, floor).
+ * client need for N requests, which no model does much better than (it is a mean of noisy
+ * batches); predictions become max(theory, floor).
  * With the run's delay it is the baseline of the {@code virtualThreads} model, so the report can
  * show the suite's own overhead (model ÷ bare − 1).
  *

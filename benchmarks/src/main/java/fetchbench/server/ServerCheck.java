@@ -25,6 +25,10 @@ public final class ServerCheck {
      * 2 shared cores is already about 0.2 s, so a tighter bound would flag the machine, not the server.
      */
     public static final double TOLERANCE = 1.5;
+    /** Undelayed rounds first: they open the connections and warm this JVM's JIT, so the check times the server. */
+    static final int WARM_UP_ROUNDS = 5;
+    /** Delayed rounds timed; the fastest counts. */
+    static final int MEASURED_ROUNDS = 2;
 
     /** What the check saw, and a line that says it. */
     public record Result(int urls, int delayMs, double elapsedMs, String likelyLimit) {
@@ -70,11 +74,6 @@ public final class ServerCheck {
 
     private ServerCheck() {
     }
-
-    /** Undelayed rounds first: they open the connections and warm this JVM's JIT, so the check times the server. */
-    static final int WARM_UP_ROUNDS = 5;
-    /** Delayed rounds timed; the fastest counts. */
-    static final int MEASURED_ROUNDS = 2;
 
     /**
      * Sends N requests at once: undelayed rounds to warm up, then delayed rounds, the fastest of
