@@ -1,12 +1,15 @@
 package fetchbench.bench;
 
+import fetchbench.model.BodyWork;
 import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
 import fetchbench.model.Model;
 import fetchbench.model.ModelSettings;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
+import fetchbench.workload.CpuWork;
 import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Shape;
 import fetchbench.workload.Workload;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -16,27 +19,28 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The parameters every scenario shares, and what they build once per trial: the workload (URLs,
+ * The parameters every shape shares, and what they build once per trial: the workload (URLs,
  * delays, stubs on the server) and the concurrency model (client, executors, connection pool).
- * The launcher ({@code fetchbench.FetchBench}) always sets every value; its defaults live in
+ * Each benchmark class other than gather has a subclass naming its {@link Shape}. The launcher
+ * ({@code fetchbench.FetchBench}) always sets every value; its defaults live in
  * {@code fetchbench.run.Profile}, so the annotations list none.
  */
 @State(Scope.Benchmark)
 public class FanOut {
 
-    /** sequential, threadPool, completableFuture, virtualThreads or okHttpAsync. */
+    /** One of {@link Model}'s names: sequential, threadPool, completableFuture, … */
     @Param({})
     public String model;
 
-    /** N: URLs fetched by one operation. */
+    /** N: URLs fetched by one operation (the replicas of a race). */
     @Param({})
     public int urls;
 
-    /** Server delay per URL, ms (the mean or median for the random profiles). */
+    /** Server delay per URL, ms (the mean or median for the random profiles; the deadline of the deadline shape). */
     @Param({})
     public int delayMs;
 
-    /** Pool size, or Dispatcher maxRequestsPerHost for okHttpAsync; 0 = the model's default. */
+    /** Pool size, or Dispatcher maxRequestsPerHost for okHttpAsync; 0 = the model's default. The workers of the workers shape. */
     @Param({})
     public int concurrency;
 
@@ -44,7 +48,7 @@ public class FanOut {
     @Param({})
     public int maxRequests;
 
-    /** fixed, uniform or lognormal. */
+    /** fixed, staggered, uniform or lognormal. */
     @Param({})
     public String delayProfile;
 
@@ -55,13 +59,19 @@ public class FanOut {
     public Workload workload;
     public ConcurrencyModel fetcher;
 
+    /** The shape this state serves; gather unless a subclass says otherwise. */
+    protected Shape shape() {
+        return Shape.GATHER;
+    }
+
     @Setup(Level.Trial)
     public void start() {
         var server = TargetServer.fromForkProperty();
-        workload = Workload.create(server, urls, DelayProfile.byName(delayProfile), delayMs, seed);
+        workload = Workload.create(shape(), server, urls, DelayProfile.byName(delayProfile), delayMs, seed);
         Stubs.register(server, workload);
-        fetcher = Model.byName(model).create(
-                new ModelSettings(concurrency, maxRequests, urls, workload.longestDelay(), new InFlight()));
+        BodyWork bodyWork = shape() == Shape.CPU_HEAVY ? new CpuWork() : BodyWork.NONE;
+        fetcher = Model.byName(model).create(new ModelSettings(
+                concurrency, maxRequests, urls, workload.longestDelay(), new InFlight(), bodyWork));
     }
 
     @TearDown(Level.Trial)

@@ -20,7 +20,8 @@ import org.openjdk.jmh.results.ScalarResult;
 /**
  * What a model costs besides time, per batch, as JMH secondary metrics (so they land in jmh.json
  * and the report charts them): the peak of requests in flight, the peak of live platform threads
- * (virtual threads are not counted by the JVM's thread bean), and the process's resident memory.
+ * (virtual threads are not counted by the JVM's thread bean), the process's resident memory, and
+ * what the shape recorded ({@link ShapeMetrics}).
  * Runs inside the benchmark fork; the launcher adds it to every run.
  */
 public final class ResourceProfiler implements InternalProfiler {
@@ -42,6 +43,7 @@ public final class ResourceProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         InFlight.latest().resetPeak();
+        ShapeMetrics.takeAll();
         threads.resetPeakThreadCount();
         resetPeakRss();
     }
@@ -50,10 +52,12 @@ public final class ResourceProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         List<Result> metrics = new ArrayList<>();
-        if (benchmarkParams.getBenchmark().contains(FetchAllBenchmark.class.getSimpleName())) {
+        if (!benchmarkParams.getBenchmark().contains(BareClientBenchmark.class.getSimpleName())) {
             // Only the suite's models count requests in flight; the bare client has no gauge.
             metrics.add(new ScalarResult(IN_FLIGHT, InFlight.latest().peak(), "requests", AggregationPolicy.MAX));
         }
+        ShapeMetrics.takeAll().forEach(metric -> metrics.add(
+                new ScalarResult(metric.name(), metric.value(), metric.unit(), AggregationPolicy.AVG)));
         metrics.add(new ScalarResult(THREADS, threads.getPeakThreadCount(), "threads", AggregationPolicy.MAX));
         long rssKb = statusKb("VmHWM:");
         if (rssKb > 0) {

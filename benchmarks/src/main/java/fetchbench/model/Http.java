@@ -4,27 +4,35 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** The one HTTP client configuration every model shares, and the one blocking fetch. */
+/** The one OkHttp configuration the OkHttp-based models share, and the one blocking fetch. */
 public final class Http {
 
     /** Margin on top of the slowest expected response before a call times out. */
     static final Duration TIMEOUT_MARGIN = Duration.ofSeconds(30);
 
-    private Http() {
-    }
+    private final OkHttpClient client;
+    private final BodyWork bodyWork;
 
     /**
      * OkHttp with a connection pool sized for N, timeouts above the slowest response, and no
      * silent retries (a failed fetch must show up as a failed outcome, not as a slower success).
      */
-    public static OkHttpClient client(ModelSettings settings) {
-        Duration timeout = settings.longestResponse().plus(TIMEOUT_MARGIN);
-        return new OkHttpClient.Builder()
+    Http(ModelSettings settings) {
+        this(settings, new Dispatcher());
+    }
+
+    /** The same, with the model's own Dispatcher (okHttpAsync sets its limits). */
+    Http(ModelSettings settings, Dispatcher dispatcher) {
+        Duration timeout = timeout(settings);
+        this.client = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(settings.connections(), 5, TimeUnit.MINUTES))
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -33,24 +41,54 @@ public final class Http {
                 .followRedirects(false)
                 .addInterceptor(settings.inFlight())
                 .build();
+        this.bodyWork = settings.bodyWork();
     }
 
-    public static Request get(URI url) {
-        return new Request.Builder().url(url.toString()).build();
+    static Duration timeout(ModelSettings settings) {
+        return settings.longestResponse().plus(TIMEOUT_MARGIN);
     }
 
-    /** A blocking fetch: the whole body is read and the response closed. */
-    public static Outcome fetch(OkHttpClient client, URI url) {
-        long start = System.nanoTime();
-        try (Response response = client.newCall(get(url)).execute()) {
-            return Outcome.read(url, response, start);
+    public Call call(URI url) {
+        return client.newCall(new Request.Builder().url(url.toString()).build());
+    }
+
+    /** A blocking fetch: the whole body is read (and worked on) and the response closed. */
+    public Outcome fetch(URI url) {
+        return execute(url, call(url), System.nanoTime());
+    }
+
+    /** A blocking fetch that OkHttp cancels when {@code timeout} has passed. */
+    public Outcome fetch(URI url, Duration timeout) {
+        Call call = call(url);
+        call.timeout().timeout(Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        return execute(url, call, System.nanoTime());
+    }
+
+    private Outcome execute(URI url, Call call, long start) {
+        try (Response response = call.execute()) {
+            return outcome(url, response, start);
         } catch (IOException e) {
             return Outcome.failed(url, e, start);
         }
     }
 
+    /** Reads the whole body and does the model's work on it; the caller closes the response. */
+    public Outcome outcome(URI url, Response response, long startNanos) {
+        try {
+            return Outcome.response(url, response.code(), bodyWork.apply(response.body().string()), startNanos);
+        } catch (IOException | RuntimeException e) {
+            return Outcome.failed(url, e, startNanos);
+        }
+    }
+
+    /** Cancels every call of this client, blocking or queued: OkHttp closes their sockets. */
+    public void cancelAll() {
+        client.dispatcher().cancelAll();
+    }
+
     /** Closes pooled connections so nothing stays open after the model is closed. */
-    public static void closeConnections(OkHttpClient client) {
+    public void close() {
+        cancelAll();
         client.connectionPool().evictAll();
     }
 }

@@ -8,6 +8,7 @@ import okhttp3.Response;
 /**
  * Counts requests between "sent" and "response headers received" and remembers the peak. With a
  * delayed server that window is the delay, so the peak is the concurrency the model really reached.
+ * OkHttp counts through its interceptor chain; a client without interceptors calls enter and exit.
  */
 public final class InFlight implements Interceptor {
 
@@ -27,12 +28,20 @@ public final class InFlight implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        peak.accumulateAndGet(current.incrementAndGet(), Math::max);
+        enter();
         try {
             return chain.proceed(chain.request());
         } finally {
-            current.decrementAndGet();
+            exit();
         }
+    }
+
+    public void enter() {
+        peak.accumulateAndGet(current.incrementAndGet(), Math::max);
+    }
+
+    public void exit() {
+        current.decrementAndGet();
     }
 
     public int peak() {

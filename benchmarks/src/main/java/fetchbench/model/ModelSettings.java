@@ -5,15 +5,16 @@ import java.time.Duration;
 /**
  * The knobs a model may use. Which ones apply is the model's business; see {@link Model}.
  *
- * @param concurrency     pool size (threadPool, completableFuture), Dispatcher maxRequestsPerHost
- *                        (okHttpAsync); 0 means the model's own default
+ * @param concurrency     pool size (threadPool, completableFuture, httpClientAsync's executor),
+ *                        Dispatcher maxRequestsPerHost (okHttpAsync); 0 means the model's own default
  * @param maxRequests     OkHttp Dispatcher maxRequests (okHttpAsync only; 0 elsewhere)
  * @param connections     idle connections the pool keeps: sized for N so no fetch pays a reconnect
  * @param longestResponse the slowest response expected; timeouts are set well above it
  * @param inFlight        counts requests on the wire, so tests can see the real concurrency
+ * @param bodyWork        what each response body goes through on the model's threads
  */
-public record ModelSettings(
-        int concurrency, int maxRequests, int connections, Duration longestResponse, InFlight inFlight) {
+public record ModelSettings(int concurrency, int maxRequests, int connections, Duration longestResponse,
+                            InFlight inFlight, BodyWork bodyWork) {
 
     public ModelSettings {
         if (concurrency < 0) {
@@ -25,5 +26,11 @@ public record ModelSettings(
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be >= 1, got " + connections);
         }
+    }
+
+    /** Settings whose bodies are taken as they are. */
+    public ModelSettings(int concurrency, int maxRequests, int connections, Duration longestResponse,
+                         InFlight inFlight) {
+        this(concurrency, maxRequests, connections, longestResponse, inFlight, BodyWork.NONE);
     }
 }

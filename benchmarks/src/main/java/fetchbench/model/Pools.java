@@ -29,7 +29,7 @@ final class Pools {
         return futures.stream().map(Pools::result).toList();
     }
 
-    private static <T> T result(Future<T> future) {
+    static <T> T result(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -37,6 +37,45 @@ final class Pools {
             throw new IllegalStateException("interrupted while collecting results", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a fetch task threw instead of returning an outcome", e.getCause());
+        }
+    }
+
+    /** The next completed future of a completion service. */
+    static <T> Future<T> take(java.util.concurrent.CompletionService<T> completion) {
+        try {
+            return completion.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a result", e);
+        }
+    }
+
+    /** The next element of a queue of results, waiting for it. */
+    static <T> T take(java.util.concurrent.BlockingQueue<T> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a result", e);
+        }
+    }
+
+    static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
+    }
+
+    /** Waits until the latch opens or the time is up. */
+    static void await(java.util.concurrent.CountDownLatch latch, java.time.Duration timeout) {
+        try {
+            latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
         }
     }
 

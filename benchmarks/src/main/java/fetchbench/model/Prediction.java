@@ -37,7 +37,9 @@ public record Prediction(int defaultExecutorThreads) {
             case THREAD_POOL -> concurrency;
             case COMPLETABLE_FUTURE -> concurrency > 0 ? concurrency
                     : defaultExecutorThreads > 0 ? defaultExecutorThreads : urls;
-            case VIRTUAL_THREADS -> urls;
+            case VIRTUAL_THREADS, STRUCTURED -> urls;
+            // The executor handles responses; the selector thread waits for all of them at once.
+            case HTTP_CLIENT_ASYNC -> urls;
             case OK_HTTP_ASYNC -> Math.min(maxRequests,
                     concurrency > 0 ? concurrency : OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST);
         };
@@ -52,17 +54,24 @@ public record Prediction(int defaultExecutorThreads) {
 
     /** The greedy schedule in milliseconds, for URLs with their own delays, taken in this order. */
     public double batchMillis(Model model, List<Integer> delaysMs, int concurrency, int maxRequests) {
-        int c = effectiveConcurrency(model, delaysMs.size(), concurrency, maxRequests);
+        long[] finished = finishTimes(delaysMs, effectiveConcurrency(model, delaysMs.size(), concurrency, maxRequests));
+        return java.util.Arrays.stream(finished).max().orElse(0);
+    }
+
+    /**
+     * When each URL finishes, in ms, if c slots take the URLs in order, each the next one as soon
+     * as it is free (the greedy schedule; with one delay d for all, the last finishes at ⌈N/c⌉·d).
+     */
+    public static long[] finishTimes(List<Integer> delaysMs, int c) {
         PriorityQueue<Long> slotsFreeAt = new PriorityQueue<>();
         for (int i = 0; i < c; i++) {
             slotsFreeAt.add(0L);
         }
-        long last = 0;
-        for (int delay : delaysMs) {
-            long done = slotsFreeAt.poll() + delay;
-            slotsFreeAt.add(done);
-            last = Math.max(last, done);
+        long[] finished = new long[delaysMs.size()];
+        for (int i = 0; i < finished.length; i++) {
+            finished[i] = slotsFreeAt.poll() + delaysMs.get(i);
+            slotsFreeAt.add(finished[i]);
         }
-        return last;
+        return finished;
     }
 }

@@ -3,7 +3,9 @@ package fetchbench.report;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
 import fetchbench.model.Prediction;
+import fetchbench.workload.CpuWork;
 import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Shape;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +50,14 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         int maxRequests = Integer.parseInt(p.getOrDefault("maxRequests", "0"));
         String delayProfile = p.getOrDefault("delayProfile", "fixed");
         long seed = Long.parseLong(p.getOrDefault("seed", "0"));
-        List<Integer> delays = DelayProfile.byName(delayProfile).delays(urls, delayMs, seed);
-        return new Row(result, model, setting(model, concurrency, maxRequests), urls, delayMs, delayProfile, seed,
-                concurrency, maxRequests, prediction.batchMillis(model, delays, concurrency, maxRequests),
-                calibration.floorMs(urls));
+        Shape shape = Shape.byMethod(result.method());
+        double cpuWorkMs = result.forkProperty(CpuWork.MILLIS_PROPERTY).map(Double::parseDouble).orElse(0.0);
+        int cores = result.forkProperty(JmhRun.CORES_PROPERTY).map(Integer::parseInt)
+                .orElse(Runtime.getRuntime().availableProcessors());
+        double theoryMs = shape.predictMs(prediction, model, urls, delayMs, DelayProfile.byName(delayProfile), seed,
+                concurrency, maxRequests, cpuWorkMs, cores);
+        return new Row(result, model, setting(shape, model, concurrency, maxRequests), urls, delayMs, delayProfile,
+                seed, concurrency, maxRequests, theoryMs, calibration.floorMs(urls));
     }
 
     /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */
@@ -60,9 +66,14 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     }
 
     /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */
-    static String setting(Model model, int concurrency, int maxRequests) {
+    static String setting(Shape shape, Model model, int concurrency, int maxRequests) {
+        if (shape == Shape.WORKERS) {
+            return model.paramName() + (model == Model.SEQUENTIAL ? " (1 worker)" : " (" + concurrency + " workers)");
+        }
         return switch (model) {
-            case SEQUENTIAL, VIRTUAL_THREADS -> model.paramName();
+            case SEQUENTIAL, VIRTUAL_THREADS, STRUCTURED -> model.paramName();
+            case HTTP_CLIENT_ASYNC -> model.paramName()
+                    + (concurrency == 0 ? " (default executor)" : " (executor of " + concurrency + ")");
             case THREAD_POOL -> model.paramName() + " (k=" + concurrency + ")";
             case COMPLETABLE_FUTURE -> model.paramName()
                     + (concurrency == 0 ? " (default executor)" : " (pool of " + concurrency + ")");

@@ -4,12 +4,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubImport;
 import com.github.tomakehurst.wiremock.stubbing.StubImportBuilder;
+import fetchbench.workload.CpuWork;
+import fetchbench.workload.Kind;
 import fetchbench.workload.Workload;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** Registers the stubs a workload needs through the admin API, so a local or external server works alike. */
@@ -18,19 +24,37 @@ public final class Stubs {
     private Stubs() {
     }
 
-    /** One stub per distinct delay; registering the same delay again changes nothing. */
+    /** One stub per kind and delay; registering the same one again changes nothing. */
     public static void register(URI server, Workload workload) {
+        Set<Workload.Fetch> distinct = new LinkedHashSet<>();
+        Set<String> paths = new LinkedHashSet<>();
+        for (Workload.Fetch fetch : workload.fetches()) {
+            if (fetch.kind() != Kind.REFUSED && paths.add(fetch.kind().path(fetch.delayMs()))) {
+                distinct.add(fetch);
+            }
+        }
         StubImportBuilder stubs = StubImport.stubImport().ignoreExisting().doNotDeleteExistingStubs();
-        for (int delayMs : workload.distinctDelays()) {
-            stubs.stub(get(urlPathEqualTo(Workload.path(delayMs)))
-                    .withId(UUID.nameUUIDFromBytes(("delay-" + delayMs).getBytes(StandardCharsets.UTF_8)))
-                    .willReturn(aResponse()
-                            .withStatus(200)
-                            .withHeader("Content-Type", "text/plain")
-                            .withBody(Workload.body(delayMs))
-                            .withFixedDelay(delayMs)));
+        for (Workload.Fetch fetch : distinct) {
+            String path = fetch.kind().path(fetch.delayMs());
+            stubs.stub(get(urlPathEqualTo(path))
+                    .withId(UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)))
+                    .willReturn(response(fetch.kind(), fetch.delayMs())));
         }
         admin(server).importStubMappings(stubs);
+    }
+
+    private static ResponseDefinitionBuilder response(Kind kind, int delayMs) {
+        ResponseDefinitionBuilder json = aResponse().withHeader("Content-Type", "application/json");
+        ResponseDefinitionBuilder response = switch (kind) {
+            case OK -> json.withStatus(200).withBody(Workload.body(delayMs));
+            case LARGE -> json.withStatus(200).withBody(CpuWork.largeBody(delayMs));
+            case SERVER_ERROR -> json.withStatus(500).withBody("{\"error\":\"fetchbench says no\"}\n");
+            case MALFORMED -> json.withStatus(200).withBody(Workload.malformedBody());
+            case RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
+            case EMPTY -> aResponse().withFault(Fault.EMPTY_RESPONSE);
+            case REFUSED -> throw new IllegalArgumentException("a refused URL has no stub");
+        };
+        return response.withFixedDelay(delayMs);
     }
 
     public static WireMock admin(URI server) {

@@ -22,6 +22,25 @@ public enum DelayProfile {
             return random.nextInt(2 * delayMs + 1);
         }
     },
+    /**
+     * 1.5, 1, 0.5 and 0.2 times delayMs, repeated (150, 100, 50, 20 ms for 100): unequal jobs, so
+     * workers and completion order follow the greedy schedule, not ⌈N/k⌉·d.
+     */
+    STAGGERED("staggered") {
+        @Override
+        int delayMs(int delayMs, Random random) {
+            throw new UnsupportedOperationException("staggered delays depend on the position");
+        }
+
+        @Override
+        public List<Integer> delays(int n, int delayMs, long seed) {
+            List<Integer> delays = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                delays.add((int) Math.round(delayMs * STAGGER[i % STAGGER.length]));
+            }
+            return delays;
+        }
+    },
     /** Log-normal with median delayMs and σ = 0.5: mostly near the median, a few slow ones. */
     LOGNORMAL("lognormal") {
         @Override
@@ -31,6 +50,7 @@ public enum DelayProfile {
     };
 
     static final double LOGNORMAL_SIGMA = 0.5;
+    private static final double[] STAGGER = {1.5, 1, 0.5, 0.2};
 
     private final String paramName;
 

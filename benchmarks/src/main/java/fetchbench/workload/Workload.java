@@ -1,46 +1,72 @@
 package fetchbench.workload;
 
 import fetchbench.model.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * N URLs on the target server, each with the delay the server will wait before answering and the
- * body it will answer with. The same parameters and seed give the same URLs and delays.
+ * The URLs of one operation on the target server, each with what the server will do (its kind
+ * and delay) and what a correct answer looks like; and the checks that an operation got exactly
+ * that. The same parameters and seed give the same URLs and delays.
  */
 public final class Workload {
 
-    /** One URL to fetch and what a correct answer looks like. */
-    public record Fetch(URI url, int delayMs, String expectedBody) {
+    /** One URL to fetch and what a correct answer looks like (the body is null where only the health counts). */
+    public record Fetch(URI url, int delayMs, Kind kind, String expectedBody) {
+
+        /** A URL that answers 200 with the body of its delay. */
+        public Fetch(URI url, int delayMs, String expectedBody) {
+            this(url, delayMs, Kind.OK, expectedBody);
+        }
     }
 
+    private final Shape shape;
     private final List<Fetch> fetches;
     private final List<URI> urls;
 
-    private Workload(List<Fetch> fetches) {
+    private Workload(Shape shape, List<Fetch> fetches) {
+        this.shape = shape;
         this.fetches = List.copyOf(fetches);
         this.urls = fetches.stream().map(Fetch::url).toList();
     }
 
+    /** The gather workload: N URLs that answer 200 after their delays. */
     public static Workload create(URI server, int n, DelayProfile profile, int delayMs, long seed) {
-        if (n < 1) {
-            throw new IllegalArgumentException("urls must be >= 1, got " + n);
+        return create(Shape.GATHER, server, n, profile, delayMs, seed);
+    }
+
+    public static Workload create(Shape shape, URI server, int n, DelayProfile profile, int delayMs, long seed) {
+        if (n < shape.minimumUrls()) {
+            throw new IllegalArgumentException("urls must be >= " + shape.minimumUrls() + " for " + shape.method()
+                    + ", got " + n);
         }
         if (delayMs < 0) {
             throw new IllegalArgumentException("delayMs must be >= 0, got " + delayMs);
         }
-        List<Integer> delays = profile.delays(n, delayMs, seed);
+        List<Shape.Planned> planned = shape.plan(n, delayMs, profile, seed);
+        URI refusing = planned.stream().anyMatch(p -> p.kind() == Kind.REFUSED) ? refusingAddress() : null;
+        Map<Integer, String> largeDigests = new HashMap<>();
         List<Fetch> fetches = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int delay = delays.get(i);
-            fetches.add(new Fetch(server.resolve(path(delay) + "?i=" + i), delay, body(delay)));
+            Shape.Planned p = planned.get(i);
+            String expected = switch (p.kind()) {
+                case OK -> body(p.delayMs());
+                case LARGE -> largeDigests.computeIfAbsent(p.delayMs(),
+                        d -> new CpuWork().apply(CpuWork.largeBody(d)));
+                default -> null;
+            };
+            fetches.add(new Fetch(Shape.address(p, i, server, refusing), p.delayMs(), p.kind(), expected));
         }
-        return new Workload(fetches);
+        return new Workload(shape, fetches);
     }
 
     /** A workload of hand-picked fetches (e.g. URLs that are expected to fail to answer). */
@@ -48,17 +74,35 @@ public final class Workload {
         if (fetches.isEmpty()) {
             throw new IllegalArgumentException("a workload needs at least one URL");
         }
-        return new Workload(fetches);
+        return new Workload(Shape.GATHER, fetches);
     }
 
-    /** The server path that answers after {@code delayMs}; one stub per distinct delay. */
-    public static String path(int delayMs) {
-        return "/fetchbench/delay/" + delayMs;
+    /** A local address where nothing listens: a port the OS just handed out and took back. */
+    private static URI refusingAddress() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** The body the stub for {@code delayMs} answers with. */
+    /** The body the stub for {@code delayMs} answers with: JSON with the "status" field. */
     public static String body(int delayMs) {
-        return "fetchbench delay=" + delayMs + "ms\n";
+        return "{\"" + Health.STATUS_FIELD + "\":\"ok\",\"delayMs\":" + delayMs + "}\n";
+    }
+
+    /** A body without the "status" field, for the malformed URL. */
+    public static String malformedBody() {
+        return "{\"delayMs\":0}\n";
+    }
+
+    /** The server path that answers 200 after {@code delayMs}. */
+    public static String path(int delayMs) {
+        return Kind.OK.path(delayMs);
+    }
+
+    public Shape shape() {
+        return shape;
     }
 
     public List<Fetch> fetches() {
@@ -69,40 +113,136 @@ public final class Workload {
         return urls;
     }
 
-    public SortedSet<Integer> distinctDelays() {
-        SortedSet<Integer> delays = new TreeSet<>();
-        fetches.forEach(f -> delays.add(f.delayMs()));
-        return Collections.unmodifiableSortedSet(delays);
-    }
-
     public Duration longestDelay() {
-        return Duration.ofMillis(distinctDelays().last());
+        return Duration.ofMillis(fetches.stream().mapToInt(Fetch::delayMs).max().orElse(0));
     }
 
     /**
-     * Checks that {@code outcomes} hold exactly one correct answer per URL, in order, and returns
-     * them; otherwise throws with what was missing, so a wrong fast answer never becomes a score.
+     * Gather: exactly one correct answer per URL, in order; otherwise throws with what was
+     * missing, so a wrong fast answer never becomes a score.
      */
     public List<Outcome> verify(String model, List<Outcome> outcomes) {
         List<String> problems = new ArrayList<>();
         if (outcomes.size() != fetches.size()) {
             problems.add("got " + outcomes.size() + " outcomes for " + fetches.size() + " URLs");
         }
-        int correct = 0;
         for (int i = 0; i < Math.min(outcomes.size(), fetches.size()); i++) {
             String problem = problem(fetches.get(i), outcomes.get(i));
-            if (problem == null) {
-                correct++;
-            } else {
+            if (problem != null) {
                 problems.add(problem);
             }
         }
+        return check(model, problems, outcomes);
+    }
+
+    /**
+     * As completed: every URL handled once and correctly, in the order the fetches finished. A
+     * result handled after one that finished {@link #ORDER_SLACK} later is out of order (the
+     * slack covers the moment between a fetch finishing and its result being queued).
+     */
+    public List<Outcome> verifyCompletionOrder(String model, List<Outcome> handled) {
+        List<String> problems = new ArrayList<>();
+        Map<URI, Fetch> byUrl = new HashMap<>();
+        fetches.forEach(f -> byUrl.put(f.url(), f));
+        Set<URI> seen = new HashSet<>();
+        long latestFinish = 0;
+        for (int i = 0; i < handled.size(); i++) {
+            Outcome outcome = handled.get(i);
+            Fetch fetch = byUrl.get(outcome.url());
+            if (fetch == null || !seen.add(outcome.url())) {
+                problems.add((fetch == null ? "an unknown URL " : "a second result for ") + outcome.url());
+                continue;
+            }
+            String problem = problem(fetch, outcome);
+            if (problem != null) {
+                problems.add(problem);
+            }
+            if (i > 0 && outcome.finishedAt() < latestFinish - ORDER_SLACK.toNanos()) {
+                problems.add("result " + (i + 1) + " (" + outcome.url() + ") finished "
+                        + (latestFinish - outcome.finishedAt()) / 1_000_000 + " ms before one handled earlier");
+            }
+            latestFinish = i == 0 ? outcome.finishedAt() : Math.max(latestFinish, outcome.finishedAt());
+        }
+        if (seen.size() != fetches.size()) {
+            problems.add("handled " + seen.size() + " of " + fetches.size() + " URLs");
+        }
+        return check(model, problems, handled);
+    }
+
+    /** See {@link #verifyCompletionOrder}. */
+    public static final Duration ORDER_SLACK = Duration.ofMillis(10);
+
+    /** First completed: the winner is the fastest replica that answers 200, with its body. */
+    public Outcome verifyWinner(String model, Outcome winner) {
+        Fetch fastest = fetches.stream().filter(f -> f.kind() == Kind.OK)
+                .min(java.util.Comparator.comparingInt(Fetch::delayMs)).orElseThrow();
+        List<String> problems = new ArrayList<>();
+        if (!fastest.url().equals(winner.url())) {
+            problems.add("the winner was " + winner.url() + ", not the fastest replica " + fastest.url());
+        } else {
+            String problem = problem(fastest, winner);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        check(model, problems, List.of(winner));
+        return winner;
+    }
+
+    /**
+     * Deadline: every result kept is correct and belongs to a URL faster than the deadline, and
+     * none of the slower ones is among them. Returns how many were kept.
+     */
+    public int verifyWithinDeadline(String model, List<Outcome> kept, Duration deadline) {
+        Map<URI, Fetch> byUrl = new HashMap<>();
+        fetches.forEach(f -> byUrl.put(f.url(), f));
+        List<String> problems = new ArrayList<>();
+        for (Outcome outcome : kept) {
+            Fetch fetch = byUrl.get(outcome.url());
+            if (fetch == null) {
+                problems.add("an unknown URL " + outcome.url());
+            } else if (fetch.delayMs() >= deadline.toMillis()) {
+                problems.add(outcome.url() + " takes " + fetch.delayMs() + " ms but was kept within a "
+                        + deadline.toMillis() + " ms deadline");
+            } else {
+                String problem = problem(fetch, outcome);
+                if (problem != null) {
+                    problems.add(problem);
+                }
+            }
+        }
+        check(model, problems, kept);
+        return kept.size();
+    }
+
+    /** Failures isolated: one outcome per URL, in order, each with exactly the health its URL was built for. */
+    public List<Outcome> verifyHealth(String model, List<Outcome> outcomes) {
+        List<String> problems = new ArrayList<>();
+        if (outcomes.size() != fetches.size()) {
+            problems.add("got " + outcomes.size() + " outcomes for " + fetches.size() + " URLs");
+        }
+        for (int i = 0; i < Math.min(outcomes.size(), fetches.size()); i++) {
+            Fetch fetch = fetches.get(i);
+            Outcome outcome = outcomes.get(i);
+            Health health = Health.of(outcome);
+            if (!fetch.url().equals(outcome.url())) {
+                problems.add("expected " + fetch.url() + " but got an outcome for " + outcome.url());
+            } else if (health != fetch.kind().health()) {
+                problems.add("expected " + fetch.url() + " " + fetch.kind().health().name() + " but it ("
+                        + outcome.describe() + ") "
+                        + health.report(outcome).substring(outcome.url().toString().length() + 1));
+            }
+        }
+        return check(model, problems, outcomes);
+    }
+
+    private <T> T check(String model, List<String> problems, T result) {
         if (!problems.isEmpty()) {
-            throw new IncompleteResultException(model + ": " + correct + " of " + fetches.size()
-                    + " URLs fetched correctly; " + problems.size() + " problem(s), first: "
+            throw new IncompleteResultException(model + ": " + shape.method() + " of " + fetches.size() + " URLs had "
+                    + problems.size() + " problem(s), first: "
                     + String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
         }
-        return outcomes;
+        return result;
     }
 
     private static String problem(Fetch expected, Outcome actual) {
@@ -126,7 +266,7 @@ public final class Workload {
         return oneLine.length() <= 60 ? "'" + oneLine + "'" : "'" + oneLine.substring(0, 60) + "…'";
     }
 
-    /** An operation that did not get all N correct results. */
+    /** An operation that did not get the results it should have. */
     public static final class IncompleteResultException extends IllegalStateException {
         public IncompleteResultException(String message) {
             super(message);

@@ -126,7 +126,7 @@ class ModelsTest {
 
             assertThatThrownBy(() -> workload.verify(model.paramName(), outcomes))
                     .isInstanceOf(Workload.IncompleteResultException.class)
-                    .hasMessageStartingWith(model.paramName() + ": 3 of 5 URLs fetched correctly; 2 problem(s)")
+                    .hasMessageStartingWith(model.paramName() + ": fetchAll of 5 URLs had 2 problem(s)")
                     .hasMessageContaining(refused + " failed: ConnectException")
                     .hasMessageContaining(serverError + " returned HTTP 500 instead of 200");
         }
@@ -139,7 +139,7 @@ class ModelsTest {
             List<Outcome> outcomes = fetcher.fetchAll(workload.urls()).subList(0, 2);
 
             assertThatThrownBy(() -> workload.verify("sequential", outcomes))
-                    .hasMessageStartingWith("sequential: 2 of 3 URLs fetched correctly")
+                    .hasMessageStartingWith("sequential: fetchAll of 3 URLs had 1 problem(s)")
                     .hasMessageContaining("got 2 outcomes for 3 URLs");
         }
     }

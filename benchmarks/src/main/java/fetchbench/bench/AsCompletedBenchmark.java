@@ -1,0 +1,53 @@
+package fetchbench.bench;
+
+import fetchbench.model.Outcome;
+import fetchbench.workload.Shape;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * As completed: each result is handled (a running checksum of the bodies) as soon as it arrives.
+ *
+ * <p>Measured: time to the last result, in ms (the score), and time to the first ({@code first.ms}).
+ * Predicted: the greedy schedule's last and first finish. Every batch is verified: each URL
+ * handled once, correctly, in the order the fetches finished, not the order they were asked for.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class AsCompletedBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Arrivals extends FanOut {
+        @Override
+        protected Shape shape() {
+            return Shape.AS_COMPLETED;
+        }
+    }
+
+    @Benchmark
+    public long asCompleted(Arrivals run) {
+        long start = System.nanoTime();
+        List<Outcome> handled = new ArrayList<>(run.urls);
+        CRC32 checksum = new CRC32();
+        run.fetcher.asCompleted(run.workload.urls(), outcome -> {
+            if (handled.isEmpty()) {
+                ShapeMetrics.record(ShapeMetrics.FIRST_RESULT, (System.nanoTime() - start) / 1e6, "ms");
+            }
+            handled.add(outcome);
+            if (outcome.body() != null) {
+                checksum.update(outcome.body().getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        run.workload.verifyCompletionOrder(run.model, handled);
+        return checksum.getValue();
+    }
+}

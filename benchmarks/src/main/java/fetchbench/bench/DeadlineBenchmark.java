@@ -1,0 +1,45 @@
+package fetchbench.bench;
+
+import fetchbench.model.Outcome;
+import fetchbench.workload.Shape;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Deadline: a batch with a deadline of d (delayMs); every other URL answers after 0.4·d, the
+ * rest after 4·d. What completed by the deadline is kept, the rest is cancelled.
+ *
+ * <p>Measured: the batch, in ms, and the results kept ({@code kept}). Predicted: the deadline d,
+ * and as many results as the greedy schedule finishes before it (all the fast ones when the
+ * model runs every URL at once, fewer when slow URLs hold its slots). Every batch is verified:
+ * each kept result is correct and none is a slow URL. That nothing runs on after the deadline is
+ * tested in ShapesTest.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class DeadlineBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Deadline extends FanOut {
+        @Override
+        protected Shape shape() {
+            return Shape.DEADLINE;
+        }
+    }
+
+    @Benchmark
+    public int withinDeadline(Deadline run) {
+        Duration deadline = Duration.ofMillis(run.delayMs);
+        List<Outcome> kept = run.fetcher.withinDeadline(run.workload.urls(), deadline);
+        int count = run.workload.verifyWithinDeadline(run.model, kept, deadline);
+        ShapeMetrics.record(ShapeMetrics.KEPT, count, "results");
+        return count;
+    }
+}

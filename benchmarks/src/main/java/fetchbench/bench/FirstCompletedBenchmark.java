@@ -1,0 +1,37 @@
+package fetchbench.bench;
+
+import fetchbench.model.Outcome;
+import fetchbench.workload.Shape;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * First completed: N replicas of one resource (urls = N) race. The first replica fails at once
+ * with HTTP 500; the others answer after (N−1)·d, …, 2d, d, so the last one asked wins.
+ *
+ * <p>Measured: time to the winner, in ms, including cancelling the losers. Predicted: d for a
+ * model that runs all replicas at once. Every race is verified: the winner is the fastest replica
+ * that answers 200, with its body. That the losers' calls really stop is tested in ShapesTest.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class FirstCompletedBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Replicas extends FanOut {
+        @Override
+        protected Shape shape() {
+            return Shape.FIRST_COMPLETED;
+        }
+    }
+
+    @Benchmark
+    public Outcome firstCompleted(Replicas run) {
+        return run.workload.verifyWinner(run.model, run.fetcher.firstSuccessful(run.workload.urls()));
+    }
+}

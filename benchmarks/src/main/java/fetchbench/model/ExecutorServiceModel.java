@@ -1,0 +1,109 @@
+package fetchbench.model;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Every shape with the {@link ExecutorService} API and one blocking call per task. threadPool and
+ * virtualThreads share it on purpose: with virtual threads only the executor changes.
+ */
+abstract class ExecutorServiceModel implements ConcurrencyModel {
+
+    final Http http;
+    final ExecutorService executor;
+
+    ExecutorServiceModel(ModelSettings settings, ExecutorService executor) {
+        this.http = new Http(settings);
+        this.executor = executor;
+    }
+
+    private List<Callable<Outcome>> fetches(List<URI> urls) {
+        return urls.stream().map(url -> (Callable<Outcome>) () -> http.fetch(url)).toList();
+    }
+
+    @Override
+    public List<Outcome> fetchAll(List<URI> urls) {
+        return Pools.results(Pools.invokeAll(executor, fetches(urls)));
+    }
+
+    /** k tasks, each a worker looping over the shared queue. */
+    @Override
+    public List<Outcome> drainQueue(List<URI> urls, int workers) {
+        WorkQueue queue = new WorkQueue(urls);
+        List<Callable<Void>> workerTasks = Collections.nCopies(workers, () -> {
+            queue.drainWith(http);
+            return null;
+        });
+        Pools.results(Pools.invokeAll(executor, workerTasks));
+        return queue.outcomes();
+    }
+
+    /** An ExecutorCompletionService hands out futures in the order they complete. */
+    @Override
+    public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
+        ExecutorCompletionService<Outcome> completion = new ExecutorCompletionService<>(executor);
+        fetches(urls).forEach(completion::submit);
+        for (int i = 0; i < urls.size(); i++) {
+            handler.accept(Pools.result(Pools.take(completion)));
+        }
+    }
+
+    /**
+     * invokeAny returns the first task that did not throw and cancels the others by interrupting
+     * them. An interrupt does not wake a platform thread blocked on a socket read, so the losers'
+     * calls are cancelled in OkHttp too, which closes their sockets.
+     */
+    @Override
+    public Outcome firstSuccessful(List<URI> replicas) {
+        List<Callable<Outcome>> race = replicas.stream()
+                .map(url -> (Callable<Outcome>) () -> http.fetch(url).requireOk())
+                .toList();
+        try {
+            return executor.invokeAny(race);
+        } catch (ExecutionException e) {
+            throw new NoReplicaAnsweredException(replicas);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while racing replicas", e);
+        } finally {
+            http.cancelAll();
+        }
+    }
+
+    /** invokeAll with a timeout cancels the tasks not done by then; OkHttp closes their sockets. */
+    @Override
+    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+        List<Future<Outcome>> futures;
+        try {
+            futures = executor.invokeAll(fetches(urls), deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching", e);
+        } finally {
+            http.cancelAll();
+        }
+        List<Outcome> completed = new ArrayList<>();
+        for (Future<Outcome> future : futures) {
+            if (future.state() == Future.State.SUCCESS) {
+                completed.add(future.resultNow());
+            }
+        }
+        return completed;
+    }
+
+    @Override
+    public void close() {
+        Pools.shutdown(executor);
+        http.close();
+    }
+}

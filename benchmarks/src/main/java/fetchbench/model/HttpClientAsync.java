@@ -1,0 +1,164 @@
+package fetchbench.model;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The JDK's {@code HttpClient.sendAsync}: non-blocking I/O on the client's selector thread, each
+ * response a CompletableFuture completed on the client's executor. The executor (concurrency k: a
+ * pool of k; 0: the client's default, a cached pool) runs the response handling, not the waiting,
+ * so it does not bound the requests in flight: N URLs take about one delay. Cancelling a
+ * {@code sendAsync} future aborts its exchange.
+ */
+public final class HttpClientAsync implements ConcurrencyModel {
+
+    private final HttpClient client;
+    private final ExecutorService ownPool;
+    private final Duration timeout;
+    private final InFlight inFlight;
+    private final BodyWork bodyWork;
+
+    public HttpClientAsync(ModelSettings settings) {
+        this.timeout = Http.timeout(settings);
+        this.inFlight = settings.inFlight();
+        this.bodyWork = settings.bodyWork();
+        this.ownPool = settings.concurrency() == 0 ? null
+                : Executors.newFixedThreadPool(settings.concurrency(), Pools.platformThreads("httpClientAsync"));
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        client = (ownPool == null ? builder : builder.executor(ownPool)).build();
+    }
+
+    /**
+     * The request as sent, and its outcome. The JDK client has no interceptors, so requests are
+     * counted in flight from sending until the response (or failure) arrives.
+     */
+    private record Fetch(CompletableFuture<HttpResponse<String>> sent, CompletableFuture<Outcome> outcome) {
+    }
+
+    private Fetch send(URI url) {
+        long start = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+        inFlight.enter();
+        CompletableFuture<HttpResponse<String>> sent = client.sendAsync(request, BodyHandlers.ofString());
+        CompletableFuture<Outcome> outcome = sent.handle((response, error) -> {
+            inFlight.exit();
+            if (error != null) {
+                return Outcome.failed(url, error instanceof java.util.concurrent.CompletionException
+                        && error.getCause() != null ? error.getCause() : error, start);
+            }
+            try {
+                return Outcome.response(url, response.statusCode(), bodyWork.apply(response.body()), start);
+            } catch (RuntimeException e) {
+                return Outcome.failed(url, e, start);
+            }
+        });
+        return new Fetch(sent, outcome);
+    }
+
+    private List<CompletableFuture<Outcome>> sendAll(List<URI> urls) {
+        return urls.stream().map(url -> send(url).outcome()).toList();
+    }
+
+    @Override
+    public List<Outcome> fetchAll(List<URI> urls) {
+        List<CompletableFuture<Outcome>> outcomes = sendAll(urls);
+        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
+        return outcomes.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** A worker is a chain of futures: each outcome is filed, then the next URL is sent. */
+    @Override
+    public List<Outcome> drainQueue(List<URI> urls, int workers) {
+        WorkQueue queue = new WorkQueue(urls);
+        List<CompletableFuture<Void>> workerChains = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            workerChains.add(fetchNext(queue));
+        }
+        CompletableFuture.allOf(workerChains.toArray(CompletableFuture[]::new)).join();
+        return queue.outcomes();
+    }
+
+    private CompletableFuture<Void> fetchNext(WorkQueue queue) {
+        int place = queue.take();
+        if (place < 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return send(queue.url(place)).outcome().thenCompose(outcome -> {
+            queue.done(place, outcome);
+            return fetchNext(queue);
+        });
+    }
+
+    @Override
+    public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
+        LinkedBlockingQueue<Outcome> completed = new LinkedBlockingQueue<>();
+        sendAll(urls).forEach(outcome -> outcome.thenAccept(completed::add));
+        for (int i = 0; i < urls.size(); i++) {
+            handler.accept(Pools.take(completed));
+        }
+    }
+
+    /** The first 200 completes the winner; the losers' sendAsync futures are cancelled. */
+    @Override
+    public Outcome firstSuccessful(List<URI> replicas) {
+        CompletableFuture<Outcome> winner = new CompletableFuture<>();
+        List<Fetch> fetches = replicas.stream().map(this::send).toList();
+        fetches.forEach(fetch -> fetch.outcome().thenAccept(outcome -> {
+            if (outcome.isOk()) {
+                winner.complete(outcome);
+            }
+        }));
+        CompletableFuture.allOf(fetches.stream().map(Fetch::outcome).toArray(CompletableFuture[]::new))
+                .thenRun(() -> winner.completeExceptionally(new NoReplicaAnsweredException(replicas)));
+        try {
+            return winner.join();
+        } finally {
+            // Cancelling a dependent stage would leave the exchange running: cancel what sendAsync returned.
+            fetches.forEach(fetch -> fetch.sent().cancel(true));
+        }
+    }
+
+    @Override
+    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+        List<Fetch> fetches = urls.stream().map(this::send).toList();
+        CompletableFuture.allOf(fetches.stream().map(Fetch::outcome).toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS)
+                .join();
+        List<Outcome> completed = fetches.stream()
+                .map(Fetch::outcome)
+                .filter(outcome -> outcome.state() == Future.State.SUCCESS)
+                .map(CompletableFuture::resultNow)
+                .toList();
+        fetches.forEach(fetch -> fetch.sent().cancel(true));
+        return completed;
+    }
+
+    @Override
+    public void close() {
+        client.shutdownNow();
+        try {
+            client.awaitTermination(Duration.ofMinutes(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownPool != null) {
+            Pools.shutdown(ownPool);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package fetchbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import fetchbench.TestServer;
+import fetchbench.server.Stubs;
+import fetchbench.workload.CpuWork;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Health;
+import fetchbench.workload.Kind;
+import fetchbench.workload.Shape;
+import fetchbench.workload.Workload;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every shape with every model against a real WireMock JVM: the behaviour each shape promises
+ * (workers, completion order, losers cancelled, nothing running after a deadline, the exact
+ * failure mix, where the CPU work runs), checked by counts, order and the OS's own socket table,
+ * never by timing.
+ */
+class ShapesTest {
+
+    /** Slots for every model that has a setting: more than any test below fetches at once. */
+    private static final int SLOTS = 8;
+    /** Longer than any wait below: a call still open after the waits was not cancelled. */
+    private static final int NEVER_MS = 30_000;
+    /** How long a cancelled call may take to wind down before the test calls it leaked. */
+    private static final Duration WIND_DOWN = Duration.ofSeconds(10);
+
+    private static ConcurrencyModel create(Model model, InFlight inFlight, BodyWork work) {
+        model.unavailableReason().ifPresent(reason -> System.out.println("[ShapesTest] " + reason));
+        assumeTrue(model.unavailableReason().isEmpty(), () -> model.unavailableReason().orElseThrow());
+        return model.create(new ModelSettings(model.hasConcurrencyKnob() ? SLOTS : 0, 64, 16,
+                Duration.ofMillis(NEVER_MS), inFlight, work));
+    }
+
+    private static Workload registered(Workload workload) {
+        Stubs.register(TestServer.uri(), workload);
+        return workload;
+    }
+
+    private static Workload.Fetch ok(int place, int delayMs) {
+        return new Workload.Fetch(TestServer.uri().resolve(Workload.path(delayMs) + "?i=" + place), delayMs,
+                Workload.body(delayMs));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void workersDrainTheQueueTwoAtATime(Model model) {
+        Workload workload = registered(Workload.create(Shape.WORKERS, TestServer.uri(), 12, DelayProfile.STAGGERED,
+                200, 1));
+        InFlight inFlight = new InFlight();
+        try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
+            workload.verify(model.paramName(), fetcher.drainQueue(workload.urls(), 2));
+        }
+        assertThat(inFlight.peak()).isEqualTo(model == Model.SEQUENTIAL ? 1 : 2);
+    }
+
+    /** Delays 400, 300, 200, 100 ms, twice: finishing order is the reverse of asking order. */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void resultsAreHandledInCompletionOrder(Model model) {
+        List<Workload.Fetch> fetches = new ArrayList<>();
+        for (int i = 0; i < SLOTS; i++) {
+            fetches.add(ok(i, 400 - 100 * (i % 4)));
+        }
+        Workload workload = registered(Workload.of(fetches));
+        List<Outcome> handled = new ArrayList<>();
+        Set<String> handlerThreads = ConcurrentHashMap.newKeySet();
+        try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
+            fetcher.asCompleted(workload.urls(), outcome -> {
+                handlerThreads.add(Thread.currentThread().getName());
+                handled.add(outcome);
+            });
+        }
+
+        workload.verifyCompletionOrder(model.paramName(), handled);
+        List<Integer> handledDelays = handled.stream().map(ShapesTest::delayOf).toList();
+        List<Integer> askedDelays = fetches.stream().map(Workload.Fetch::delayMs).toList();
+        if (model == Model.SEQUENTIAL) {
+            assertThat(handledDelays).isEqualTo(askedDelays); // one at a time: finishing order is asking order
+        } else {
+            assertThat(handledDelays).containsExactly(100, 100, 200, 200, 300, 300, 400, 400);
+        }
+        assertThat(handlerThreads).containsExactly(Thread.currentThread().getName());
+    }
+
+    /**
+     * Replicas: HTTP 500 at once, two that would answer after 30 s, and the winner after 200 ms.
+     * After the race returns, the losers' calls end, their connections close and no thread is
+     * left in a fetch, all long before the losers would have answered.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = "SEQUENTIAL", mode = EnumSource.Mode.EXCLUDE)
+    void theFirstSuccessWinsAndTheLosersAreCancelled(Model model) {
+        URI server = TestServer.uri();
+        Workload.Fetch failing = new Workload.Fetch(server.resolve(Kind.SERVER_ERROR.path(0)), 0,
+                Kind.SERVER_ERROR, null);
+        Workload workload = registered(Workload.of(List.of(failing, ok(1, NEVER_MS), ok(2, NEVER_MS), ok(3, 200))));
+        InFlight inFlight = new InFlight();
+        try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
+            int connectionsBefore = Sockets.establishedTo(server.getPort());
+
+            Outcome winner = workload.verifyWinner(model.paramName(), fetcher.firstSuccessful(workload.urls()));
+
+            assertThat(winner.url()).isEqualTo(workload.urls().get(3));
+            assertWoundDown(model, inFlight, server, connectionsBefore, 2);
+        }
+    }
+
+    /**
+     * Three URLs answer in 200 ms, three would take 30 s; the deadline is 500 ms. What finished
+     * is kept (all three fast ones when the model runs all at once, one when sequential, whose
+     * second URL holds it until the deadline) and nothing of the slow ones outlives the call.
+     */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void aDeadlineKeepsWhatCompletedAndCancelsTheRest(Model model) {
+        List<Workload.Fetch> fetches = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            fetches.add(ok(i, i % 2 == 0 ? 200 : NEVER_MS));
+        }
+        Workload workload = registered(Workload.of(fetches));
+        Duration deadline = Duration.ofMillis(500);
+        InFlight inFlight = new InFlight();
+        URI server = TestServer.uri();
+        try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
+            int connectionsBefore = Sockets.establishedTo(server.getPort());
+
+            List<Outcome> kept = fetcher.withinDeadline(workload.urls(), deadline);
+
+            int expected = model == Model.SEQUENTIAL ? 1 : 3;
+            assertThat(workload.verifyWithinDeadline(model.paramName(), kept, deadline)).isEqualTo(expected);
+            assertThat(kept).extracting(Outcome::url).isSubsetOf(
+                    workload.urls().get(0), workload.urls().get(2), workload.urls().get(4));
+            assertWoundDown(model, inFlight, server, connectionsBefore, expected);
+        }
+    }
+
+    /** Nothing in flight, no more connections than the finished calls keep for reuse, no thread in a fetch. */
+    private static void assertWoundDown(Model model, InFlight inFlight, URI server, int connectionsBefore,
+                                        int finishedCalls) {
+        assertThat(eventually(() -> inFlight.current() == 0))
+                .as("%s: %d calls still in flight", model.paramName(), inFlight.current()).isTrue();
+        assertThat(eventually(() -> Sockets.establishedTo(server.getPort()) <= connectionsBefore + finishedCalls))
+                .as("%s: %d connections open to the server, %d before and %d finished calls", model.paramName(),
+                        Sockets.establishedTo(server.getPort()), connectionsBefore, finishedCalls)
+                .isTrue();
+        assertThat(eventually(() -> threadsInAFetch().isEmpty()))
+                .as("%s: threads still fetching: %s", model.paramName(), threadsInAFetch()).isTrue();
+    }
+
+    /** Platform threads whose stack is inside a blocking OkHttp call. */
+    private static Set<String> threadsInAFetch() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(frame ->
+                        frame.getClassName().equals("okhttp3.internal.connection.RealCall")
+                                && frame.getMethodName().equals("execute")))
+                .map(e -> e.getKey().getName())
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * One URL of each kind: every outcome arrives, and each gets the verdict of its kind, the
+     * same whichever client made the call.
+     */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void failuresAreIsolatedPerUrl(Model model) {
+        Workload workload = registered(Workload.create(Shape.FAILURES, TestServer.uri(), 7, DelayProfile.FIXED, 50, 0));
+        List<Outcome> outcomes;
+        try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
+            outcomes = workload.verifyHealth(model.paramName(), fetcher.fetchAll(workload.urls()));
+        }
+        assertThat(outcomes).extracting(Health::of).containsExactly(Health.UP, Health.DOWN, Health.RESET,
+                Health.EMPTY, Health.SERVER_ERROR, Health.UP, Health.MALFORMED);
+        assertThat(Health.DOWN.report(outcomes.get(1))).endsWith(" is down: connection refused");
+    }
+
+    /** The work is done, correctly, on the model's threads: the caller's only when sequential. */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void cpuWorkRunsOnTheModelsThreads(Model model) {
+        Workload workload = registered(Workload.create(Shape.CPU_HEAVY, TestServer.uri(), 6, DelayProfile.FIXED, 20, 0));
+        Set<String> workers = ConcurrentHashMap.newKeySet();
+        CpuWork cpuWork = new CpuWork();
+        BodyWork recorded = body -> {
+            workers.add(Thread.currentThread().isVirtual() ? "virtual" : Thread.currentThread().getName());
+            return cpuWork.apply(body);
+        };
+        try (ConcurrencyModel fetcher = create(model, new InFlight(), recorded)) {
+            workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
+        }
+        String caller = Thread.currentThread().getName();
+        if (model == Model.SEQUENTIAL) {
+            assertThat(workers).containsExactly(caller);
+        } else {
+            assertThat(workers).isNotEmpty().doesNotContain(caller);
+        }
+    }
+
+    private static int delayOf(Outcome outcome) {
+        String path = outcome.url().getPath();
+        return Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    private static boolean eventually(BooleanSupplier condition) {
+        long giveUpAt = System.nanoTime() + WIND_DOWN.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUpAt) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}
