@@ -19,6 +19,7 @@ import fetchbench.server.ServerCheck;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
+import fetchbench.workload.Shape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -162,18 +163,19 @@ public final class FetchBench {
         out.printf("[fetchbench] profile %s: %d steps, predicted about %.0f min%n", profile.paramName(), steps.size(),
                 Math.ceil(steps.stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement)).sum() / 60));
 
-        String[] forkArgs = forkArgs(options, server, check);
+        String[] forkArgs = forkArgs(options, server, check, plan.notes());
         List<RunResult> results = new ArrayList<>();
         int number = 0;
         for (RunPlan.Step step : steps) {
             number++;
-            out.printf("%n[fetchbench] step %d/%d: %s%s %s (predicted %.0f s)%n", number, steps.size(),
+            out.printf("%n[fetchbench] step %d/%d: %s%s%s %s (predicted %.0f s)%n", number, steps.size(),
+                    step.measuresAModel() && step.shape() != Shape.GATHER ? step.shape().method() + " · " : "",
                     step.measuresAModel() ? step.model().paramName() : step.benchmark(),
                     step.label().isEmpty() ? "" : " — " + step.label(),
                     describe(step), step.predictedSeconds(warmup, measurement));
             ChainedOptionsBuilder jmh = new OptionsBuilder()
                     .parent(options.jmh())
-                    .jvmArgsAppend(forkArgs)
+                    .jvmArgsAppend(step.model().needsPreview() ? withPreview(forkArgs) : forkArgs)
                     .shouldFailOnError(true)
                     .warmupIterations(step.iterations(warmup))
                     .measurementIterations(step.iterations(measurement))
@@ -202,13 +204,22 @@ public final class FetchBench {
      * The same for every step: where the server is, the user's own -jvmArgsAppend, and the facts
      * the report needs, which travel with the results because JMH records the forks' arguments.
      */
-    private static String[] forkArgs(RunOptions options, TargetServer server, String check) {
+    private static String[] withPreview(String[] forkArgs) {
+        List<String> args = new ArrayList<>(List.of(forkArgs));
+        args.add(Model.ENABLE_PREVIEW);
+        return args.toArray(String[]::new);
+    }
+
+    private static String[] forkArgs(RunOptions options, TargetServer server, String check, List<String> notes) {
         List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
         args.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
         args.add("-D" + JmhRun.CORES_PROPERTY + "=" + Runtime.getRuntime().availableProcessors());
         args.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "=" + Prediction.here().defaultExecutorThreads());
         args.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
         args.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check);
+        if (!notes.isEmpty()) {
+            args.add("-D" + JmhRun.NOTES_PROPERTY + "=" + String.join(JmhRun.NOTES_SEPARATOR, notes));
+        }
         if (Runtime.version().feature() >= 23) {
             // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
             args.add("--sun-misc-unsafe-memory-access=allow");
@@ -218,7 +229,7 @@ public final class FetchBench {
 
     /** A benchmark pattern on the command line (e.g. BareClientBenchmark) keeps only the steps it matches. */
     private static boolean selected(RunOptions options, RunPlan.Step step) {
-        String name = "fetchbench.bench." + step.benchmark() + ".fetchAll";
+        String name = step.benchmarkName();
         return options.jmh().getIncludes().isEmpty()
                 || options.jmh().getIncludes().stream().anyMatch(regexp -> java.util.regex.Pattern.compile(regexp)
                         .matcher(name).find());

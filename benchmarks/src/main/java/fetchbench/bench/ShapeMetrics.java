@@ -14,6 +14,10 @@ public final class ShapeMetrics {
 
     public static final String FIRST_RESULT = "first.ms";
     public static final String KEPT = "kept";
+    /** The CPU-heavy shape's work per response, measured in the fork after a warm-up: alone … */
+    public static final String WORK = "work.ms";
+    /** … and while every core does it at once. */
+    public static final String WORK_ALL_CORES = "work.allcores.ms";
 
     /** One recorded number. */
     public record Metric(String name, double value, String unit) {

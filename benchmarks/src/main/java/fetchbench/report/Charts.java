@@ -47,7 +47,9 @@ public final class Charts {
         for (List<Row> scenario : byScenario.values()) {
             String subtitle = scenario.get(0).scenario() + " · " + environment;
             String prefix = scenario.get(0).scenarioFileName();
-            charts.add(scaling(prefix, subtitle, scenario));
+            if (scenario.stream().map(Row::urls).distinct().count() > 1) {
+                charts.add(scaling(prefix, subtitle, scenario)); // a shape at one N has nothing to scale
+            }
             for (int n : new TreeSet<>(scenario.stream().map(Row::urls).toList())) {
                 charts.add(modelsSideBySide(prefix, subtitle, scenario, n));
             }

@@ -21,6 +21,9 @@ import java.util.Optional;
 public record JmhRun(Path source, List<Result> results) {
 
     public static final String CORES_PROPERTY = "fetchbench.cores";
+    /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */
+    public static final String NOTES_PROPERTY = "fetchbench.notes";
+    public static final String NOTES_SEPARATOR = " | ";
     public static final String COMMAND_PROPERTY = "fetchbench.command";
     public static final String SERVER_CHECK_PROPERTY = "fetchbench.serverCheck";
 

@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.workload.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +78,17 @@ public final class Report {
         run.forkProperty(JmhRun.SERVER_CHECK_PROPERTY).ifPresent(check -> html.append("<p class=\"")
                 .append(check.contains("FAILED") ? "sig" : "env").append("\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));
+        List<String> notes = notes(run);
+        if (!notes.isEmpty()) {
+            html.append("<h2>Left out of this run</h2>\n<ul>\n");
+            notes.forEach(note -> html.append("<li>").append(Html.escape(note)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
         html.append("<h2>Charts</h2>\n").append(figures);
-        html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: ⌈N/c⌉ waves of the delay for c "
-                + "requests in flight. Floor: the bare client fetching N URLs without delay on this machine. "
+        html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: the greedy schedule of the "
+                + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
+                + "are equal, read the way the shape ends (the last result, the first success, the deadline; "
+                + "see the README). Floor: the bare client fetching N URLs without delay on this machine. "
                 + "Predicted: the larger of the two. Ratio: measured ÷ predicted.</p>\n");
         html.append(table(rows));
         html.append(calibrationSection(rows, Calibration.of(run)));
@@ -130,7 +139,8 @@ public final class Report {
     static List<String> overheadLines(List<Row> rows, Calibration calibration) {
         List<String> lines = new ArrayList<>();
         for (Row row : rows) {
-            if (row.model() != fetchbench.model.Model.VIRTUAL_THREADS || !"fixed".equals(row.delayProfile())) {
+            if (row.model() != fetchbench.model.Model.VIRTUAL_THREADS || !"fixed".equals(row.delayProfile())
+                    || row.shape() != Shape.GATHER) {
                 continue;
             }
             calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
@@ -176,13 +186,26 @@ public final class Report {
                 "floor at N=%d (bare client, no delay): %.1f ± %.1f ms%n", n, calibration.floorMs(n),
                 Row.toMillis(floor.error(), floor.unit()))));
         overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
+        notes(run).forEach(note -> text.append("left out: ").append(note).append('\n'));
         return text.toString();
+    }
+
+    /** What the plan left out and why, as the run recorded it. */
+    static List<String> notes(JmhRun run) {
+        return run.forkProperty(JmhRun.NOTES_PROPERTY)
+                .map(notes -> List.of(notes.split(java.util.regex.Pattern.quote(JmhRun.NOTES_SEPARATOR))))
+                .orElse(List.of());
     }
 
     static String summary(List<Row> rows) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-42s %6s %20s %13s %7s%n",
                 "model (setting)", "N", "measured ms", "predicted ms", "ratio"));
+        String scenario = null;
         for (Row row : rows) {
+            if (!row.scenario().equals(scenario)) {
+                scenario = row.scenario();
+                text.append("-- ").append(scenario).append('\n');
+            }
             text.append(String.format(Locale.ROOT, "%-42s %6d %10.1f ± %7.1f %13.0f %7.2f%n", row.setting(),
                     row.urls(), row.measuredMs(), row.errorMs(), row.predictedMs(), row.ratio()));
         }

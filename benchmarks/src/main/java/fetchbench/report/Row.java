@@ -3,7 +3,6 @@ package fetchbench.report;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
 import fetchbench.model.Prediction;
-import fetchbench.workload.CpuWork;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.Comparator;
@@ -17,6 +16,10 @@ import java.util.Map;
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
                   String delayProfile, long seed, int concurrency, int maxRequests, double theoryMs,
                   double floorMs) {
+
+    /** The CPU-heavy shape's work per response as its forks measured it (ShapeMetrics.WORK). */
+    static final String CPU_WORK_METRIC = "work.ms";
+    static final String CPU_WORK_ALL_CORES_METRIC = "work.allcores.ms";
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
@@ -51,11 +54,14 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         String delayProfile = p.getOrDefault("delayProfile", "fixed");
         long seed = Long.parseLong(p.getOrDefault("seed", "0"));
         Shape shape = Shape.byMethod(result.method());
-        double cpuWorkMs = result.forkProperty(CpuWork.MILLIS_PROPERTY).map(Double::parseDouble).orElse(0.0);
+        JmhRun.Metric work = result.secondary().get(CPU_WORK_METRIC);
+        JmhRun.Metric workAllCores = result.secondary().get(CPU_WORK_ALL_CORES_METRIC);
+        double cpuWorkMs = work == null ? 0 : work.score();
+        double cpuWorkAllCoresMs = workAllCores == null ? cpuWorkMs : workAllCores.score();
         int cores = result.forkProperty(JmhRun.CORES_PROPERTY).map(Integer::parseInt)
                 .orElse(Runtime.getRuntime().availableProcessors());
         double theoryMs = shape.predictMs(prediction, model, urls, delayMs, DelayProfile.byName(delayProfile), seed,
-                concurrency, maxRequests, cpuWorkMs, cores);
+                concurrency, maxRequests, new Shape.CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores));
         return new Row(result, model, setting(shape, model, concurrency, maxRequests), urls, delayMs, delayProfile,
                 seed, concurrency, maxRequests, theoryMs, calibration.floorMs(urls));
     }
@@ -92,6 +98,10 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     public String scenarioFileName() {
         return result.method() + "-" + delayMs + "ms-" + delayProfile
                 + ("fixed".equals(delayProfile) ? "" : "-seed" + seed);
+    }
+
+    public Shape shape() {
+        return Shape.byMethod(result.method());
     }
 
     public double measuredMs() {

@@ -1,6 +1,7 @@
 package fetchbench.run;
 
 import fetchbench.model.OkHttpAsync;
+import fetchbench.workload.Shape;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,6 +25,11 @@ public enum Profile {
     public static final int SCALE_URLS = 10_000;
     /** … each delayed this long. */
     public static final int SCALE_DELAY_MS = 1_000;
+
+    /** The workers shape's k, as in the classic example. */
+    public static final int WORKERS = 2;
+    /** threadPool's pool sizes in the CPU-heavy shape: past the cores, more threads stop helping. */
+    public static final List<Integer> CPU_HEAVY_POOL_SIZES = List.of(1, 2, 4, 8, 16);
 
     /** Pool size k of threadPool and of completableFuture's explicit pool. */
     public static final int POOL_SIZE = 20;
@@ -62,6 +68,28 @@ public enum Profile {
 
     public int delayMs() {
         return delayMs;
+    }
+
+    /** N of a shape other than gather: small, since every model runs every shape. */
+    public int urls(Shape shape) {
+        boolean smoke = this == SMOKE;
+        return switch (shape) {
+            case GATHER -> urls.get(urls.size() - 1);
+            case WORKERS, AS_COMPLETED, DEADLINE -> smoke ? 8 : 20;
+            case FIRST_COMPLETED -> smoke ? 3 : 4;
+            case FAILURES -> smoke ? 7 : 21;
+            case CPU_HEAVY -> smoke ? 10 : 40;
+        };
+    }
+
+    /** d of a shape other than gather (the deadline of the deadline shape). */
+    public int delayMs(Shape shape) {
+        boolean smoke = this == SMOKE;
+        return switch (shape) {
+            case GATHER, WORKERS, AS_COMPLETED, FIRST_COMPLETED, FAILURES -> smoke ? 20 : delayMs;
+            case DEADLINE -> smoke ? 50 : 2 * delayMs;
+            case CPU_HEAVY -> smoke ? 10 : 20;
+        };
     }
 
     public int warmupIterations() {

@@ -1,10 +1,11 @@
 package fetchbench.run;
 
 import fetchbench.bench.BareClientBenchmark;
-import fetchbench.bench.FetchAllBenchmark;
 import fetchbench.model.Model;
 import fetchbench.model.Prediction;
 import fetchbench.run.RunOptions.Param;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,20 +22,22 @@ public final class RunPlan {
 
     /** Seconds JMH needs per parameter combination besides the batches: fork start, set-up. */
     static final double FORK_OVERHEAD_SECONDS = 3;
+    /** The CPU-heavy shape's work per response, for planning only (the run measures it). */
+    static final double PLANNING_CPU_WORK_MS = 10;
 
     /**
      * One JMH run: a benchmark class, the model it measures and the values of every parameter.
      * The bare-client steps measure no model of the suite; their predictions are those of an
      * unbounded client, as for virtual threads.
      */
-    public record Step(String benchmark, Model model, String label, Map<Param, List<String>> params,
+    public record Step(Shape shape, String benchmark, Model model, String label, Map<Param, List<String>> params,
                        int minIterations) {
 
         /** Batches of a few ms settle slowly in a fresh fork: the floor gets at least this many of each. */
         static final int CALIBRATION_ITERATIONS = 10;
 
-        Step(Model model, String label, Map<Param, List<String>> params) {
-            this(FetchAllBenchmark.class.getSimpleName(), model, label, params, 0);
+        Step(Shape shape, Model model, String label, Map<Param, List<String>> params) {
+            this(shape, shape.benchmark(), model, label, params, 0);
         }
 
         /** Warm-up and measured batches for this step: the run's, or more where the step needs them. */
@@ -43,7 +46,12 @@ public final class RunPlan {
         }
 
         public boolean measuresAModel() {
-            return benchmark.equals(FetchAllBenchmark.class.getSimpleName());
+            return benchmark.equals(shape.benchmark());
+        }
+
+        /** The JMH benchmark name, e.g. {@code fetchbench.bench.DeadlineBenchmark.withinDeadline}. */
+        public String benchmarkName() {
+            return "fetchbench.bench." + benchmark + "." + (measuresAModel() ? shape.method() : "fetchAll");
         }
 
         /** The predicted batch time at N for the slowest setting of this step. */
@@ -64,7 +72,10 @@ public final class RunPlan {
         }
 
         private double batchMillis(int urls, int[] setting) {
-            return Prediction.here().batchMillis(model, urls, setting[0], setting[1], setting[2]);
+            return shape.predictMs(Prediction.here(), model, urls, setting[0],
+                    DelayProfile.byName(params.get(Param.DELAY_PROFILE).get(0)),
+                    Long.parseLong(params.get(Param.SEED).get(0)), setting[1], setting[2], new Shape.CpuCost(
+                            PLANNING_CPU_WORK_MS, PLANNING_CPU_WORK_MS, Runtime.getRuntime().availableProcessors()));
         }
 
         /** Every {delayMs, concurrency, maxRequests} combination of this step. */
@@ -96,9 +107,12 @@ public final class RunPlan {
         List<String> delayProfiles = options.param(Param.DELAY_PROFILE).orElse(List.of(Profile.DELAY_PROFILE));
         List<String> seeds = options.param(Param.SEED).orElse(List.of(String.valueOf(Profile.SEED)));
         boolean modelsChosen = options.param(Param.MODEL).isPresent();
-        List<Model> models = modelsChosen
+        List<Model> chosen = modelsChosen
                 ? options.param(Param.MODEL).get().stream().map(Model::byName).distinct().toList()
                 : List.of(Model.values());
+        List<String> notes = new ArrayList<>();
+        chosen.forEach(model -> model.unavailableReason().ifPresent(notes::add));
+        List<Model> models = chosen.stream().filter(model -> model.unavailableReason().isEmpty()).toList();
         Optional<List<String>> concurrency = options.param(Param.CONCURRENCY);
         Optional<List<String>> maxRequests = options.param(Param.MAX_REQUESTS);
         String largestN = String.valueOf(urls.stream().mapToInt(Integer::parseInt).max().orElseThrow());
@@ -106,7 +120,6 @@ public final class RunPlan {
         List<String> unused = List.of("0");
 
         List<Step> candidates = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         for (Model model : models) {
             if (concurrency.isPresent() && !model.hasConcurrencyKnob()) {
                 notes.add(model.paramName() + " has no concurrency setting; concurrency="
@@ -114,40 +127,70 @@ public final class RunPlan {
             }
             switch (model) {
                 case SEQUENTIAL -> candidates.add(
-                        step(model, "", urls, delays, List.of("1"), unused, delayProfiles, seeds));
+                        step(Shape.GATHER, model, "", urls, delays, List.of("1"), unused, delayProfiles, seeds));
                 case THREAD_POOL -> {
                     List<String> k = concurrency.orElse(List.of(poolSize));
                     if (k.contains("0")) {
                         throw new OptionException("bad value '0' for concurrency with model threadPool; "
                                 + "allowed: a pool size >= 1");
                     }
-                    candidates.add(step(model, "", urls, delays, k, unused, delayProfiles, seeds));
+                    candidates.add(step(Shape.GATHER, model, "", urls, delays, k, unused, delayProfiles, seeds));
                 }
                 case COMPLETABLE_FUTURE -> {
                     if (concurrency.isPresent()) {
-                        candidates.add(step(model, "", urls, delays, concurrency.get(), unused, delayProfiles, seeds));
+                        candidates.add(step(Shape.GATHER, model, "", urls, delays, concurrency.get(), unused, delayProfiles, seeds));
                     } else {
-                        candidates.add(step(model, "default async executor", urls, delays, List.of("0"), unused,
+                        candidates.add(step(Shape.GATHER, model, "default async executor", urls, delays, List.of("0"), unused,
                                 delayProfiles, seeds));
-                        candidates.add(step(model, "explicit pool", urls, delays, List.of(poolSize), unused,
+                        candidates.add(step(Shape.GATHER, model, "explicit pool", urls, delays, List.of(poolSize), unused,
                                 delayProfiles, seeds));
                     }
                 }
                 case VIRTUAL_THREADS -> candidates.add(
-                        step(model, "", urls, delays, List.of("0"), unused, delayProfiles, seeds));
+                        step(Shape.GATHER, model, "", urls, delays, List.of("0"), unused, delayProfiles, seeds));
                 case OK_HTTP_ASYNC -> {
                     List<String> okHttpPerHost = List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS_PER_HOST));
                     List<String> okHttpMax = List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS));
                     if (concurrency.isPresent() || maxRequests.isPresent()) {
-                        candidates.add(step(model, "", urls, delays, concurrency.orElse(okHttpPerHost),
+                        candidates.add(step(Shape.GATHER, model, "", urls, delays, concurrency.orElse(okHttpPerHost),
                                 maxRequests.orElse(okHttpMax), delayProfiles, seeds));
                     } else {
-                        candidates.add(step(model, "OkHttp's default Dispatcher", urls, delays,
+                        candidates.add(step(Shape.GATHER, model, "OkHttp's default Dispatcher", urls, delays,
                                 okHttpPerHost, okHttpMax, delayProfiles, seeds));
-                        candidates.add(step(model, "Dispatcher tuned to the largest N", urls, delays,
+                        candidates.add(step(Shape.GATHER, model, "Dispatcher tuned to the largest N", urls, delays,
                                 List.of(largestN), List.of(largestN), delayProfiles, seeds));
                     }
                 }
+                case HTTP_CLIENT_ASYNC -> candidates.add(step(Shape.GATHER, model, "", urls, delays,
+                        concurrency.orElse(List.of("0")), unused, delayProfiles, seeds));
+                case STRUCTURED -> candidates.add(
+                        step(Shape.GATHER, model, "", urls, delays, List.of("0"), unused, delayProfiles, seeds));
+            }
+        }
+        for (Shape shape : Shape.values()) {
+            if (shape == Shape.GATHER) {
+                continue;
+            }
+            List<String> shapeUrls = options.param(Param.URLS).orElse(List.of(String.valueOf(profile.urls(shape))));
+            List<String> shapeDelays = options.param(Param.DELAY_MS)
+                    .orElse(List.of(String.valueOf(profile.delayMs(shape))));
+            List<String> shapeProfiles = options.param(Param.DELAY_PROFILE).orElse(List.of(
+                    shape == Shape.WORKERS || shape == Shape.AS_COMPLETED ? "staggered" : Profile.DELAY_PROFILE));
+            for (String n : shapeUrls) {
+                if (Integer.parseInt(n) < shape.minimumUrls()) {
+                    throw new OptionException("bad value '" + n + "' for urls with " + shape.benchmark()
+                            + "; allowed: >= " + shape.minimumUrls() + " (pick benchmarks by name to leave it out)");
+                }
+            }
+            for (Model model : models) {
+                if (shape == Shape.FIRST_COMPLETED && model == Model.SEQUENTIAL) {
+                    continue; // a loop cannot race: it would wait for each replica in turn
+                }
+                candidates.add(step(shape, model, "", shapeUrls, shapeDelays,
+                        shapeConcurrency(shape, model, concurrency),
+                        model == Model.OK_HTTP_ASYNC
+                                ? maxRequests.orElse(List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS))) : unused,
+                        shapeProfiles, seeds));
             }
         }
         if (maxRequests.isPresent() && !models.contains(Model.OK_HTTP_ASYNC)) {
@@ -165,9 +208,9 @@ public final class RunPlan {
             List<String> scaleDelay = List.of(String.valueOf(Profile.SCALE_DELAY_MS));
             for (Model model : models) {
                 if (model == Model.VIRTUAL_THREADS) {
-                    steps.add(step(model, "scale test", scaleN, scaleDelay, List.of("0"), unused, delayProfiles, seeds));
+                    steps.add(step(Shape.GATHER, model, "scale test", scaleN, scaleDelay, List.of("0"), unused, delayProfiles, seeds));
                 } else if (model == Model.OK_HTTP_ASYNC) {
-                    steps.add(step(model, "scale test, Dispatcher tuned to N", scaleN, scaleDelay, scaleN, scaleN,
+                    steps.add(step(Shape.GATHER, model, "scale test, Dispatcher tuned to N", scaleN, scaleDelay, scaleN, scaleN,
                             delayProfiles, seeds));
                 }
             }
@@ -175,9 +218,9 @@ public final class RunPlan {
         if (steps.isEmpty()) {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
         }
-        List<String> allN = steps.stream().flatMap(s -> s.params().get(Param.URLS).stream()).distinct()
-                .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
-        for (Step virtualThreads : steps.stream().filter(s -> s.model() == Model.VIRTUAL_THREADS).toList()) {
+        List<String> allN = gatherN(steps).stream().map(String::valueOf).toList();
+        for (Step virtualThreads : steps.stream()
+                .filter(s -> s.model() == Model.VIRTUAL_THREADS && s.shape() == Shape.GATHER).toList()) {
             // The bare client runs fixed delays: a baseline only where the model did too, and not at
             // delay 0, which is the floor's.
             List<String> baselineDelays = virtualThreads.params().get(Param.DELAY_MS).stream()
@@ -190,6 +233,31 @@ public final class RunPlan {
         }
         steps.add(0, bare("calibration: the floor, bare client without delay", allN, List.of("0")));
         return new RunPlan(steps, notes);
+    }
+
+    /**
+     * The settings a model runs a shape with, unless the user gave concurrency: k workers for the
+     * workers shape; a sweep of pool sizes for threadPool in the CPU-heavy shape, to show where
+     * more threads stop helping; each model's usual setting elsewhere (OkHttp's default Dispatcher,
+     * the JDK client's default executor).
+     */
+    private static List<String> shapeConcurrency(Shape shape, Model model, Optional<List<String>> concurrency) {
+        if (model == Model.SEQUENTIAL) {
+            return List.of("1");
+        }
+        if (shape == Shape.WORKERS) {
+            return concurrency.orElse(List.of(String.valueOf(Profile.WORKERS)));
+        }
+        if (!model.hasConcurrencyKnob()) {
+            return List.of("0");
+        }
+        return concurrency.orElse(switch (model) {
+            case THREAD_POOL -> shape == Shape.CPU_HEAVY ? strings(Profile.CPU_HEAVY_POOL_SIZES)
+                    : List.of(String.valueOf(Profile.POOL_SIZE));
+            case COMPLETABLE_FUTURE -> List.of(String.valueOf(Profile.POOL_SIZE));
+            case OK_HTTP_ASYNC -> List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS_PER_HOST));
+            default -> List.of("0");
+        });
     }
 
     /** The step without the N whose predicted batch exceeds the budget, or null when none is left. */
@@ -209,11 +277,11 @@ public final class RunPlan {
         }
         Map<Param, List<String>> params = new LinkedHashMap<>(step.params());
         params.put(Param.URLS, List.copyOf(affordable));
-        return new Step(step.benchmark(), step.model(), step.label(), Collections.unmodifiableMap(params),
-                step.minIterations());
+        return new Step(step.shape(), step.benchmark(), step.model(), step.label(),
+                Collections.unmodifiableMap(params), step.minIterations());
     }
 
-    private static Step step(Model model, String label, List<String> urls, List<String> delays,
+    private static Step step(Shape shape, Model model, String label, List<String> urls, List<String> delays,
                              List<String> concurrency, List<String> maxRequests,
                              List<String> delayProfiles, List<String> seeds) {
         Map<Param, List<String>> params = new LinkedHashMap<>();
@@ -224,15 +292,15 @@ public final class RunPlan {
         params.put(Param.MAX_REQUESTS, maxRequests);
         params.put(Param.DELAY_PROFILE, delayProfiles);
         params.put(Param.SEED, seeds);
-        return new Step(model, label, Collections.unmodifiableMap(params));
+        return new Step(shape, model, label, Collections.unmodifiableMap(params));
     }
 
     /** A step of the bare client (no model of the suite, see BareClientBenchmark). */
     private static Step bare(String label, List<String> urls, List<String> delays) {
-        Step template = step(Model.VIRTUAL_THREADS, label, urls, delays, List.of("0"), List.of("0"),
+        Step template = step(Shape.GATHER, Model.VIRTUAL_THREADS, label, urls, delays, List.of("0"), List.of("0"),
                 List.of(Profile.DELAY_PROFILE), List.of(String.valueOf(Profile.SEED)));
-        return new Step(BareClientBenchmark.class.getSimpleName(), Model.VIRTUAL_THREADS, label, template.params(),
-                delays.equals(List.of("0")) ? Step.CALIBRATION_ITERATIONS : 0);
+        return new Step(Shape.GATHER, BareClientBenchmark.class.getSimpleName(), Model.VIRTUAL_THREADS, label,
+                template.params(), delays.equals(List.of("0")) ? Step.CALIBRATION_ITERATIONS : 0);
     }
 
     private static List<String> strings(List<Integer> values) {
@@ -253,10 +321,18 @@ public final class RunPlan {
         return notes;
     }
 
-    /** Every N of the run, smallest first. */
+    /**
+     * Every N the run gathers, smallest first: the server check and the floor run at these (the
+     * other shapes run at smaller N). Every N of the run when it gathers nothing.
+     */
     public List<Integer> allN() {
-        return steps.stream().flatMap(s -> s.params().get(Param.URLS).stream()).map(Integer::parseInt)
-                .distinct().sorted().toList();
+        return gatherN(steps);
+    }
+
+    private static List<Integer> gatherN(List<Step> steps) {
+        List<Step> gather = steps.stream().filter(s -> s.shape() == Shape.GATHER).toList();
+        return (gather.isEmpty() ? steps : gather).stream().flatMap(s -> s.params().get(Param.URLS).stream())
+                .map(Integer::parseInt).distinct().sorted().toList();
     }
 
     public int largestN() {

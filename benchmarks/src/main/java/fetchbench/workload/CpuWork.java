@@ -7,21 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The CPU-heavy shape's work per response: parse the large JSON body, sum its values, and hash
- * the body {@link #HASH_ROUNDS} times. A few milliseconds of one core each (the launcher measures
- * it, see {@link #measureMillis()}); the result is checked, so the work cannot be skipped.
+ * the body {@link #HASH_ROUNDS} times. A few milliseconds of one core each (each benchmark fork
+ * measures it, see {@link #measureMillis()}); the result is checked, so the work cannot be skipped.
  */
 public final class CpuWork implements BodyWork {
 
-    /** Values in a large body: about 100 KB of JSON. */
-    static final int VALUES = 12_000;
+    /** Values in a large body: about 30 KB of JSON. */
+    static final int VALUES = 4_000;
     /** SHA-256 rounds over the body. */
-    static final int HASH_ROUNDS = 40;
-
-    /** Records the measured cost in the forks' JVM arguments, and so in jmh.json. */
-    public static final String MILLIS_PROPERTY = "fetchbench.cpuWorkMs";
+    static final int HASH_ROUNDS = 500;
 
     @Override
     public String apply(String body) {
@@ -29,12 +27,13 @@ public final class CpuWork implements BodyWork {
         for (JsonElement value : JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("values")) {
             sum += value.getAsLong();
         }
-        byte[] digest = body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] digest = new byte[0];
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (int round = 0; round < HASH_ROUNDS; round++) {
                 sha256.update(digest);
-                sha256.update(body.getBytes(StandardCharsets.UTF_8));
+                sha256.update(bytes);
                 digest = sha256.digest();
             }
         } catch (NoSuchAlgorithmException e) {
@@ -56,20 +55,44 @@ public final class CpuWork implements BodyWork {
         return body.append("]}\n").toString();
     }
 
-    /** The median time of the work on one body on this JVM, in ms, after a warm-up. */
-    public static double measureMillis() {
-        CpuWork work = new CpuWork();
+    /**
+     * The median time of the work on one body on this JVM, in ms, after a warm-up, while
+     * {@code threads} threads do it at once: with one, the work alone; with one per core, the
+     * work when every core is busy, which is slower where cores share a physical core or caches.
+     */
+    public static double measureMillis(int threads) {
         String body = largeBody(1);
-        double[] millis = new double[31];
+        CpuWork work = new CpuWork();
         for (int i = 0; i < 30; i++) {
             work.apply(body);
         }
-        for (int i = 0; i < millis.length; i++) {
-            long start = System.nanoTime();
-            work.apply(body);
-            millis[i] = (System.nanoTime() - start) / 1e6;
+        double[][] millis = new double[threads][21];
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            double[] mine = millis[t];
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                    return;
+                }
+                for (int i = 0; i < mine.length; i++) {
+                    long begin = System.nanoTime();
+                    work.apply(body);
+                    mine[i] = (System.nanoTime() - begin) / 1e6;
+                }
+            }));
         }
-        java.util.Arrays.sort(millis);
-        return millis[millis.length / 2];
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while measuring the work", e);
+            }
+        }
+        double[] all = java.util.Arrays.stream(millis).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+        return all[all.length / 2];
     }
 }

@@ -100,13 +100,21 @@ public enum Shape {
     }
 
     /**
+     * The CPU-heavy shape's work per response: alone, when every core is busy with it, and the
+     * cores that share it.
+     */
+    public record CpuCost(double aloneMs, double allCoresMs, int cores) {
+        public static final CpuCost NONE = new CpuCost(0, 0, 1);
+    }
+
+    /**
      * Queueing theory for one operation, in ms: the greedy schedule of the URLs on the model's
      * slots, read the way the shape ends (the last result, the first 200, the deadline).
      *
-     * @param cpuWorkMs the CPU work per response (CPU-heavy only) and {@code cores} the cores to share
+     * @param cpu the CPU work per response (CPU-heavy only)
      */
     public double predictMs(Prediction prediction, Model model, int n, int delayMs, DelayProfile profile, long seed,
-                            int concurrency, int maxRequests, double cpuWorkMs, int cores) {
+                            int concurrency, int maxRequests, CpuCost cpu) {
         List<Planned> planned = plan(n, delayMs, profile, seed);
         List<Integer> delays = planned.stream().map(Planned::delayMs).toList();
         int slots = this == WORKERS
@@ -126,11 +134,12 @@ public enum Shape {
             }
             case DEADLINE -> Math.min(delayMs, max(Prediction.finishTimes(delays, slots)));
             case CPU_HEAVY -> {
-                long workMs = Math.round(cpuWorkMs);
+                long workMs = Math.round(cpu.aloneMs());
                 List<Integer> withWork = delays.stream().map(d -> (int) (d + workMs)).toList();
                 // The JDK client's executor does the work; its I/O is not bounded by it.
-                int workers = model == Model.HTTP_CLIENT_ASYNC ? (concurrency > 0 ? concurrency : n) : slots;
-                double cpuBound = n * cpuWorkMs / Math.max(1, Math.min(Math.min(workers, n), cores));
+                int workers = Math.min(n, model == Model.HTTP_CLIENT_ASYNC ? (concurrency > 0 ? concurrency : n) : slots);
+                int busyCores = Math.max(1, Math.min(workers, cpu.cores()));
+                double cpuBound = n * (busyCores > 1 ? cpu.allCoresMs() : cpu.aloneMs()) / busyCores;
                 yield Math.max(max(Prediction.finishTimes(withWork, slots)), cpuBound);
             }
         };
