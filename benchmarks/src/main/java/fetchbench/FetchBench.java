@@ -177,8 +177,8 @@ public final class FetchBench {
                     .parent(options.jmh())
                     .jvmArgsAppend(step.model().needsPreview() ? withPreview(forkArgs) : forkArgs)
                     .shouldFailOnError(true)
-                    .warmupIterations(step.iterations(warmup))
-                    .measurementIterations(step.iterations(measurement))
+                    .warmupIterations(step.warmup(warmup))
+                    .measurementIterations(step.measurement(measurement))
                     .forks(options.jmh().getForkCount().orElse(1));
             // Resource metrics and allocation per batch in every run; JMH adds the user's -prof choices.
             jmh.addProfiler(ResourceProfiler.class);

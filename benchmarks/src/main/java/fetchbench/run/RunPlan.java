@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The JMH runs that make up one fetchbench run: one step per model setting (OkHttp's default
@@ -20,8 +22,31 @@ import java.util.Optional;
  */
 public final class RunPlan {
 
-    /** Seconds JMH needs per parameter combination besides the batches: fork start, set-up. */
-    static final double FORK_OVERHEAD_SECONDS = 3;
+    /** Seconds JMH needs per parameter combination besides the batches: fork start, set-up (about 1 s here). */
+    static final double FORK_OVERHEAD_SECONDS = 1.5;
+    /** A batch this slow is stable from the first: its step gets fewer batches (see {@link Batches#SLOW}). */
+    static final double SLOW_BATCH_MS = 5_000;
+
+    /**
+     * How many batches a step runs, against the run's warm-up and measured iterations: the run's;
+     * at least 10 of each for the floor, whose batches of a few ms settle slowly in a fresh fork;
+     * at most 1 warm-up and 3 measured for slow batches (a 20 s batch varies by a few per cent);
+     * at most 3 of each for the shapes besides gather, which run every model at one small N.
+     */
+    public record Batches(int minimum, int maxWarmup, int maxMeasurement) {
+        static final Batches RUN = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        static final Batches CALIBRATION = new Batches(10, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        static final Batches SLOW = new Batches(0, 1, 3);
+        static final Batches SHAPE = new Batches(0, 3, 3);
+
+        int warmup(int runWarmup) {
+            return Math.max(minimum, Math.min(runWarmup, maxWarmup));
+        }
+
+        int measurement(int runMeasurement) {
+            return Math.max(minimum, Math.min(runMeasurement, maxMeasurement));
+        }
+    }
     /** The CPU-heavy shape's work per response, for planning only (the run measures it). */
     static final double PLANNING_CPU_WORK_MS = 10;
 
@@ -31,18 +56,20 @@ public final class RunPlan {
      * unbounded client, as for virtual threads.
      */
     public record Step(Shape shape, String benchmark, Model model, String label, Map<Param, List<String>> params,
-                       int minIterations) {
-
-        /** Batches of a few ms settle slowly in a fresh fork: the floor gets at least this many of each. */
-        static final int CALIBRATION_ITERATIONS = 10;
+                       Batches batches) {
 
         Step(Shape shape, Model model, String label, Map<Param, List<String>> params) {
-            this(shape, shape.benchmark(), model, label, params, 0);
+            this(shape, shape.benchmark(), model, label, params, Batches.RUN);
         }
 
-        /** Warm-up and measured batches for this step: the run's, or more where the step needs them. */
-        public int iterations(int runIterations) {
-            return Math.max(runIterations, minIterations);
+        /** Warm-up batches for this step: the run's, or as many as the step needs. */
+        public int warmup(int runWarmup) {
+            return batches.warmup(runWarmup);
+        }
+
+        /** Measured batches for this step: the run's, or as many as the step needs. */
+        public int measurement(int runMeasurement) {
+            return batches.measurement(runMeasurement);
         }
 
         public boolean measuresAModel() {
@@ -64,7 +91,7 @@ public final class RunPlan {
             double seconds = 0;
             for (String n : params.get(Param.URLS)) {
                 for (int[] setting : settings()) {
-                    seconds += FORK_OVERHEAD_SECONDS + (iterations(warmup) + iterations(measurement))
+                    seconds += FORK_OVERHEAD_SECONDS + (warmup(warmup) + measurement(measurement))
                             * batchMillis(Integer.parseInt(n), setting) / 1000;
                 }
             }
@@ -167,31 +194,48 @@ public final class RunPlan {
                         step(Shape.GATHER, model, "", urls, delays, List.of("0"), unused, delayProfiles, seeds));
             }
         }
+        List<String> includes = options.jmh().getIncludes();
+        boolean workloadGiven = Stream.of(Param.URLS, Param.DELAY_MS, Param.DELAY_PROFILE, Param.CONCURRENCY,
+                Param.MAX_REQUESTS).anyMatch(p -> options.param(p).isPresent());
         for (Shape shape : Shape.values()) {
             if (shape == Shape.GATHER) {
                 continue;
             }
-            List<String> shapeUrls = options.param(Param.URLS).orElse(List.of(String.valueOf(profile.urls(shape))));
-            List<String> shapeDelays = options.param(Param.DELAY_MS)
+            // Named shapes take the user's workload options; unnamed ones run with their own, and
+            // not at all when the user gave options (which then mean the gather benchmark).
+            boolean named = includes.stream().anyMatch(regexp -> Pattern.compile(regexp)
+                    .matcher("fetchbench.bench." + shape.benchmark() + "." + shape.method()).find());
+            if (includes.isEmpty() ? workloadGiven : !named) {
+                continue;
+            }
+            Optional<List<String>> givenUrls = named ? options.param(Param.URLS) : Optional.empty();
+            List<String> shapeUrls = givenUrls.orElse(List.of(String.valueOf(profile.urls(shape))));
+            List<String> shapeDelays = (named ? options.param(Param.DELAY_MS) : Optional.<List<String>>empty())
                     .orElse(List.of(String.valueOf(profile.delayMs(shape))));
-            List<String> shapeProfiles = options.param(Param.DELAY_PROFILE).orElse(List.of(
-                    shape == Shape.WORKERS || shape == Shape.AS_COMPLETED ? "staggered" : Profile.DELAY_PROFILE));
+            List<String> shapeProfiles = (named ? options.param(Param.DELAY_PROFILE) : Optional.<List<String>>empty())
+                    .orElse(List.of(shape == Shape.WORKERS || shape == Shape.AS_COMPLETED
+                            ? DelayProfile.STAGGERED.paramName() : Profile.DELAY_PROFILE));
             for (String n : shapeUrls) {
                 if (Integer.parseInt(n) < shape.minimumUrls()) {
                     throw new OptionException("bad value '" + n + "' for urls with " + shape.benchmark()
-                            + "; allowed: >= " + shape.minimumUrls() + " (pick benchmarks by name to leave it out)");
+                            + "; allowed: >= " + shape.minimumUrls());
                 }
             }
             for (Model model : models) {
                 if (shape == Shape.FIRST_COMPLETED && model == Model.SEQUENTIAL) {
                     continue; // a loop cannot race: it would wait for each replica in turn
                 }
+                Optional<List<String>> none = Optional.empty();
                 candidates.add(step(shape, model, "", shapeUrls, shapeDelays,
-                        shapeConcurrency(shape, model, concurrency),
-                        model == Model.OK_HTTP_ASYNC
-                                ? maxRequests.orElse(List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS))) : unused,
+                        shapeConcurrency(shape, model, named ? concurrency : none),
+                        model == Model.OK_HTTP_ASYNC ? (named ? maxRequests : none)
+                                .orElse(List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS))) : unused,
                         shapeProfiles, seeds));
             }
+        }
+        if (includes.isEmpty() && workloadGiven) {
+            notes.add("urls, delayMs, delayProfile, concurrency and maxRequests set the gather benchmark "
+                    + "(FetchAllBenchmark); the other shapes run with them when named, e.g. DeadlineBenchmark");
         }
         if (maxRequests.isPresent() && !models.contains(Model.OK_HTTP_ASYNC)) {
             notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
@@ -278,7 +322,7 @@ public final class RunPlan {
         Map<Param, List<String>> params = new LinkedHashMap<>(step.params());
         params.put(Param.URLS, List.copyOf(affordable));
         return new Step(step.shape(), step.benchmark(), step.model(), step.label(),
-                Collections.unmodifiableMap(params), step.minIterations());
+                Collections.unmodifiableMap(params), step.batches());
     }
 
     private static Step step(Shape shape, Model model, String label, List<String> urls, List<String> delays,
@@ -292,7 +336,11 @@ public final class RunPlan {
         params.put(Param.MAX_REQUESTS, maxRequests);
         params.put(Param.DELAY_PROFILE, delayProfiles);
         params.put(Param.SEED, seeds);
-        return new Step(shape, model, label, Collections.unmodifiableMap(params));
+        Step step = new Step(shape, model, label, Collections.unmodifiableMap(params));
+        Batches batches = shape != Shape.GATHER ? Batches.SHAPE
+                : urls.stream().anyMatch(n -> step.slowestBatchMillis(Integer.parseInt(n)) >= SLOW_BATCH_MS)
+                ? Batches.SLOW : Batches.RUN;
+        return new Step(shape, shape.benchmark(), model, label, step.params(), batches);
     }
 
     /** A step of the bare client (no model of the suite, see BareClientBenchmark). */
@@ -300,7 +348,7 @@ public final class RunPlan {
         Step template = step(Shape.GATHER, Model.VIRTUAL_THREADS, label, urls, delays, List.of("0"), List.of("0"),
                 List.of(Profile.DELAY_PROFILE), List.of(String.valueOf(Profile.SEED)));
         return new Step(Shape.GATHER, BareClientBenchmark.class.getSimpleName(), Model.VIRTUAL_THREADS, label,
-                template.params(), delays.equals(List.of("0")) ? Step.CALIBRATION_ITERATIONS : 0);
+                template.params(), delays.equals(List.of("0")) ? Batches.CALIBRATION : Batches.RUN);
     }
 
     private static List<String> strings(List<Integer> values) {

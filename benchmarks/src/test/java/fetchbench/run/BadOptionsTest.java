@@ -27,12 +27,12 @@ class BadOptionsTest {
     static Stream<Arguments> badOptions() {
         return Stream.of(
                 Arguments.of(List.of("-p", "model=greenThreads"), "", "model",
-                        "sequential, threadPool, completableFuture, virtualThreads, okHttpAsync"),
+                        "sequential, threadPool, completableFuture, virtualThreads, okHttpAsync, httpClientAsync, structured"),
                 Arguments.of(List.of("-p", "urls=0"), "", "urls", "a positive integer"),
                 Arguments.of(List.of("-p", "urls=-5"), "", "urls", "a positive integer"),
                 Arguments.of(List.of("-p", "urls=ten"), "", "urls", "a positive integer"),
                 Arguments.of(List.of("-p", "delayMs=-1"), "", "delayMs", "an integer >= 0"),
-                Arguments.of(List.of("-p", "delayProfile=normal"), "", "delayProfile", "fixed, uniform, lognormal"),
+                Arguments.of(List.of("-p", "delayProfile=normal"), "", "delayProfile", "fixed, uniform, staggered, lognormal"),
                 Arguments.of(List.of("-p", "model=threadPool", "-p", "concurrency=0"), "", "concurrency",
                         "a pool size >= 1"),
                 Arguments.of(List.of("-p", "colour=blue"), "", "colour", "model, urls, delayMs"),
@@ -79,7 +79,7 @@ class BadOptionsTest {
             assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
             assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
                 + "-Dfetchbench.model=…); allowed: one of sequential, threadPool, completableFuture, "
-                + "virtualThreads, okHttpAsync");
+                + "virtualThreads, okHttpAsync, httpClientAsync, structured");
         }
         assertThat(results.resolve("runs")).doesNotExist();
     }

@@ -74,7 +74,7 @@ class LauncherTest {
             assertThat(env.getAsJsonObject("server").get("requestJournal").getAsBoolean()).isFalse();
             assertThat(env.get("runId").getAsString()).isEqualTo(run.getFileName().toString());
             assertThat(run.resolve("index.html")).isNotEmptyFile();
-            assertThat(run.resolve("fetchAll-10ms-fixed-scaling.png")).isNotEmptyFile();
+            assertThat(run.resolve("fetchAll-10ms-fixed-efficiency.png")).isNotEmptyFile();
             assertThat(run.resolve("fetchAll-10ms-fixed-models-N5.svg")).isNotEmptyFile();
         }
     }
@@ -89,7 +89,7 @@ class LauncherTest {
                 concat(TINY, List.of("-p", "model=threadPool", "-p", "concurrency=2")))) {
 
             assertThat(jvm.awaitExit(300)).isEqualTo(FetchBench.EXIT_RUN_FAILED);
-            assertThat(jvm.all()).anyMatch(l -> l.contains("threadPool: 4 of 5 URLs fetched correctly")
+            assertThat(jvm.all()).anyMatch(l -> l.contains("threadPool: fetchAll of 5 URLs had 1 problem(s)")
                     && l.contains("returned HTTP 500 instead of 200"));
             assertThat(jvm.all()).anyMatch(l -> l.startsWith("fetchbench: run failed:"));
             try (Stream<Path> written = Files.list(results)) {

@@ -1,8 +1,10 @@
 package fetchbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fetchbench.model.Model;
+import fetchbench.workload.Shape;
 import fetchbench.model.Prediction;
 import fetchbench.run.RunOptions.Param;
 import java.util.List;
@@ -26,34 +28,81 @@ class RunPlanTest {
     @Test
     void defaultRunHasEveryModelAndKeepsEachBatchWithinTheBudget() throws Exception {
         RunPlan plan = plan(props());
+        List<RunPlan.Step> gather = plan.steps().stream().filter(s -> s.shape() == Shape.GATHER).toList();
 
-        assertThat(plan.steps()).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
+        assertThat(gather).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
                 "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark",
-                "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "BareClientBenchmark");
-        assertThat(plan.steps().subList(1, 8)).extracting(RunPlan.Step::model).containsExactly(
+                "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark",
+                "FetchAllBenchmark", "BareClientBenchmark");
+        assertThat(gather.subList(1, 10)).extracting(RunPlan.Step::model).containsExactly(
                 Model.SEQUENTIAL, Model.THREAD_POOL, Model.COMPLETABLE_FUTURE, Model.COMPLETABLE_FUTURE,
-                Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.OK_HTTP_ASYNC);
+                Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.OK_HTTP_ASYNC, Model.HTTP_CLIENT_ASYNC,
+                Model.STRUCTURED);
         // First the floor: the bare client at every N without delay; last its baseline at the run's delay.
         RunPlan.Step floor = plan.steps().get(0);
         assertThat(floor.params().get(Param.URLS)).containsExactly("10", "100", "1000");
         assertThat(floor.params().get(Param.DELAY_MS)).containsExactly("0");
-        assertThat(floor.iterations(5)).isEqualTo(10);
-        assertThat(plan.steps().get(8).params().get(Param.DELAY_MS)).containsExactly("100");
+        assertThat(floor.warmup(5)).isEqualTo(10);
+        assertThat(floor.measurement(5)).isEqualTo(10);
+        assertThat(gather.get(10).params().get(Param.DELAY_MS)).containsExactly("100");
         for (RunPlan.Step step : plan.withoutBareClient().steps()) {
-            assertThat(step.params().get(Param.DELAY_MS)).containsExactly("100");
             for (String n : step.params().get(Param.URLS)) {
                 assertThat(step.slowestBatchMillis(Integer.parseInt(n))).isLessThanOrEqualTo(Profile.BATCH_BUDGET_MS);
             }
         }
-        RunPlan.Step sequential = plan.steps().get(1);
+        RunPlan.Step sequential = gather.get(1);
         assertThat(sequential.params().get(Param.URLS)).containsExactly("10", "100");
         assertThat(plan.notes()).anyMatch(n -> n.startsWith("sequential skipped for urls=1000"));
-        assertThat(plan.steps().get(2).params().get(Param.URLS)).containsExactly("10", "100", "1000");
+        assertThat(gather.get(2).params().get(Param.URLS)).containsExactly("10", "100", "1000");
         assertThat(plan.largestN()).isEqualTo(1000);
+        assertThat(plan.allN()).containsExactly(10, 100, 1000); // the server check and floor: gather's N only
         // The benchmarks are predicted to leave room for build and tests in the 15 minutes of ./mvnw verify.
         Profile profile = Profile.DEFAULT;
         assertThat(plan.predictedSeconds(profile.warmupIterations(), profile.measurementIterations()))
                 .isLessThan(13 * 60);
+    }
+
+    @Test
+    void everyShapeRunsEveryModelThatCanDoIt() throws Exception {
+        RunPlan plan = plan(props());
+
+        for (Shape shape : Shape.values()) {
+            List<Model> models = plan.withoutBareClient().steps().stream().filter(s -> s.shape() == shape)
+                    .map(RunPlan.Step::model).distinct().toList();
+            if (shape == Shape.FIRST_COMPLETED) {
+                assertThat(models).doesNotContain(Model.SEQUENTIAL).hasSize(Model.values().length - 1);
+            } else {
+                assertThat(models).containsExactly(Model.values());
+            }
+        }
+        List<RunPlan.Step> workers = plan.steps().stream().filter(s -> s.shape() == Shape.WORKERS).toList();
+        assertThat(workers).allSatisfy(s -> {
+            assertThat(s.params().get(Param.DELAY_PROFILE)).containsExactly("staggered");
+            assertThat(s.params().get(Param.CONCURRENCY))
+                    .containsExactly(s.model() == Model.SEQUENTIAL ? "1" : String.valueOf(Profile.WORKERS));
+        });
+        RunPlan.Step cpuPools = plan.steps().stream()
+                .filter(s -> s.shape() == Shape.CPU_HEAVY && s.model() == Model.THREAD_POOL).findFirst().orElseThrow();
+        assertThat(cpuPools.params().get(Param.CONCURRENCY)).containsExactly("1", "2", "4", "8", "16");
+        assertThat(plan.steps()).extracting(RunPlan.Step::benchmarkName)
+                .contains("fetchbench.bench.DeadlineBenchmark.withinDeadline");
+    }
+
+    @Test
+    void workloadOptionsMeanGatherUnlessAShapeIsNamed() throws Exception {
+        RunPlan gatherOnly = plan(props(), "-p", "urls=5");
+        assertThat(gatherOnly.steps()).allSatisfy(s -> assertThat(s.shape()).isEqualTo(Shape.GATHER));
+        assertThat(gatherOnly.notes()).anyMatch(n -> n.contains("the other shapes run with them when named"));
+
+        RunPlan deadline = plan(props(), "DeadlineBenchmark", "-p", "urls=6", "-p", "model=virtualThreads");
+        RunPlan.Step step = deadline.steps().stream().filter(s -> s.shape() == Shape.DEADLINE).findFirst()
+                .orElseThrow();
+        assertThat(step.params().get(Param.URLS)).containsExactly("6");
+        assertThat(deadline.steps()).noneMatch(s -> s.shape() == Shape.WORKERS);
+
+        assertThatThrownBy(() -> plan(props(), "FailuresBenchmark", "-p", "urls=3"))
+                .isInstanceOf(OptionException.class)
+                .hasMessage("bad value '3' for urls with FailuresBenchmark; allowed: >= 7");
     }
 
     @Test
@@ -101,7 +150,7 @@ class RunPlanTest {
         assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
         assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("0");
         assertThat(plan.steps().get(2).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
-        assertThat(plan.notes()).containsExactly("virtualThreads has no concurrency setting; concurrency=4,8 "
+        assertThat(plan.notes()).contains("virtualThreads has no concurrency setting; concurrency=4,8 "
                 + "does not apply to it");
     }
 
