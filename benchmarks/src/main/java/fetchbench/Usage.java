@@ -9,22 +9,35 @@ final class Usage {
     static final String TEXT = """
             fetchbench: which concurrency model for fetching N URLs, and how to tune it.
 
-            Usage: java -jar benchmarks/target/benchmarks.jar [-p name=v1,v2 ...] [JMH options]
+            Usage: java -jar benchmarks/target/benchmarks.jar [benchmark regexp ...] [-p name=v1,v2 ...] [JMH options]
                    ./mvnw verify [-Dfetchbench.name=v1,v2 ...]
 
+            Benchmarks (one per shape; a regexp such as Deadline picks them, default: all):
+              FetchAllBenchmark        gather: fetch all N, wait for all
+              WorkersBenchmark         k workers (concurrency, default 2) drain a queue of unequal delays
+              AsCompletedBenchmark     handle each result as it arrives
+              FirstCompletedBenchmark  race N replicas, keep the first 200, cancel the rest
+              DeadlineBenchmark        keep what completes within delayMs, cancel the rest
+              FailuresBenchmark        uptime check of refused, reset, empty, 500, slow, malformed URLs
+              CpuHeavyBenchmark        gather with parse-and-hash work per response
+            urls, delayMs, delayProfile, concurrency and maxRequests set FetchAllBenchmark's workload;
+            the other shapes run at their own small N and d unless named.
+
             Parameters (-p name=… or -Dfetchbench.name=…; comma-separated values are all run):
-              model         sequential, threadPool, completableFuture, virtualThreads, okHttpAsync (default: all)
+              model         sequential, threadPool, completableFuture, virtualThreads, okHttpAsync,
+                            httpClientAsync, structured (default: all; structured needs a JDK 25 build)
               urls          N, URLs per batch (default: 10,100,1000; smoke: 10,100)
               delayMs       server delay per URL in ms (default: 100; smoke: 20)
-              concurrency   pool size of threadPool/completableFuture, maxRequestsPerHost of okHttpAsync;
-                            0 = the model's default (default: threadPool 20, completableFuture 0,20,
-                            okHttpAsync 5 and a tuned run at the largest N)
+              concurrency   pool size of threadPool/completableFuture, maxRequestsPerHost of okHttpAsync,
+                            executor size of httpClientAsync; 0 = the model's default (default:
+                            threadPool 20, completableFuture 0,20, okHttpAsync 5 and a tuned run at
+                            the largest N, httpClientAsync 0)
               maxRequests   OkHttp Dispatcher maxRequests (default: 64, OkHttp's own)
-              delayProfile  fixed, uniform, lognormal (default: fixed)
+              delayProfile  fixed, uniform, staggered, lognormal (default: fixed)
               seed          seed of the random delay profiles (default: 42)
 
             Run options (-Dfetchbench.name=…):
-              profile       default (about 9 min of benchmarks here), smoke (about 1 min here),
+              profile       default (about 9 min of benchmarks here), smoke (about 2 min here),
                             full (default plus virtualThreads and tuned okHttpAsync at N=10000, 1 s delay)
               target        http://host:port of a running WireMock to use instead of starting one
               results       folder for results (default: results)

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,15 +19,18 @@ import java.util.function.Consumer;
 
 /**
  * The JDK's {@code HttpClient.sendAsync}: non-blocking I/O on the client's selector thread, each
- * response a CompletableFuture completed on the client's executor. The executor (concurrency k: a
- * pool of k; 0: the client's default, a cached pool) runs the response handling, not the waiting,
- * so it does not bound the requests in flight: N URLs take about one delay. Cancelling a
- * {@code sendAsync} future aborts its exchange.
+ * response a CompletableFuture. The executor (concurrency k: a pool of k; 0: the JDK's defaults)
+ * runs the client's own work and, here, the handling of each response; it does not bound the
+ * requests in flight, so N URLs take about one delay. The JDK client completes the futures it
+ * hands out on CompletableFuture's default async executor, so a stage added without an executor
+ * runs there (on JDK 25 with 2 cores: one thread); with k > 0 the handling is sent to the pool.
+ * Cancelling a {@code sendAsync} future aborts its exchange.
  */
 public final class HttpClientAsync implements ConcurrencyModel {
 
     private final HttpClient client;
     private final ExecutorService ownPool;
+    private final Executor responseExecutor;
     private final Duration timeout;
     private final InFlight inFlight;
     private final BodyWork bodyWork;
@@ -42,6 +46,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         client = (ownPool == null ? builder : builder.executor(ownPool)).build();
+        responseExecutor = ownPool == null ? CompletableFutures.defaultAsyncExecutor() : ownPool;
     }
 
     /**
@@ -56,8 +61,8 @@ public final class HttpClientAsync implements ConcurrencyModel {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
         inFlight.enter();
         CompletableFuture<HttpResponse<String>> sent = client.sendAsync(request, BodyHandlers.ofString());
-        CompletableFuture<Outcome> outcome = sent.handle((response, error) -> {
-            inFlight.exit();
+        sent.whenComplete((response, error) -> inFlight.exit());
+        CompletableFuture<Outcome> outcome = sent.handleAsync((response, error) -> {
             if (error != null) {
                 return Outcome.failed(url, error instanceof java.util.concurrent.CompletionException
                         && error.getCause() != null ? error.getCause() : error, start);
@@ -67,7 +72,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
             } catch (RuntimeException e) {
                 return Outcome.failed(url, e, start);
             }
-        });
+        }, responseExecutor);
         return new Fetch(sent, outcome);
     }
 

@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * A plain loop of blocking calls: one request at a time, so N URLs take N·delay. It is every
- * shape's baseline: one worker, completion order is the order given, and a race is not run (it
- * would wait for each replica in turn).
+ * shape's baseline: one worker, and completion order is the order given. A race becomes a list of
+ * fallbacks, which the suite does not benchmark: it would wait for each replica in turn.
  */
 public final class Sequential implements ConcurrencyModel {
 

@@ -300,6 +300,9 @@ public final class RunPlan {
                     : List.of(String.valueOf(Profile.POOL_SIZE));
             case COMPLETABLE_FUTURE -> List.of(String.valueOf(Profile.POOL_SIZE));
             case OK_HTTP_ASYNC -> List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS_PER_HOST));
+            // The JDK's defaults, and a pool for the response handling where the work is.
+            case HTTP_CLIENT_ASYNC -> shape == Shape.CPU_HEAVY ? List.of("0", String.valueOf(Profile.POOL_SIZE))
+                    : List.of("0");
             default -> List.of("0");
         });
     }

@@ -136,8 +136,11 @@ public enum Shape {
             case CPU_HEAVY -> {
                 long workMs = Math.round(cpu.aloneMs());
                 List<Integer> withWork = delays.stream().map(d -> (int) (d + workMs)).toList();
-                // The JDK client's executor does the work; its I/O is not bounded by it.
-                int workers = Math.min(n, model == Model.HTTP_CLIENT_ASYNC ? (concurrency > 0 ? concurrency : n) : slots);
+                // The JDK client's I/O is not bounded by its executor; the work runs on the pool of
+                // k, or by default on CompletableFuture's default executor.
+                int defaultThreads = prediction.defaultExecutorThreads() > 0 ? prediction.defaultExecutorThreads() : n;
+                int workers = Math.min(n, model != Model.HTTP_CLIENT_ASYNC ? slots
+                        : concurrency > 0 ? concurrency : defaultThreads);
                 int busyCores = Math.max(1, Math.min(workers, cpu.cores()));
                 double cpuBound = n * (busyCores > 1 ? cpu.allCoresMs() : cpu.aloneMs()) / busyCores;
                 yield Math.max(max(Prediction.finishTimes(withWork, slots)), cpuBound);

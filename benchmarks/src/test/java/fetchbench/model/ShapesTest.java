@@ -203,10 +203,15 @@ class ShapesTest {
             workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
         }
         String caller = Thread.currentThread().getName();
-        if (model == Model.SEQUENTIAL) {
-            assertThat(workers).containsExactly(caller);
-        } else {
-            assertThat(workers).isNotEmpty().doesNotContain(caller);
+        switch (model) {
+            case SEQUENTIAL -> assertThat(workers).containsExactly(caller);
+            case VIRTUAL_THREADS, STRUCTURED -> assertThat(workers).containsExactly("virtual");
+            // OkHttp names a Dispatcher thread after the call it runs, for as long as it runs it.
+            case OK_HTTP_ASYNC -> assertThat(workers).isNotEmpty()
+                    .allSatisfy(name -> assertThat(name).startsWith("OkHttp " + TestServer.uri().getScheme()));
+            // The pools of k: for httpClientAsync the work must not fall back to the common pool.
+            default -> assertThat(workers).isNotEmpty()
+                    .allSatisfy(name -> assertThat(name).startsWith("fetchbench-" + model.paramName() + "-"));
         }
     }
 
