@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * As completed: each result is handled (a running checksum of the bodies) as soon as it arrives.
  *
  * <p>Measured: time to the last result, in ms (the score), and time to the first ({@code first.ms}).
- * Predicted: the greedy schedule's last and first finish. Every batch is verified: each URL
+ * Predicted: the greedy schedule's last finish (its first finish, the shortest delay for a model
+ * with a slot per URL, is what first.ms is read against). Every batch is verified: each URL
  * handled once, correctly, in the order the fetches finished, not the order they were asked for.
  */
 @BenchmarkMode(Mode.SingleShotTime)

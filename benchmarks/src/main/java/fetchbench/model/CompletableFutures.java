@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -71,50 +72,67 @@ public final class CompletableFutures implements ConcurrencyModel {
     @Override
     public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
         LinkedBlockingQueue<Outcome> completed = new LinkedBlockingQueue<>();
-        start(urls).forEach(fetch -> fetch.thenAccept(completed::add));
+        List<CompletableFuture<Outcome>> fetches = start(urls);
+        for (int i = 0; i < urls.size(); i++) {
+            URI url = urls.get(i);
+            long start = System.nanoTime();
+            // An outcome even if the task failed, so the loop below never waits for nothing.
+            fetches.get(i).whenComplete((outcome, error) ->
+                    completed.add(outcome != null ? outcome : Outcome.failed(url, error, start)));
+        }
         for (int i = 0; i < urls.size(); i++) {
             handler.accept(Pools.take(completed));
         }
     }
 
     /**
-     * The first 200 completes the winner ({@code anyOf} would take the first failure too). A
-     * CompletableFuture cannot interrupt its task, so the losers' calls are cancelled in OkHttp.
+     * The first 200 completes the winner ({@code anyOf} would take the first failure too); the
+     * last failure, if all fail, fails it. A CompletableFuture cannot interrupt its task, so the
+     * race's OkHttp calls are cancelled, including any a task starts after that.
      */
     @Override
     public Outcome firstSuccessful(List<URI> replicas) {
+        Http.CallGroup race = new Http.CallGroup();
         CompletableFuture<Outcome> winner = new CompletableFuture<>();
-        List<CompletableFuture<Outcome>> fetches = start(replicas);
-        fetches.forEach(fetch -> fetch.thenAccept(outcome -> {
-            if (outcome.isOk()) {
+        AtomicInteger failures = new AtomicInteger();
+        List<CompletableFuture<Outcome>> fetches = replicas.stream()
+                .map(url -> CompletableFuture.supplyAsync(() -> http.fetch(url, race), executor))
+                .toList();
+        fetches.forEach(fetch -> fetch.whenComplete((outcome, error) -> {
+            if (outcome != null && outcome.isOk()) {
                 winner.complete(outcome);
+            } else if (failures.incrementAndGet() == replicas.size()) {
+                winner.completeExceptionally(new NoReplicaAnsweredException(replicas));
             }
         }));
-        all(fetches).thenRun(() -> winner.completeExceptionally(new NoReplicaAnsweredException(replicas)));
         try {
-            return winner.join();
+            return Pools.join(winner);
         } finally {
             fetches.forEach(fetch -> fetch.cancel(true));
-            http.cancelAll();
+            race.cancelAll();
         }
     }
 
     /** {@code completeOnTimeout} ends the wait; what is done by then is kept, the rest cancelled. */
     @Override
     public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
-        List<CompletableFuture<Outcome>> fetches = start(urls);
+        Http.CallGroup batch = new Http.CallGroup();
+        List<CompletableFuture<Outcome>> fetches = urls.stream()
+                .map(url -> CompletableFuture.supplyAsync(() -> http.fetch(url, batch), executor))
+                .toList();
         all(fetches).completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS).join();
         List<Outcome> completed = fetches.stream()
                 .filter(fetch -> fetch.state() == java.util.concurrent.Future.State.SUCCESS)
                 .map(CompletableFuture::resultNow)
                 .toList();
         fetches.forEach(fetch -> fetch.cancel(true));
-        http.cancelAll();
+        batch.cancelAll();
         return completed;
     }
 
     @Override
     public void close() {
+        http.cancelAll(); // first: nothing can interrupt a CompletableFuture's task
         if (ownPool != null) {
             Pools.shutdown(ownPool);
         }

@@ -34,7 +34,7 @@ public interface ConcurrencyModel extends AutoCloseable {
 
     /**
      * Deadline: the outcomes that completed within {@code deadline}, in the order given; every
-     * fetch still running then is cancelled before it returns, so nothing outlives the call.
+     * fetch still running then is cancelled (its socket closed) before it returns.
      */
     List<Outcome> withinDeadline(List<URI> urls, Duration deadline);
 

@@ -61,36 +61,41 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
     /**
      * invokeAny returns the first task that did not throw and cancels the others by interrupting
      * them. An interrupt does not wake a platform thread blocked on a socket read, so the losers'
-     * calls are cancelled in OkHttp too, which closes their sockets.
+     * OkHttp calls are cancelled too, which closes their sockets.
      */
     @Override
     public Outcome firstSuccessful(List<URI> replicas) {
-        List<Callable<Outcome>> race = replicas.stream()
-                .map(url -> (Callable<Outcome>) () -> http.fetch(url).requireOk())
+        Http.CallGroup race = new Http.CallGroup();
+        List<Callable<Outcome>> tasks = replicas.stream()
+                .map(url -> (Callable<Outcome>) () -> http.fetch(url, race).requireOk())
                 .toList();
         try {
-            return executor.invokeAny(race);
+            return executor.invokeAny(tasks);
         } catch (ExecutionException e) {
             throw new NoReplicaAnsweredException(replicas);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while racing replicas", e);
         } finally {
-            http.cancelAll();
+            race.cancelAll();
         }
     }
 
-    /** invokeAll with a timeout cancels the tasks not done by then; OkHttp closes their sockets. */
+    /** invokeAll with a timeout cancels the tasks not done by then; their OkHttp calls are cancelled too. */
     @Override
     public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+        Http.CallGroup batch = new Http.CallGroup();
+        List<Callable<Outcome>> tasks = urls.stream()
+                .map(url -> (Callable<Outcome>) () -> http.fetch(url, batch))
+                .toList();
         List<Future<Outcome>> futures;
         try {
-            futures = executor.invokeAll(fetches(urls), deadline.toNanos(), TimeUnit.NANOSECONDS);
+            futures = executor.invokeAll(tasks, deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fetching", e);
         } finally {
-            http.cancelAll();
+            batch.cancelAll();
         }
         List<Outcome> completed = new ArrayList<>();
         for (Future<Outcome> future : futures) {
@@ -103,6 +108,7 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
 
     @Override
     public void close() {
+        http.cancelAll(); // first: an interrupt does not wake a thread blocked on a socket read
         Pools.shutdown(executor);
         http.close();
     }

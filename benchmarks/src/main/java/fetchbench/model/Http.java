@@ -57,6 +57,11 @@ public final class Http {
         return execute(url, call(url), System.nanoTime());
     }
 
+    /** A blocking fetch whose call joins {@code group}, so cancelling the group cancels it. */
+    public Outcome fetch(URI url, CallGroup group) {
+        return execute(url, group.add(call(url)), System.nanoTime());
+    }
+
     /** A blocking fetch that OkHttp cancels when {@code timeout} has passed. */
     public Outcome fetch(URI url, Duration timeout) {
         Call call = call(url);
@@ -78,6 +83,29 @@ public final class Http {
             return Outcome.response(url, response.code(), bodyWork.apply(response.body().string()), startNanos);
         } catch (IOException | RuntimeException e) {
             return Outcome.failed(url, e, startNanos);
+        }
+    }
+
+    /**
+     * The calls of one operation, so the operation can cancel the ones still running, including a
+     * call that a task starts just after the cancelling (it is cancelled as it joins).
+     */
+    public static final class CallGroup {
+        private final java.util.Set<Call> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile boolean cancelled;
+
+        Call add(Call call) {
+            calls.add(call);
+            if (cancelled) {
+                call.cancel();
+            }
+            return call;
+        }
+
+        /** Cancels every call of the group, now and from now on: OkHttp closes their sockets. */
+        public void cancelAll() {
+            cancelled = true;
+            calls.forEach(Call::cancel);
         }
     }
 

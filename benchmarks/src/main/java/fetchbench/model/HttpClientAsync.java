@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -61,8 +62,9 @@ public final class HttpClientAsync implements ConcurrencyModel {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
         inFlight.enter();
         CompletableFuture<HttpResponse<String>> sent = client.sendAsync(request, BodyHandlers.ofString());
-        sent.whenComplete((response, error) -> inFlight.exit());
-        CompletableFuture<Outcome> outcome = sent.handleAsync((response, error) -> {
+        // Counted out before the response is handed on, so the next request of a worker is not counted first.
+        CompletableFuture<Outcome> outcome = sent.whenComplete((response, error) -> inFlight.exit())
+                .handleAsync((response, error) -> {
             if (error != null) {
                 return Outcome.failed(url, error instanceof java.util.concurrent.CompletionException
                         && error.getCause() != null ? error.getCause() : error, start);
@@ -113,28 +115,33 @@ public final class HttpClientAsync implements ConcurrencyModel {
     @Override
     public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
         LinkedBlockingQueue<Outcome> completed = new LinkedBlockingQueue<>();
-        sendAll(urls).forEach(outcome -> outcome.thenAccept(completed::add));
+        for (URI url : urls) {
+            long start = System.nanoTime();
+            // An outcome even if the stage failed, so the loop below never waits for nothing.
+            send(url).outcome().whenComplete((outcome, error) ->
+                    completed.add(outcome != null ? outcome : Outcome.failed(url, error, start)));
+        }
         for (int i = 0; i < urls.size(); i++) {
             handler.accept(Pools.take(completed));
         }
     }
 
-    /** The first 200 completes the winner; the losers' sendAsync futures are cancelled. */
+    /** The first 200 completes the winner, the last failure fails it; then the sendAsync futures are cancelled. */
     @Override
     public Outcome firstSuccessful(List<URI> replicas) {
         CompletableFuture<Outcome> winner = new CompletableFuture<>();
+        AtomicInteger failures = new AtomicInteger();
         List<Fetch> fetches = replicas.stream().map(this::send).toList();
-        fetches.forEach(fetch -> fetch.outcome().thenAccept(outcome -> {
-            if (outcome.isOk()) {
+        fetches.forEach(fetch -> fetch.outcome().whenComplete((outcome, error) -> {
+            if (outcome != null && outcome.isOk()) {
                 winner.complete(outcome);
+            } else if (failures.incrementAndGet() == replicas.size()) {
+                winner.completeExceptionally(new NoReplicaAnsweredException(replicas));
             }
         }));
-        CompletableFuture.allOf(fetches.stream().map(Fetch::outcome).toArray(CompletableFuture[]::new))
-                .thenRun(() -> winner.completeExceptionally(new NoReplicaAnsweredException(replicas)));
         try {
-            return winner.join();
+            return Pools.join(winner);
         } finally {
-            // Cancelling a dependent stage would leave the exchange running: cancel what sendAsync returned.
             fetches.forEach(fetch -> fetch.sent().cancel(true));
         }
     }

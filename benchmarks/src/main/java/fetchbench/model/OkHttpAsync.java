@@ -128,7 +128,7 @@ public final class OkHttpAsync implements ConcurrencyModel {
             }
         })).toList();
         try {
-            return winner.join();
+            return Pools.join(winner);
         } finally {
             calls.forEach(Call::cancel);
         }

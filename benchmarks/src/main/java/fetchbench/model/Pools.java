@@ -50,6 +50,18 @@ final class Pools {
         }
     }
 
+    /** The result of a future, its own exception rethrown rather than wrapped. */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     /** The next element of a queue of results, waiting for it. */
     static <T> T take(java.util.concurrent.BlockingQueue<T> queue) {
         try {

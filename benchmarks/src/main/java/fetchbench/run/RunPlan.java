@@ -285,12 +285,18 @@ public final class RunPlan {
      * more threads stop helping; each model's usual setting elsewhere (OkHttp's default Dispatcher,
      * the JDK client's default executor).
      */
-    private static List<String> shapeConcurrency(Shape shape, Model model, Optional<List<String>> concurrency) {
+    private static List<String> shapeConcurrency(Shape shape, Model model, Optional<List<String>> concurrency)
+            throws OptionException {
         if (model == Model.SEQUENTIAL) {
             return List.of("1");
         }
         if (shape == Shape.WORKERS) {
-            return concurrency.orElse(List.of(String.valueOf(Profile.WORKERS)));
+            List<String> workers = concurrency.orElse(List.of(String.valueOf(Profile.WORKERS)));
+            if (workers.contains("0")) {
+                throw new OptionException("bad value '0' for concurrency with WorkersBenchmark; "
+                        + "allowed: a number of workers >= 1");
+            }
+            return workers;
         }
         if (!model.hasConcurrencyKnob()) {
             return List.of("0");

@@ -148,15 +148,6 @@ public enum Shape {
         };
     }
 
-    /** How many URLs the deadline shape keeps by the greedy schedule. */
-    public int predictedWithinDeadline(Prediction prediction, Model model, int n, int delayMs, int concurrency,
-                                       int maxRequests) {
-        List<Integer> delays = plan(n, delayMs, DelayProfile.FIXED, 0).stream().map(Planned::delayMs).toList();
-        long[] finished = Prediction.finishTimes(delays,
-                prediction.effectiveConcurrency(model, n, concurrency, maxRequests));
-        return (int) Arrays.stream(finished).filter(f -> f < delayMs).count();
-    }
-
     private static long max(long[] values) {
         return Arrays.stream(values).max().orElse(0);
     }

@@ -170,17 +170,22 @@ public final class Workload {
     }
 
     /** See {@link #verifyCompletionOrder}. */
-    public static final Duration ORDER_SLACK = Duration.ofMillis(10);
+    public static final Duration ORDER_SLACK = Duration.ofMillis(25);
 
-    /** First completed: the winner is the fastest replica that answers 200, with its body. */
+    /**
+     * First completed: the winner is a replica that answers 200, with its body. Which one depends
+     * on the model's slots (with fewer slots than replicas the fastest may start last), so that
+     * is the prediction's business; with a slot per replica the tests check it is the fastest.
+     */
     public Outcome verifyWinner(String model, Outcome winner) {
-        Fetch fastest = fetches.stream().filter(f -> f.kind() == Kind.OK)
-                .min(java.util.Comparator.comparingInt(Fetch::delayMs)).orElseThrow();
+        Fetch replica = fetches.stream().filter(f -> f.url().equals(winner.url())).findFirst().orElse(null);
         List<String> problems = new ArrayList<>();
-        if (!fastest.url().equals(winner.url())) {
-            problems.add("the winner was " + winner.url() + ", not the fastest replica " + fastest.url());
+        if (replica == null) {
+            problems.add("the winner " + winner.url() + " is not one of the replicas");
+        } else if (replica.kind() != Kind.OK) {
+            problems.add("the winner " + winner.url() + " is the replica that fails");
         } else {
-            String problem = problem(fastest, winner);
+            String problem = problem(replica, winner);
             if (problem != null) {
                 problems.add(problem);
             }
@@ -197,6 +202,10 @@ public final class Workload {
         Map<URI, Fetch> byUrl = new HashMap<>();
         fetches.forEach(f -> byUrl.put(f.url(), f));
         List<String> problems = new ArrayList<>();
+        if (kept.isEmpty() && fetches.get(0).delayMs() < deadline.toMillis()) {
+            // Every model starts the first URL at once, and it answers within the deadline.
+            problems.add("nothing kept, though " + fetches.get(0).url() + " answers within the deadline");
+        }
         for (Outcome outcome : kept) {
             Fetch fetch = byUrl.get(outcome.url());
             if (fetch == null) {

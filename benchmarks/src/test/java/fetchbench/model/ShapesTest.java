@@ -1,6 +1,7 @@
 package fetchbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fetchbench.TestServer;
@@ -116,6 +117,23 @@ class ShapesTest {
 
             assertThat(winner.url()).isEqualTo(workload.urls().get(3));
             assertWoundDown(model, inFlight, server, connectionsBefore, 2);
+        }
+    }
+
+    /** The only 200 finishing after the failure is still the winner; no 200 at all is said plainly. */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void aRaceTakesTheOnly200AndSaysWhenThereIsNone(Model model) {
+        URI server = TestServer.uri();
+        Workload.Fetch failing = new Workload.Fetch(server.resolve(Kind.SERVER_ERROR.path(0)), 0,
+                Kind.SERVER_ERROR, null);
+        Workload workload = registered(Workload.of(List.of(failing, ok(1, 200))));
+        try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
+            assertThat(workload.verifyWinner(model.paramName(), fetcher.firstSuccessful(workload.urls())).url())
+                    .isEqualTo(workload.urls().get(1));
+            assertThatThrownBy(() -> fetcher.firstSuccessful(List.of(failing.url(), failing.url())))
+                    .isInstanceOf(ConcurrencyModel.NoReplicaAnsweredException.class)
+                    .hasMessage("none of the 2 replicas answered HTTP 200");
         }
     }
 
