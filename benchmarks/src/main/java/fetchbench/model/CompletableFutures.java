@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -93,20 +92,11 @@ public final class CompletableFutures implements ConcurrencyModel {
     @Override
     public Outcome firstSuccessful(List<URI> replicas) {
         Http.CallGroup race = new Http.CallGroup();
-        CompletableFuture<Outcome> winner = new CompletableFuture<>();
-        AtomicInteger failures = new AtomicInteger();
         List<CompletableFuture<Outcome>> fetches = replicas.stream()
                 .map(url -> CompletableFuture.supplyAsync(() -> http.fetch(url, race), executor))
                 .toList();
-        fetches.forEach(fetch -> fetch.whenComplete((outcome, error) -> {
-            if (outcome != null && outcome.isOk()) {
-                winner.complete(outcome);
-            } else if (failures.incrementAndGet() == replicas.size()) {
-                winner.completeExceptionally(new NoReplicaAnsweredException(replicas));
-            }
-        }));
         try {
-            return Pools.join(winner);
+            return Pools.join(Pools.firstOk(fetches, replicas));
         } finally {
             fetches.forEach(fetch -> fetch.cancel(true));
             race.cancelAll();

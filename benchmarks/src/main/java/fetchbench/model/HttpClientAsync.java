@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -129,18 +128,9 @@ public final class HttpClientAsync implements ConcurrencyModel {
     /** The first 200 completes the winner, the last failure fails it; then the sendAsync futures are cancelled. */
     @Override
     public Outcome firstSuccessful(List<URI> replicas) {
-        CompletableFuture<Outcome> winner = new CompletableFuture<>();
-        AtomicInteger failures = new AtomicInteger();
         List<Fetch> fetches = replicas.stream().map(this::send).toList();
-        fetches.forEach(fetch -> fetch.outcome().whenComplete((outcome, error) -> {
-            if (outcome != null && outcome.isOk()) {
-                winner.complete(outcome);
-            } else if (failures.incrementAndGet() == replicas.size()) {
-                winner.completeExceptionally(new NoReplicaAnsweredException(replicas));
-            }
-        }));
         try {
-            return Pools.join(winner);
+            return Pools.join(Pools.firstOk(fetches.stream().map(Fetch::outcome).toList(), replicas));
         } finally {
             fetches.forEach(fetch -> fetch.sent().cancel(true));
         }

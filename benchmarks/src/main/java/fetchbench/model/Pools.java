@@ -50,6 +50,24 @@ final class Pools {
         }
     }
 
+    /**
+     * The first of the outcomes to be a 200, or the failure {@link ConcurrencyModel.NoReplicaAnsweredException}
+     * once all have arrived without one; decided in one callback per outcome, so a late 200 still wins.
+     */
+    static java.util.concurrent.CompletableFuture<Outcome> firstOk(
+            List<? extends java.util.concurrent.CompletableFuture<Outcome>> outcomes, List<java.net.URI> replicas) {
+        var winner = new java.util.concurrent.CompletableFuture<Outcome>();
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        outcomes.forEach(outcome -> outcome.whenComplete((arrived, error) -> {
+            if (arrived != null && arrived.isOk()) {
+                winner.complete(arrived);
+            } else if (failures.incrementAndGet() == outcomes.size()) {
+                winner.completeExceptionally(new ConcurrencyModel.NoReplicaAnsweredException(replicas));
+            }
+        }));
+        return winner;
+    }
+
     /** The result of a future, its own exception rethrown rather than wrapped. */
     static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
         try {
