@@ -21,17 +21,24 @@ find_java() {
 
 # Builds benchmarks.jar if it is missing or older than the sources.
 ensure_jar() {
-    if [ ! -f "$FETCHBENCH_JAR" ] || [ -n "$(find "$FETCHBENCH_ROOT/benchmarks/src/main" "$FETCHBENCH_ROOT/pom.xml" \
+    if [ ! -f "$FETCHBENCH_JAR" ] || [ -n "$(find "$FETCHBENCH_ROOT/benchmarks/src/main" \
+            "$FETCHBENCH_ROOT/benchmarks/src/structured" "$FETCHBENCH_ROOT/pom.xml" \
             "$FETCHBENCH_ROOT/benchmarks/pom.xml" -newer "$FETCHBENCH_JAR" -print -quit)" ]; then
         echo "building $FETCHBENCH_JAR ..." >&2
         (cd "$FETCHBENCH_ROOT" && ./mvnw -q -DskipTests -Dfetchbench.skip package) >&2
     fi
 }
 
-# Runs the report entry point with the given arguments.
-run_report() {
-    local java
+# Runs a main class of the jar with the given arguments.
+run_class() {
+    local java main="$1"
+    shift
     java=$(find_java) || exit 1
     ensure_jar || exit 1
-    "$java" -Djava.awt.headless=true -cp "$FETCHBENCH_JAR" fetchbench.report.ReportMain "$@"
+    "$java" -Djava.awt.headless=true -cp "$FETCHBENCH_JAR" "$main" "$@"
+}
+
+# Runs the report entry point with the given arguments.
+run_report() {
+    run_class fetchbench.report.ReportMain "$@"
 }

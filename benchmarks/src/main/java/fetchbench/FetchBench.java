@@ -160,7 +160,8 @@ public final class FetchBench {
             throw new IllegalStateException("no step of the plan matches the benchmark pattern "
                     + options.jmh().getIncludes());
         }
-        out.printf("[fetchbench] profile %s: %d steps, predicted about %.0f min%n", profile.paramName(), steps.size(),
+        out.printf("[fetchbench] %s: %d steps, predicted about %.0f min%n",
+                options.sweep().map(sweep -> "sweep " + sweep).orElse("profile " + profile.paramName()), steps.size(),
                 Math.ceil(steps.stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement)).sum() / 60));
 
         String[] forkArgs = forkArgs(options, server, check, plan.notes());
@@ -175,7 +176,7 @@ public final class FetchBench {
                     describe(step), step.predictedSeconds(warmup, measurement));
             ChainedOptionsBuilder jmh = new OptionsBuilder()
                     .parent(options.jmh())
-                    .jvmArgsAppend(step.model().needsPreview() ? withPreview(forkArgs) : forkArgs)
+                    .jvmArgsAppend(stepArgs(step, forkArgs))
                     .shouldFailOnError(true)
                     .warmupIterations(step.warmup(warmup))
                     .measurementIterations(step.measurement(measurement))
@@ -204,9 +205,15 @@ public final class FetchBench {
      * The same for every step: where the server is, the user's own -jvmArgsAppend, and the facts
      * the report needs, which travel with the results because JMH records the forks' arguments.
      */
-    private static String[] withPreview(String[] forkArgs) {
+    /** The run's fork arguments, with what this step adds: a sweep's mark, the preview flag. */
+    private static String[] stepArgs(RunPlan.Step step, String[] forkArgs) {
         List<String> args = new ArrayList<>(List.of(forkArgs));
-        args.add(Model.ENABLE_PREVIEW);
+        if (step.sweep()) {
+            args.add("-D" + JmhRun.SWEEP_PROPERTY + "=" + step.label());
+        }
+        if (step.model().needsPreview()) {
+            args.add(Model.ENABLE_PREVIEW);
+        }
         return args.toArray(String[]::new);
     }
 

@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>Measured: the batch, in ms, and the results kept ({@code kept}). Predicted: the deadline d.
  * The greedy schedule says how many a model keeps: all the fast ones when it runs every URL at
- * once, fewer when slow URLs hold its slots (the README lists them). Every batch is verified: at
- * least the first URL is kept, each kept result is correct and none is a slow URL. That the calls
- * still running are cancelled is tested in ShapesTest.
+ * once, fewer when slow URLs hold its slots (the README lists them). Every batch is verified:
+ * each kept result is correct and none is a slow URL. That the calls still running are
+ * cancelled, and how many are kept, is tested in ShapesTest.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

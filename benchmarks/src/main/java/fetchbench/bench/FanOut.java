@@ -1,6 +1,7 @@
 package fetchbench.bench;
 
 import fetchbench.model.BodyWork;
+import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
 import fetchbench.model.Model;
@@ -52,6 +53,10 @@ public class FanOut {
     @Param({})
     public String delayProfile;
 
+    /** OkHttp's connection pool: "sized" keeps N idle connections; "okhttp-default" is OkHttp's own (5 idle). */
+    @Param({})
+    public String connectionPool;
+
     /** Seed of the random delay profiles. */
     @Param({})
     public long seed;
@@ -70,8 +75,9 @@ public class FanOut {
         workload = Workload.create(shape(), server, urls, DelayProfile.byName(delayProfile), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = shape() == Shape.CPU_HEAVY ? new CpuWork() : BodyWork.NONE;
+        int connections = ConnectionPoolSize.byName(connectionPool).connections(urls);
         fetcher = Model.byName(model).create(new ModelSettings(
-                concurrency, maxRequests, urls, workload.longestDelay(), new InFlight(), bodyWork));
+                concurrency, maxRequests, connections, workload.longestDelay(), new InFlight(), bodyWork));
     }
 
     @TearDown(Level.Trial)

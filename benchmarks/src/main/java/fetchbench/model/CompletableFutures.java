@@ -61,7 +61,7 @@ public final class CompletableFutures implements ConcurrencyModel {
     public List<Outcome> drainQueue(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
         List<CompletableFuture<Void>> workerLoops = java.util.stream.IntStream.range(0, workers)
-                .mapToObj(w -> CompletableFuture.runAsync(() -> queue.drainWith(http), executor))
+                .mapToObj(w -> CompletableFuture.runAsync(() -> queue.drainWith(http::fetch), executor))
                 .toList();
         all(workerLoops).join();
         return queue.outcomes();

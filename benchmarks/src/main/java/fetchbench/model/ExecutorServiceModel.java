@@ -27,13 +27,18 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
         this.executor = executor;
     }
 
-    private List<Callable<Outcome>> fetches(List<URI> urls) {
-        return urls.stream().map(url -> (Callable<Outcome>) () -> http.fetch(url)).toList();
+    /** One blocking fetch on a thread of the executor; virtualThreads may bound how many run at once. */
+    Outcome fetch(URI url, Http.CallGroup group) {
+        return http.fetch(url, group);
+    }
+
+    private List<Callable<Outcome>> fetches(List<URI> urls, Http.CallGroup group) {
+        return urls.stream().map(url -> (Callable<Outcome>) () -> fetch(url, group)).toList();
     }
 
     @Override
     public List<Outcome> fetchAll(List<URI> urls) {
-        return Pools.results(Pools.invokeAll(executor, fetches(urls)));
+        return Pools.results(Pools.invokeAll(executor, fetches(urls, null)));
     }
 
     /** k tasks, each a worker looping over the shared queue. */
@@ -41,7 +46,7 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
     public List<Outcome> drainQueue(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
         List<Callable<Void>> workerTasks = Collections.nCopies(workers, () -> {
-            queue.drainWith(http);
+            queue.drainWith(url -> fetch(url, null));
             return null;
         });
         Pools.results(Pools.invokeAll(executor, workerTasks));
@@ -52,7 +57,7 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
     @Override
     public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
         ExecutorCompletionService<Outcome> completion = new ExecutorCompletionService<>(executor);
-        fetches(urls).forEach(completion::submit);
+        fetches(urls, null).forEach(completion::submit);
         for (int i = 0; i < urls.size(); i++) {
             handler.accept(Pools.result(Pools.take(completion)));
         }
@@ -67,7 +72,7 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
     public Outcome firstSuccessful(List<URI> replicas) {
         Http.CallGroup race = new Http.CallGroup();
         List<Callable<Outcome>> tasks = replicas.stream()
-                .map(url -> (Callable<Outcome>) () -> http.fetch(url, race).requireOk())
+                .map(url -> (Callable<Outcome>) () -> fetch(url, race).requireOk())
                 .toList();
         try {
             return executor.invokeAny(tasks);
@@ -85,12 +90,9 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
     @Override
     public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
         Http.CallGroup batch = new Http.CallGroup();
-        List<Callable<Outcome>> tasks = urls.stream()
-                .map(url -> (Callable<Outcome>) () -> http.fetch(url, batch))
-                .toList();
         List<Future<Outcome>> futures;
         try {
-            futures = executor.invokeAll(tasks, deadline.toNanos(), TimeUnit.NANOSECONDS);
+            futures = executor.invokeAll(fetches(urls, batch), deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fetching", e);

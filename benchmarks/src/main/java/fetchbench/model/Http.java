@@ -14,6 +14,9 @@ import okhttp3.Response;
 /** The one OkHttp configuration the OkHttp-based models share, and the one blocking fetch. */
 public final class Http {
 
+    /** OkHttp's own connection pool keeps this many idle connections (and for 5 minutes). */
+    public static final int OKHTTP_DEFAULT_IDLE_CONNECTIONS = 5;
+
     /** Margin on top of the slowest expected response before a call times out. */
     static final Duration TIMEOUT_MARGIN = Duration.ofSeconds(30);
 
@@ -54,12 +57,13 @@ public final class Http {
 
     /** A blocking fetch: the whole body is read (and worked on) and the response closed. */
     public Outcome fetch(URI url) {
-        return execute(url, call(url), System.nanoTime());
+        return fetch(url, (CallGroup) null);
     }
 
-    /** A blocking fetch whose call joins {@code group}, so cancelling the group cancels it. */
+    /** A blocking fetch whose call joins {@code group} (if any), so cancelling the group cancels it. */
     public Outcome fetch(URI url, CallGroup group) {
-        return execute(url, group.add(call(url)), System.nanoTime());
+        Call call = call(url);
+        return execute(url, group == null ? call : group.add(call), System.nanoTime());
     }
 
     /** A blocking fetch that OkHttp cancels when {@code timeout} has passed. */

@@ -41,9 +41,9 @@ public enum Model {
         return factory.apply(settings);
     }
 
-    /** Whether the concurrency parameter changes this model (sequential, virtualThreads and structured ignore it). */
+    /** Whether the concurrency parameter changes this model (sequential and structured ignore it). */
     public boolean hasConcurrencyKnob() {
-        return this == THREAD_POOL || this == COMPLETABLE_FUTURE || this == OK_HTTP_ASYNC || this == HTTP_CLIENT_ASYNC;
+        return this != SEQUENTIAL && this != STRUCTURED;
     }
 
     /** Whether a fork of this model needs {@link #ENABLE_PREVIEW}. */

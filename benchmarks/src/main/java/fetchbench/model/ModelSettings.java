@@ -6,9 +6,11 @@ import java.time.Duration;
  * The knobs a model may use. Which ones apply is the model's business; see {@link Model}.
  *
  * @param concurrency     pool size (threadPool, completableFuture, httpClientAsync's executor),
- *                        Dispatcher maxRequestsPerHost (okHttpAsync); 0 means the model's own default
+ *                        Dispatcher maxRequestsPerHost (okHttpAsync), permits (virtualThreads);
+ *                        0 means the model's own default
  * @param maxRequests     OkHttp Dispatcher maxRequests (okHttpAsync only; 0 elsewhere)
- * @param connections     idle connections the pool keeps: sized for N so no fetch pays a reconnect
+ * @param connections     idle connections OkHttp's pool keeps: N so no fetch pays a reconnect, or
+ *                        OkHttp's own default of 5 to see what reconnecting costs
  * @param longestResponse the slowest response expected; timeouts are set well above it
  * @param inFlight        counts requests on the wire, so tests can see the real concurrency
  * @param bodyWork        what each response body goes through on the model's threads

@@ -37,7 +37,8 @@ public record Prediction(int defaultExecutorThreads) {
             case THREAD_POOL -> concurrency;
             case COMPLETABLE_FUTURE -> concurrency > 0 ? concurrency
                     : defaultExecutorThreads > 0 ? defaultExecutorThreads : urls;
-            case VIRTUAL_THREADS, STRUCTURED -> urls;
+            case VIRTUAL_THREADS -> concurrency > 0 ? concurrency : urls;
+            case STRUCTURED -> urls;
             // The executor handles responses; the selector thread waits for all of them at once.
             case HTTP_CLIENT_ASYNC -> urls;
             case OK_HTTP_ASYNC -> Math.min(maxRequests,

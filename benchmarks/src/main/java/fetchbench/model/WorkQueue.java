@@ -36,9 +36,9 @@ final class WorkQueue {
     }
 
     /** A worker's whole life for the blocking models: fetch until the queue is empty. */
-    void drainWith(Http http) {
+    void drainWith(java.util.function.Function<URI, Outcome> fetch) {
         for (int i = take(); i >= 0; i = take()) {
-            done(i, http.fetch(url(i)));
+            done(i, fetch.apply(url(i)));
         }
     }
 

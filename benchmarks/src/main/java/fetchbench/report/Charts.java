@@ -47,6 +47,10 @@ public final class Charts {
         for (List<Row> scenario : byScenario.values()) {
             String subtitle = scenario.get(0).scenario() + " · " + environment;
             String prefix = scenario.get(0).scenarioFileName();
+            if (scenario.get(0).isSweep()) {
+                charts.addAll(tuning(prefix, subtitle, scenario));
+                continue;
+            }
             if (scenario.stream().map(Row::urls).distinct().count() > 1) {
                 charts.add(scaling(prefix, subtitle, scenario)); // a shape at one N has nothing to scale
             }
@@ -57,6 +61,49 @@ public final class Charts {
             for (String metric : secondaryMetrics(scenario)) {
                 charts.add(secondaryMetric(prefix, subtitle, scenario, metric));
             }
+        }
+        return charts;
+    }
+
+    /**
+     * One tuning chart per swept model: batch time against the setting on log–log axes, measured
+     * (for okHttpAsync with its pool sized to N and with OkHttp's default pool) beside the
+     * prediction, max(greedy schedule, floor), with the recommendation in the caption.
+     */
+    static List<NamedChart> tuning(String prefix, String subtitle, List<Row> rows) {
+        List<NamedChart> charts = new ArrayList<>();
+        Map<Model, List<Tuning.Series>> byModel = Tuning.series(rows).stream().collect(Collectors.groupingBy(
+                series -> Model.byName(series.name().split(" ")[0]), LinkedHashMap::new, Collectors.toList()));
+        Map<String, Tuning.Recommendation> recommended = Tuning.recommendations(rows).stream()
+                .collect(Collectors.toMap(r -> r.series().name(), r -> r));
+        for (Map.Entry<Model, List<Tuning.Series>> model : byModel.entrySet()) {
+            String swept = model.getValue().get(0).swept();
+            XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                    .title("Tuning " + model.getKey().paramName() + ": batch time against " + swept)
+                    .xAxisTitle(swept + " (log scale)").yAxisTitle("ms per batch (log scale)").build();
+            style(chart.getStyler(), subtitle, chart);
+            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            StringBuilder caption = new StringBuilder("Measured batch time for each setting (solid) and "
+                    + "queueing theory's max(⌈N/k⌉·d or the greedy schedule, floor) (dashed).");
+            for (Tuning.Series series : model.getValue()) {
+                List<Tuning.Point> points = series.points();
+                chart.addSeries("measured: " + series.name(), points.stream().map(Tuning.Point::setting).toList(),
+                        points.stream().map(Tuning.Point::ms).toList());
+                Tuning.Recommendation recommendation = recommended.get(series.name());
+                if (recommendation != null) {
+                    caption.append(" Recommended for ").append(recommendation.describe());
+                }
+            }
+            List<Tuning.Point> theory = model.getValue().get(0).points();
+            XYSeries predicted = chart.addSeries("predicted", theory.stream().map(Tuning.Point::setting).toList(),
+                    theory.stream().map(Tuning.Point::predictedMs).toList());
+            predicted.setMarker(SeriesMarkers.NONE);
+            predicted.setLineColor(Color.GRAY);
+            predicted.setLineStyle(SeriesLines.DASH_DASH);
+            charts.add(new NamedChart(prefix + "-tuning-" + model.getKey().paramName(),
+                    "Tuning " + model.getKey().paramName(), caption.toString(), chart));
         }
         return charts;
     }

@@ -24,6 +24,8 @@ public record JmhRun(Path source, List<Result> results) {
     /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */
     public static final String NOTES_PROPERTY = "fetchbench.notes";
     public static final String NOTES_SEPARATOR = " | ";
+    /** Marks the results of a sweep (scripts/tune.sh, or the default run's small one) with what was swept. */
+    public static final String SWEEP_PROPERTY = "fetchbench.sweepOf";
     public static final String COMMAND_PROPERTY = "fetchbench.command";
     public static final String SERVER_CHECK_PROPERTY = "fetchbench.serverCheck";
 

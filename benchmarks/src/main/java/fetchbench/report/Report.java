@@ -84,6 +84,15 @@ public final class Report {
             notes.forEach(note -> html.append("<li>").append(Html.escape(note)).append("</li>\n"));
             html.append("</ul>\n");
         }
+        List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
+        if (!recommendations.isEmpty()) {
+            html.append("<h2>Tuning: what to set</h2>\n<p>For each swept setting, the smallest value whose batch "
+                    + "time is within ").append((int) Tuning.WITHIN_PERCENT).append(" % of the best measured, and "
+                    + "what it costs at its peak (from the resource metrics). The tuning charts below show every "
+                    + "setting beside the prediction.</p>\n<ul>\n");
+            recommendations.forEach(r -> html.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
+            html.append("</ul>\n");
+        }
         html.append("<h2>Charts</h2>\n").append(figures);
         html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: the greedy schedule of the "
                 + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
@@ -186,6 +195,7 @@ public final class Report {
                 "floor at N=%d (bare client, no delay): %.1f ± %.1f ms%n", n, calibration.floorMs(n),
                 Row.toMillis(floor.error(), floor.unit()))));
         overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
+        Tuning.recommendations(rows).forEach(r -> text.append("tuning: ").append(r.describe()).append('\n'));
         notes(run).forEach(note -> text.append("left out: ").append(note).append('\n'));
         return text.toString();
     }

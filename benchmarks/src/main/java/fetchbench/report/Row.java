@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
 import fetchbench.model.Prediction;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
                   String delayProfile, long seed, int concurrency, int maxRequests, double theoryMs,
-                  double floorMs) {
+                  double floorMs, String connectionPool, String sweptSetting) {
 
     /** The CPU-heavy shape's work per response as its forks measured it (ShapeMetrics.WORK). */
     static final String CPU_WORK_METRIC = "work.ms";
@@ -24,6 +25,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
             .thenComparing(r -> r.model().ordinal())
+            .thenComparing(Row::connectionPool, Comparator.reverseOrder()) // "sized" first
             .thenComparing(Row::concurrency)
             .thenComparing(Row::maxRequests)
             .thenComparing(Row::urls);
@@ -62,8 +64,11 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
                 .orElse(Runtime.getRuntime().availableProcessors());
         double theoryMs = shape.predictMs(prediction, model, urls, delayMs, DelayProfile.byName(delayProfile), seed,
                 concurrency, maxRequests, new Shape.CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores));
-        return new Row(result, model, setting(shape, model, concurrency, maxRequests), urls, delayMs, delayProfile,
-                seed, concurrency, maxRequests, theoryMs, calibration.floorMs(urls));
+        String connectionPool = p.getOrDefault("connectionPool", ConnectionPoolSize.SIZED.paramName());
+        String setting = setting(shape, model, concurrency, maxRequests)
+                + (connectionPool.equals(ConnectionPoolSize.SIZED.paramName()) ? "" : " [OkHttp's default pool]");
+        return new Row(result, model, setting, urls, delayMs, delayProfile, seed, concurrency, maxRequests, theoryMs,
+                calibration.floorMs(urls), connectionPool, result.forkProperty(JmhRun.SWEEP_PROPERTY).orElse(""));
     }
 
     /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */
@@ -77,7 +82,8 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
             return model.paramName() + (model == Model.SEQUENTIAL ? " (1 worker)" : " (" + concurrency + " workers)");
         }
         return switch (model) {
-            case SEQUENTIAL, VIRTUAL_THREADS, STRUCTURED -> model.paramName();
+            case SEQUENTIAL, STRUCTURED -> model.paramName();
+            case VIRTUAL_THREADS -> model.paramName() + (concurrency == 0 ? "" : " (at most " + concurrency + ")");
             case HTTP_CLIENT_ASYNC -> model.paramName()
                     + (concurrency == 0 ? " (default executor)" : " (executor of " + concurrency + ")");
             case THREAD_POOL -> model.paramName() + " (k=" + concurrency + ")";
@@ -88,16 +94,21 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         };
     }
 
-    /** What the numbers of one chart share: benchmark, delay and its profile. */
+    /** What the numbers of one chart share: benchmark, delay and its profile; N too for a sweep. */
     public String scenario() {
-        return result.method() + ", delay " + delayMs + " ms " + delayProfile
-                + ("fixed".equals(delayProfile) ? "" : " (seed " + seed + ")");
+        return (isSweep() ? "sweep at N=" + urls + ": " : "") + result.method() + ", delay " + delayMs + " ms "
+                + delayProfile + ("fixed".equals(delayProfile) ? "" : " (seed " + seed + ")");
     }
 
-    /** The scenario as a file-name prefix, e.g. "fetchAll-100ms-fixed". */
+    /** The scenario as a file-name prefix, e.g. "fetchAll-100ms-fixed" or "sweep-N100-fetchAll-20ms-fixed". */
     public String scenarioFileName() {
-        return result.method() + "-" + delayMs + "ms-" + delayProfile
+        return (isSweep() ? "sweep-N" + urls + "-" : "") + result.method() + "-" + delayMs + "ms-" + delayProfile
                 + ("fixed".equals(delayProfile) ? "" : "-seed" + seed);
+    }
+
+    /** Whether this result is one setting of a sweep (scripts/tune.sh, or the default run's small one). */
+    public boolean isSweep() {
+        return !sweptSetting.isEmpty();
     }
 
     public Shape shape() {

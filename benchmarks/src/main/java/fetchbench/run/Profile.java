@@ -70,6 +70,26 @@ public enum Profile {
         return delayMs;
     }
 
+    /** The small sweep of the default and full runs (and a smaller one in smoke); see {@link Sweep}. */
+    public java.util.Optional<Sweep> sweep() {
+        return java.util.Optional.of(new Sweep(1, sweepUrls()));
+    }
+
+    /** N of the profile's sweep: one where the floor is measured too. */
+    public int sweepUrls() {
+        return this == SMOKE ? 10 : 100;
+    }
+
+    public int sweepDelayMs() {
+        return 20;
+    }
+
+    /** The models of the profile's sweep. */
+    public List<fetchbench.model.Model> sweepModels() {
+        return this == SMOKE ? List.of(fetchbench.model.Model.THREAD_POOL, fetchbench.model.Model.OK_HTTP_ASYNC)
+                : Sweep.MODELS;
+    }
+
     /** N of a shape other than gather: small, since every model runs every shape. */
     public int urls(Shape shape) {
         boolean smoke = this == SMOKE;
@@ -87,7 +107,7 @@ public enum Profile {
         boolean smoke = this == SMOKE;
         return switch (shape) {
             case GATHER, WORKERS, AS_COMPLETED, FIRST_COMPLETED, FAILURES -> smoke ? 20 : delayMs;
-            case DEADLINE -> smoke ? 50 : 2 * delayMs;
+            case DEADLINE -> smoke ? 100 : 2 * delayMs;
             case CPU_HEAVY -> smoke ? 10 : 20;
         };
     }

@@ -1,5 +1,6 @@
 package fetchbench.run;
 
+import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
 import fetchbench.workload.DelayProfile;
 import java.net.URI;
@@ -30,6 +31,7 @@ public final class RunOptions {
         CONCURRENCY("concurrency", "an integer >= 0 (0 = the model's default)"),
         MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
         DELAY_PROFILE("delayProfile", "one of " + DelayProfile.allowedNames()),
+        CONNECTION_POOL("connectionPool", "one of " + ConnectionPoolSize.allowedNames()),
         SEED("seed", "an integer");
 
         public final String key;
@@ -50,9 +52,11 @@ public final class RunOptions {
     private final CommandLineOptions jmh;
     private final boolean help;
     private final List<String> given;
+    private final Sweep sweep;
 
     private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
-                       CommandLineOptions jmh, boolean help, List<String> given) {
+                       CommandLineOptions jmh, boolean help, List<String> given, Sweep sweep) {
+        this.sweep = sweep;
         this.profile = profile;
         this.params = params;
         this.target = target;
@@ -118,9 +122,15 @@ public final class RunOptions {
         }
 
         String targetText = property(properties, "target");
-        URI target = targetText == null ? null : parseTarget(targetText);
+        URI target = targetText == null ? null : parseTarget(targetText, PREFIX + "target");
         if (target != null) {
             given.add("-D" + PREFIX + "target=" + targetText);
+        }
+
+        String sweepText = property(properties, "sweep");
+        Sweep sweep = sweepText == null ? null : Sweep.parse(sweepText, PREFIX + "sweep");
+        if (sweep != null) {
+            given.add("-D" + PREFIX + "sweep=" + sweepText);
         }
 
         if (!allArgs.isEmpty()) {
@@ -128,7 +138,7 @@ public final class RunOptions {
         }
         String results = property(properties, "results");
         Path resultsRoot = Path.of(results == null ? "results" : results).toAbsolutePath().normalize();
-        return new RunOptions(profile, params, target, resultsRoot, jmh, help, given);
+        return new RunOptions(profile, params, target, resultsRoot, jmh, help, given, sweep);
     }
 
     /** Names given with {@code -p name=value}; JMH itself accepts any name. */
@@ -151,6 +161,8 @@ public final class RunOptions {
         boolean ok = switch (param) {
             case MODEL -> Arrays.stream(Model.values()).anyMatch(m -> m.paramName().equals(value));
             case DELAY_PROFILE -> Arrays.stream(DelayProfile.values()).anyMatch(p -> p.paramName().equals(value));
+            case CONNECTION_POOL -> Arrays.stream(ConnectionPoolSize.values())
+                    .anyMatch(p -> p.paramName().equals(value));
             case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1 && Long.parseLong(value) <= Integer.MAX_VALUE;
             case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0 && Long.parseLong(value) <= Integer.MAX_VALUE;
             case SEED -> isLong(value);
@@ -170,8 +182,9 @@ public final class RunOptions {
         }
     }
 
-    private static URI parseTarget(String text) throws OptionException {
-        String problem = "bad value '" + text + "' for fetchbench.target; allowed: an http URL with host and port, "
+    /** An external server's base URL, or an OptionException naming {@code option}. */
+    public static URI parseTarget(String text, String option) throws OptionException {
+        String problem = "bad value '" + text + "' for " + option + "; allowed: an http URL with host and port, "
                 + "e.g. http://192.0.2.10:8080";
         try {
             URI uri = new URI(text);
@@ -211,6 +224,11 @@ public final class RunOptions {
 
     public boolean help() {
         return help;
+    }
+
+    /** The settings to sweep (scripts/tune.sh), or empty for a normal run. */
+    public Optional<Sweep> sweep() {
+        return Optional.ofNullable(sweep);
     }
 
     /** The Maven command line that asks for the same run. */

@@ -1,6 +1,7 @@
 package fetchbench.run;
 
 import fetchbench.bench.BareClientBenchmark;
+import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
 import fetchbench.model.Prediction;
 import fetchbench.run.RunOptions.Param;
@@ -38,6 +39,8 @@ public final class RunPlan {
         static final Batches CALIBRATION = new Batches(10, Integer.MAX_VALUE, Integer.MAX_VALUE);
         static final Batches SLOW = new Batches(0, 1, 3);
         static final Batches SHAPE = new Batches(0, 3, 3);
+        /** The default run's small sweep: one warm-up and 3 measured batches per setting. */
+        static final Batches SWEEP = new Batches(0, 1, 3);
 
         int warmup(int runWarmup) {
             return Math.max(minimum, Math.min(runWarmup, maxWarmup));
@@ -56,10 +59,17 @@ public final class RunPlan {
      * unbounded client, as for virtual threads.
      */
     public record Step(Shape shape, String benchmark, Model model, String label, Map<Param, List<String>> params,
-                       Batches batches) {
+                       Batches batches, boolean sweep) {
 
         Step(Shape shape, Model model, String label, Map<Param, List<String>> params) {
-            this(shape, shape.benchmark(), model, label, params, Batches.RUN);
+            this(shape, shape.benchmark(), model, label, params, Batches.RUN, false);
+        }
+
+        /** The same step with another value list for one parameter. */
+        Step with(Param param, List<String> values) {
+            Map<Param, List<String>> changed = new LinkedHashMap<>(params);
+            changed.put(param, values);
+            return new Step(shape, benchmark, model, label, Collections.unmodifiableMap(changed), batches, sweep);
         }
 
         /** Warm-up batches for this step: the run's, or as many as the step needs. */
@@ -128,6 +138,9 @@ public final class RunPlan {
     }
 
     public static RunPlan of(RunOptions options) throws OptionException {
+        if (options.sweep().isPresent()) {
+            return sweepOnly(options, options.sweep().get());
+        }
         Profile profile = options.profile();
         List<String> urls = options.param(Param.URLS).orElse(strings(profile.urls()));
         List<String> delays = options.param(Param.DELAY_MS).orElse(List.of(String.valueOf(profile.delayMs())));
@@ -173,8 +186,8 @@ public final class RunPlan {
                                 delayProfiles, seeds));
                     }
                 }
-                case VIRTUAL_THREADS -> candidates.add(
-                        step(Shape.GATHER, model, "", urls, delays, List.of("0"), unused, delayProfiles, seeds));
+                case VIRTUAL_THREADS -> candidates.add(step(Shape.GATHER, model, "", urls, delays,
+                        concurrency.orElse(List.of("0")), unused, delayProfiles, seeds));
                 case OK_HTTP_ASYNC -> {
                     List<String> okHttpPerHost = List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS_PER_HOST));
                     List<String> okHttpMax = List.of(String.valueOf(Profile.OKHTTP_MAX_REQUESTS));
@@ -240,11 +253,20 @@ public final class RunPlan {
         if (maxRequests.isPresent() && !models.contains(Model.OK_HTTP_ASYNC)) {
             notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
         }
+        boolean sweepNamed = includes.isEmpty() || includes.stream().anyMatch(regexp -> Pattern.compile(regexp)
+                .matcher("fetchbench.bench." + Shape.GATHER.benchmark() + "." + Shape.GATHER.method()).find());
+        if (!workloadGiven && sweepNamed && profile.sweep().isPresent()) {
+            List<Model> sweepModels = models.stream().filter(profile.sweepModels()::contains).toList();
+            candidates.addAll(sweepSteps(sweepModels, String.valueOf(profile.sweepUrls()),
+                    String.valueOf(profile.sweepDelayMs()), Profile.DELAY_PROFILE, String.valueOf(Profile.SEED),
+                    profile.sweep().get(), Batches.SWEEP));
+        }
         List<Step> steps = new ArrayList<>();
         for (Step candidate : candidates) {
-            Step step = modelsChosen ? candidate : withinBudget(candidate, notes);
+            Step step = modelsChosen || candidate.sweep() ? candidate : withinBudget(candidate, notes);
             if (step != null) {
-                steps.add(step);
+                steps.add(options.param(Param.CONNECTION_POOL).isPresent() && !step.sweep()
+                        ? step.with(Param.CONNECTION_POOL, options.param(Param.CONNECTION_POOL).get()) : step);
             }
         }
         if (profile == Profile.FULL && !options.param(Param.URLS).isPresent()) {
@@ -264,7 +286,7 @@ public final class RunPlan {
         }
         List<String> allN = gatherN(steps).stream().map(String::valueOf).toList();
         for (Step virtualThreads : steps.stream()
-                .filter(s -> s.model() == Model.VIRTUAL_THREADS && s.shape() == Shape.GATHER).toList()) {
+                .filter(s -> s.model() == Model.VIRTUAL_THREADS && s.shape() == Shape.GATHER && !s.sweep()).toList()) {
             // The bare client runs fixed delays: a baseline only where the model did too, and not at
             // delay 0, which is the floor's.
             List<String> baselineDelays = virtualThreads.params().get(Param.DELAY_MS).stream()
@@ -313,6 +335,76 @@ public final class RunPlan {
         });
     }
 
+    /**
+     * A tuning run (scripts/tune.sh): the floor and the server check at the user's N, then each
+     * model's setting swept over the range, gathering N URLs with the user's delays.
+     */
+    private static RunPlan sweepOnly(RunOptions options, Sweep sweep) throws OptionException {
+        List<String> urls = options.param(Param.URLS).orElseThrow(() -> new OptionException(
+                "a sweep needs urls (-p urls=N or -Dfetchbench.urls=N); allowed: one positive integer"));
+        if (urls.size() != 1) {
+            throw new OptionException("bad value '" + String.join(",", urls) + "' for urls with a sweep; "
+                    + "allowed: one positive integer");
+        }
+        List<String> delays = options.param(Param.DELAY_MS).orElse(List.of(String.valueOf(Profile.DEFAULT.delayMs())));
+        if (delays.size() != 1) {
+            throw new OptionException("bad value '" + String.join(",", delays) + "' for delayMs with a sweep; "
+                    + "allowed: one integer >= 0");
+        }
+        List<Model> models = options.param(Param.MODEL).map(names -> names.stream().map(Model::byName).distinct()
+                .toList()).orElse(Sweep.MODELS);
+        for (Model model : models) {
+            if (!Sweep.MODELS.contains(model)) {
+                throw new OptionException("bad value '" + model.paramName() + "' for model with a sweep; allowed: "
+                        + Sweep.modelNames() + " (the models with a setting to sweep)");
+            }
+        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(bare("calibration: the floor, bare client without delay", urls, List.of("0")));
+        steps.addAll(sweepSteps(models, urls.get(0), delays.get(0),
+                options.param(Param.DELAY_PROFILE).map(p -> p.get(0)).orElse(Profile.DELAY_PROFILE),
+                options.param(Param.SEED).map(seed -> seed.get(0)).orElse(String.valueOf(Profile.SEED)),
+                sweep, Batches.RUN));
+        return new RunPlan(steps, List.of());
+    }
+
+    /**
+     * One gather step per model (two for okHttpAsync: its connection pool sized to N, and OkHttp's
+     * default pool) with the model's setting over the sweep: pool size, Dispatcher
+     * maxRequestsPerHost (maxRequests raised to the top of the range so it does not cap first),
+     * executor size, or a semaphore's permits.
+     */
+    private static List<Step> sweepSteps(List<Model> models, String n, String delayMs, String delayProfile,
+                                         String seed, Sweep sweep, Batches batches) {
+        List<String> settings = strings(sweep.settings());
+        List<String> unused = List.of("0");
+        String topOfRange = String.valueOf(Math.max(sweep.max(), Profile.OKHTTP_MAX_REQUESTS));
+        List<Step> steps = new ArrayList<>();
+        for (Model model : models) {
+            String what = switch (model) {
+                case THREAD_POOL -> "pool size k";
+                case COMPLETABLE_FUTURE, HTTP_CLIENT_ASYNC -> "executor size";
+                case VIRTUAL_THREADS -> "semaphore permits";
+                case OK_HTTP_ASYNC -> "maxRequestsPerHost";
+                default -> throw new IllegalArgumentException(model.paramName() + " has no setting to sweep");
+            };
+            List<String> maxRequests = model == Model.OK_HTTP_ASYNC ? List.of(topOfRange) : unused;
+            Step step = step(Shape.GATHER, model, "sweep of " + what, List.of(n), List.of(delayMs), settings,
+                    maxRequests, List.of(delayProfile), List.of(seed));
+            steps.add(asSweep(step, batches));
+            if (model == Model.OK_HTTP_ASYNC) {
+                steps.add(asSweep(new Step(Shape.GATHER, model, "sweep of " + what + ", OkHttp's default connection pool",
+                        step.params()).with(Param.CONNECTION_POOL, List.of(ConnectionPoolSize.OKHTTP_DEFAULT.paramName())),
+                        batches));
+            }
+        }
+        return steps;
+    }
+
+    private static Step asSweep(Step step, Batches batches) {
+        return new Step(step.shape(), step.benchmark(), step.model(), step.label(), step.params(), batches, true);
+    }
+
     /** The step without the N whose predicted batch exceeds the budget, or null when none is left. */
     private static Step withinBudget(Step step, List<String> notes) {
         List<String> affordable = new ArrayList<>();
@@ -331,7 +423,7 @@ public final class RunPlan {
         Map<Param, List<String>> params = new LinkedHashMap<>(step.params());
         params.put(Param.URLS, List.copyOf(affordable));
         return new Step(step.shape(), step.benchmark(), step.model(), step.label(),
-                Collections.unmodifiableMap(params), step.batches());
+                Collections.unmodifiableMap(params), step.batches(), step.sweep());
     }
 
     private static Step step(Shape shape, Model model, String label, List<String> urls, List<String> delays,
@@ -344,12 +436,13 @@ public final class RunPlan {
         params.put(Param.CONCURRENCY, concurrency);
         params.put(Param.MAX_REQUESTS, maxRequests);
         params.put(Param.DELAY_PROFILE, delayProfiles);
+        params.put(Param.CONNECTION_POOL, List.of(ConnectionPoolSize.SIZED.paramName()));
         params.put(Param.SEED, seeds);
         Step step = new Step(shape, model, label, Collections.unmodifiableMap(params));
         Batches batches = shape != Shape.GATHER ? Batches.SHAPE
                 : urls.stream().anyMatch(n -> step.slowestBatchMillis(Integer.parseInt(n)) >= SLOW_BATCH_MS)
                 ? Batches.SLOW : Batches.RUN;
-        return new Step(shape, shape.benchmark(), model, label, step.params(), batches);
+        return new Step(shape, shape.benchmark(), model, label, step.params(), batches, false);
     }
 
     /** A step of the bare client (no model of the suite, see BareClientBenchmark). */
@@ -357,7 +450,7 @@ public final class RunPlan {
         Step template = step(Shape.GATHER, Model.VIRTUAL_THREADS, label, urls, delays, List.of("0"), List.of("0"),
                 List.of(Profile.DELAY_PROFILE), List.of(String.valueOf(Profile.SEED)));
         return new Step(Shape.GATHER, BareClientBenchmark.class.getSimpleName(), Model.VIRTUAL_THREADS, label,
-                template.params(), delays.equals(List.of("0")) ? Batches.CALIBRATION : Batches.RUN);
+                template.params(), delays.equals(List.of("0")) ? Batches.CALIBRATION : Batches.RUN, false);
     }
 
     private static List<String> strings(List<Integer> values) {

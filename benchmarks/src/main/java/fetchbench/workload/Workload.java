@@ -196,16 +196,13 @@ public final class Workload {
 
     /**
      * Deadline: every result kept is correct and belongs to a URL faster than the deadline, and
-     * none of the slower ones is among them. Returns how many were kept.
+     * none of the slower ones is among them. Returns how many were kept: how many is a
+     * measurement (a cold first batch may keep none), which ShapesTest checks where it is sure.
      */
     public int verifyWithinDeadline(String model, List<Outcome> kept, Duration deadline) {
         Map<URI, Fetch> byUrl = new HashMap<>();
         fetches.forEach(f -> byUrl.put(f.url(), f));
         List<String> problems = new ArrayList<>();
-        if (kept.isEmpty() && fetches.get(0).delayMs() < deadline.toMillis()) {
-            // Every model starts the first URL at once, and it answers within the deadline.
-            problems.add("nothing kept, though " + fetches.get(0).url() + " answers within the deadline");
-        }
         for (Outcome outcome : kept) {
             Fetch fetch = byUrl.get(outcome.url());
             if (fetch == null) {

@@ -47,7 +47,7 @@ public final class Structured implements ConcurrencyModel {
         WorkQueue queue = new WorkQueue(urls);
         try (var scope = open(Joiner.awaitAllSuccessfulOrThrow(), null)) {
             for (int w = 0; w < workers; w++) {
-                scope.fork(() -> queue.drainWith(http));
+                scope.fork(() -> queue.drainWith(http::fetch));
             }
             join(scope);
         }

@@ -67,7 +67,11 @@ class ModelsTest {
                 Arguments.of(Model.VIRTUAL_THREADS, 0, 0, 150, 150),
                 Arguments.of(Model.OK_HTTP_ASYNC, 0, 64, n, 5),
                 Arguments.of(Model.OK_HTTP_ASYNC, 150, 150, 150, 150),
-                Arguments.of(Model.OK_HTTP_ASYNC, 100, 8, n, 8));
+                Arguments.of(Model.OK_HTTP_ASYNC, 100, 8, n, 8),
+                // Settings of a sweep: the Dispatcher and the semaphore admit exactly k.
+                Arguments.of(Model.OK_HTTP_ASYNC, 16, n, n, 16),
+                Arguments.of(Model.VIRTUAL_THREADS, 8, 0, n, 8),
+                Arguments.of(Model.HTTP_CLIENT_ASYNC, 2, 0, n, n));
     }
 
     /**
@@ -98,6 +102,31 @@ class ModelsTest {
         assertThat(inFlight.peak()).isEqualTo(expectedPeak);
         assertThat(expectedPeak).isEqualTo(Prediction.here().effectiveConcurrency(model, n, concurrency, maxRequests));
         assertThat(inFlight.current()).isZero();
+    }
+
+    /**
+     * The connection pool does not limit the calls in flight, only the connections kept for the
+     * next batch: OkHttp's default keeps 5, so the other 11 of 16 must reconnect; a sized one keeps all.
+     */
+    @org.junit.jupiter.api.Test
+    void okHttpsDefaultPoolKeepsFiveConnectionsForTheNextBatchAndASizedOneKeepsAll() {
+        Workload workload = workload(16, 300);
+        int port = TestServer.uri().getPort();
+        for (ConnectionPoolSize pool : ConnectionPoolSize.values()) {
+            InFlight inFlight = new InFlight();
+            int before = settledConnections(port); // the admin client's connection of the stubs closes on its own
+            try (ConcurrencyModel fetcher = Model.OK_HTTP_ASYNC.create(
+                    new ModelSettings(16, 16, pool.connections(16), Duration.ofSeconds(1), inFlight))) {
+                workload.verify("okHttpAsync", fetcher.fetchAll(workload.urls()));
+
+                int kept = pool == ConnectionPoolSize.SIZED ? 16 : Http.OKHTTP_DEFAULT_IDLE_CONNECTIONS;
+                assertThat(inFlight.peak()).isEqualTo(16);
+                for (int attempt = 0; attempt < 100 && Sockets.establishedTo(port) - before != kept; attempt++) {
+                    sleep(100); // OkHttp closes the surplus idle connections on its own cleanup thread
+                }
+                assertThat(Sockets.establishedTo(port) - before).as(pool.paramName()).isEqualTo(kept);
+            }
+        }
     }
 
     @ParameterizedTest
@@ -172,6 +201,18 @@ class ModelsTest {
             sleep(100);
         }
         return alive;
+    }
+
+    /** This JVM's connections to the port once the count has held still for half a second. */
+    private static int settledConnections(int port) {
+        int count = Sockets.establishedTo(port);
+        for (int still = 0, attempt = 0; still < 5 && attempt < 100; attempt++) {
+            sleep(100);
+            int now = Sockets.establishedTo(port);
+            still = now == count ? still + 1 : 0;
+            count = now;
+        }
+        return count;
     }
 
     private static int closedPort() throws Exception {

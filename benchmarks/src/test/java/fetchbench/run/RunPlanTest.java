@@ -28,7 +28,8 @@ class RunPlanTest {
     @Test
     void defaultRunHasEveryModelAndKeepsEachBatchWithinTheBudget() throws Exception {
         RunPlan plan = plan(props());
-        List<RunPlan.Step> gather = plan.steps().stream().filter(s -> s.shape() == Shape.GATHER).toList();
+        List<RunPlan.Step> gather = plan.steps().stream().filter(s -> s.shape() == Shape.GATHER && !s.sweep())
+                .toList();
 
         assertThat(gather).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
                 "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark",
@@ -86,6 +87,61 @@ class RunPlanTest {
         assertThat(cpuPools.params().get(Param.CONCURRENCY)).containsExactly("1", "2", "4", "8", "16");
         assertThat(plan.steps()).extracting(RunPlan.Step::benchmarkName)
                 .contains("fetchbench.bench.DeadlineBenchmark.withinDeadline");
+    }
+
+    @Test
+    void aSweepDoublesFromMinAndEndsAtMax() throws Exception {
+        assertThat(Sweep.parse("1..100", "--range").settings()).containsExactly(1, 2, 4, 8, 16, 32, 64, 100);
+        assertThat(Sweep.parse("3..3", "--range").settings()).containsExactly(3);
+        assertThat(Sweep.parse(" 5 .. 40 ", "--range").settings()).containsExactly(5, 10, 20, 40);
+        assertThatThrownBy(() -> Sweep.parse("0..4", "--range")).hasMessageContaining("1 <= MIN <= MAX");
+        assertThatThrownBy(() -> Sweep.parse("9..4", "--range")).hasMessageContaining("1 <= MIN <= MAX");
+        assertThatThrownBy(() -> Sweep.parse("4", "--range")).hasMessageStartingWith("bad value '4' for --range");
+    }
+
+    @Test
+    void aTuningRunSweepsEachModelsSettingAtTheUsersWorkload() throws Exception {
+        RunPlan plan = plan(props("fetchbench.sweep", "1..100"), "-p", "urls=100", "-p", "delayMs=80",
+                "-p", "delayProfile=lognormal");
+
+        RunPlan.Step floor = plan.steps().get(0);
+        assertThat(floor.benchmark()).isEqualTo("BareClientBenchmark");
+        assertThat(floor.params().get(Param.URLS)).containsExactly("100");
+        List<RunPlan.Step> sweep = plan.steps().subList(1, plan.steps().size());
+        assertThat(sweep).allSatisfy(s -> {
+            assertThat(s.sweep()).isTrue();
+            assertThat(s.shape()).isEqualTo(Shape.GATHER);
+            assertThat(s.params().get(Param.URLS)).containsExactly("100");
+            assertThat(s.params().get(Param.DELAY_MS)).containsExactly("80");
+            assertThat(s.params().get(Param.DELAY_PROFILE)).containsExactly("lognormal");
+            assertThat(s.params().get(Param.CONCURRENCY)).containsExactly("1", "2", "4", "8", "16", "32", "64", "100");
+        });
+        assertThat(sweep).extracting(RunPlan.Step::model).containsExactly(Model.THREAD_POOL, Model.OK_HTTP_ASYNC,
+                Model.OK_HTTP_ASYNC, Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.HTTP_CLIENT_ASYNC);
+        // OkHttp: maxRequests raised to the top of the range, once with the pool sized to N, once OkHttp's own.
+        assertThat(sweep.get(1).params().get(Param.MAX_REQUESTS)).containsExactly("100");
+        assertThat(sweep.get(1).params().get(Param.CONNECTION_POOL)).containsExactly("sized");
+        assertThat(sweep.get(2).params().get(Param.CONNECTION_POOL)).containsExactly("okhttp-default");
+
+        assertThatThrownBy(() -> plan(props("fetchbench.sweep", "1..8"), "-p", "urls=10", "-p", "model=sequential"))
+                .hasMessageStartingWith("bad value 'sequential' for model with a sweep; allowed: threadPool,");
+        assertThatThrownBy(() -> plan(props("fetchbench.sweep", "1..8"), "-p", "urls=10,20"))
+                .hasMessageContaining("allowed: one positive integer");
+    }
+
+    @Test
+    void theDefaultRunEndsWithOneSmallSweep() throws Exception {
+        List<RunPlan.Step> sweep = plan(props()).steps().stream().filter(RunPlan.Step::sweep).toList();
+
+        assertThat(sweep).extracting(RunPlan.Step::model).containsExactly(Model.THREAD_POOL,
+                Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.OK_HTTP_ASYNC,
+                Model.HTTP_CLIENT_ASYNC);
+        assertThat(sweep).allSatisfy(s -> {
+            assertThat(s.params().get(Param.URLS)).containsExactly("100");
+            assertThat(s.warmup(3)).isEqualTo(1);
+            assertThat(s.measurement(5)).isEqualTo(3);
+        });
+        assertThat(plan(props(), "-p", "urls=50").steps()).noneMatch(RunPlan.Step::sweep);
     }
 
     @Test
@@ -148,10 +204,10 @@ class RunPlanTest {
                 .withoutBareClient();
 
         assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
-        assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("0");
+        // virtualThreads takes it as a semaphore's permits.
+        assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
         assertThat(plan.steps().get(2).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
-        assertThat(plan.notes()).contains("virtualThreads has no concurrency setting; concurrency=4,8 "
-                + "does not apply to it");
+        assertThat(plan.notes()).noneMatch(note -> note.contains("has no concurrency setting"));
     }
 
     @Test

@@ -1,0 +1,154 @@
+package fetchbench;
+
+import fetchbench.model.Model;
+import fetchbench.run.OptionException;
+import fetchbench.run.RunOptions;
+import fetchbench.run.Sweep;
+import fetchbench.workload.DelayProfile;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * scripts/tune.sh: sweeps each model's concurrency setting for the user's own workload and
+ * recommends a value. It checks its options, then runs the launcher with a sweep plan, so the
+ * result is a normal run folder under results/ (charts, index.html, compare.sh all work).
+ */
+public final class Tune {
+
+    static final String USAGE = """
+            usage: scripts/tune.sh --urls N [--delay SPEC] [--range MIN..MAX] [--models m1,m2]
+                                   [--seed S] [--target http://host:port] [--results DIR]
+
+            Sweeps, for your workload of N URLs, each model's concurrency setting over MIN, 2·MIN,
+            4·MIN, … MAX (default 1..N) and recommends the smallest value within 5 % of the best:
+              threadPool         pool size k
+              okHttpAsync        Dispatcher maxRequestsPerHost (maxRequests raised to match), once
+                                 with the connection pool sized to N and once with OkHttp's default pool
+              completableFuture  executor size
+              virtualThreads     a semaphore's permits
+              httpClientAsync    executor size
+
+              --urls N          URLs per batch (required)
+              --delay SPEC      the server's latency: MS (fixed), fixed:MS, uniform:MEAN_MS,
+                                lognormal:MEDIAN_MS or staggered:MS (default fixed:100)
+              --range MIN..MAX  the settings to try (default 1..N)
+              --models LIST     some of threadPool, okHttpAsync, completableFuture, virtualThreads,
+                                httpClientAsync (default: all five)
+              --seed S          seed of the random delay profiles (default 42)
+              --target URL      a running WireMock to use instead of starting one
+              --results DIR     where the run folder goes (default results)
+
+            Example: scripts/tune.sh --urls 200 --delay lognormal:80 --range 1..256
+            """;
+
+    private Tune() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, System.getProperties(), System.out, System.err));
+    }
+
+    /** Checks the options and runs the sweep; returns the exit code. */
+    public static int run(String[] args, Properties properties, PrintStream out, PrintStream err) {
+        List<String> launcherArgs = new ArrayList<>();
+        Properties launcherProperties = new Properties();
+        launcherProperties.putAll(properties);
+        try {
+            if (args.length == 0 || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+                (args.length == 0 ? err : out).print(USAGE);
+                return args.length == 0 ? FetchBench.EXIT_BAD_OPTION : 0;
+            }
+            String urls = null;
+            String delay = "fixed:100";
+            String range = null;
+            String models = Sweep.modelNames().replace(" ", "");
+            String seed = "42";
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (!List.of("--urls", "--delay", "--range", "--models", "--seed", "--target", "--results")
+                        .contains(option)) {
+                    throw new OptionException("unknown option '" + option + "'; allowed: --urls, --delay, --range, "
+                            + "--models, --seed, --target, --results, --help");
+                }
+                if (i + 1 >= args.length) {
+                    throw new OptionException(option + " needs a value; see scripts/tune.sh --help");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--urls" -> urls = value;
+                    case "--delay" -> delay = value;
+                    case "--range" -> range = value;
+                    case "--models" -> models = value;
+                    case "--seed" -> seed = value;
+                    case "--target" -> launcherProperties.setProperty("fetchbench.target",
+                            RunOptions.parseTarget(value, "--target").toString());
+                    default -> launcherProperties.setProperty("fetchbench.results", value);
+                }
+            }
+            if (urls == null) {
+                throw new OptionException("--urls is required; allowed: a positive integer, e.g. --urls 200");
+            }
+            int n = positive("--urls", urls);
+            String[] profileAndMs = delayProfile(delay);
+            Sweep sweep = Sweep.parse(range == null ? "1.." + n : range, "--range");
+            for (String model : models.split(",")) {
+                if (Sweep.MODELS.stream().noneMatch(m -> m.paramName().equals(model.strip()))) {
+                    throw new OptionException("bad value '" + model + "' for --models; allowed: " + Sweep.modelNames()
+                            + (Arrays.stream(Model.values()).anyMatch(m -> m.paramName().equals(model.strip()))
+                            ? " (" + model.strip() + " has no setting to sweep)" : ""));
+                }
+            }
+            try {
+                Long.parseLong(seed);
+            } catch (NumberFormatException e) {
+                throw new OptionException("bad value '" + seed + "' for --seed; allowed: an integer");
+            }
+            launcherProperties.setProperty("fetchbench.sweep", sweep.toString());
+            launcherProperties.remove("fetchbench.args");
+            launcherArgs.addAll(List.of("-p", "urls=" + n, "-p", "delayMs=" + profileAndMs[1],
+                    "-p", "delayProfile=" + profileAndMs[0], "-p", "seed=" + seed, "-p", "model=" + models.replace(" ", "")));
+        } catch (OptionException e) {
+            err.println("tune: " + e.getMessage());
+            return FetchBench.EXIT_BAD_OPTION;
+        }
+        out.println("[tune] sweeping " + String.join(" ", launcherArgs) + " over "
+                + launcherProperties.getProperty("fetchbench.sweep"));
+        return FetchBench.run(launcherArgs.toArray(String[]::new), launcherProperties, out, err);
+    }
+
+    private static int positive(String option, String value) throws OptionException {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new OptionException("bad value '" + value + "' for " + option + "; allowed: a positive integer");
+    }
+
+    /** "100", "fixed:100", "lognormal:80" → {profile, ms}. */
+    private static String[] delayProfile(String spec) throws OptionException {
+        String[] parts = spec.strip().split(":", -1);
+        String problem = "bad value '" + spec + "' for --delay; allowed: MS, or PROFILE:MS with PROFILE one of "
+                + DelayProfile.allowedNames() + " and MS an integer >= 1, e.g. lognormal:80";
+        String profile = parts.length == 1 ? "fixed" : parts[0].strip();
+        String ms = parts[parts.length - 1].strip();
+        if (parts.length > 2 || Arrays.stream(DelayProfile.values()).noneMatch(p -> p.paramName().equals(profile))) {
+            throw new OptionException(problem);
+        }
+        try {
+            if (Integer.parseInt(ms) < 1) {
+                throw new OptionException(problem);
+            }
+        } catch (NumberFormatException e) {
+            throw new OptionException(problem);
+        }
+        return new String[] {profile, ms};
+    }
+}
