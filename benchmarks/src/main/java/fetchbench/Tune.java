@@ -25,8 +25,8 @@ public final class Tune {
             Sweeps, for your workload of N URLs, each model's concurrency setting over MIN, 2·MIN,
             4·MIN, … MAX (default 1..N) and recommends the smallest value within 5 % of the best:
               threadPool         pool size k
-              okHttpAsync        Dispatcher maxRequestsPerHost (maxRequests raised to match), once
-                                 with the connection pool sized to N and once with OkHttp's default pool
+              okHttpAsync        Dispatcher maxRequestsPerHost and maxRequests, both k, once with
+                                 the connection pool sized to N and once with OkHttp's default pool
               completableFuture  executor size
               virtualThreads     a semaphore's permits
               httpClientAsync    executor size
@@ -58,9 +58,9 @@ public final class Tune {
         Properties launcherProperties = new Properties();
         launcherProperties.putAll(properties);
         try {
-            if (args.length == 0 || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
-                (args.length == 0 ? err : out).print(USAGE);
-                return args.length == 0 ? FetchBench.EXIT_BAD_OPTION : 0;
+            if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+                out.print(USAGE);
+                return 0;
             }
             String urls = null;
             String delay = "fixed:100";
@@ -95,6 +95,14 @@ public final class Tune {
             int n = positive("--urls", urls);
             String[] profileAndMs = delayProfile(delay);
             Sweep sweep = Sweep.parse(range == null ? "1.." + n : range, "--range");
+            if (sweep.min() > n) {
+                throw new OptionException("bad value '" + range + "' for --range; allowed: MIN..MAX with 1 <= MIN <= N ("
+                        + n + "): a setting above N behaves like N");
+            }
+            if (sweep.max() > n) {
+                out.println("[tune] note: settings above N=" + n + " behave like N; sweeping " + sweep.min() + ".." + n);
+                sweep = new Sweep(sweep.min(), n);
+            }
             for (String model : models.split(",")) {
                 if (Sweep.MODELS.stream().noneMatch(m -> m.paramName().equals(model.strip()))) {
                     throw new OptionException("bad value '" + model + "' for --models; allowed: " + Sweep.modelNames()
@@ -108,6 +116,7 @@ public final class Tune {
                 throw new OptionException("bad value '" + seed + "' for --seed; allowed: an integer");
             }
             launcherProperties.setProperty("fetchbench.sweep", sweep.toString());
+            launcherProperties.setProperty("fetchbench.reproduce", "scripts/tune.sh " + String.join(" ", args));
             launcherProperties.remove("fetchbench.args");
             launcherArgs.addAll(List.of("-p", "urls=" + n, "-p", "delayMs=" + profileAndMs[1],
                     "-p", "delayProfile=" + profileAndMs[0], "-p", "seed=" + seed, "-p", "model=" + models.replace(" ", "")));
@@ -115,8 +124,6 @@ public final class Tune {
             err.println("tune: " + e.getMessage());
             return FetchBench.EXIT_BAD_OPTION;
         }
-        out.println("[tune] sweeping " + String.join(" ", launcherArgs) + " over "
-                + launcherProperties.getProperty("fetchbench.sweep"));
         return FetchBench.run(launcherArgs.toArray(String[]::new), launcherProperties, out, err);
     }
 

@@ -29,11 +29,12 @@ final class Usage {
               urls          N, URLs per batch (default: 10,100,1000; smoke: 10,100)
               delayMs       server delay per URL in ms (default: 100; smoke: 20)
               concurrency   pool size of threadPool/completableFuture, maxRequestsPerHost of okHttpAsync,
-                            executor size of httpClientAsync; 0 = the model's default (default:
-                            threadPool 20, completableFuture 0,20, okHttpAsync 5 and a tuned run at
-                            the largest N, httpClientAsync 0)
+                            executor size of httpClientAsync, semaphore permits of virtualThreads;
+                            0 = the model's default (default: threadPool 20, completableFuture 0,20,
+                            okHttpAsync 5 and a tuned run at the largest N, others 0)
               maxRequests   OkHttp Dispatcher maxRequests (default: 64, OkHttp's own)
               delayProfile  fixed, uniform, staggered, lognormal (default: fixed)
+              connectionPool sized (N idle connections kept) or okhttp-default (OkHttp's 5) (default: sized)
               seed          seed of the random delay profiles (default: 42)
 
             Run options (-Dfetchbench.name=…):
@@ -42,7 +43,10 @@ final class Usage {
               target        http://host:port of a running WireMock to use instead of starting one
               results       folder for results (default: results)
               args          extra command-line arguments, e.g. "-p urls=100 -i 10"
+              sweep         MIN..MAX: instead of the profile, sweep each model's concurrency at one N
+                            (what scripts/tune.sh runs)
 
             JMH options such as -wi, -i and -f are passed to JMH. Results: results/<run-id>/.
+            To sweep a model's setting for your own workload and get a recommendation: scripts/tune.sh --help.
             """;
 }

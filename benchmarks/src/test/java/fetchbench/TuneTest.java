@@ -31,6 +31,8 @@ class TuneTest {
                 Arguments.of(List.of("--urls", "100", "--range", "16..4"), "--range", "1 <= MIN <= MAX"),
                 Arguments.of(List.of("--urls", "100", "--range", "-2..4"), "--range", "1 <= MIN <= MAX"),
                 Arguments.of(List.of("--urls", "100", "--range", "lots"), "--range", "MIN..MAX"),
+                Arguments.of(List.of("--urls", "10", "--range", "16..64"), "--range", "1 <= MIN <= N (10)"),
+                Arguments.of(List.of(), "--urls", "required"),
                 Arguments.of(List.of("--urls", "0"), "--urls", "a positive integer"),
                 Arguments.of(List.of("--urls", "-5"), "--urls", "a positive integer"),
                 Arguments.of(List.of("--urls", "many"), "--urls", "a positive integer"),

@@ -29,6 +29,7 @@ public final class ResourceProfiler implements InternalProfiler {
     public static final String IN_FLIGHT = "inflight.peak";
     public static final String THREADS = "threads.peak";
     public static final String RSS = "rss.peak";
+    public static final String CONNECTS = "connects";
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
@@ -55,6 +56,9 @@ public final class ResourceProfiler implements InternalProfiler {
         if (!benchmarkParams.getBenchmark().contains(BareClientBenchmark.class.getSimpleName())) {
             // Only the suite's models count requests in flight; the bare client has no gauge.
             metrics.add(new ScalarResult(IN_FLIGHT, InFlight.latest().peak(), "requests", AggregationPolicy.MAX));
+            // New connections per batch, where the client reports them (the OkHttp-based models).
+            InFlight.latest().connects().ifPresent(connects ->
+                    metrics.add(new ScalarResult(CONNECTS, connects, "connections", AggregationPolicy.AVG)));
         }
         ShapeMetrics.takeAll().forEach(metric -> metrics.add(
                 new ScalarResult(metric.name(), metric.value(), metric.unit(), AggregationPolicy.AVG)));

@@ -43,8 +43,24 @@ public final class Http {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .addInterceptor(settings.inFlight())
+                .eventListener(new ConnectCounter(settings.inFlight()))
                 .build();
+        settings.inFlight().countConnects();
         this.bodyWork = settings.bodyWork();
+    }
+
+    /** Tells the gauge each time OkHttp opens a connection: reuse shows as connects that do not happen. */
+    private static final class ConnectCounter extends okhttp3.EventListener {
+        private final InFlight inFlight;
+
+        ConnectCounter(InFlight inFlight) {
+            this.inFlight = inFlight;
+        }
+
+        @Override
+        public void connectStart(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+            inFlight.connectStarted();
+        }
     }
 
     static Duration timeout(ModelSettings settings) {

@@ -17,6 +17,8 @@ public final class InFlight implements Interceptor {
 
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
+    private final AtomicInteger connects = new AtomicInteger();
+    private volatile boolean countsConnects;
 
     public InFlight() {
         latest = this;
@@ -44,6 +46,22 @@ public final class InFlight implements Interceptor {
         current.decrementAndGet();
     }
 
+    /** A new connection is being opened (OkHttp's event listener calls this). */
+    void connectStarted() {
+        countsConnects = true;
+        connects.incrementAndGet();
+    }
+
+    /** Connections opened since the last {@link #resetPeak()}, if the client reports them (OkHttp does). */
+    public java.util.OptionalInt connects() {
+        return countsConnects ? java.util.OptionalInt.of(connects.get()) : java.util.OptionalInt.empty();
+    }
+
+    /** Marks the client as one that reports its connects, before it has opened any. */
+    void countConnects() {
+        countsConnects = true;
+    }
+
     public int peak() {
         return peak.get();
     }
@@ -52,8 +70,9 @@ public final class InFlight implements Interceptor {
         return current.get();
     }
 
-    /** Starts a new peak from what is in flight now (between benchmark iterations: nothing). */
+    /** Starts a new peak from what is in flight now (between benchmark iterations: nothing), and a new connect count. */
     public void resetPeak() {
         peak.set(current.get());
+        connects.set(0);
     }
 }

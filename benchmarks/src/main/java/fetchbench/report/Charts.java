@@ -86,7 +86,9 @@ public final class Charts {
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             StringBuilder caption = new StringBuilder("Measured batch time for each setting (solid) and "
-                    + "queueing theory's max(⌈N/k⌉·d or the greedy schedule, floor) (dashed).");
+                    + "queueing theory's max(⌈N/k⌉·d or the greedy schedule, floor) (dashed)"
+                    + (model.getValue().size() > 1 ? "; the theory does not count reconnects, so the gap between "
+                    + "the two pools is what reconnecting costs." : "."));
             for (Tuning.Series series : model.getValue()) {
                 List<Tuning.Point> points = series.points();
                 chart.addSeries("measured: " + series.name(), points.stream().map(Tuning.Point::setting).toList(),
@@ -97,7 +99,8 @@ public final class Charts {
                 }
             }
             List<Tuning.Point> theory = model.getValue().get(0).points();
-            XYSeries predicted = chart.addSeries("predicted", theory.stream().map(Tuning.Point::setting).toList(),
+            XYSeries predicted = chart.addSeries(model.getValue().size() > 1 ? "predicted (either pool)" : "predicted",
+                    theory.stream().map(Tuning.Point::setting).toList(),
                     theory.stream().map(Tuning.Point::predictedMs).toList());
             predicted.setMarker(SeriesMarkers.NONE);
             predicted.setLineColor(Color.GRAY);

@@ -76,8 +76,14 @@ final class Comparison {
         return new Matched(pairs, onlyA, List.copyOf(byKeyB.values()));
     }
 
+    /**
+     * What makes two results the same measurement: benchmark, parameters (a run from before the
+     * connectionPool parameter used a pool sized to N) and whether it is a sweep's.
+     */
     private static String key(Row row) {
-        return row.result().benchmark() + " " + new java.util.TreeMap<>(row.result().params());
+        java.util.Map<String, String> params = new java.util.TreeMap<>(row.result().params());
+        params.putIfAbsent("connectionPool", row.connectionPool());
+        return row.result().benchmark() + " " + params + (row.isSweep() ? " sweep" : "");
     }
 
     static Path write(Path aJson, Path bJson) throws ReportException, IOException {

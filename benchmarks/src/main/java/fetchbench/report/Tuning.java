@@ -46,11 +46,16 @@ public final class Tuning {
             String within = chosen.setting() == best.setting() ? "the best measured"
                     : String.format(Locale.ROOT, "within %.0f %% of the best (%.1f ms at %d)", WITHIN_PERCENT,
                     best.ms(), best.setting());
-            return String.format(Locale.ROOT, "%s: %s %d — %.1f ms, %s%s. Little's law (L = λ·W): %d fetches "
-                            + "of %.0f ms in %.1f ms is about %d in flight on average, so a setting much below "
-                            + "that cannot match it, and past the recommended one more only adds threads.",
-                    series.name(), series.swept(), chosen.setting(), chosen.ms(), within, cost, series.urls(),
-                    series.meanDelayMs(), best.ms(), Math.round(requestsInFlight()));
+            String law = String.format(Locale.ROOT, "Little's law (L = λ·W): %d fetches of %.0f ms in %.1f ms "
+                    + "is about %d in flight on average, ", series.urls(), series.meanDelayMs(), best.ms(),
+                    Math.round(requestsInFlight()));
+            law += series.name().startsWith("httpClientAsync")
+                    ? "and the JDK client keeps them in flight whatever its executor's size, which only handles "
+                    + "the responses: the smallest executor that keeps up is enough."
+                    : "so a setting much below that cannot match the best, and past the recommended one more "
+                    + "only adds threads.";
+            return String.format(Locale.ROOT, "%s: %s %d — %.1f ms, %s%s. %s", series.name(), series.swept(),
+                    chosen.setting(), chosen.ms(), within, cost, law);
         }
     }
 

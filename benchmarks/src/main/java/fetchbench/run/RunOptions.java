@@ -53,6 +53,8 @@ public final class RunOptions {
     private final boolean help;
     private final List<String> given;
     private final Sweep sweep;
+    /** The command that started this run when it was not the launcher's own (scripts/tune.sh). */
+    private String reproduce;
 
     private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
                        CommandLineOptions jmh, boolean help, List<String> given, Sweep sweep) {
@@ -138,7 +140,9 @@ public final class RunOptions {
         }
         String results = property(properties, "results");
         Path resultsRoot = Path.of(results == null ? "results" : results).toAbsolutePath().normalize();
-        return new RunOptions(profile, params, target, resultsRoot, jmh, help, given, sweep);
+        RunOptions options = new RunOptions(profile, params, target, resultsRoot, jmh, help, given, sweep);
+        options.reproduce = property(properties, "reproduce");
+        return options;
     }
 
     /** Names given with {@code -p name=value}; JMH itself accepts any name. */
@@ -233,6 +237,9 @@ public final class RunOptions {
 
     /** The Maven command line that asks for the same run. */
     public String reproduceCommand() {
+        if (reproduce != null) {
+            return reproduce;
+        }
         StringBuilder command = new StringBuilder("./mvnw verify");
         given.forEach(option -> command.append(' ').append(option));
         return command.toString();

@@ -369,40 +369,45 @@ public final class RunPlan {
     }
 
     /**
-     * One gather step per model (two for okHttpAsync: its connection pool sized to N, and OkHttp's
-     * default pool) with the model's setting over the sweep: pool size, Dispatcher
-     * maxRequestsPerHost (maxRequests raised to the top of the range so it does not cap first),
-     * executor size, or a semaphore's permits.
+     * One gather step per model with the model's setting over the sweep: pool size, executor
+     * size, or a semaphore's permits. okHttpAsync gets one step per setting k, with Dispatcher
+     * maxRequestsPerHost and maxRequests both k (JMH would cross two lists), once with its
+     * connection pool sized to N and once with OkHttp's default pool.
      */
     private static List<Step> sweepSteps(List<Model> models, String n, String delayMs, String delayProfile,
                                          String seed, Sweep sweep, Batches batches) {
         List<String> settings = strings(sweep.settings());
         List<String> unused = List.of("0");
-        String topOfRange = String.valueOf(Math.max(sweep.max(), Profile.OKHTTP_MAX_REQUESTS));
         List<Step> steps = new ArrayList<>();
         for (Model model : models) {
             String what = switch (model) {
                 case THREAD_POOL -> "pool size k";
                 case COMPLETABLE_FUTURE, HTTP_CLIENT_ASYNC -> "executor size";
                 case VIRTUAL_THREADS -> "semaphore permits";
-                case OK_HTTP_ASYNC -> "maxRequestsPerHost";
+                case OK_HTTP_ASYNC -> "maxRequestsPerHost = maxRequests";
                 default -> throw new IllegalArgumentException(model.paramName() + " has no setting to sweep");
             };
-            List<String> maxRequests = model == Model.OK_HTTP_ASYNC ? List.of(topOfRange) : unused;
-            Step step = step(Shape.GATHER, model, "sweep of " + what, List.of(n), List.of(delayMs), settings,
-                    maxRequests, List.of(delayProfile), List.of(seed));
-            steps.add(asSweep(step, batches));
-            if (model == Model.OK_HTTP_ASYNC) {
-                steps.add(asSweep(new Step(Shape.GATHER, model, "sweep of " + what + ", OkHttp's default connection pool",
-                        step.params()).with(Param.CONNECTION_POOL, List.of(ConnectionPoolSize.OKHTTP_DEFAULT.paramName())),
-                        batches));
+            if (model != Model.OK_HTTP_ASYNC) {
+                steps.add(asSweep(step(Shape.GATHER, model, "sweep of " + what, List.of(n), List.of(delayMs), settings,
+                        unused, List.of(delayProfile), List.of(seed)), batches));
+                continue;
+            }
+            for (ConnectionPoolSize pool : ConnectionPoolSize.values()) {
+                for (String k : settings) {
+                    Step step = step(Shape.GATHER, model, "sweep of " + what
+                                    + (pool == ConnectionPoolSize.SIZED ? "" : ", OkHttp's default connection pool"),
+                            List.of(n), List.of(delayMs), List.of(k), List.of(k), List.of(delayProfile), List.of(seed));
+                    steps.add(asSweep(step.with(Param.CONNECTION_POOL, List.of(pool.paramName())), batches));
+                }
             }
         }
         return steps;
     }
 
+    /** The step marked as a sweep's; with the run's batches a slow setting still gets the slow cap. */
     private static Step asSweep(Step step, Batches batches) {
-        return new Step(step.shape(), step.benchmark(), step.model(), step.label(), step.params(), batches, true);
+        return new Step(step.shape(), step.benchmark(), step.model(), step.label(), step.params(),
+                batches == Batches.RUN ? step.batches() : batches, true);
     }
 
     /** The step without the N whose predicted batch exceeds the budget, or null when none is left. */

@@ -56,6 +56,22 @@ class ComparisonTest {
         }
     }
 
+    /** A run from before the connectionPool parameter used a pool sized to N: it pairs with a newer run's "sized". */
+    @Test
+    void aRunFromBeforeTheConnectionPoolParameterPairsWithASizedOne() throws Exception {
+        Path old = Fixtures.copy("run-a", results);
+        Path newer = Fixtures.copy("run-b", results);
+        var json = JsonParser.parseString(Files.readString(newer)).getAsJsonArray();
+        json.forEach(r -> r.getAsJsonObject().getAsJsonObject("params").addProperty("connectionPool", "sized"));
+        Files.writeString(newer, json.toString());
+
+        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(old)), Row.of(JmhRun.read(newer)));
+
+        assertThat(matched.pairs()).hasSize(Row.of(JmhRun.read(old)).size());
+        assertThat(matched.onlyA()).isEmpty();
+        assertThat(matched.onlyB()).isEmpty();
+    }
+
     @Test
     void writesANewFolderNamedAfterBothRunsAndLeavesTheInputsAlone() throws Exception {
         Path a = Fixtures.copy("run-a", results);

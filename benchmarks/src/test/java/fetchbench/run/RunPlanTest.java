@@ -108,20 +108,30 @@ class RunPlanTest {
         assertThat(floor.benchmark()).isEqualTo("BareClientBenchmark");
         assertThat(floor.params().get(Param.URLS)).containsExactly("100");
         List<RunPlan.Step> sweep = plan.steps().subList(1, plan.steps().size());
+        List<String> settings = List.of("1", "2", "4", "8", "16", "32", "64", "100");
         assertThat(sweep).allSatisfy(s -> {
             assertThat(s.sweep()).isTrue();
             assertThat(s.shape()).isEqualTo(Shape.GATHER);
             assertThat(s.params().get(Param.URLS)).containsExactly("100");
             assertThat(s.params().get(Param.DELAY_MS)).containsExactly("80");
             assertThat(s.params().get(Param.DELAY_PROFILE)).containsExactly("lognormal");
-            assertThat(s.params().get(Param.CONCURRENCY)).containsExactly("1", "2", "4", "8", "16", "32", "64", "100");
         });
-        assertThat(sweep).extracting(RunPlan.Step::model).containsExactly(Model.THREAD_POOL, Model.OK_HTTP_ASYNC,
+        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.THREAD_POOL,
                 Model.OK_HTTP_ASYNC, Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.HTTP_CLIENT_ASYNC);
-        // OkHttp: maxRequests raised to the top of the range, once with the pool sized to N, once OkHttp's own.
-        assertThat(sweep.get(1).params().get(Param.MAX_REQUESTS)).containsExactly("100");
-        assertThat(sweep.get(1).params().get(Param.CONNECTION_POOL)).containsExactly("sized");
-        assertThat(sweep.get(2).params().get(Param.CONNECTION_POOL)).containsExactly("okhttp-default");
+        assertThat(sweep).filteredOn(s -> s.model() != Model.OK_HTTP_ASYNC)
+                .allSatisfy(s -> assertThat(s.params().get(Param.CONCURRENCY)).isEqualTo(settings));
+        // OkHttp: one step per k with maxRequestsPerHost = maxRequests = k, for each connection pool.
+        List<RunPlan.Step> okHttp = sweep.stream().filter(s -> s.model() == Model.OK_HTTP_ASYNC).toList();
+        assertThat(okHttp).hasSize(16);
+        assertThat(okHttp).allSatisfy(s -> assertThat(s.params().get(Param.MAX_REQUESTS))
+                .isEqualTo(s.params().get(Param.CONCURRENCY)));
+        assertThat(okHttp.subList(0, 8)).flatExtracting(s -> s.params().get(Param.CONCURRENCY)).isEqualTo(settings);
+        assertThat(okHttp.subList(0, 8)).allSatisfy(s ->
+                assertThat(s.params().get(Param.CONNECTION_POOL)).containsExactly("sized"));
+        assertThat(okHttp.subList(8, 16)).allSatisfy(s ->
+                assertThat(s.params().get(Param.CONNECTION_POOL)).containsExactly("okhttp-default"));
+        // A slow setting keeps the slow cap: k = 1 is 100 batches of 80 ms.
+        assertThat(sweep.get(0).measurement(5)).isEqualTo(3);
 
         assertThatThrownBy(() -> plan(props("fetchbench.sweep", "1..8"), "-p", "urls=10", "-p", "model=sequential"))
                 .hasMessageStartingWith("bad value 'sequential' for model with a sweep; allowed: threadPool,");
@@ -133,9 +143,8 @@ class RunPlanTest {
     void theDefaultRunEndsWithOneSmallSweep() throws Exception {
         List<RunPlan.Step> sweep = plan(props()).steps().stream().filter(RunPlan.Step::sweep).toList();
 
-        assertThat(sweep).extracting(RunPlan.Step::model).containsExactly(Model.THREAD_POOL,
-                Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.OK_HTTP_ASYNC,
-                Model.HTTP_CLIENT_ASYNC);
+        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.THREAD_POOL,
+                Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.HTTP_CLIENT_ASYNC);
         assertThat(sweep).allSatisfy(s -> {
             assertThat(s.params().get(Param.URLS)).containsExactly("100");
             assertThat(s.warmup(3)).isEqualTo(1);
