@@ -5,6 +5,7 @@ import fetchbench.run.OptionException;
 import fetchbench.run.RunOptions;
 import fetchbench.run.Sweep;
 import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Delays;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +33,9 @@ public final class Tune {
               httpClientAsync    executor size
 
               --urls N          URLs per batch (required)
-              --delay SPEC      the server's latency: MS (fixed), fixed:MS, uniform:MEAN_MS,
-                                lognormal:MEDIAN_MS or staggered:MS (default fixed:100)
+              --delay SPEC      the server's latency: MS (fixed), fixed:MS, uniform:MEAN_MS[:S]
+                                (MEAN ± S·MEAN, S in (0, 1], default 1), lognormal:MEDIAN_MS[:σ]
+                                (default σ 0.5) or staggered:MS (default fixed:100)
               --range MIN..MAX  the settings to try (default 1..N)
               --models LIST     some of threadPool, okHttpAsync, completableFuture, virtualThreads,
                                 httpClientAsync (default: all five)
@@ -139,23 +141,25 @@ public final class Tune {
         throw new OptionException("bad value '" + value + "' for " + option + "; allowed: a positive integer");
     }
 
-    /** "100", "fixed:100", "lognormal:80" → {profile, ms}. */
+    /** "100", "fixed:100", "lognormal:80", "lognormal:80:0.8", "uniform:100:0.5" → {delayProfile, ms}. */
     private static String[] delayProfile(String spec) throws OptionException {
         String[] parts = spec.strip().split(":", -1);
-        String problem = "bad value '" + spec + "' for --delay; allowed: MS, or PROFILE:MS with PROFILE one of "
-                + DelayProfile.allowedNames() + " and MS an integer >= 1, e.g. lognormal:80";
-        String profile = parts.length == 1 ? "fixed" : parts[0].strip();
-        String ms = parts[parts.length - 1].strip();
-        if (parts.length > 2 || Arrays.stream(DelayProfile.values()).noneMatch(p -> p.paramName().equals(profile))) {
+        String problem = "bad value '" + spec + "' for --delay; allowed: MS, or PROFILE:MS[:SPREAD] with PROFILE one of "
+                + DelayProfile.allowedNames() + ", MS an integer >= 1, SPREAD for uniform 0 < S <= 1 (±S around MS), "
+                + "for lognormal σ, 0 < σ <= 5; e.g. lognormal:80:0.8";
+        if (parts.length > 3) {
             throw new OptionException(problem);
         }
+        String profile = parts.length == 1 ? "fixed" : parts[0].strip();
+        String ms = parts.length == 1 ? parts[0].strip() : parts[1].strip();
         try {
             if (Integer.parseInt(ms) < 1) {
                 throw new OptionException(problem);
             }
-        } catch (NumberFormatException e) {
+            Delays delays = Delays.parse(parts.length == 3 ? profile + ":" + parts[2].strip() : profile);
+            return new String[] {delays.paramName(), ms};
+        } catch (IllegalArgumentException e) {
             throw new OptionException(problem);
         }
-        return new String[] {profile, ms};
     }
 }

@@ -42,6 +42,8 @@ class TuneTest {
                 Arguments.of(List.of("--urls", "10", "--delay", "lognormal:"), "--delay", "PROFILE:MS"),
                 Arguments.of(List.of("--urls", "10", "--delay", "fast"), "--delay", "PROFILE:MS"),
                 Arguments.of(List.of("--urls", "10", "--delay", "uniform:0"), "--delay", "an integer >= 1"),
+                Arguments.of(List.of("--urls", "10", "--delay", "lognormal:80:9"), "--delay", "0 < σ <= 5"),
+                Arguments.of(List.of("--urls", "10", "--delay", "fixed:80:0.5"), "--delay", "PROFILE:MS[:SPREAD]"),
                 Arguments.of(List.of("--urls", "10", "--colour", "blue"), "--colour", "--urls, --delay, --range"),
                 Arguments.of(List.of("--urls", "10", "--target", "localhost:8080"), "--target",
                         "an http URL with host and port"));

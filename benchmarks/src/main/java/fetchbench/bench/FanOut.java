@@ -9,7 +9,7 @@ import fetchbench.model.ModelSettings;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.CpuWork;
-import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import fetchbench.workload.Workload;
 import org.openjdk.jmh.annotations.Level;
@@ -72,7 +72,7 @@ public class FanOut {
     @Setup(Level.Trial)
     public void start() {
         var server = TargetServer.fromForkProperty();
-        workload = Workload.create(shape(), server, urls, DelayProfile.byName(delayProfile), delayMs, seed);
+        workload = Workload.create(shape(), server, urls, Delays.parse(delayProfile), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = shape() == Shape.CPU_HEAVY ? new CpuWork() : BodyWork.NONE;
         int connections = ConnectionPoolSize.byName(connectionPool).connections(urls);

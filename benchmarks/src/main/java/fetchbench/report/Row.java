@@ -4,7 +4,7 @@ import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
 import fetchbench.model.Prediction;
-import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.Comparator;
 import java.util.List;
@@ -62,7 +62,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         double cpuWorkAllCoresMs = workAllCores == null ? cpuWorkMs : workAllCores.score();
         int cores = result.forkProperty(JmhRun.CORES_PROPERTY).map(Integer::parseInt)
                 .orElse(Runtime.getRuntime().availableProcessors());
-        double theoryMs = shape.predictMs(prediction, model, urls, delayMs, DelayProfile.byName(delayProfile), seed,
+        double theoryMs = shape.predictMs(prediction, model, urls, delayMs, Delays.parse(delayProfile), seed,
                 concurrency, maxRequests, new Shape.CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores));
         String connectionPool = p.getOrDefault("connectionPool", ConnectionPoolSize.SIZED.paramName());
         String setting = setting(shape, model, concurrency, maxRequests)

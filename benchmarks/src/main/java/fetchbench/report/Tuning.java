@@ -1,6 +1,6 @@
 package fetchbench.report;
 
-import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Delays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -93,7 +93,7 @@ public final class Tuning {
                     .map(r -> new Point(r.concurrency(), r.measuredMs(), r.errorMs(), r.predictedMs(),
                             metric(r, "threads.peak"), metric(r, "rss.peak")))
                     .toList();
-            double meanDelay = DelayProfile.byName(first.delayProfile()).delays(first.urls(), first.delayMs(),
+            double meanDelay = Delays.parse(first.delayProfile()).delays(first.urls(), first.delayMs(),
                     first.seed()).stream().mapToInt(Integer::intValue).average().orElse(first.delayMs());
             all.add(new Series(first.model().paramName() + seriesSuffix(first), swept(first.sweptSetting()),
                     first.urls(), meanDelay, points));

@@ -2,7 +2,7 @@ package fetchbench.run;
 
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
-import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Delays;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class RunOptions {
         DELAY_MS("delayMs", "an integer >= 0 (milliseconds)"),
         CONCURRENCY("concurrency", "an integer >= 0 (0 = the model's default)"),
         MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
-        DELAY_PROFILE("delayProfile", "one of " + DelayProfile.allowedNames()),
+        DELAY_PROFILE("delayProfile", "one of " + Delays.ALLOWED),
         CONNECTION_POOL("connectionPool", "one of " + ConnectionPoolSize.allowedNames()),
         SEED("seed", "an integer");
 
@@ -164,7 +164,7 @@ public final class RunOptions {
     private static void check(Param param, String value) throws OptionException {
         boolean ok = switch (param) {
             case MODEL -> Arrays.stream(Model.values()).anyMatch(m -> m.paramName().equals(value));
-            case DELAY_PROFILE -> Arrays.stream(DelayProfile.values()).anyMatch(p -> p.paramName().equals(value));
+            case DELAY_PROFILE -> isDelays(value);
             case CONNECTION_POOL -> Arrays.stream(ConnectionPoolSize.values())
                     .anyMatch(p -> p.paramName().equals(value));
             case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1 && Long.parseLong(value) <= Integer.MAX_VALUE;
@@ -174,6 +174,15 @@ public final class RunOptions {
         if (!ok) {
             throw new OptionException("bad value '" + value + "' for " + param.key + " (-p " + param.key
                     + "=… or -D" + PREFIX + param.key + "=…); allowed: " + param.allowed);
+        }
+    }
+
+    private static boolean isDelays(String value) {
+        try {
+            Delays.parse(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

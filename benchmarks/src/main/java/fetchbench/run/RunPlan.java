@@ -6,6 +6,7 @@ import fetchbench.model.Model;
 import fetchbench.model.Prediction;
 import fetchbench.run.RunOptions.Param;
 import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,8 +40,8 @@ public final class RunPlan {
         static final Batches CALIBRATION = new Batches(10, Integer.MAX_VALUE, Integer.MAX_VALUE);
         static final Batches SLOW = new Batches(0, 1, 3);
         static final Batches SHAPE = new Batches(0, 3, 3);
-        /** The default run's small sweep: one warm-up and 3 measured batches per setting. */
-        static final Batches SWEEP = new Batches(0, 1, 3);
+        /** The default run's small sweep: 3 warm-up and 3 measured batches per setting. */
+        static final Batches SWEEP = new Batches(0, 3, 3);
 
         int warmup(int runWarmup) {
             return Math.max(minimum, Math.min(runWarmup, maxWarmup));
@@ -110,7 +111,7 @@ public final class RunPlan {
 
         private double batchMillis(int urls, int[] setting) {
             return shape.predictMs(Prediction.here(), model, urls, setting[0],
-                    DelayProfile.byName(params.get(Param.DELAY_PROFILE).get(0)),
+                    Delays.parse(params.get(Param.DELAY_PROFILE).get(0)),
                     Long.parseLong(params.get(Param.SEED).get(0)), setting[1], setting[2], new Shape.CpuCost(
                             PLANNING_CPU_WORK_MS, PLANNING_CPU_WORK_MS, Runtime.getRuntime().availableProcessors()));
         }

@@ -11,15 +11,17 @@ public enum DelayProfile {
     /** Every URL waits exactly delayMs. */
     FIXED("fixed") {
         @Override
-        int delayMs(int delayMs, Random random) {
+        int delayMs(int delayMs, double spread, Random random) {
             return delayMs;
         }
     },
-    /** Uniform in [0, 2·delayMs]: mean delayMs. */
+    /** Uniform in [(1−s)·delayMs, (1+s)·delayMs], s the spread (default 1: 0 to 2·delayMs): mean delayMs. */
     UNIFORM("uniform") {
         @Override
-        int delayMs(int delayMs, Random random) {
-            return random.nextInt(2 * delayMs + 1);
+        int delayMs(int delayMs, double spread, Random random) {
+            int low = (int) Math.round(delayMs * (1 - spread));
+            int high = (int) Math.round(delayMs * (1 + spread));
+            return low + random.nextInt(high - low + 1);
         }
     },
     /**
@@ -28,12 +30,12 @@ public enum DelayProfile {
      */
     STAGGERED("staggered") {
         @Override
-        int delayMs(int delayMs, Random random) {
+        int delayMs(int delayMs, double spread, Random random) {
             throw new UnsupportedOperationException("staggered delays depend on the position");
         }
 
         @Override
-        public List<Integer> delays(int n, int delayMs, long seed) {
+        public List<Integer> delays(int n, int delayMs, long seed, double spread) {
             List<Integer> delays = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 delays.add((int) Math.round(delayMs * STAGGER[i % STAGGER.length]));
@@ -41,11 +43,11 @@ public enum DelayProfile {
             return delays;
         }
     },
-    /** Log-normal with median delayMs and σ = 0.5: mostly near the median, a few slow ones. */
+    /** Log-normal with median delayMs and σ the spread (default 0.5): mostly near the median, a few slow ones. */
     LOGNORMAL("lognormal") {
         @Override
-        int delayMs(int delayMs, Random random) {
-            return (int) Math.round(delayMs * Math.exp(LOGNORMAL_SIGMA * random.nextGaussian()));
+        int delayMs(int delayMs, double spread, Random random) {
+            return (int) Math.round(delayMs * Math.exp(spread * random.nextGaussian()));
         }
     };
 
@@ -58,16 +60,35 @@ public enum DelayProfile {
         this.paramName = paramName;
     }
 
-    abstract int delayMs(int delayMs, Random random);
+    abstract int delayMs(int delayMs, double spread, Random random);
+
+    /** The delays of N URLs with the profile's default spread, in order; the same seed gives the same delays. */
+    public List<Integer> delays(int n, int delayMs, long seed) {
+        return delays(n, delayMs, seed, defaultSpread());
+    }
 
     /** The delays of N URLs, in order; the same seed gives the same delays. */
-    public List<Integer> delays(int n, int delayMs, long seed) {
+    public List<Integer> delays(int n, int delayMs, long seed, double spread) {
         Random random = new Random(seed);
         List<Integer> delays = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            delays.add(delayMs(delayMs, random));
+            delays.add(delayMs(delayMs, spread, random));
         }
         return delays;
+    }
+
+    /** The spread when none is given: uniform 0…2·delayMs, log-normal σ = 0.5, none for the others. */
+    public double defaultSpread() {
+        return switch (this) {
+            case UNIFORM -> 1;
+            case LOGNORMAL -> LOGNORMAL_SIGMA;
+            default -> 0;
+        };
+    }
+
+    /** Whether the profile takes a spread: uniform (0 < s ≤ 1) and log-normal (σ > 0). */
+    public boolean hasSpread() {
+        return this == UNIFORM || this == LOGNORMAL;
     }
 
     public String paramName() {

@@ -57,7 +57,7 @@ public enum Shape {
     }
 
     /** The kind and delay of each of the N URLs of one operation, in order. */
-    public List<Planned> plan(int n, int delayMs, DelayProfile profile, long seed) {
+    public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
         List<Planned> planned = new ArrayList<>(n);
         switch (this) {
             case GATHER, WORKERS, AS_COMPLETED, CPU_HEAVY -> profile.delays(n, delayMs, seed).forEach(d ->
@@ -113,7 +113,7 @@ public enum Shape {
      *
      * @param cpu the CPU work per response (CPU-heavy only)
      */
-    public double predictMs(Prediction prediction, Model model, int n, int delayMs, DelayProfile profile, long seed,
+    public double predictMs(Prediction prediction, Model model, int n, int delayMs, Delays profile, long seed,
                             int concurrency, int maxRequests, CpuCost cpu) {
         List<Planned> planned = plan(n, delayMs, profile, seed);
         List<Integer> delays = planned.stream().map(Planned::delayMs).toList();

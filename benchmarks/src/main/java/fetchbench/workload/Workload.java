@@ -41,10 +41,14 @@ public final class Workload {
 
     /** The gather workload: N URLs that answer 200 after their delays. */
     public static Workload create(URI server, int n, DelayProfile profile, int delayMs, long seed) {
-        return create(Shape.GATHER, server, n, profile, delayMs, seed);
+        return create(Shape.GATHER, server, n, Delays.of(profile), delayMs, seed);
     }
 
     public static Workload create(Shape shape, URI server, int n, DelayProfile profile, int delayMs, long seed) {
+        return create(shape, server, n, Delays.of(profile), delayMs, seed);
+    }
+
+    public static Workload create(Shape shape, URI server, int n, Delays profile, int delayMs, long seed) {
         if (n < shape.minimumUrls()) {
             throw new IllegalArgumentException("urls must be >= " + shape.minimumUrls() + " for " + shape.method()
                     + ", got " + n);

@@ -147,7 +147,7 @@ class RunPlanTest {
                 Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.HTTP_CLIENT_ASYNC);
         assertThat(sweep).allSatisfy(s -> {
             assertThat(s.params().get(Param.URLS)).containsExactly("100");
-            assertThat(s.warmup(3)).isEqualTo(1);
+            assertThat(s.warmup(3)).isEqualTo(3);
             assertThat(s.measurement(5)).isEqualTo(3);
         });
         assertThat(plan(props(), "-p", "urls=50").steps()).noneMatch(RunPlan.Step::sweep);

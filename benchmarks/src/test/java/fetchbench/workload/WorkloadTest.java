@@ -47,6 +47,22 @@ class WorkloadTest {
     }
 
     @Test
+    void aSpreadWidensOrNarrowsTheRandomProfiles() {
+        assertThat(Delays.parse("lognormal")).isEqualTo(new Delays(DelayProfile.LOGNORMAL, 0.5));
+        assertThat(Delays.parse("uniform:0.5").delays(2000, 100, 3)).allSatisfy(d -> assertThat(d).isBetween(50, 150));
+        assertThat(Delays.parse("uniform").delays(2000, 100, 3)).anySatisfy(d -> assertThat(d).isLessThan(10));
+        long wide = Delays.parse("lognormal:1.5").delays(2000, 100, 3).stream().filter(d -> d > 400).count();
+        long narrow = Delays.parse("lognormal:0.2").delays(2000, 100, 3).stream().filter(d -> d > 400).count();
+        assertThat(wide).isGreaterThan(100);
+        assertThat(narrow).isZero();
+        assertThat(Delays.parse("lognormal:0.8").paramName()).isEqualTo("lognormal:0.8");
+        assertThat(Delays.parse("lognormal:0.5").paramName()).isEqualTo("lognormal");
+        for (String bad : new String[] {"fixed:0.5", "uniform:1.5", "uniform:0", "lognormal:x", "lognormal:0.5:1"}) {
+            assertThatThrownBy(() -> Delays.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void rejectsImpossibleWorkloads() {
         assertThatThrownBy(() -> Workload.create(SERVER, 0, DelayProfile.FIXED, 100, 1))
                 .hasMessageContaining("urls must be >= 1");

@@ -1,0 +1,56 @@
+package fetchbench.workload;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A delay profile with its spread, as the delayProfile parameter gives it: {@code fixed},
+ * {@code lognormal} (σ = 0.5), {@code lognormal:0.8} (σ = 0.8), {@code uniform:0.5} (±50 % around
+ * the mean), … See {@link DelayProfile}.
+ */
+public record Delays(DelayProfile profile, double spread) {
+
+    public Delays {
+        if (profile == DelayProfile.UNIFORM && (spread <= 0 || spread > 1)) {
+            throw new IllegalArgumentException("uniform's spread must be in (0, 1], got " + spread);
+        }
+        if (profile == DelayProfile.LOGNORMAL && (spread <= 0 || spread > 5)) {
+            throw new IllegalArgumentException("lognormal's σ must be in (0, 5], got " + spread);
+        }
+    }
+
+    public static Delays of(DelayProfile profile) {
+        return new Delays(profile, profile.defaultSpread());
+    }
+
+    /** "lognormal" or "lognormal:0.8"; an IllegalArgumentException says what is allowed. */
+    public static Delays parse(String value) {
+        String[] parts = value.strip().split(":", -1);
+        DelayProfile profile = DelayProfile.byName(parts[0].strip());
+        if (parts.length == 1) {
+            return of(profile);
+        }
+        if (parts.length > 2 || !profile.hasSpread()) {
+            throw new IllegalArgumentException("bad delay profile '" + value + "'; allowed: " + ALLOWED);
+        }
+        try {
+            return new Delays(profile, Double.parseDouble(parts[1].strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad delay profile '" + value + "'; allowed: " + ALLOWED);
+        }
+    }
+
+    /** What the delayProfile parameter accepts. */
+    public static final String ALLOWED = DelayProfile.allowedNames() + ", uniform:S with 0 < S <= 1 (±S around "
+            + "the mean), lognormal:σ with 0 < σ <= 5";
+
+    public List<Integer> delays(int n, int delayMs, long seed) {
+        return profile.delays(n, delayMs, seed, spread);
+    }
+
+    /** The parameter value: the profile's name, with the spread when it is not the default. */
+    public String paramName() {
+        return spread == profile.defaultSpread() ? profile.paramName()
+                : profile.paramName() + ":" + String.format(Locale.ROOT, "%s", spread);
+    }
+}
