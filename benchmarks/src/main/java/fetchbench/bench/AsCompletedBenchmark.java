@@ -1,7 +1,6 @@
 package fetchbench.bench;
 
 import fetchbench.model.Outcome;
-import fetchbench.workload.Shape;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,6 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * As completed: each result is handled (a running checksum of the bodies) as soon as it arrives.
@@ -26,16 +23,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class AsCompletedBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class Arrivals extends FanOut {
-        @Override
-        protected Shape shape() {
-            return Shape.AS_COMPLETED;
-        }
-    }
-
     @Benchmark
-    public long asCompleted(Arrivals run) {
+    public long asCompleted(FanOut run) {
         long start = System.nanoTime();
         List<Outcome> handled = new ArrayList<>(run.urls);
         CRC32 checksum = new CRC32();

@@ -1,18 +1,12 @@
 package fetchbench.bench;
 
 import fetchbench.model.Outcome;
-import fetchbench.workload.CpuWork;
-import fetchbench.workload.Shape;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * CPU-heavy mix: gather, but every response is a ~30 KB JSON body that the model's own threads
@@ -27,26 +21,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CpuHeavyBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class CpuHeavy extends FanOut {
-        double workMs;
-        double workAllCoresMs;
-
-        @Override
-        protected Shape shape() {
-            return Shape.CPU_HEAVY;
-        }
-
-        /** w for the prediction, in this fork: alone, and with every core doing it at once. */
-        @Setup(Level.Trial)
-        public void measureWork() {
-            workMs = CpuWork.measureMillis(1);
-            workAllCoresMs = CpuWork.measureMillis(Runtime.getRuntime().availableProcessors());
-        }
-    }
-
     @Benchmark
-    public List<Outcome> fetchAndHash(CpuHeavy run) {
+    public List<Outcome> fetchAndHash(FanOut run) {
         ShapeMetrics.record(ShapeMetrics.WORK, run.workMs, "ms");
         ShapeMetrics.record(ShapeMetrics.WORK_ALL_CORES, run.workAllCoresMs, "ms");
         return run.workload.verify(run.model, run.fetcher.fetchAll(run.workload.urls()));

@@ -1,7 +1,6 @@
 package fetchbench.bench;
 
 import fetchbench.model.Outcome;
-import fetchbench.workload.Shape;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -9,8 +8,6 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * Deadline: a batch with a deadline of d (delayMs); every other URL answers after 0.4·d, the
@@ -26,16 +23,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class DeadlineBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class Deadline extends FanOut {
-        @Override
-        protected Shape shape() {
-            return Shape.DEADLINE;
-        }
-    }
-
     @Benchmark
-    public int withinDeadline(Deadline run) {
+    public int withinDeadline(FanOut run) {
         Duration deadline = Duration.ofMillis(run.delayMs);
         List<Outcome> kept = run.fetcher.withinDeadline(run.workload.urls(), deadline);
         int count = run.workload.verifyWithinDeadline(run.model, kept, deadline);

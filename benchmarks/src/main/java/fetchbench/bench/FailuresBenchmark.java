@@ -1,15 +1,12 @@
 package fetchbench.bench;
 
 import fetchbench.model.Outcome;
-import fetchbench.workload.Shape;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * Failures isolated, as an uptime monitor: N URLs repeat a mix of healthy (d), slow (3·d),
@@ -23,16 +20,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FailuresBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class Uptime extends FanOut {
-        @Override
-        protected Shape shape() {
-            return Shape.FAILURES;
-        }
-    }
-
     @Benchmark
-    public List<Outcome> uptimeCheck(Uptime run) {
+    public List<Outcome> uptimeCheck(FanOut run) {
         return run.workload.verifyHealth(run.model, run.fetcher.fetchAll(run.workload.urls()));
     }
 }

@@ -18,11 +18,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The parameters every shape shares, and what they build once per trial: the workload (URLs,
  * delays, stubs on the server) and the concurrency model (client, executors, connection pool).
- * Each benchmark class other than gather has a subclass naming its {@link Shape}. The launcher
+ * Every benchmark class uses it; its method's name says which {@link Shape}. The launcher
  * ({@code fetchbench.FetchBench}) always sets every value; its defaults live in
  * {@code fetchbench.run.Profile}, so the annotations list none.
  */
@@ -63,18 +64,24 @@ public class FanOut {
 
     public Workload workload;
     public ConcurrencyModel fetcher;
+    /** The CPU-heavy shape's work per response in this fork: alone, and with every core doing it. */
+    public double workMs;
+    public double workAllCoresMs;
 
-    /** The shape this state serves; gather unless a subclass says otherwise. */
-    protected Shape shape() {
-        return Shape.GATHER;
-    }
-
+    /** The shape is the benchmark method's (see {@link Shape#method()}), which JMH tells the set-up. */
     @Setup(Level.Trial)
-    public void start() {
+    public void start(BenchmarkParams benchmark) {
+        String name = benchmark.getBenchmark();
+        Shape shape = Shape.byMethod(name.substring(name.lastIndexOf('.') + 1));
         var server = TargetServer.fromForkProperty();
-        workload = Workload.create(shape(), server, urls, Delays.parse(delayProfile), delayMs, seed);
+        workload = Workload.create(shape, server, urls, Delays.parse(delayProfile), delayMs, seed);
         Stubs.register(server, workload);
-        BodyWork bodyWork = shape() == Shape.CPU_HEAVY ? new CpuWork() : BodyWork.NONE;
+        BodyWork bodyWork = BodyWork.NONE;
+        if (shape == Shape.CPU_HEAVY) {
+            bodyWork = new CpuWork();
+            workMs = CpuWork.measureMillis(1);
+            workAllCoresMs = CpuWork.measureMillis(Runtime.getRuntime().availableProcessors());
+        }
         int connections = ConnectionPoolSize.byName(connectionPool).connections(urls);
         fetcher = Model.byName(model).create(new ModelSettings(
                 concurrency, maxRequests, connections, workload.longestDelay(), new InFlight(), bodyWork));

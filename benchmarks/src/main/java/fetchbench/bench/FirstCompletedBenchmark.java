@@ -1,14 +1,11 @@
 package fetchbench.bench;
 
 import fetchbench.model.Outcome;
-import fetchbench.workload.Shape;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * First completed: N replicas of one resource (urls = N) race. The first replica fails at once
@@ -22,16 +19,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class FirstCompletedBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class Replicas extends FanOut {
-        @Override
-        protected Shape shape() {
-            return Shape.FIRST_COMPLETED;
-        }
-    }
-
     @Benchmark
-    public Outcome firstCompleted(Replicas run) {
+    public Outcome firstCompleted(FanOut run) {
         return run.workload.verifyWinner(run.model, run.fetcher.firstSuccessful(run.workload.urls()));
     }
 }

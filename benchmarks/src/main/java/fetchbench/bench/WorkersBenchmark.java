@@ -1,15 +1,12 @@
 package fetchbench.bench;
 
 import fetchbench.model.Outcome;
-import fetchbench.workload.Shape;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
 
 /**
  * Workers over a queue: k workers (the concurrency parameter; sequential is one) take URLs with
@@ -23,16 +20,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class WorkersBenchmark {
 
-    @State(Scope.Benchmark)
-    public static class Queue extends FanOut {
-        @Override
-        protected Shape shape() {
-            return Shape.WORKERS;
-        }
-    }
-
     @Benchmark
-    public List<Outcome> drainQueue(Queue run) {
+    public List<Outcome> drainQueue(FanOut run) {
         int workers = Math.max(1, run.concurrency);
         return run.workload.verify(run.model, run.fetcher.drainQueue(run.workload.urls(), workers));
     }

@@ -1,7 +1,5 @@
 package fetchbench.model;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /** How many idle connections OkHttp's pool keeps between batches (the connectionPool parameter). */
 public enum ConnectionPoolSize {
@@ -25,15 +23,10 @@ public enum ConnectionPoolSize {
     }
 
     public static ConnectionPoolSize byName(String name) {
-        for (ConnectionPoolSize size : values()) {
-            if (size.paramName.equals(name)) {
-                return size;
-            }
-        }
-        throw new IllegalArgumentException("unknown connection pool '" + name + "'; allowed: " + allowedNames());
+        return ParamNames.byName(values(), ConnectionPoolSize::paramName, "connection pool", name);
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(ConnectionPoolSize::paramName).collect(Collectors.joining(", "));
+        return ParamNames.allowedNames(values(), ConnectionPoolSize::paramName);
     }
 }

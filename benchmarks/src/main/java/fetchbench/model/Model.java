@@ -2,10 +2,8 @@ package fetchbench.model;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The comparison axis: each constant builds one {@link ConcurrencyModel}. */
 public enum Model {
@@ -98,15 +96,10 @@ public enum Model {
     }
 
     public static Model byName(String name) {
-        for (Model model : values()) {
-            if (model.paramName.equals(name)) {
-                return model;
-            }
-        }
-        throw new IllegalArgumentException("unknown model '" + name + "'; allowed: " + allowedNames());
+        return ParamNames.byName(values(), Model::paramName, "model", name);
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(Model::paramName).collect(Collectors.joining(", "));
+        return ParamNames.allowedNames(values(), Model::paramName);
     }
 }

@@ -1,10 +1,9 @@
 package fetchbench.workload;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import fetchbench.model.ParamNames;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Collectors;
 
 /** How the server delays are spread over the N URLs, around the {@code delayMs} parameter. */
 public enum DelayProfile {
@@ -96,15 +95,10 @@ public enum DelayProfile {
     }
 
     public static DelayProfile byName(String name) {
-        for (DelayProfile profile : values()) {
-            if (profile.paramName.equals(name)) {
-                return profile;
-            }
-        }
-        throw new IllegalArgumentException("unknown delay profile '" + name + "'; allowed: " + allowedNames());
+        return ParamNames.byName(values(), DelayProfile::paramName, "delay profile", name);
     }
 
     public static String allowedNames() {
-        return Arrays.stream(values()).map(DelayProfile::paramName).collect(Collectors.joining(", "));
+        return ParamNames.allowedNames(values(), DelayProfile::paramName);
     }
 }

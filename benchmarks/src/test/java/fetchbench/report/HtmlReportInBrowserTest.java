@@ -49,6 +49,29 @@ class HtmlReportInBrowserTest {
     }
 
     @Test
+    void sweepReportShowsItsTuningChartsAndRecommendations() throws Exception {
+        Path json = Fixtures.copy("sweep", folder);
+        Report.render(json);
+
+        try (Chromium chromium = start()) {
+            chromium.open(json.resolveSibling(Report.INDEX));
+
+            assertEveryImageLoaded(chromium, 3); // one tuning chart per swept model
+            JsonElement recommendations = chromium.evaluate("""
+                    (() => {
+                      const heading = Array.from(document.querySelectorAll('h2'))
+                          .find(h => h.textContent === 'Tuning: what to set');
+                      return heading ? Array.from(heading.nextElementSibling.nextElementSibling
+                          .querySelectorAll('li')).map(li => li.textContent) : [];
+                    })()""");
+            assertThat(recommendations.getAsJsonArray()).hasSize(4);
+            recommendations.getAsJsonArray().forEach(r -> assertThat(r.getAsString()).contains("Little's law"));
+            chromium.screenshot(SCREENSHOTS.resolve("sweep-report.png"));
+            assertThat(chromium.errors()).isEmpty();
+        }
+    }
+
+    @Test
     void comparisonLoadsCleanlyAndShowsEveryChart() throws Exception {
         Path folderOfComparison = Comparison.write(Fixtures.copy("run-a", folder), Fixtures.copy("run-b", folder));
 
