@@ -9,8 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -26,16 +24,8 @@ public final class BareClient implements AutoCloseable {
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     public BareClient(int connections, Duration longestResponse) {
-        // The models' configuration (Http.client) without the in-flight gauge.
-        Duration timeout = longestResponse.plus(Http.TIMEOUT_MARGIN);
-        client = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .build();
+        // The models' configuration without the in-flight gauge.
+        client = Http.configured(connections, longestResponse).build();
     }
 
     /** Fetches every URL at once; throws unless every one answered HTTP 200. */

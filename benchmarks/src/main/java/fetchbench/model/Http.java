@@ -33,20 +33,25 @@ public final class Http {
 
     /** The same, with the model's own Dispatcher (okHttpAsync sets its limits). */
     Http(ModelSettings settings, Dispatcher dispatcher) {
-        Duration timeout = timeout(settings);
-        this.client = new OkHttpClient.Builder()
+        this.client = configured(settings.connections(), settings.longestResponse())
                 .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(settings.connections(), 5, TimeUnit.MINUTES))
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
                 .addInterceptor(settings.inFlight())
                 .eventListener(new ConnectCounter(settings.inFlight()))
                 .build();
         settings.inFlight().countConnects();
         this.bodyWork = settings.bodyWork();
+    }
+
+    /** What every client of the suite shares, the bare client's too: pool size, timeouts, no retries. */
+    static OkHttpClient.Builder configured(int connections, Duration longestResponse) {
+        Duration timeout = longestResponse.plus(TIMEOUT_MARGIN);
+        return new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .retryOnConnectionFailure(false)
+                .followRedirects(false);
     }
 
     /** Tells the gauge each time OkHttp opens a connection: reuse shows as connects that do not happen. */

@@ -48,7 +48,6 @@ public final class InFlight implements Interceptor {
 
     /** A new connection is being opened (OkHttp's event listener calls this). */
     void connectStarted() {
-        countsConnects = true;
         connects.incrementAndGet();
     }
 

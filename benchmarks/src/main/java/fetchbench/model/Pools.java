@@ -1,13 +1,22 @@
 package fetchbench.model;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Thread naming and shutdown shared by every model that owns threads. */
+/** Thread naming, waiting for results and shutdown, shared by the models. */
 final class Pools {
 
     /** Every thread a model creates starts with this, so tests and dumps can find them. */
@@ -41,7 +50,7 @@ final class Pools {
     }
 
     /** The next completed future of a completion service. */
-    static <T> Future<T> take(java.util.concurrent.CompletionService<T> completion) {
+    static <T> Future<T> take(CompletionService<T> completion) {
         try {
             return completion.take();
         } catch (InterruptedException e) {
@@ -54,10 +63,10 @@ final class Pools {
      * The first of the outcomes to be a 200, or the failure {@link ConcurrencyModel.NoReplicaAnsweredException}
      * once all have arrived without one; decided in one callback per outcome, so a late 200 still wins.
      */
-    static java.util.concurrent.CompletableFuture<Outcome> firstOk(
-            List<? extends java.util.concurrent.CompletableFuture<Outcome>> outcomes, List<java.net.URI> replicas) {
-        var winner = new java.util.concurrent.CompletableFuture<Outcome>();
-        var failures = new java.util.concurrent.atomic.AtomicInteger();
+    static CompletableFuture<Outcome> firstOk(
+            List<? extends CompletableFuture<Outcome>> outcomes, List<URI> replicas) {
+        CompletableFuture<Outcome> winner = new CompletableFuture<>();
+        AtomicInteger failures = new AtomicInteger();
         outcomes.forEach(outcome -> outcome.whenComplete((arrived, error) -> {
             if (arrived != null && arrived.isOk()) {
                 winner.complete(arrived);
@@ -69,10 +78,10 @@ final class Pools {
     }
 
     /** The result of a future, its own exception rethrown rather than wrapped. */
-    static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -81,7 +90,7 @@ final class Pools {
     }
 
     /** The next element of a queue of results, waiting for it. */
-    static <T> T take(java.util.concurrent.BlockingQueue<T> queue) {
+    static <T> T take(BlockingQueue<T> queue) {
         try {
             return queue.take();
         } catch (InterruptedException e) {
@@ -90,7 +99,7 @@ final class Pools {
         }
     }
 
-    static void await(java.util.concurrent.CountDownLatch latch) {
+    static void await(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {
@@ -100,7 +109,7 @@ final class Pools {
     }
 
     /** Waits until the latch opens or the time is up. */
-    static void await(java.util.concurrent.CountDownLatch latch, java.time.Duration timeout) {
+    static void await(CountDownLatch latch, Duration timeout) {
         try {
             latch.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -109,7 +118,7 @@ final class Pools {
         }
     }
 
-    static <T> List<Future<T>> invokeAll(ExecutorService pool, List<? extends java.util.concurrent.Callable<T>> tasks) {
+    static <T> List<Future<T>> invokeAll(ExecutorService pool, List<? extends Callable<T>> tasks) {
         try {
             return pool.invokeAll(tasks);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.bench.ShapeMetrics;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
@@ -17,10 +18,6 @@ import java.util.Map;
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
                   String delayProfile, long seed, int concurrency, int maxRequests, double theoryMs,
                   double floorMs, String connectionPool, String sweptSetting) {
-
-    /** The CPU-heavy shape's work per response as its forks measured it (ShapeMetrics.WORK). */
-    static final String CPU_WORK_METRIC = "work.ms";
-    static final String CPU_WORK_ALL_CORES_METRIC = "work.allcores.ms";
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
@@ -56,8 +53,8 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         String delayProfile = p.getOrDefault("delayProfile", "fixed");
         long seed = Long.parseLong(p.getOrDefault("seed", "0"));
         Shape shape = Shape.byMethod(result.method());
-        JmhRun.Metric work = result.secondary().get(CPU_WORK_METRIC);
-        JmhRun.Metric workAllCores = result.secondary().get(CPU_WORK_ALL_CORES_METRIC);
+        JmhRun.Metric work = result.secondary().get(ShapeMetrics.WORK);
+        JmhRun.Metric workAllCores = result.secondary().get(ShapeMetrics.WORK_ALL_CORES);
         double cpuWorkMs = work == null ? 0 : work.score();
         double cpuWorkAllCoresMs = workAllCores == null ? cpuWorkMs : workAllCores.score();
         int cores = result.forkProperty(JmhRun.CORES_PROPERTY).map(Integer::parseInt)

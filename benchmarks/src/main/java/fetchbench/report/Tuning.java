@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.bench.ResourceProfiler;
 import fetchbench.workload.Delays;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,7 +92,7 @@ public final class Tuning {
             List<Point> points = sweep.stream()
                     .sorted(Comparator.comparingInt(Row::concurrency))
                     .map(r -> new Point(r.concurrency(), r.measuredMs(), r.errorMs(), r.predictedMs(),
-                            metric(r, "threads.peak"), metric(r, "rss.peak")))
+                            metric(r, ResourceProfiler.THREADS), metric(r, ResourceProfiler.RSS)))
                     .toList();
             double meanDelay = Delays.parse(first.delayProfile()).delays(first.urls(), first.delayMs(),
                     first.seed()).stream().mapToInt(Integer::intValue).average().orElse(first.delayMs());

@@ -104,7 +104,6 @@ public enum Shape {
      * cores that share it.
      */
     public record CpuCost(double aloneMs, double allCoresMs, int cores) {
-        public static final CpuCost NONE = new CpuCost(0, 0, 1);
     }
 
     /**
@@ -121,7 +120,8 @@ public enum Shape {
                 ? (model == Model.SEQUENTIAL ? 1 : Math.max(1, concurrency))
                 : prediction.effectiveConcurrency(model, n, concurrency, maxRequests);
         return switch (this) {
-            case GATHER, WORKERS, AS_COMPLETED, FAILURES -> max(Prediction.finishTimes(delays, slots));
+            case GATHER, AS_COMPLETED, FAILURES -> prediction.batchMillis(model, delays, concurrency, maxRequests);
+            case WORKERS -> max(Prediction.finishTimes(delays, slots));
             case FIRST_COMPLETED -> {
                 long[] finished = Prediction.finishTimes(delays, slots);
                 long first = Long.MAX_VALUE;

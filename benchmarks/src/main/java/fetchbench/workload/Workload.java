@@ -32,11 +32,14 @@ public final class Workload {
     private final Shape shape;
     private final List<Fetch> fetches;
     private final List<URI> urls;
+    /** The fetches by URL, for the shapes whose results come back in another order. */
+    private final Map<URI, Fetch> byUrl = new HashMap<>();
 
     private Workload(Shape shape, List<Fetch> fetches) {
         this.shape = shape;
         this.fetches = List.copyOf(fetches);
         this.urls = fetches.stream().map(Fetch::url).toList();
+        fetches.forEach(f -> byUrl.put(f.url(), f));
     }
 
     /** The gather workload: N URLs that answer 200 after their delays. */
@@ -146,8 +149,6 @@ public final class Workload {
      */
     public List<Outcome> verifyCompletionOrder(String model, List<Outcome> handled) {
         List<String> problems = new ArrayList<>();
-        Map<URI, Fetch> byUrl = new HashMap<>();
-        fetches.forEach(f -> byUrl.put(f.url(), f));
         Set<URI> seen = new HashSet<>();
         long latestFinish = 0;
         for (int i = 0; i < handled.size(); i++) {
@@ -182,7 +183,7 @@ public final class Workload {
      * is the prediction's business; with a slot per replica the tests check it is the fastest.
      */
     public Outcome verifyWinner(String model, Outcome winner) {
-        Fetch replica = fetches.stream().filter(f -> f.url().equals(winner.url())).findFirst().orElse(null);
+        Fetch replica = byUrl.get(winner.url());
         List<String> problems = new ArrayList<>();
         if (replica == null) {
             problems.add("the winner " + winner.url() + " is not one of the replicas");
@@ -204,8 +205,6 @@ public final class Workload {
      * measurement (a cold first batch may keep none), which ShapesTest checks where it is sure.
      */
     public int verifyWithinDeadline(String model, List<Outcome> kept, Duration deadline) {
-        Map<URI, Fetch> byUrl = new HashMap<>();
-        fetches.forEach(f -> byUrl.put(f.url(), f));
         List<String> problems = new ArrayList<>();
         for (Outcome outcome : kept) {
             Fetch fetch = byUrl.get(outcome.url());
