@@ -1,25 +1,22 @@
 package fetchbench;
 
-import fetchbench.bench.ResourceProfiler;
-import fetchbench.model.Model;
-import fetchbench.model.Prediction;
 import fetchbench.report.JmhRun;
 import fetchbench.report.Report;
 import fetchbench.report.ReportException;
 import fetchbench.run.OptionException;
-import fetchbench.run.Profile;
+import fetchbench.run.JmhRunner;
 import fetchbench.run.RunDirectory;
 import fetchbench.run.RunOptions;
-import fetchbench.run.RunOptions.Param;
 import fetchbench.run.RunPlan;
 import fetchbench.run.RunFiles;
+import fetchbench.run.Step;
 import fetchbench.run.SystemLimits;
 import fetchbench.server.ExternalServer;
 import fetchbench.server.ServerCheck;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
-import fetchbench.workload.Shape;
+import fetchbench.theory.Theory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,14 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
-import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.ProfilerConfig;
 
 /**
  * The launcher: checks the options, starts the target server, runs the plan with JMH, and writes
@@ -76,6 +69,9 @@ public final class FetchBench {
                 return 0;
             }
             plan = RunPlan.of(options);
+            if (options.planOnly()) {
+                return printPlan(options, plan);
+            }
             refuseWhatThisMachineCannotDo(plan);
         } catch (OptionException | IllegalArgumentException e) {
             err.println("fetchbench: " + e.getMessage());
@@ -84,8 +80,13 @@ public final class FetchBench {
 
         RunDirectory directory = null;
         try (TargetServer server = startServer(options, plan)) {
-            List<ServerCheck.Result> checks = ServerCheck.runEach(server.baseUri(), plan.allN(), ServerCheck.DELAY_MS,
-                    server instanceof ServerProcess local ? local.settings() : null);
+            List<ServerCheck.Result> checks = new ArrayList<>();
+            for (Step step : plan.steps()) {
+                if (step instanceof Step.ServerCheck serverCheck) {
+                    checks.addAll(ServerCheck.runEach(server.baseUri(), serverCheck.urls(), ServerCheck.DELAY_MS,
+                            server instanceof ServerProcess local ? local.settings() : null));
+                }
+            }
             for (ServerCheck.Result check : checks) {
                 out.println((check.passed() ? "[fetchbench] server check: " : "\n!!! [fetchbench] SERVER CHECK ")
                         + check.describe() + (check.passed() ? "" : "\n"));
@@ -93,7 +94,8 @@ public final class FetchBench {
             String check = ServerCheck.summary(checks);
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
-            List<RunResult> results = runPlan(options, plan, server, check);
+            List<RunResult> results = runPlan(options, plan,
+                    new JmhRunner(options, forkArgs(options, server, check, plan.notes())));
             new RunFiles(options, plan, server, directory, started, Instant.now(), results).write();
             Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
             String summary = Report.summary(JmhRun.read(jmhJson));
@@ -149,50 +151,22 @@ public final class FetchBench {
         }
     }
 
-    private List<RunResult> runPlan(RunOptions options, RunPlan plan, TargetServer server, String check)
-            throws RunnerException {
-        Profile profile = options.profile();
-        int warmup = options.jmh().getWarmupIterations().orElse(profile.warmupIterations());
-        int measurement = options.jmh().getMeasurementIterations().orElse(profile.measurementIterations());
+    private List<RunResult> runPlan(RunOptions options, RunPlan plan, JmhRunner runner) throws RunnerException {
         plan.notes().forEach(note -> out.println("[fetchbench] note: " + note));
-        List<RunPlan.Step> steps = plan.steps().stream().filter(s -> selected(options, s)).toList();
+        List<Step.Jmh> steps = runner.selected(plan);
         if (steps.isEmpty()) {
             throw new IllegalStateException("no step of the plan matches the benchmark pattern "
                     + options.jmh().getIncludes());
         }
-        out.printf("[fetchbench] %s: %d steps, predicted about %.0f min%n",
-                options.sweep().map(sweep -> "sweep " + sweep).orElse("profile " + profile.paramName()), steps.size(),
-                Math.ceil(steps.stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement)).sum() / 60));
-
-        String[] forkArgs = forkArgs(options, server, check, plan.notes());
+        out.printf("[fetchbench] %s: %s%n", options.sweep().map(sweep -> "sweep " + sweep)
+                .orElse("profile " + options.profile()), runner.total(steps));
         List<RunResult> results = new ArrayList<>();
         int number = 0;
-        for (RunPlan.Step step : steps) {
+        for (Step.Jmh step : steps) {
             number++;
-            out.printf("%n[fetchbench] step %d/%d: %s%s%s %s (predicted %.0f s)%n", number, steps.size(),
-                    step.measuresAModel() && step.shape() != Shape.GATHER ? step.shape().method() + " · " : "",
-                    step.measuresAModel() ? step.model().paramName() : step.benchmark(),
-                    step.label().isEmpty() ? "" : " — " + step.label(),
-                    describe(step), step.predictedSeconds(warmup, measurement));
-            ChainedOptionsBuilder jmh = new OptionsBuilder()
-                    .parent(options.jmh())
-                    .jvmArgsAppend(stepArgs(step, forkArgs))
-                    .shouldFailOnError(true)
-                    .warmupIterations(step.warmup(warmup))
-                    .measurementIterations(step.measurement(measurement))
-                    .forks(options.jmh().getForkCount().orElse(1));
-            // Resource metrics and allocation per batch in every run; JMH adds the user's -prof choices.
-            jmh.addProfiler(ResourceProfiler.class);
-            if (options.jmh().getProfilers().stream().map(ProfilerConfig::getKlass)
-                    .noneMatch(p -> p.equals("gc") || p.equals(GCProfiler.class.getName()))) {
-                jmh.addProfiler(GCProfiler.class);
-            }
-            if (!options.jmh().getJvmArgs().hasValue()) {
-                jmh.jvmArgs(); // not the launcher's own arguments, which JMH would pass on by default
-            }
-            jmh.include("\\." + step.benchmark() + "\\.");
-            step.params().forEach((param, values) -> jmh.param(param.key, values.toArray(String[]::new)));
-            Collection<RunResult> stepResults = new Runner(jmh.build()).run();
+            out.printf("%n[fetchbench] step %d/%d: %s (predicted %.0f s)%n", number, steps.size(),
+                    JmhRunner.describe(step), runner.predictedSeconds(step));
+            Collection<RunResult> stepResults = runner.run(step);
             if (stepResults.isEmpty()) {
                 throw new IllegalStateException("JMH ran nothing for step " + number + " (check the benchmark regexp)");
             }
@@ -201,27 +175,32 @@ public final class FetchBench {
         return results;
     }
 
+    /** {@code --plan}: every step with its predicted time, and nothing started or written. */
+    private int printPlan(RunOptions options, RunPlan plan) {
+        JmhRunner runner = new JmhRunner(options, List.of());
+        List<Step.Jmh> selected = runner.selected(plan);
+        plan.notes().forEach(note -> out.println("note: " + note));
+        for (Step step : plan.steps()) {
+            if (step instanceof Step.ServerCheck || selected.contains(step)) {
+                out.println(JmhRunner.describe(step) + (step instanceof Step.Jmh jmh
+                        ? String.format(Locale.ROOT, " (%d+%d batches, predicted %.0f s)",
+                        jmh.batches().warmup(runner.warmup()), jmh.batches().measurement(runner.measurement()),
+                        runner.predictedSeconds(jmh)) : ""));
+            }
+        }
+        out.println(runner.total(selected));
+        return 0;
+    }
+
     /**
      * The same for every step: where the server is, the user's own -jvmArgsAppend, and the facts
      * the report needs, which travel with the results because JMH records the forks' arguments.
      */
-    /** The run's fork arguments, with what this step adds: a sweep's mark, the preview flag. */
-    private static String[] stepArgs(RunPlan.Step step, String[] forkArgs) {
-        List<String> args = new ArrayList<>(List.of(forkArgs));
-        if (step.sweep()) {
-            args.add("-D" + JmhRun.SWEEP_PROPERTY + "=" + step.label());
-        }
-        if (step.model().needsPreview()) {
-            args.add(Model.ENABLE_PREVIEW);
-        }
-        return args.toArray(String[]::new);
-    }
-
-    private static String[] forkArgs(RunOptions options, TargetServer server, String check, List<String> notes) {
+    private static List<String> forkArgs(RunOptions options, TargetServer server, String check, List<String> notes) {
         List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
         args.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
         args.add("-D" + JmhRun.CORES_PROPERTY + "=" + Runtime.getRuntime().availableProcessors());
-        args.add("-D" + Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY + "=" + Prediction.here().defaultExecutorThreads());
+        args.add("-D" + Theory.DEFAULT_EXECUTOR_THREADS_PROPERTY + "=" + Theory.here().defaultExecutorThreads());
         args.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
         args.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check);
         if (!notes.isEmpty()) {
@@ -231,27 +210,7 @@ public final class FetchBench {
             // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
             args.add("--sun-misc-unsafe-memory-access=allow");
         }
-        return args.toArray(String[]::new);
-    }
-
-    /** A benchmark pattern on the command line (e.g. BareClientBenchmark) keeps only the steps it matches. */
-    private static boolean selected(RunOptions options, RunPlan.Step step) {
-        String name = step.benchmarkName();
-        return options.jmh().getIncludes().isEmpty()
-                || options.jmh().getIncludes().stream().anyMatch(regexp -> java.util.regex.Pattern.compile(regexp)
-                        .matcher(name).find());
-    }
-
-    private static String describe(RunPlan.Step step) {
-        StringBuilder text = new StringBuilder();
-        for (Param param : List.of(Param.URLS, Param.DELAY_MS, Param.CONCURRENCY, Param.MAX_REQUESTS)) {
-            if ((param == Param.MAX_REQUESTS && step.model() != Model.OK_HTTP_ASYNC)
-                    || (param == Param.CONCURRENCY && !step.measuresAModel())) {
-                continue;
-            }
-            text.append(param.key).append('=').append(String.join(",", step.params().get(param))).append(' ');
-        }
-        return text.toString().strip();
+        return args;
     }
 
     private static String oneLine(Throwable e) {

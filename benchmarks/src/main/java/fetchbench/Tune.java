@@ -106,9 +106,9 @@ public final class Tune {
                 sweep = new Sweep(sweep.min(), n);
             }
             for (String model : models.split(",")) {
-                if (Sweep.MODELS.stream().noneMatch(m -> m.paramName().equals(model.strip()))) {
+                if (Sweep.MODELS.stream().noneMatch(m -> m.name().equals(model.strip()))) {
                     throw new OptionException("bad value '" + model + "' for --models; allowed: " + Sweep.modelNames()
-                            + (Arrays.stream(Model.values()).anyMatch(m -> m.paramName().equals(model.strip()))
+                            + (Arrays.stream(Model.values()).anyMatch(m -> m.name().equals(model.strip()))
                             ? " (" + model.strip() + " has no setting to sweep)" : ""));
                 }
             }
@@ -145,7 +145,7 @@ public final class Tune {
     private static String[] delayProfile(String spec) throws OptionException {
         String[] parts = spec.strip().split(":", -1);
         String problem = "bad value '" + spec + "' for --delay; allowed: MS, or PROFILE:MS[:SPREAD] with PROFILE one of "
-                + DelayProfile.allowedNames() + ", MS an integer >= 1, SPREAD for uniform 0 < S <= 1 (±S around MS), "
+                + String.join(", ", Arrays.stream(DelayProfile.values()).map(Enum::name).toList()) + ", MS an integer >= 1, SPREAD for uniform 0 < S <= 1 (±S around MS), "
                 + "for lognormal σ, 0 < σ <= 5; e.g. lognormal:80:0.8";
         if (parts.length > 3) {
             throw new OptionException(problem);
@@ -157,7 +157,7 @@ public final class Tune {
                 throw new OptionException(problem);
             }
             Delays delays = Delays.parse(parts.length == 3 ? profile + ":" + parts[2].strip() : profile);
-            return new String[] {delays.paramName(), ms};
+            return new String[] {delays.spec(), ms};
         } catch (IllegalArgumentException e) {
             throw new OptionException(problem);
         }

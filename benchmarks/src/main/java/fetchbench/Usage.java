@@ -13,14 +13,14 @@ final class Usage {
                    ./mvnw verify [-Dfetchbench.name=v1,v2 ...]
 
             Benchmarks (one per shape; a regexp such as Deadline picks them, default: all):
-              FetchAllBenchmark        gather: fetch all N, wait for all
+              GatherBenchmark        gather: fetch all N, wait for all
               WorkersBenchmark         k workers (concurrency, default 2) drain a queue of unequal delays
               AsCompletedBenchmark     handle each result as it arrives
-              FirstCompletedBenchmark  race N replicas, keep the first 200, cancel the rest
+              RaceBenchmark  race N replicas, keep the first 200, cancel the rest
               DeadlineBenchmark        keep what completes within delayMs, cancel the rest
               FailuresBenchmark        uptime check of refused, reset, empty, 500, slow, malformed URLs
               CpuHeavyBenchmark        gather with parse-and-hash work per response
-            urls, delayMs, delayProfile, concurrency and maxRequests set FetchAllBenchmark's workload;
+            urls, delayMs, delayProfile, concurrency and maxRequests set GatherBenchmark's workload;
             the other shapes run at their own small N and d unless named.
 
             Parameters (-p name=… or -Dfetchbench.name=…; comma-separated values are all run):

@@ -30,14 +30,14 @@ public class AsCompletedBenchmark {
         CRC32 checksum = new CRC32();
         run.fetcher.asCompleted(run.workload.urls(), outcome -> {
             if (handled.isEmpty()) {
-                ShapeMetrics.record(ShapeMetrics.FIRST_RESULT, (System.nanoTime() - start) / 1e6, "ms");
+                run.metrics.record(BatchMetrics.FIRST_RESULT, (System.nanoTime() - start) / 1e6, "ms");
             }
             handled.add(outcome);
             if (outcome.body() != null) {
                 checksum.update(outcome.body().getBytes(StandardCharsets.UTF_8));
             }
         });
-        run.workload.verifyCompletionOrder(run.model, handled);
+        run.workload.verifyAsCompleted(run.model.name(), handled);
         return checksum.getValue();
     }
 }

@@ -37,6 +37,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BareClientBenchmark {
 
+    /** The benchmark method: the bare client gathers. */
+    public static final String METHOD = "gather";
+
     /** N: URLs fetched by one operation. */
     @Param({})
     public int urls;
@@ -51,15 +54,15 @@ public class BareClientBenchmark {
     @Setup(Level.Trial)
     public void start() {
         URI server = TargetServer.fromForkProperty();
-        Workload workload = Workload.create(server, urls, DelayProfile.FIXED, delayMs, 0);
+        Workload workload = Workload.create(server, urls, DelayProfile.fixed, delayMs, 0);
         Stubs.register(server, workload);
         targets = workload.urls();
         client = new BareClient(urls, workload.longestDelay());
     }
 
     @Benchmark
-    public int fetchAll() throws IOException {
-        return client.fetchAll(targets);
+    public int gather() throws IOException {
+        return client.gather(targets);
     }
 
     @TearDown(Level.Trial)

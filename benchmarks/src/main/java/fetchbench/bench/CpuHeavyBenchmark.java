@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 public class CpuHeavyBenchmark {
 
     @Benchmark
-    public List<Outcome> fetchAndHash(FanOut run) {
-        ShapeMetrics.record(ShapeMetrics.WORK, run.workMs, "ms");
-        ShapeMetrics.record(ShapeMetrics.WORK_ALL_CORES, run.workAllCoresMs, "ms");
-        return run.workload.verify(run.model, run.fetcher.fetchAll(run.workload.urls()));
+    public List<Outcome> cpuHeavy(FanOut run) {
+        run.metrics.record(BatchMetrics.WORK, run.workMs, "ms");
+        run.metrics.record(BatchMetrics.WORK_ALL_CORES, run.workAllCoresMs, "ms");
+        return run.workload.verify(run.model.name(), run.fetcher.gather(run.workload.urls()));
     }
 }

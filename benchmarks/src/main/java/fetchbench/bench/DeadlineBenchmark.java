@@ -24,11 +24,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 public class DeadlineBenchmark {
 
     @Benchmark
-    public int withinDeadline(FanOut run) {
+    public int deadline(FanOut run) {
         Duration deadline = Duration.ofMillis(run.delayMs);
-        List<Outcome> kept = run.fetcher.withinDeadline(run.workload.urls(), deadline);
-        int count = run.workload.verifyWithinDeadline(run.model, kept, deadline);
-        ShapeMetrics.record(ShapeMetrics.KEPT, count, "results");
+        List<Outcome> kept = run.fetcher.deadline(run.workload.urls(), deadline);
+        int count = run.workload.verifyDeadline(run.model.name(), kept, deadline);
+        run.metrics.record(BatchMetrics.KEPT, count, "results");
         return count;
     }
 }

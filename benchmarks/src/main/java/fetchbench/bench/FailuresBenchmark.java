@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 public class FailuresBenchmark {
 
     @Benchmark
-    public List<Outcome> uptimeCheck(FanOut run) {
-        return run.workload.verifyHealth(run.model, run.fetcher.fetchAll(run.workload.urls()));
+    public List<Outcome> failures(FanOut run) {
+        return run.workload.verifyFailures(run.model.name(), run.fetcher.gather(run.workload.urls()));
     }
 }

@@ -9,9 +9,11 @@ import fetchbench.model.ModelSettings;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.CpuWork;
+import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import fetchbench.workload.Workload;
+import java.net.URI;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -23,16 +25,17 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * The parameters every shape shares, and what they build once per trial: the workload (URLs,
  * delays, stubs on the server) and the concurrency model (client, executors, connection pool).
- * Every benchmark class uses it; its method's name says which {@link Shape}. The launcher
+ * Every benchmark class uses it; its method's name is the {@link Shape}'s. The parameters are
+ * typed: JMH itself refuses a value that is not a constant or a number. The launcher
  * ({@code fetchbench.FetchBench}) always sets every value; its defaults live in
  * {@code fetchbench.run.Profile}, so the annotations list none.
  */
 @State(Scope.Benchmark)
 public class FanOut {
 
-    /** One of {@link Model}'s names: sequential, threadPool, completableFuture, … */
+    /** The model under test. */
     @Param({})
-    public String model;
+    public Model model;
 
     /** N: URLs fetched by one operation (the replicas of a race). */
     @Param({})
@@ -42,7 +45,7 @@ public class FanOut {
     @Param({})
     public int delayMs;
 
-    /** Pool size, or Dispatcher maxRequestsPerHost for okHttpAsync; 0 = the model's default. The workers of the workers shape. */
+    /** The model's {@link fetchbench.model.Knob}: pool size, Dispatcher maxRequestsPerHost, …; 0 = the model's default. The workers of the workers shape. */
     @Param({})
     public int concurrency;
 
@@ -50,13 +53,17 @@ public class FanOut {
     @Param({})
     public int maxRequests;
 
-    /** fixed, staggered, uniform or lognormal. */
+    /** How the delays spread around delayMs. */
     @Param({})
-    public String delayProfile;
+    public DelayProfile delayProfile;
 
-    /** OkHttp's connection pool: "sized" keeps N idle connections; "okhttp-default" is OkHttp's own (5 idle). */
+    /** The spread of the uniform and lognormal profiles (see {@link Delays}). */
     @Param({})
-    public String connectionPool;
+    public double spread;
+
+    /** OkHttp's connection pool: sized keeps N idle connections; okHttpDefault is OkHttp's own (5 idle). */
+    @Param({})
+    public ConnectionPoolSize connectionPool;
 
     /** Seed of the random delay profiles. */
     @Param({})
@@ -64,31 +71,34 @@ public class FanOut {
 
     public Workload workload;
     public ConcurrencyModel fetcher;
+    /** What a batch measured besides its time, for the profiler. */
+    BatchMetrics metrics;
     /** The CPU-heavy shape's work per response in this fork: alone, and with every core doing it. */
     public double workMs;
     public double workAllCoresMs;
 
-    /** The shape is the benchmark method's (see {@link Shape#method()}), which JMH tells the set-up. */
+    /** The shape is the benchmark method's, which JMH tells the set-up. */
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
-        String name = benchmark.getBenchmark();
-        Shape shape = Shape.byMethod(name.substring(name.lastIndexOf('.') + 1));
-        var server = TargetServer.fromForkProperty();
-        workload = Workload.create(shape, server, urls, Delays.parse(delayProfile), delayMs, seed);
+        Shape shape = Shape.ofBenchmark(benchmark.getBenchmark());
+        URI server = TargetServer.fromForkProperty();
+        workload = Workload.create(shape, server, urls, new Delays(delayProfile, spread), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = BodyWork.NONE;
-        if (shape == Shape.CPU_HEAVY) {
+        if (shape == Shape.cpuHeavy) {
             bodyWork = new CpuWork();
             workMs = CpuWork.measureMillis(1);
             workAllCoresMs = CpuWork.measureMillis(Runtime.getRuntime().availableProcessors());
         }
-        int connections = ConnectionPoolSize.byName(connectionPool).connections(urls);
-        fetcher = Model.byName(model).create(new ModelSettings(
-                concurrency, maxRequests, connections, workload.longestDelay(), new InFlight(), bodyWork));
+        InFlight inFlight = new InFlight();
+        metrics = BatchMetrics.open(inFlight);
+        fetcher = model.create(new ModelSettings(concurrency, maxRequests, connectionPool.connections(urls),
+                workload.longestDelay(), inFlight, bodyWork));
     }
 
     @TearDown(Level.Trial)
     public void stop() {
         fetcher.close();
+        metrics.close();
     }
 }

@@ -1,6 +1,5 @@
 package fetchbench.bench;
 
-import fetchbench.model.InFlight;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -21,7 +20,7 @@ import org.openjdk.jmh.results.ScalarResult;
  * What a model costs besides time, per batch, as JMH secondary metrics (so they land in jmh.json
  * and the report charts them): the peak of requests in flight, the peak of live platform threads
  * (virtual threads are not counted by the JVM's thread bean), the process's resident memory, and
- * what the shape recorded ({@link ShapeMetrics}).
+ * what the shape recorded ({@link BatchMetrics}).
  * Runs inside the benchmark fork; the launcher adds it to every run.
  */
 public final class ResourceProfiler implements InternalProfiler {
@@ -43,8 +42,10 @@ public final class ResourceProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        InFlight.latest().resetPeak();
-        ShapeMetrics.takeAll();
+        BatchMetrics.ofThisFork().ifPresent(batch -> {
+            batch.inFlight().resetPeak();
+            batch.takeAll();
+        });
         threads.resetPeakThreadCount();
         resetPeakRss();
     }
@@ -53,15 +54,15 @@ public final class ResourceProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         List<Result> metrics = new ArrayList<>();
-        if (!benchmarkParams.getBenchmark().contains(BareClientBenchmark.class.getSimpleName())) {
-            // Only the suite's models count requests in flight; the bare client has no gauge.
-            metrics.add(new ScalarResult(IN_FLIGHT, InFlight.latest().peak(), "requests", AggregationPolicy.MAX));
+        // Only the suite's models count requests in flight; the bare client opens no channel.
+        BatchMetrics.ofThisFork().ifPresent(batch -> {
+            metrics.add(new ScalarResult(IN_FLIGHT, batch.inFlight().peak(), "requests", AggregationPolicy.MAX));
             // New connections per batch, where the client reports them (the OkHttp-based models).
-            InFlight.latest().connects().ifPresent(connects ->
+            batch.inFlight().connects().ifPresent(connects ->
                     metrics.add(new ScalarResult(CONNECTS, connects, "connections", AggregationPolicy.AVG)));
-        }
-        ShapeMetrics.takeAll().forEach(metric -> metrics.add(
-                new ScalarResult(metric.name(), metric.value(), metric.unit(), AggregationPolicy.AVG)));
+            batch.takeAll().forEach(metric -> metrics.add(
+                    new ScalarResult(metric.name(), metric.value(), metric.unit(), AggregationPolicy.AVG)));
+        });
         metrics.add(new ScalarResult(THREADS, threads.getPeakThreadCount(), "threads", AggregationPolicy.MAX));
         long rssKb = statusKb("VmHWM:");
         if (rssKb > 0) {

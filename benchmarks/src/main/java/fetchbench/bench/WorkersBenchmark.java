@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 public class WorkersBenchmark {
 
     @Benchmark
-    public List<Outcome> drainQueue(FanOut run) {
+    public List<Outcome> workers(FanOut run) {
         int workers = Math.max(1, run.concurrency);
-        return run.workload.verify(run.model, run.fetcher.drainQueue(run.workload.urls(), workers));
+        return run.workload.verify(run.model.name(), run.fetcher.workers(run.workload.urls(), workers));
     }
 }

@@ -29,7 +29,7 @@ public final class BareClient implements AutoCloseable {
     }
 
     /** Fetches every URL at once; throws unless every one answered HTTP 200. */
-    public int fetchAll(List<URI> urls) throws IOException {
+    public int gather(List<URI> urls) throws IOException {
         List<Future<Integer>> statuses = new ArrayList<>(urls.size());
         for (URI url : urls) {
             statuses.add(threads.submit(() -> {

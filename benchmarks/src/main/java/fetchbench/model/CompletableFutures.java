@@ -50,7 +50,7 @@ public final class CompletableFutures implements ConcurrencyModel {
     }
 
     @Override
-    public List<Outcome> fetchAll(List<URI> urls) {
+    public List<Outcome> gather(List<URI> urls) {
         List<CompletableFuture<Outcome>> fetches = start(urls);
         all(fetches).join();
         return fetches.stream().map(CompletableFuture::join).toList();
@@ -58,7 +58,7 @@ public final class CompletableFutures implements ConcurrencyModel {
 
     /** k {@code runAsync} loops over the shared queue. */
     @Override
-    public List<Outcome> drainQueue(List<URI> urls, int workers) {
+    public List<Outcome> workers(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
         List<CompletableFuture<Void>> workerLoops = java.util.stream.IntStream.range(0, workers)
                 .mapToObj(w -> CompletableFuture.runAsync(() -> queue.drainWith(http::fetch), executor))
@@ -90,7 +90,7 @@ public final class CompletableFutures implements ConcurrencyModel {
      * race's OkHttp calls are cancelled, including any a task starts after that.
      */
     @Override
-    public Outcome firstSuccessful(List<URI> replicas) {
+    public Outcome race(List<URI> replicas) {
         Http.CallGroup race = new Http.CallGroup();
         List<CompletableFuture<Outcome>> fetches = replicas.stream()
                 .map(url -> CompletableFuture.supplyAsync(() -> http.fetch(url, race), executor))
@@ -105,7 +105,7 @@ public final class CompletableFutures implements ConcurrencyModel {
 
     /** {@code completeOnTimeout} ends the wait; what is done by then is kept, the rest cancelled. */
     @Override
-    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
         Http.CallGroup batch = new Http.CallGroup();
         List<CompletableFuture<Outcome>> fetches = urls.stream()
                 .map(url -> CompletableFuture.supplyAsync(() -> http.fetch(url, batch), executor))

@@ -12,13 +12,13 @@ import java.util.function.Consumer;
 public interface ConcurrencyModel extends AutoCloseable {
 
     /** Gather: fetches every URL and returns one outcome per URL, in the order given. */
-    List<Outcome> fetchAll(List<URI> urls);
+    List<Outcome> gather(List<URI> urls);
 
     /**
      * Workers over a queue: {@code workers} workers each take the next URL from one shared queue
      * until it is empty. Returns one outcome per URL, in the order given.
      */
-    List<Outcome> drainQueue(List<URI> urls, int workers);
+    List<Outcome> workers(List<URI> urls, int workers);
 
     /**
      * As completed: hands each outcome to {@code handler} as soon as it arrives, in the order the
@@ -30,13 +30,13 @@ public interface ConcurrencyModel extends AutoCloseable {
      * First completed: races replicas of one resource and returns the first HTTP 200; the other
      * calls are cancelled before it returns. Throws {@link NoReplicaAnsweredException} if none did.
      */
-    Outcome firstSuccessful(List<URI> replicas);
+    Outcome race(List<URI> replicas);
 
     /**
      * Deadline: the outcomes that completed within {@code deadline}, in the order given; every
      * fetch still running then is cancelled (its socket closed) before it returns.
      */
-    List<Outcome> withinDeadline(List<URI> urls, Duration deadline);
+    List<Outcome> deadline(List<URI> urls, Duration deadline);
 
     /** Stops the model's threads and closes its connections; waits until they are gone. */
     @Override

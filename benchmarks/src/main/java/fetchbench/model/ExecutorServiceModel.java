@@ -37,13 +37,13 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
     }
 
     @Override
-    public List<Outcome> fetchAll(List<URI> urls) {
+    public List<Outcome> gather(List<URI> urls) {
         return Pools.results(Pools.invokeAll(executor, fetches(urls, null)));
     }
 
     /** k tasks, each a worker looping over the shared queue. */
     @Override
-    public List<Outcome> drainQueue(List<URI> urls, int workers) {
+    public List<Outcome> workers(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
         List<Callable<Void>> workerTasks = Collections.nCopies(workers, () -> {
             queue.drainWith(url -> fetch(url, null));
@@ -69,7 +69,7 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
      * OkHttp calls are cancelled too, which closes their sockets.
      */
     @Override
-    public Outcome firstSuccessful(List<URI> replicas) {
+    public Outcome race(List<URI> replicas) {
         Http.CallGroup race = new Http.CallGroup();
         List<Callable<Outcome>> tasks = replicas.stream()
                 .map(url -> (Callable<Outcome>) () -> fetch(url, race).requireOk())
@@ -88,7 +88,7 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
 
     /** invokeAll with a timeout cancels the tasks not done by then; their OkHttp calls are cancelled too. */
     @Override
-    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
         Http.CallGroup batch = new Http.CallGroup();
         List<Future<Outcome>> futures;
         try {

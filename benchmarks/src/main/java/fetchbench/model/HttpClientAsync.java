@@ -82,7 +82,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
     }
 
     @Override
-    public List<Outcome> fetchAll(List<URI> urls) {
+    public List<Outcome> gather(List<URI> urls) {
         List<CompletableFuture<Outcome>> outcomes = sendAll(urls);
         CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
         return outcomes.stream().map(CompletableFuture::join).toList();
@@ -90,7 +90,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
 
     /** A worker is a chain of futures: each outcome is filed, then the next URL is sent. */
     @Override
-    public List<Outcome> drainQueue(List<URI> urls, int workers) {
+    public List<Outcome> workers(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
         List<CompletableFuture<Void>> workerChains = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -127,7 +127,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
 
     /** The first 200 completes the winner, the last failure fails it; then the sendAsync futures are cancelled. */
     @Override
-    public Outcome firstSuccessful(List<URI> replicas) {
+    public Outcome race(List<URI> replicas) {
         List<Fetch> fetches = replicas.stream().map(this::send).toList();
         try {
             return Pools.join(Pools.firstOk(fetches.stream().map(Fetch::outcome).toList(), replicas));
@@ -137,7 +137,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
     }
 
     @Override
-    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
         List<Fetch> fetches = urls.stream().map(this::send).toList();
         CompletableFuture.allOf(fetches.stream().map(Fetch::outcome).toArray(CompletableFuture[]::new))
                 .completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS)

@@ -1,6 +1,7 @@
 package fetchbench.model;
 
 import java.io.IOException;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -12,21 +13,10 @@ import okhttp3.Response;
  */
 public final class InFlight implements Interceptor {
 
-    /** The gauge of the newest client in this JVM: a benchmark fork has one, which its profiler reads. */
-    private static volatile InFlight latest = new InFlight();
-
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
     private volatile boolean countsConnects;
-
-    public InFlight() {
-        latest = this;
-    }
-
-    public static InFlight latest() {
-        return latest;
-    }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -52,8 +42,8 @@ public final class InFlight implements Interceptor {
     }
 
     /** Connections opened since the last {@link #resetPeak()}, if the client reports them (OkHttp does). */
-    public java.util.OptionalInt connects() {
-        return countsConnects ? java.util.OptionalInt.of(connects.get()) : java.util.OptionalInt.empty();
+    public OptionalInt connects() {
+        return countsConnects ? OptionalInt.of(connects.get()) : OptionalInt.empty();
     }
 
     /** Marks the client as one that reports its connects, before it has opened any. */

@@ -5,16 +5,19 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The comparison axis: each constant builds one {@link ConcurrencyModel}. */
+/**
+ * The comparison axis: each constant builds one {@link ConcurrencyModel}. The constants are named
+ * as users type them ({@code -p model=threadPool}), so JMH checks the parameter itself.
+ */
 public enum Model {
-    SEQUENTIAL("sequential", Sequential::new),
-    THREAD_POOL("threadPool", ThreadPool::new),
-    COMPLETABLE_FUTURE("completableFuture", CompletableFutures::new),
-    VIRTUAL_THREADS("virtualThreads", VirtualThreads::new),
-    OK_HTTP_ASYNC("okHttpAsync", OkHttpAsync::new),
-    HTTP_CLIENT_ASYNC("httpClientAsync", HttpClientAsync::new),
+    sequential(Sequential::new, Knob.none),
+    threadPool(ThreadPool::new, Knob.poolSize),
+    completableFuture(CompletableFutures::new, Knob.executorSize),
+    virtualThreads(VirtualThreads::new, Knob.permits),
+    okHttpAsync(OkHttpAsync::new, Knob.dispatcherLimit),
+    httpClientAsync(HttpClientAsync::new, Knob.executorSize),
     /** Preview API: built only by a JDK 25 and loadable only with --enable-preview, so by name. */
-    STRUCTURED("structured", Model::structured);
+    structured(Model::structured, Knob.none);
 
     /** The JVM option the structured model's classes need. */
     public static final String ENABLE_PREVIEW = "--enable-preview";
@@ -22,17 +25,17 @@ public enum Model {
     /** Java class file major versions count from 44 + the feature release (69 is Java 25). */
     private static final int CLASS_VERSION_OFFSET = 44;
 
-    private final String paramName;
     private final Function<ModelSettings, ConcurrencyModel> factory;
+    private final Knob knob;
 
-    Model(String paramName, Function<ModelSettings, ConcurrencyModel> factory) {
-        this.paramName = paramName;
+    Model(Function<ModelSettings, ConcurrencyModel> factory, Knob knob) {
         this.factory = factory;
+        this.knob = knob;
     }
 
-    /** The name used in {@code -p model=…} and in results. */
-    public String paramName() {
-        return paramName;
+    /** What the concurrency parameter sets in this model. */
+    public Knob knob() {
+        return knob;
     }
 
     public ConcurrencyModel create(ModelSettings settings) {
@@ -41,12 +44,12 @@ public enum Model {
 
     /** Whether the concurrency parameter changes this model (sequential and structured ignore it). */
     public boolean hasConcurrencyKnob() {
-        return this != SEQUENTIAL && this != STRUCTURED;
+        return knob != Knob.none;
     }
 
     /** Whether a fork of this model needs {@link #ENABLE_PREVIEW}. */
     public boolean needsPreview() {
-        return this == STRUCTURED;
+        return this == structured;
     }
 
     /**
@@ -54,7 +57,7 @@ public enum Model {
      * the build's JDK compiled its preview classes, and they load only on that same feature release.
      */
     public Optional<String> unavailableReason() {
-        if (this != STRUCTURED) {
+        if (this != structured) {
             return Optional.empty();
         }
         int compiledFor = structuredClassRelease();
@@ -84,7 +87,7 @@ public enum Model {
     }
 
     private static ConcurrencyModel structured(ModelSettings settings) {
-        STRUCTURED.unavailableReason().ifPresent(reason -> {
+        structured.unavailableReason().ifPresent(reason -> {
             throw new IllegalStateException(reason);
         });
         try {
@@ -93,13 +96,5 @@ public enum Model {
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IllegalStateException("structured needs a JVM started with " + ENABLE_PREVIEW + ": " + e, e);
         }
-    }
-
-    public static Model byName(String name) {
-        return ParamNames.byName(values(), Model::paramName, "model", name);
-    }
-
-    public static String allowedNames() {
-        return ParamNames.allowedNames(values(), Model::paramName);
     }
 }

@@ -71,7 +71,7 @@ public final class OkHttpAsync implements ConcurrencyModel {
     }
 
     @Override
-    public List<Outcome> fetchAll(List<URI> urls) {
+    public List<Outcome> gather(List<URI> urls) {
         List<CompletableFuture<Outcome>> fetches = new ArrayList<>(urls.size());
         for (URI url : urls) {
             CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -83,7 +83,7 @@ public final class OkHttpAsync implements ConcurrencyModel {
 
     /** A worker is a chain of callbacks: each one files its outcome and enqueues the next URL. */
     @Override
-    public List<Outcome> drainQueue(List<URI> urls, int workers) {
+    public List<Outcome> workers(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
         CountDownLatch finished = new CountDownLatch(workers);
         for (int w = 0; w < workers; w++) {
@@ -117,7 +117,7 @@ public final class OkHttpAsync implements ConcurrencyModel {
 
     /** The first 200 completes the winner; then every call is cancelled (a finished one ignores it). */
     @Override
-    public Outcome firstSuccessful(List<URI> replicas) {
+    public Outcome race(List<URI> replicas) {
         CompletableFuture<Outcome> winner = new CompletableFuture<>();
         AtomicInteger unanswered = new AtomicInteger(replicas.size());
         List<Call> calls = replicas.stream().map(url -> enqueue(url, outcome -> {
@@ -136,7 +136,7 @@ public final class OkHttpAsync implements ConcurrencyModel {
 
     /** Waits on a latch until the deadline, keeps what arrived, cancels the rest. */
     @Override
-    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
         AtomicReferenceArray<Outcome> arrived = new AtomicReferenceArray<>(urls.size());
         CountDownLatch allArrived = new CountDownLatch(urls.size());
         List<Call> calls = new ArrayList<>(urls.size());

@@ -20,7 +20,7 @@ public final class Sequential implements ConcurrencyModel {
     }
 
     @Override
-    public List<Outcome> fetchAll(List<URI> urls) {
+    public List<Outcome> gather(List<URI> urls) {
         List<Outcome> outcomes = new ArrayList<>(urls.size());
         for (URI url : urls) {
             outcomes.add(http.fetch(url));
@@ -30,8 +30,8 @@ public final class Sequential implements ConcurrencyModel {
 
     /** One worker draining the queue is the loop itself. */
     @Override
-    public List<Outcome> drainQueue(List<URI> urls, int workers) {
-        return fetchAll(urls);
+    public List<Outcome> workers(List<URI> urls, int workers) {
+        return gather(urls);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class Sequential implements ConcurrencyModel {
 
     /** Tries the replicas in turn: a fallback list, not a race. */
     @Override
-    public Outcome firstSuccessful(List<URI> replicas) {
+    public Outcome race(List<URI> replicas) {
         for (URI replica : replicas) {
             Outcome outcome = http.fetch(replica);
             if (outcome.isOk()) {
@@ -55,7 +55,7 @@ public final class Sequential implements ConcurrencyModel {
 
     /** Each call gets what is left of the deadline as its OkHttp call timeout. */
     @Override
-    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
         long deadlineAt = System.nanoTime() + deadline.toNanos();
         List<Outcome> completed = new ArrayList<>();
         for (URI url : urls) {

@@ -1,5 +1,7 @@
 package fetchbench.report;
 
+import fetchbench.bench.BareClientBenchmark;
+import fetchbench.run.RunOptions.Param;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -10,7 +12,7 @@ import java.util.TreeMap;
  */
 public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun.Metric> baselines) {
 
-    static final String BARE_BENCHMARK = "BareClientBenchmark.fetchAll";
+    static final String BARE_BENCHMARK = BareClientBenchmark.class.getSimpleName() + "." + BareClientBenchmark.METHOD;
 
     public static Calibration of(JmhRun run) {
         Map<Integer, JmhRun.Metric> floors = new TreeMap<>();
@@ -19,8 +21,8 @@ public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun
             if (!isBare(result)) {
                 continue;
             }
-            int n = Integer.parseInt(result.params().get("urls"));
-            int delay = Integer.parseInt(result.params().get("delayMs"));
+            int n = Integer.parseInt(result.params().get(Param.URLS.key));
+            int delay = Integer.parseInt(result.params().get(Param.DELAY_MS.key));
             if (delay == 0) {
                 floors.put(n, result.primary());
             } else {

@@ -1,6 +1,9 @@
 package fetchbench.report;
 
 import fetchbench.model.Model;
+import fetchbench.theory.Theory;
+import fetchbench.workload.DelayProfile;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -73,13 +77,13 @@ public final class Charts {
     static List<NamedChart> tuning(String prefix, String subtitle, List<Row> rows) {
         List<NamedChart> charts = new ArrayList<>();
         Map<Model, List<Tuning.Series>> byModel = Tuning.series(rows).stream().collect(Collectors.groupingBy(
-                series -> Model.byName(series.name().split(" ")[0]), LinkedHashMap::new, Collectors.toList()));
+                Tuning.Series::model, LinkedHashMap::new, Collectors.toList()));
         Map<String, Tuning.Recommendation> recommended = Tuning.recommendations(rows).stream()
                 .collect(Collectors.toMap(r -> r.series().name(), r -> r));
         for (Map.Entry<Model, List<Tuning.Series>> model : byModel.entrySet()) {
             String swept = model.getValue().get(0).swept();
             XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                    .title("Tuning " + model.getKey().paramName() + ": batch time against " + swept)
+                    .title("Tuning " + model.getKey().name() + ": batch time against " + swept)
                     .xAxisTitle(swept + " (log scale)").yAxisTitle("ms per batch (log scale)").build();
             style(chart.getStyler(), subtitle, chart);
             chart.getStyler().setXAxisLogarithmic(true);
@@ -105,8 +109,8 @@ public final class Charts {
             predicted.setMarker(SeriesMarkers.NONE);
             predicted.setLineColor(Color.GRAY);
             predicted.setLineStyle(SeriesLines.DASH_DASH);
-            charts.add(new NamedChart(prefix + "-tuning-" + model.getKey().paramName(),
-                    "Tuning " + model.getKey().paramName(), caption.toString(), chart));
+            charts.add(new NamedChart(prefix + "-tuning-" + model.getKey().name(),
+                    "Tuning " + model.getKey().name(), caption.toString(), chart));
         }
         return charts;
     }
@@ -173,13 +177,13 @@ public final class Charts {
                     .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(), SeriesLines.SOLID);
         }
         Row first = rows.get(0);
-        if ("fixed".equals(first.delayProfile()) && ns.size() > 1) {
+        if (first.delays().profile() == DelayProfile.fixed && ns.size() > 1) {
             double d = first.delayMs();
-            theoryLine(chart, "theory: ideal ≈ d", ns, n -> d, SeriesLines.DOT_DOT);
-            theoryLine(chart, "theory: sequential N·d", ns, n -> n * d, SeriesLines.DASH_DASH);
+            theoryLine(chart, "theory: ideal ≈ d", ns, n -> Theory.waves(n, n) * d, SeriesLines.DOT_DOT);
+            theoryLine(chart, "theory: sequential N·d", ns, n -> Theory.waves(n, 1) * d, SeriesLines.DASH_DASH);
             for (int k : poolSizes(rows)) {
                 theoryLine(chart, "theory: pool of " + k + " ⌈N/" + k + "⌉·d", ns,
-                        n -> Math.ceil((double) n / k) * d, SeriesLines.DASH_DOT);
+                        n -> Theory.waves(n, k) * d, SeriesLines.DASH_DOT);
             }
         }
         return new NamedChart(prefix + "-scaling", "Scaling",
@@ -253,7 +257,7 @@ public final class Charts {
     }
 
     private static void theoryLine(XYChart chart, String name, List<Integer> ns,
-                                   java.util.function.IntToDoubleFunction y, java.awt.BasicStroke dashes) {
+                                   IntToDoubleFunction y, BasicStroke dashes) {
         XYSeries series = chart.addSeries(name, ns, ns.stream().map(n -> y.applyAsDouble(n)).toList());
         series.setMarker(SeriesMarkers.NONE);
         series.setLineColor(Color.GRAY);
@@ -263,8 +267,8 @@ public final class Charts {
 
     private static TreeSet<Integer> poolSizes(List<Row> rows) {
         TreeSet<Integer> sizes = new TreeSet<>();
-        rows.stream().filter(r -> r.model() == Model.THREAD_POOL
-                        || (r.model() == Model.COMPLETABLE_FUTURE && r.concurrency() > 0))
+        rows.stream().filter(r -> r.model() == Model.threadPool
+                        || (r.model() == Model.completableFuture && r.concurrency() > 0))
                 .forEach(r -> sizes.add(r.concurrency()));
         return sizes;
     }

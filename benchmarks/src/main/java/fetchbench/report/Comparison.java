@@ -1,6 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.run.NewFolder;
+import fetchbench.run.RunOptions.Param;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
@@ -81,8 +83,8 @@ final class Comparison {
      * connectionPool parameter used a pool sized to N) and whether it is a sweep's.
      */
     private static String key(Row row) {
-        java.util.Map<String, String> params = new java.util.TreeMap<>(row.result().params());
-        params.putIfAbsent("connectionPool", row.connectionPool());
+        Map<String, String> params = new TreeMap<>(row.result().params());
+        params.putIfAbsent(Param.CONNECTION_POOL.key, row.connectionPool().name());
         return row.result().benchmark() + " " + params + (row.isSweep() ? " sweep" : "");
     }
 

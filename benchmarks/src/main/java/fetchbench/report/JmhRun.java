@@ -24,8 +24,6 @@ public record JmhRun(Path source, List<Result> results) {
     /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */
     public static final String NOTES_PROPERTY = "fetchbench.notes";
     public static final String NOTES_SEPARATOR = " | ";
-    /** Marks the results of a sweep (scripts/tune.sh, or the default run's small one) with what was swept. */
-    public static final String SWEEP_PROPERTY = "fetchbench.sweepOf";
     public static final String COMMAND_PROPERTY = "fetchbench.command";
     public static final String SERVER_CHECK_PROPERTY = "fetchbench.serverCheck";
 
@@ -38,7 +36,7 @@ public record JmhRun(Path source, List<Result> results) {
                          Map<String, Metric> secondary, String jdk, List<String> jvmArgs,
                          int warmupIterations, int measurementIterations, int forks) {
 
-        /** The method name, e.g. fetchAll. */
+        /** The method name, e.g. gather. */
         public String method() {
             return benchmark.substring(benchmark.lastIndexOf('.') + 1);
         }
@@ -93,9 +91,11 @@ public record JmhRun(Path source, List<Result> results) {
         }
         String jdk = required(json, "jdkVersion").getAsString()
                 + (json.has("vmName") ? " (" + json.get("vmName").getAsString() + ")" : "");
-        return new Result(required(json, "benchmark").getAsString(), required(json, "mode").getAsString(),
-                Map.copyOf(params), metric(required(json, "primaryMetric").getAsJsonObject()), secondary, jdk,
-                List.copyOf(jvmArgs), intOr(json, "warmupIterations"), intOr(json, "measurementIterations"),
+        Legacy.params(params);
+        return new Result(Legacy.benchmark(required(json, "benchmark").getAsString()),
+                required(json, "mode").getAsString(), Map.copyOf(params),
+                metric(required(json, "primaryMetric").getAsJsonObject()), secondary, jdk,
+                List.copyOf(Legacy.jvmArgs(jvmArgs, params)), intOr(json, "warmupIterations"), intOr(json, "measurementIterations"),
                 intOr(json, "forks"));
     }
 

@@ -1,5 +1,8 @@
 package fetchbench.report;
 
+import fetchbench.model.Model;
+import fetchbench.run.RunOptions.Param;
+import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
@@ -148,8 +153,8 @@ public final class Report {
     static List<String> overheadLines(List<Row> rows, Calibration calibration) {
         List<String> lines = new ArrayList<>();
         for (Row row : rows) {
-            if (row.model() != fetchbench.model.Model.VIRTUAL_THREADS || !"fixed".equals(row.delayProfile())
-                    || row.shape() != Shape.GATHER) {
+            if (row.model() != Model.virtualThreads || row.delays().profile() != DelayProfile.fixed
+                    || row.shape() != Shape.gather) {
                 continue;
             }
             calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
@@ -173,7 +178,8 @@ public final class Report {
     static String reproduceCommand(JmhRun run) {
         return run.forkProperty(JmhRun.COMMAND_PROPERTY).orElseGet(() -> {
             StringBuilder command = new StringBuilder("java -jar benchmarks/target/benchmarks.jar");
-            for (String param : List.of("model", "urls", "delayMs", "concurrency", "maxRequests", "delayProfile", "seed")) {
+            for (String param : Stream.of(Param.MODEL, Param.URLS, Param.DELAY_MS, Param.CONCURRENCY, Param.MAX_REQUESTS,
+                    Param.DELAY_PROFILE, Param.SEED).map(p -> p.key).toList()) {
                 List<String> values = run.results().stream().map(r -> r.params().get(param))
                         .filter(v -> v != null).distinct().toList();
                 if (!values.isEmpty()) {
@@ -203,7 +209,7 @@ public final class Report {
     /** What the plan left out and why, as the run recorded it. */
     static List<String> notes(JmhRun run) {
         return run.forkProperty(JmhRun.NOTES_PROPERTY)
-                .map(notes -> List.of(notes.split(java.util.regex.Pattern.quote(JmhRun.NOTES_SEPARATOR))))
+                .map(notes -> List.of(notes.split(Pattern.quote(JmhRun.NOTES_SEPARATOR))))
                 .orElse(List.of());
     }
 

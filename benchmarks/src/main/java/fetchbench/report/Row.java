@@ -1,28 +1,36 @@
 package fetchbench.report;
 
-import fetchbench.bench.ShapeMetrics;
+import fetchbench.bench.BatchMetrics;
 import fetchbench.model.ConnectionPoolSize;
+import fetchbench.model.Knob;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
-import fetchbench.model.Prediction;
+import fetchbench.run.RunOptions.Param;
+import fetchbench.run.RunOptions;
+import fetchbench.run.Step;
+import fetchbench.theory.CpuCost;
+import fetchbench.theory.Scenario;
+import fetchbench.theory.Theory;
+import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One result of a run with what the report says about it: the model's setting in words, the
  * queueing-theory prediction, and how far the measurement is from it.
  */
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
-                  String delayProfile, long seed, int concurrency, int maxRequests, double theoryMs,
-                  double floorMs, String connectionPool, String sweptSetting) {
+                  Delays delays, long seed, int concurrency, int maxRequests, double theoryMs,
+                  double floorMs, ConnectionPoolSize connectionPool, Optional<Knob> swept) {
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
             .thenComparing(r -> r.model().ordinal())
-            .thenComparing(Row::connectionPool, Comparator.reverseOrder()) // "sized" first
+            .thenComparing(Row::connectionPool) // sized first
             .thenComparing(Row::concurrency)
             .thenComparing(Row::maxRequests)
             .thenComparing(Row::urls);
@@ -34,38 +42,42 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     public static List<Row> of(JmhRun run) {
         Calibration calibration = Calibration.of(run);
         return run.results().stream().filter(r -> !Calibration.isBare(r))
-                .map(r -> of(r, predictionFor(r), calibration)).sorted(READING_ORDER).toList();
+                .map(r -> of(r, theoryFor(r), calibration)).sorted(READING_ORDER).toList();
     }
 
-    private static Prediction predictionFor(JmhRun.Result result) {
-        return result.forkProperty(Prediction.DEFAULT_EXECUTOR_THREADS_PROPERTY)
-                .map(threads -> new Prediction(Integer.parseInt(threads)))
-                .orElseGet(Prediction::here);
+    private static Theory theoryFor(JmhRun.Result result) {
+        return result.forkProperty(Theory.DEFAULT_EXECUTOR_THREADS_PROPERTY)
+                .map(threads -> new Theory(Integer.parseInt(threads)))
+                .orElseGet(Theory::here);
     }
 
-    static Row of(JmhRun.Result result, Prediction prediction, Calibration calibration) {
+    static Row of(JmhRun.Result result, Theory theory, Calibration calibration) {
         Map<String, String> p = result.params();
-        Model model = Model.byName(p.get("model"));
-        int urls = Integer.parseInt(p.get("urls"));
-        int delayMs = Integer.parseInt(p.get("delayMs"));
-        int concurrency = Integer.parseInt(p.getOrDefault("concurrency", "0"));
-        int maxRequests = Integer.parseInt(p.getOrDefault("maxRequests", "0"));
-        String delayProfile = p.getOrDefault("delayProfile", "fixed");
-        long seed = Long.parseLong(p.getOrDefault("seed", "0"));
-        Shape shape = Shape.byMethod(result.method());
-        JmhRun.Metric work = result.secondary().get(ShapeMetrics.WORK);
-        JmhRun.Metric workAllCores = result.secondary().get(ShapeMetrics.WORK_ALL_CORES);
+        Model model = Model.valueOf(p.get(Param.MODEL.key));
+        int urls = Integer.parseInt(p.get(Param.URLS.key));
+        int delayMs = Integer.parseInt(p.get(Param.DELAY_MS.key));
+        int concurrency = Integer.parseInt(p.getOrDefault(Param.CONCURRENCY.key, "0"));
+        int maxRequests = Integer.parseInt(p.getOrDefault(Param.MAX_REQUESTS.key, "0"));
+        DelayProfile profile = DelayProfile.valueOf(p.getOrDefault(Param.DELAY_PROFILE.key, DelayProfile.fixed.name()));
+        Delays delays = new Delays(profile, Double.parseDouble(p.getOrDefault(RunOptions.SPREAD,
+                String.valueOf(profile.defaultSpread()))));
+        long seed = Long.parseLong(p.getOrDefault(Param.SEED.key, "0"));
+        Shape shape = Shape.ofBenchmark(result.benchmark());
+        JmhRun.Metric work = result.secondary().get(BatchMetrics.WORK);
+        JmhRun.Metric workAllCores = result.secondary().get(BatchMetrics.WORK_ALL_CORES);
         double cpuWorkMs = work == null ? 0 : work.score();
         double cpuWorkAllCoresMs = workAllCores == null ? cpuWorkMs : workAllCores.score();
         int cores = result.forkProperty(JmhRun.CORES_PROPERTY).map(Integer::parseInt)
                 .orElse(Runtime.getRuntime().availableProcessors());
-        double theoryMs = shape.predictMs(prediction, model, urls, delayMs, Delays.parse(delayProfile), seed,
-                concurrency, maxRequests, new Shape.CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores));
-        String connectionPool = p.getOrDefault("connectionPool", ConnectionPoolSize.SIZED.paramName());
+        double theoryMs = theory.predictMs(Scenario.of(shape, model, concurrency, maxRequests, urls, delayMs, delays,
+                seed, new CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores)));
+        ConnectionPoolSize connectionPool = ConnectionPoolSize.valueOf(
+                p.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name()));
         String setting = setting(shape, model, concurrency, maxRequests)
-                + (connectionPool.equals(ConnectionPoolSize.SIZED.paramName()) ? "" : " [OkHttp's default pool]");
-        return new Row(result, model, setting, urls, delayMs, delayProfile, seed, concurrency, maxRequests, theoryMs,
-                calibration.floorMs(urls), connectionPool, result.forkProperty(JmhRun.SWEEP_PROPERTY).orElse(""));
+                + (connectionPool == ConnectionPoolSize.sized ? "" : " [OkHttp's default pool]");
+        return new Row(result, model, setting, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
+                calibration.floorMs(urls), connectionPool,
+                result.forkProperty(Step.Measure.SWEPT_PROPERTY).map(Knob::valueOf));
     }
 
     /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */
@@ -75,18 +87,18 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */
     static String setting(Shape shape, Model model, int concurrency, int maxRequests) {
-        if (shape == Shape.WORKERS) {
-            return model.paramName() + (model == Model.SEQUENTIAL ? " (1 worker)" : " (" + concurrency + " workers)");
+        if (shape == Shape.workers) {
+            return model.name() + (model == Model.sequential ? " (1 worker)" : " (" + concurrency + " workers)");
         }
         return switch (model) {
-            case SEQUENTIAL, STRUCTURED -> model.paramName();
-            case VIRTUAL_THREADS -> model.paramName() + (concurrency == 0 ? "" : " (at most " + concurrency + ")");
-            case HTTP_CLIENT_ASYNC -> model.paramName()
+            case sequential, structured -> model.name();
+            case virtualThreads -> model.name() + (concurrency == 0 ? "" : " (at most " + concurrency + ")");
+            case httpClientAsync -> model.name()
                     + (concurrency == 0 ? " (default executor)" : " (executor of " + concurrency + ")");
-            case THREAD_POOL -> model.paramName() + " (k=" + concurrency + ")";
-            case COMPLETABLE_FUTURE -> model.paramName()
+            case threadPool -> model.name() + " (k=" + concurrency + ")";
+            case completableFuture -> model.name()
                     + (concurrency == 0 ? " (default executor)" : " (pool of " + concurrency + ")");
-            case OK_HTTP_ASYNC -> model.paramName() + " ("
+            case okHttpAsync -> model.name() + " ("
                     + (concurrency == 0 ? OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : concurrency) + "/host, " + maxRequests + " total)";
         };
     }
@@ -94,22 +106,22 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     /** What the numbers of one chart share: benchmark, delay and its profile; N too for a sweep. */
     public String scenario() {
         return (isSweep() ? "sweep at N=" + urls + ": " : "") + result.method() + ", delay " + delayMs + " ms "
-                + delayProfile + ("fixed".equals(delayProfile) ? "" : " (seed " + seed + ")");
+                + delays.spec() + (delays.profile() == DelayProfile.fixed ? "" : " (seed " + seed + ")");
     }
 
-    /** The scenario as a file-name prefix, e.g. "fetchAll-100ms-fixed" or "sweep-N100-fetchAll-20ms-fixed". */
+    /** The scenario as a file-name prefix, e.g. "gather-100ms-fixed" or "sweep-N100-gather-20ms-fixed". */
     public String scenarioFileName() {
-        return (isSweep() ? "sweep-N" + urls + "-" : "") + result.method() + "-" + delayMs + "ms-" + delayProfile
-                + ("fixed".equals(delayProfile) ? "" : "-seed" + seed);
+        return (isSweep() ? "sweep-N" + urls + "-" : "") + result.method() + "-" + delayMs + "ms-" + delays.spec()
+                + (delays.profile() == DelayProfile.fixed ? "" : "-seed" + seed);
     }
 
     /** Whether this result is one setting of a sweep (scripts/tune.sh, or the default run's small one). */
     public boolean isSweep() {
-        return !sweptSetting.isEmpty();
+        return swept.isPresent();
     }
 
     public Shape shape() {
-        return Shape.byMethod(result.method());
+        return Shape.ofBenchmark(result.benchmark());
     }
 
     public double measuredMs() {

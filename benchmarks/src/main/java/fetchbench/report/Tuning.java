@@ -1,7 +1,9 @@
 package fetchbench.report;
 
 import fetchbench.bench.ResourceProfiler;
-import fetchbench.workload.Delays;
+import fetchbench.model.ConnectionPoolSize;
+import fetchbench.model.Knob;
+import fetchbench.model.Model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,8 +26,8 @@ public final class Tuning {
     public record Point(int setting, double ms, double errorMs, double predictedMs, Double threads, Double rssMb) {
     }
 
-    /** One swept model setting (okHttpAsync has two: its pool sized to N, and OkHttp's default pool). */
-    public record Series(String name, String swept, int urls, double meanDelayMs, List<Point> points) {
+    /** One swept variant (okHttpAsync has two: its pool sized to N, and OkHttp's default pool). */
+    public record Series(String name, Model model, String swept, int urls, double meanDelayMs, List<Point> points) {
     }
 
     /** The recommendation of one series. */
@@ -50,7 +52,7 @@ public final class Tuning {
             String law = String.format(Locale.ROOT, "Little's law (L = λ·W): %d fetches of %.0f ms in %.1f ms "
                     + "is about %d in flight on average, ", series.urls(), series.meanDelayMs(), best.ms(),
                     Math.round(requestsInFlight()));
-            law += series.name().startsWith("httpClientAsync")
+            law += series.model() == Model.httpClientAsync
                     ? "and the JDK client keeps them in flight whatever its executor's size, which only handles "
                     + "the responses: the smallest executor that keeps up is enough."
                     : "so a setting much below that cannot match the best, and past the recommended one more "
@@ -84,8 +86,8 @@ public final class Tuning {
     public static List<Series> series(List<Row> rows) {
         Map<String, List<Row>> bySeries = rows.stream().filter(Row::isSweep)
                 .sorted(Comparator.comparing(Row::scenario).thenComparing(Row.READING_ORDER))
-                .collect(Collectors.groupingBy(r -> r.scenario() + " / " + r.model().paramName() + " / "
-                        + r.connectionPool(), LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(r -> r.scenario() + " / " + r.model() + " / " + r.connectionPool(),
+                        LinkedHashMap::new, Collectors.toList()));
         List<Series> all = new ArrayList<>();
         for (List<Row> sweep : bySeries.values()) {
             Row first = sweep.get(0);
@@ -94,9 +96,9 @@ public final class Tuning {
                     .map(r -> new Point(r.concurrency(), r.measuredMs(), r.errorMs(), r.predictedMs(),
                             metric(r, ResourceProfiler.THREADS), metric(r, ResourceProfiler.RSS)))
                     .toList();
-            double meanDelay = Delays.parse(first.delayProfile()).delays(first.urls(), first.delayMs(),
-                    first.seed()).stream().mapToInt(Integer::intValue).average().orElse(first.delayMs());
-            all.add(new Series(first.model().paramName() + seriesSuffix(first), swept(first.sweptSetting()),
+            double meanDelay = first.delays().delays(first.urls(), first.delayMs(), first.seed()).stream()
+                    .mapToInt(Integer::intValue).average().orElse(first.delayMs());
+            all.add(new Series(first.model() + seriesSuffix(first), first.model(), words(first.swept().orElseThrow()),
                     first.urls(), meanDelay, points));
         }
         return all;
@@ -112,14 +114,18 @@ public final class Tuning {
     }
 
     private static String seriesSuffix(Row row) {
-        return row.connectionPool().equals("sized") ? "" : " with OkHttp's default connection pool";
+        return row.connectionPool() == ConnectionPoolSize.sized ? "" : " with OkHttp's default connection pool";
     }
 
-    /** "sweep of pool size k, …" → "pool size k". */
-    private static String swept(String label) {
-        String what = label.startsWith("sweep of ") ? label.substring("sweep of ".length()) : label;
-        int comma = what.indexOf(',');
-        return comma < 0 ? what : what.substring(0, comma);
+    /** What a knob is, in the report's words. */
+    static String words(Knob knob) {
+        return switch (knob) {
+            case poolSize -> "pool size k";
+            case executorSize -> "executor size";
+            case permits -> "semaphore permits";
+            case dispatcherLimit -> "maxRequestsPerHost = maxRequests";
+            case none -> "nothing";
+        };
     }
 
     private static Double metric(Row row, String name) {

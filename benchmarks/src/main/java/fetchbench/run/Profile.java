@@ -1,25 +1,54 @@
 package fetchbench.run;
 
-import fetchbench.model.OkHttpAsync;
+import static fetchbench.run.Variant.completableFuture;
+import static fetchbench.run.Variant.completableFuturePool;
+import static fetchbench.run.Variant.httpClientAsync;
+import static fetchbench.run.Variant.httpClientAsyncExecutors;
+import static fetchbench.run.Variant.httpClientAsyncPool;
+import static fetchbench.run.Variant.okHttpAsync;
+import static fetchbench.run.Variant.okHttpSized;
+import static fetchbench.run.Variant.okHttpSizedDefaultPool;
+import static fetchbench.run.Variant.sequential;
+import static fetchbench.run.Variant.structured;
+import static fetchbench.run.Variant.threadPool;
+import static fetchbench.run.Variant.threadPoolSizes;
+import static fetchbench.run.Variant.virtualThreads;
+
+import fetchbench.model.Model;
+import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
- * The defaults of a run, in one place. Every value can be overridden with {@code -p name=…} or
- * {@code -Dfetchbench.name=…}; see the README.
+ * The defaults of a run, in one place: what each shape compares, at which N and delay, and how
+ * many batches. Every value can be overridden with {@code -p name=…} or {@code -Dfetchbench.name=…};
+ * see the README. The run prints how long its plan is predicted to take.
  */
 public enum Profile {
-    /** The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000; about 9 minutes here. */
-    DEFAULT("default", List.of(10, 100, 1000), 100, 3, 5),
-    /** Every model briefly, for CI: under a minute of benchmarks here. */
-    SMOKE("smoke", List.of(10, 100), 20, 1, 2),
-    /**
-     * The default run plus the scale test: the models that can, at N = 10 000 with a 1 s delay
-     * (see {@link #SCALE_URLS}).
-     */
-    FULL("full", List.of(10, 100, 1000), 100, 3, 5);
+    /** The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000. */
+    DEFAULT(List.of(10, 100, 1000), 100, 3, 5),
+    /** Every model briefly, for CI. */
+    SMOKE(List.of(10, 100), 20, 1, 2),
+    /** The default run plus the scale test at N = {@link #SCALE_URLS} with a {@link #SCALE_DELAY_MS} ms delay. */
+    FULL(List.of(10, 100, 1000), 100, 3, 5);
+
+    /** The variants the gather shape compares; a new variant is one entry here. */
+    static final List<Variant> GATHER = List.of(sequential, threadPool, completableFuture, completableFuturePool,
+            virtualThreads, okHttpAsync, okHttpSized, httpClientAsync, structured);
+    /** The variants the other shapes compare: each model at its usual setting. */
+    static final List<Variant> SHAPES = List.of(sequential, threadPool, completableFuturePool, virtualThreads,
+            okHttpAsync, httpClientAsync, structured);
+    /** The race's: a loop cannot race, it would wait for each replica in turn. */
+    static final List<Variant> RACE = SHAPES.subList(1, SHAPES.size());
+    /** The CPU-heavy shape's: pool sizes past the cores, the JDK client's executor beside a pool. */
+    static final List<Variant> CPU_HEAVY = List.of(sequential, threadPoolSizes, completableFuturePool,
+            virtualThreads, okHttpAsync, httpClientAsyncExecutors, structured);
+    /** The variants a sweep varies, each along its model's knob. */
+    static final List<Variant> SWEPT = List.of(threadPool, completableFuturePool, virtualThreads, okHttpSized,
+            okHttpSizedDefaultPool, httpClientAsyncPool);
+    /** The full profile's scale test: the variants that can run N = 10 000 at once. */
+    static final List<Variant> SCALE = List.of(virtualThreads, okHttpSized);
 
     /** The scale test of the full profile: N concurrent fetches … */
     public static final int SCALE_URLS = 10_000;
@@ -27,16 +56,12 @@ public enum Profile {
     public static final int SCALE_DELAY_MS = 1_000;
 
     /** The workers shape's k, as in the classic example. */
-    public static final int WORKERS = 2;
+    public static final int WORKER_COUNT = 2;
     /** threadPool's pool sizes in the CPU-heavy shape: past the cores, more threads stop helping. */
     public static final List<Integer> CPU_HEAVY_POOL_SIZES = List.of(1, 2, 4, 8, 16);
-
-    /** Pool size k of threadPool and of completableFuture's explicit pool. */
+    /** Pool size k of threadPool and of the explicit pools of completableFuture and httpClientAsync. */
     public static final int POOL_SIZE = 20;
-    /** OkHttp's own Dispatcher defaults, so their cap shows in the results. */
-    public static final int OKHTTP_MAX_REQUESTS_PER_HOST = OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST;
-    public static final int OKHTTP_MAX_REQUESTS = OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS;
-    public static final String DELAY_PROFILE = "fixed";
+    public static final DelayProfile DELAY_PROFILE = DelayProfile.fixed;
     public static final long SEED = 42;
     /**
      * Unless a model is asked for by name, it runs only at the N whose predicted batch stays
@@ -44,22 +69,32 @@ public enum Profile {
      */
     public static final long BATCH_BUDGET_MS = 20_000;
 
-    private final String name;
     private final List<Integer> urls;
     private final int delayMs;
     private final int warmupIterations;
     private final int measurementIterations;
 
-    Profile(String name, List<Integer> urls, int delayMs, int warmupIterations, int measurementIterations) {
-        this.name = name;
+    Profile(List<Integer> urls, int delayMs, int warmupIterations, int measurementIterations) {
         this.urls = urls;
         this.delayMs = delayMs;
         this.warmupIterations = warmupIterations;
         this.measurementIterations = measurementIterations;
     }
 
-    public String paramName() {
-        return name;
+    /** The name users type: {@code -Dfetchbench.profile=smoke}. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The variants a shape compares, in the order the report lists them. */
+    static List<Variant> compared(Shape shape) {
+        return switch (shape) {
+            case gather -> GATHER;
+            case race -> RACE;
+            case cpuHeavy -> CPU_HEAVY;
+            default -> SHAPES;
+        };
     }
 
     public List<Integer> urls() {
@@ -70,13 +105,12 @@ public enum Profile {
         return delayMs;
     }
 
-    /** The small sweep of the default and full runs (and a smaller one in smoke); see {@link Sweep}. */
-    public java.util.Optional<Sweep> sweep() {
+    /** The small sweep of each profile, at an N where the floor is measured too; see {@link Sweep}. */
+    public Sweep sweep() {
         // From 4 at N = 100: k = 1 and 2 (2 and 1 s a batch) would cost more than the rest together.
-        return java.util.Optional.of(new Sweep(this == SMOKE ? 1 : 4, sweepUrls()));
+        return new Sweep(this == SMOKE ? 1 : 4, sweepUrls());
     }
 
-    /** N of the profile's sweep: one where the floor is measured too. */
     public int sweepUrls() {
         return this == SMOKE ? 10 : 100;
     }
@@ -86,20 +120,19 @@ public enum Profile {
     }
 
     /** The models of the profile's sweep. */
-    public List<fetchbench.model.Model> sweepModels() {
-        return this == SMOKE ? List.of(fetchbench.model.Model.THREAD_POOL, fetchbench.model.Model.OK_HTTP_ASYNC)
-                : Sweep.MODELS;
+    public List<Model> sweepModels() {
+        return this == SMOKE ? List.of(Model.threadPool, Model.okHttpAsync) : Sweep.MODELS;
     }
 
     /** N of a shape other than gather: small, since every model runs every shape. */
     public int urls(Shape shape) {
         boolean smoke = this == SMOKE;
         return switch (shape) {
-            case GATHER -> urls.get(urls.size() - 1);
-            case WORKERS, AS_COMPLETED, DEADLINE -> smoke ? 8 : 20;
-            case FIRST_COMPLETED -> smoke ? 3 : 4;
-            case FAILURES -> smoke ? 7 : 21;
-            case CPU_HEAVY -> smoke ? 10 : 40;
+            case gather -> urls.get(urls.size() - 1);
+            case workers, asCompleted, deadline -> smoke ? 8 : 20;
+            case race -> smoke ? 3 : 4;
+            case failures -> smoke ? 7 : 21;
+            case cpuHeavy -> smoke ? 10 : 40;
         };
     }
 
@@ -107,10 +140,15 @@ public enum Profile {
     public int delayMs(Shape shape) {
         boolean smoke = this == SMOKE;
         return switch (shape) {
-            case GATHER, WORKERS, AS_COMPLETED, FIRST_COMPLETED, FAILURES -> smoke ? 20 : delayMs;
-            case DEADLINE -> smoke ? 100 : 2 * delayMs;
-            case CPU_HEAVY -> smoke ? 10 : 20;
+            case gather, workers, asCompleted, race, failures -> smoke ? 20 : delayMs;
+            case deadline -> smoke ? 100 : 2 * delayMs;
+            case cpuHeavy -> smoke ? 10 : 20;
         };
+    }
+
+    /** The delay profile of a shape: unequal delays where order matters, one delay elsewhere. */
+    public static DelayProfile delayProfile(Shape shape) {
+        return shape == Shape.workers || shape == Shape.asCompleted ? DelayProfile.staggered : DELAY_PROFILE;
     }
 
     public int warmupIterations() {
@@ -119,15 +157,5 @@ public enum Profile {
 
     public int measurementIterations() {
         return measurementIterations;
-    }
-
-    public static Profile byName(String name) throws OptionException {
-        for (Profile profile : values()) {
-            if (profile.name.equals(name)) {
-                return profile;
-            }
-        }
-        throw new OptionException("unknown profile '" + name + "' (option fetchbench.profile); allowed: "
-                + Arrays.stream(values()).map(Profile::paramName).collect(Collectors.joining(", ")));
     }
 }

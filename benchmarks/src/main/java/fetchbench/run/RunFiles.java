@@ -56,7 +56,7 @@ public final class RunFiles {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("runId", directory.id());
         env.put("command", options.reproduceCommand());
-        env.put("profile", options.profile().paramName());
+        env.put("profile", options.profile().toString());
         env.put("started", started.toString());
         env.put("finished", finished.toString());
         env.put("durationSeconds", Duration.between(started, finished).toSeconds());
@@ -67,18 +67,14 @@ public final class RunFiles {
         env.put("server", server.describe());
         env.put("jmh", jmhSettings());
         List<Map<String, Object>> steps = new ArrayList<>();
-        for (RunPlan.Step step : plan.steps()) {
+        for (Step step : plan.steps()) {
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("benchmark", step.benchmark());
-            if (step.measuresAModel()) {
-                entry.put("model", step.model().paramName());
+            entry.put("step", step.getClass().getSimpleName());
+            entry.put("description", JmhRunner.describe(step));
+            if (step instanceof Step.Jmh jmh) {
+                entry.put("benchmark", jmh.benchmarkName());
+                entry.put("params", jmh.params());
             }
-            if (!step.label().isEmpty()) {
-                entry.put("label", step.label());
-            }
-            Map<String, Object> params = new LinkedHashMap<>();
-            step.params().forEach((param, values) -> params.put(param.key, values));
-            entry.put("params", params);
             steps.add(entry);
         }
         env.put("plan", steps);

@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,13 @@ public final class RunOptions {
 
     /** The benchmark parameters a user may set, with what each accepts. */
     public enum Param {
-        MODEL("model", "one of " + Model.allowedNames()),
+        MODEL("model", "one of " + names(Model.values())),
         URLS("urls", "a positive integer (N), e.g. 10,100,1000"),
         DELAY_MS("delayMs", "an integer >= 0 (milliseconds)"),
         CONCURRENCY("concurrency", "an integer >= 0 (0 = the model's default)"),
         MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
         DELAY_PROFILE("delayProfile", "one of " + Delays.ALLOWED),
-        CONNECTION_POOL("connectionPool", "one of " + ConnectionPoolSize.allowedNames()),
+        CONNECTION_POOL("connectionPool", "one of " + names(ConnectionPoolSize.values())),
         SEED("seed", "an integer");
 
         public final String key;
@@ -44,6 +43,10 @@ public final class RunOptions {
     }
 
     public static final String PREFIX = "fetchbench.";
+    /** Prints the plan, with each step's batches and predicted time, and runs nothing. */
+    public static final String PLAN_ONLY = "--plan";
+    /** The JMH parameter that carries a delay profile's spread ({@code delayProfile=lognormal:0.8} sets both). */
+    public static final String SPREAD = "spread";
 
     private final Profile profile;
     private final Map<Param, List<String>> params;
@@ -55,6 +58,7 @@ public final class RunOptions {
     private final Sweep sweep;
     /** The command that started this run when it was not the launcher's own (scripts/tune.sh). */
     private String reproduce;
+    private boolean planOnly;
 
     private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
                        CommandLineOptions jmh, boolean help, List<String> given, Sweep sweep) {
@@ -76,7 +80,8 @@ public final class RunOptions {
         }
         allArgs.addAll(Arrays.asList(args));
         boolean help = allArgs.contains("-h") || allArgs.contains("--help");
-        allArgs.removeIf(a -> a.equals("--help"));
+        boolean planOnly = allArgs.contains(PLAN_ONLY);
+        allArgs.removeIf(a -> a.equals("--help") || a.equals(PLAN_ONLY));
 
         CommandLineOptions jmh;
         try {
@@ -92,7 +97,7 @@ public final class RunOptions {
         List<String> given = new ArrayList<>();
         Map<Param, List<String>> params = new LinkedHashMap<>();
         for (Param param : Param.values()) {
-            org.openjdk.jmh.util.Optional<Collection<String>> fromArgs = jmh.getParameter(param.key);
+            var fromArgs = jmh.getParameter(param.key);
             String fromProperty = property(properties, param.key);
             List<String> values = null;
             if (fromArgs.hasValue()) {
@@ -118,7 +123,8 @@ public final class RunOptions {
         }
 
         String profileName = property(properties, "profile");
-        Profile profile = profileName == null ? Profile.DEFAULT : Profile.byName(profileName);
+        Profile profile = profileName == null ? Profile.DEFAULT : constant(Profile.values(), profileName,
+                "unknown profile '" + profileName + "' (option " + PREFIX + "profile)");
         if (profileName != null) {
             given.add(0, "-D" + PREFIX + "profile=" + profileName);
         }
@@ -142,6 +148,7 @@ public final class RunOptions {
         Path resultsRoot = Path.of(results == null ? "results" : results).toAbsolutePath().normalize();
         RunOptions options = new RunOptions(profile, params, target, resultsRoot, jmh, help, given, sweep);
         options.reproduce = property(properties, "reproduce");
+        options.planOnly = planOnly;
         return options;
     }
 
@@ -163,10 +170,9 @@ public final class RunOptions {
 
     private static void check(Param param, String value) throws OptionException {
         boolean ok = switch (param) {
-            case MODEL -> Arrays.stream(Model.values()).anyMatch(m -> m.paramName().equals(value));
+            case MODEL -> isConstant(Model.values(), value);
             case DELAY_PROFILE -> isDelays(value);
-            case CONNECTION_POOL -> Arrays.stream(ConnectionPoolSize.values())
-                    .anyMatch(p -> p.paramName().equals(value));
+            case CONNECTION_POOL -> isConstant(ConnectionPoolSize.values(), value);
             case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1 && Long.parseLong(value) <= Integer.MAX_VALUE;
             case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0 && Long.parseLong(value) <= Integer.MAX_VALUE;
             case SEED -> isLong(value);
@@ -175,6 +181,24 @@ public final class RunOptions {
             throw new OptionException("bad value '" + value + "' for " + param.key + " (-p " + param.key
                     + "=… or -D" + PREFIX + param.key + "=…); allowed: " + param.allowed);
         }
+    }
+
+    /** The constant users name {@code value} (its {@link Object#toString()}), or an error listing the allowed ones. */
+    static <E extends Enum<E>> E constant(E[] constants, String value, String problem) throws OptionException {
+        for (E constant : constants) {
+            if (constant.toString().equals(value)) {
+                return constant;
+            }
+        }
+        throw new OptionException(problem + "; allowed: " + names(constants));
+    }
+
+    private static boolean isConstant(Enum<?>[] constants, String value) {
+        return Arrays.stream(constants).anyMatch(c -> c.toString().equals(value));
+    }
+
+    static String names(Enum<?>[] constants) {
+        return String.join(", ", Arrays.stream(constants).map(Object::toString).toList());
     }
 
     private static boolean isDelays(String value) {
@@ -216,9 +240,51 @@ public final class RunOptions {
         return profile;
     }
 
-    /** The values the user gave for {@code param}, or empty when the profile decides. */
-    public Optional<List<String>> param(Param param) {
+    /** Whether the user gave {@code param}; when not, the profile decides. */
+    public boolean given(Param param) {
+        return params.containsKey(param);
+    }
+
+    /** The values the user gave for {@code param} as text, in the order given. */
+    private Optional<List<String>> text(Param param) {
         return Optional.ofNullable(params.get(param));
+    }
+
+    private Optional<List<Integer>> integers(Param param) {
+        return text(param).map(values -> values.stream().map(Integer::valueOf).toList());
+    }
+
+    /** The models the user named, each once, in the order given. */
+    public Optional<List<Model>> models() {
+        return text(Param.MODEL).map(values -> values.stream().map(Model::valueOf).distinct().toList());
+    }
+
+    public Optional<List<Integer>> urls() {
+        return integers(Param.URLS);
+    }
+
+    public Optional<List<Integer>> delayMs() {
+        return integers(Param.DELAY_MS);
+    }
+
+    public Optional<List<Integer>> concurrency() {
+        return integers(Param.CONCURRENCY);
+    }
+
+    public Optional<List<Integer>> maxRequests() {
+        return integers(Param.MAX_REQUESTS);
+    }
+
+    public Optional<List<Delays>> delays() {
+        return text(Param.DELAY_PROFILE).map(values -> values.stream().map(Delays::parse).toList());
+    }
+
+    public Optional<List<ConnectionPoolSize>> connectionPools() {
+        return text(Param.CONNECTION_POOL).map(values -> values.stream().map(ConnectionPoolSize::valueOf).toList());
+    }
+
+    public Optional<List<Long>> seeds() {
+        return text(Param.SEED).map(values -> values.stream().map(Long::valueOf).toList());
     }
 
     /** The external server, or null when fetchbench starts its own. */
@@ -237,6 +303,11 @@ public final class RunOptions {
 
     public boolean help() {
         return help;
+    }
+
+    /** {@value #PLAN_ONLY}: print the plan and run nothing. */
+    public boolean planOnly() {
+        return planOnly;
     }
 
     /** The settings to sweep (scripts/tune.sh), or empty for a normal run. */

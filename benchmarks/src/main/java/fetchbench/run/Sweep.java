@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 public record Sweep(int min, int max) {
 
     /** The models with a setting to sweep: pool, Dispatcher per-host limit, executor, permits. */
-    public static final List<Model> MODELS = List.of(Model.THREAD_POOL, Model.OK_HTTP_ASYNC,
-            Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.HTTP_CLIENT_ASYNC);
+    public static final List<Model> MODELS = List.of(Model.threadPool, Model.okHttpAsync,
+            Model.completableFuture, Model.virtualThreads, Model.httpClientAsync);
 
     public Sweep {
         if (min < 1 || max < min) {
@@ -52,7 +52,7 @@ public record Sweep(int min, int max) {
     }
 
     public static String modelNames() {
-        return MODELS.stream().map(Model::paramName).collect(Collectors.joining(", "));
+        return MODELS.stream().map(Model::name).collect(Collectors.joining(", "));
     }
 
     @Override

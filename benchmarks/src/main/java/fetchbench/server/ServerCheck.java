@@ -80,18 +80,18 @@ public final class ServerCheck {
      * which counts. {@code settings} are the server's when fetchbench started it, else null.
      */
     public static Result run(URI server, int n, int delayMs, ServerSettings settings) throws IOException {
-        Workload warmUp = Workload.create(server, n, DelayProfile.FIXED, 0, 0);
-        Workload workload = Workload.create(server, n, DelayProfile.FIXED, delayMs, 0);
+        Workload warmUp = Workload.create(server, n, DelayProfile.fixed, 0, 0);
+        Workload workload = Workload.create(server, n, DelayProfile.fixed, delayMs, 0);
         Stubs.register(server, warmUp);
         Stubs.register(server, workload);
         try (BareClient client = new BareClient(n, Duration.ofMillis(delayMs))) {
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                client.fetchAll(warmUp.urls());
+                client.gather(warmUp.urls());
             }
             double fastestMs = Double.MAX_VALUE;
             for (int i = 0; i < MEASURED_ROUNDS; i++) {
                 long start = System.nanoTime();
-                client.fetchAll(workload.urls());
+                client.gather(workload.urls());
                 fastestMs = Math.min(fastestMs, (System.nanoTime() - start) / 1e6);
             }
             return new Result(n, delayMs, fastestMs, likelyLimit(n, settings));

@@ -1,21 +1,20 @@
 package fetchbench.workload;
 
 import java.util.ArrayList;
-import fetchbench.model.ParamNames;
 import java.util.List;
 import java.util.Random;
 
 /** How the server delays are spread over the N URLs, around the {@code delayMs} parameter. */
 public enum DelayProfile {
     /** Every URL waits exactly delayMs. */
-    FIXED("fixed") {
+    fixed {
         @Override
         int delayMs(int delayMs, double spread, Random random) {
             return delayMs;
         }
     },
     /** Uniform in [(1−s)·delayMs, (1+s)·delayMs], s the spread (default 1: 0 to 2·delayMs): mean delayMs. */
-    UNIFORM("uniform") {
+    uniform {
         @Override
         int delayMs(int delayMs, double spread, Random random) {
             int low = (int) Math.round(delayMs * (1 - spread));
@@ -27,7 +26,7 @@ public enum DelayProfile {
      * 1.5, 1, 0.5 and 0.2 times delayMs, repeated (150, 100, 50, 20 ms for 100): unequal jobs, so
      * workers and completion order follow the greedy schedule, not ⌈N/k⌉·d.
      */
-    STAGGERED("staggered") {
+    staggered {
         @Override
         int delayMs(int delayMs, double spread, Random random) {
             throw new UnsupportedOperationException("staggered delays depend on the position");
@@ -43,7 +42,7 @@ public enum DelayProfile {
         }
     },
     /** Log-normal with median delayMs and σ the spread (default 0.5): mostly near the median, a few slow ones. */
-    LOGNORMAL("lognormal") {
+    lognormal {
         @Override
         int delayMs(int delayMs, double spread, Random random) {
             return (int) Math.round(delayMs * Math.exp(spread * random.nextGaussian()));
@@ -52,12 +51,6 @@ public enum DelayProfile {
 
     static final double LOGNORMAL_SIGMA = 0.5;
     private static final double[] STAGGER = {1.5, 1, 0.5, 0.2};
-
-    private final String paramName;
-
-    DelayProfile(String paramName) {
-        this.paramName = paramName;
-    }
 
     abstract int delayMs(int delayMs, double spread, Random random);
 
@@ -79,26 +72,15 @@ public enum DelayProfile {
     /** The spread when none is given: uniform 0…2·delayMs, log-normal σ = 0.5, none for the others. */
     public double defaultSpread() {
         return switch (this) {
-            case UNIFORM -> 1;
-            case LOGNORMAL -> LOGNORMAL_SIGMA;
+            case uniform -> 1;
+            case lognormal -> LOGNORMAL_SIGMA;
             default -> 0;
         };
     }
 
     /** Whether the profile takes a spread: uniform (0 < s ≤ 1) and log-normal (σ > 0). */
     public boolean hasSpread() {
-        return this == UNIFORM || this == LOGNORMAL;
+        return this == uniform || this == lognormal;
     }
 
-    public String paramName() {
-        return paramName;
-    }
-
-    public static DelayProfile byName(String name) {
-        return ParamNames.byName(values(), DelayProfile::paramName, "delay profile", name);
-    }
-
-    public static String allowedNames() {
-        return ParamNames.allowedNames(values(), DelayProfile::paramName);
-    }
 }

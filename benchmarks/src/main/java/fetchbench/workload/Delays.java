@@ -1,5 +1,6 @@
 package fetchbench.workload;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,10 +12,10 @@ import java.util.Locale;
 public record Delays(DelayProfile profile, double spread) {
 
     public Delays {
-        if (profile == DelayProfile.UNIFORM && (spread <= 0 || spread > 1)) {
+        if (profile == DelayProfile.uniform && (spread <= 0 || spread > 1)) {
             throw new IllegalArgumentException("uniform's spread must be in (0, 1], got " + spread);
         }
-        if (profile == DelayProfile.LOGNORMAL && (spread <= 0 || spread > 5)) {
+        if (profile == DelayProfile.lognormal && (spread <= 0 || spread > 5)) {
             throw new IllegalArgumentException("lognormal's σ must be in (0, 5], got " + spread);
         }
     }
@@ -26,7 +27,7 @@ public record Delays(DelayProfile profile, double spread) {
     /** "lognormal" or "lognormal:0.8"; an IllegalArgumentException says what is allowed. */
     public static Delays parse(String value) {
         String[] parts = value.strip().split(":", -1);
-        DelayProfile profile = DelayProfile.byName(parts[0].strip());
+        DelayProfile profile = DelayProfile.valueOf(parts[0].strip());
         if (parts.length == 1) {
             return of(profile);
         }
@@ -41,7 +42,7 @@ public record Delays(DelayProfile profile, double spread) {
     }
 
     /** What the delayProfile parameter accepts. */
-    public static final String ALLOWED = DelayProfile.allowedNames() + ", uniform:S with 0 < S <= 1 (±S around "
+    public static final String ALLOWED = String.join(", ", Arrays.stream(DelayProfile.values()).map(Enum::name).toList()) + ", uniform:S with 0 < S <= 1 (±S around "
             + "the mean), lognormal:σ with 0 < σ <= 5";
 
     public List<Integer> delays(int n, int delayMs, long seed) {
@@ -49,8 +50,8 @@ public record Delays(DelayProfile profile, double spread) {
     }
 
     /** The parameter value: the profile's name, with the spread when it is not the default. */
-    public String paramName() {
-        return spread == profile.defaultSpread() ? profile.paramName()
-                : profile.paramName() + ":" + String.format(Locale.ROOT, "%s", spread);
+    public String spec() {
+        return spread == profile.defaultSpread() ? profile.name()
+                : profile.name() + ":" + String.format(Locale.ROOT, "%s", spread);
     }
 }

@@ -44,7 +44,7 @@ public final class Workload {
 
     /** The gather workload: N URLs that answer 200 after their delays. */
     public static Workload create(URI server, int n, DelayProfile profile, int delayMs, long seed) {
-        return create(Shape.GATHER, server, n, Delays.of(profile), delayMs, seed);
+        return create(Shape.gather, server, n, Delays.of(profile), delayMs, seed);
     }
 
     public static Workload create(Shape shape, URI server, int n, DelayProfile profile, int delayMs, long seed) {
@@ -53,7 +53,7 @@ public final class Workload {
 
     public static Workload create(Shape shape, URI server, int n, Delays profile, int delayMs, long seed) {
         if (n < shape.minimumUrls()) {
-            throw new IllegalArgumentException("urls must be >= " + shape.minimumUrls() + " for " + shape.method()
+            throw new IllegalArgumentException("urls must be >= " + shape.minimumUrls() + " for " + shape
                     + ", got " + n);
         }
         if (delayMs < 0) {
@@ -81,7 +81,7 @@ public final class Workload {
         if (fetches.isEmpty()) {
             throw new IllegalArgumentException("a workload needs at least one URL");
         }
-        return new Workload(Shape.GATHER, fetches);
+        return new Workload(Shape.gather, fetches);
     }
 
     /** A local address where nothing listens: a port the OS just handed out and took back. */
@@ -147,7 +147,7 @@ public final class Workload {
      * result handled after one that finished {@link #ORDER_SLACK} later is out of order (the
      * slack covers the moment between a fetch finishing and its result being queued).
      */
-    public List<Outcome> verifyCompletionOrder(String model, List<Outcome> handled) {
+    public List<Outcome> verifyAsCompleted(String model, List<Outcome> handled) {
         List<String> problems = new ArrayList<>();
         Set<URI> seen = new HashSet<>();
         long latestFinish = 0;
@@ -182,7 +182,7 @@ public final class Workload {
      * on the model's slots (with fewer slots than replicas the fastest may start last), so that
      * is the prediction's business; with a slot per replica the tests check it is the fastest.
      */
-    public Outcome verifyWinner(String model, Outcome winner) {
+    public Outcome verifyRace(String model, Outcome winner) {
         Fetch replica = byUrl.get(winner.url());
         List<String> problems = new ArrayList<>();
         if (replica == null) {
@@ -204,7 +204,7 @@ public final class Workload {
      * none of the slower ones is among them. Returns how many were kept: how many is a
      * measurement (a cold first batch may keep none), which ShapesTest checks where it is sure.
      */
-    public int verifyWithinDeadline(String model, List<Outcome> kept, Duration deadline) {
+    public int verifyDeadline(String model, List<Outcome> kept, Duration deadline) {
         List<String> problems = new ArrayList<>();
         for (Outcome outcome : kept) {
             Fetch fetch = byUrl.get(outcome.url());
@@ -225,7 +225,7 @@ public final class Workload {
     }
 
     /** Failures isolated: one outcome per URL, in order, each with exactly the health its URL was built for. */
-    public List<Outcome> verifyHealth(String model, List<Outcome> outcomes) {
+    public List<Outcome> verifyFailures(String model, List<Outcome> outcomes) {
         List<String> problems = new ArrayList<>();
         if (outcomes.size() != fetches.size()) {
             problems.add("got " + outcomes.size() + " outcomes for " + fetches.size() + " URLs");
@@ -247,7 +247,7 @@ public final class Workload {
 
     private <T> T check(String model, List<String> problems, T result) {
         if (!problems.isEmpty()) {
-            throw new IncompleteResultException(model + ": " + shape.method() + " of " + fetches.size() + " URLs had "
+            throw new IncompleteResultException(model + ": " + shape + " of " + fetches.size() + " URLs had "
                     + problems.size() + " problem(s), first: "
                     + String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
         }

@@ -33,7 +33,7 @@ public final class Structured implements ConcurrencyModel {
     }
 
     @Override
-    public List<Outcome> fetchAll(List<URI> urls) {
+    public List<Outcome> gather(List<URI> urls) {
         try (var scope = open(Joiner.<Outcome>awaitAllSuccessfulOrThrow(), null)) {
             List<Subtask<Outcome>> fetches = urls.stream().map(url -> scope.fork(() -> http.fetch(url))).toList();
             join(scope);
@@ -43,7 +43,7 @@ public final class Structured implements ConcurrencyModel {
 
     /** k forked workers over the shared queue. */
     @Override
-    public List<Outcome> drainQueue(List<URI> urls, int workers) {
+    public List<Outcome> workers(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
         try (var scope = open(Joiner.awaitAllSuccessfulOrThrow(), null)) {
             for (int w = 0; w < workers; w++) {
@@ -69,7 +69,7 @@ public final class Structured implements ConcurrencyModel {
 
     /** The any-success joiner returns the first subtask that did not throw and cancels the rest. */
     @Override
-    public Outcome firstSuccessful(List<URI> replicas) {
+    public Outcome race(List<URI> replicas) {
         try (var scope = open(Joiner.<Outcome>anySuccessfulResultOrThrow(), null)) {
             replicas.forEach(url -> scope.fork(() -> http.fetch(url).requireOk()));
             return join(scope);
@@ -80,7 +80,7 @@ public final class Structured implements ConcurrencyModel {
 
     /** A scope with a timeout: join gives up at the deadline, the subtasks still running are cancelled. */
     @Override
-    public List<Outcome> withinDeadline(List<URI> urls, Duration deadline) {
+    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
         List<Subtask<Outcome>> fetches;
         try (var scope = open(Joiner.<Outcome>awaitAll(), deadline)) {
             fetches = urls.stream().map(url -> scope.fork(() -> http.fetch(url))).toList();

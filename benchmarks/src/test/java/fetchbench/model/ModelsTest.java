@@ -29,7 +29,7 @@ class ModelsTest {
     }
 
     private static Workload workload(int n, int delayMs) {
-        Workload workload = Workload.create(TestServer.uri(), n, DelayProfile.FIXED, delayMs, 1);
+        Workload workload = Workload.create(TestServer.uri(), n, DelayProfile.fixed, delayMs, 1);
         Stubs.register(TestServer.uri(), workload);
         return workload;
     }
@@ -42,10 +42,10 @@ class ModelsTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void fetchesEveryUrlWithTheExpectedStatusAndBody(Model model) {
-        Workload workload = Workload.create(TestServer.uri(), 60, DelayProfile.UNIFORM, 20, 7);
+        Workload workload = Workload.create(TestServer.uri(), 60, DelayProfile.uniform, 20, 7);
         Stubs.register(TestServer.uri(), workload);
         try (ConcurrencyModel fetcher = model.create(settings(someConcurrency(model), 64, 60, new InFlight()))) {
-            List<Outcome> outcomes = fetcher.fetchAll(workload.urls());
+            List<Outcome> outcomes = fetcher.gather(workload.urls());
 
             assertThat(outcomes).hasSize(60);
             assertThat(outcomes).extracting(Outcome::url).containsExactlyElementsOf(workload.urls());
@@ -53,25 +53,25 @@ class ModelsTest {
             for (int i = 0; i < outcomes.size(); i++) {
                 assertThat(outcomes.get(i).body()).isEqualTo(workload.fetches().get(i).expectedBody());
             }
-            assertThat(workload.verify(model.paramName(), outcomes)).isSameAs(outcomes);
+            assertThat(workload.verify(model.name(), outcomes)).isSameAs(outcomes);
         }
     }
 
     static Stream<Arguments> peakConcurrency() {
         int n = 40;
         return Stream.of(
-                Arguments.of(Model.SEQUENTIAL, 0, 0, 10, 1),
-                Arguments.of(Model.THREAD_POOL, 4, 0, n, 4),
-                Arguments.of(Model.COMPLETABLE_FUTURE, 6, 0, n, 6),
-                Arguments.of(Model.COMPLETABLE_FUTURE, 0, 0, 10, defaultExecutorPeak(10)),
-                Arguments.of(Model.VIRTUAL_THREADS, 0, 0, 150, 150),
-                Arguments.of(Model.OK_HTTP_ASYNC, 0, 64, n, 5),
-                Arguments.of(Model.OK_HTTP_ASYNC, 150, 150, 150, 150),
-                Arguments.of(Model.OK_HTTP_ASYNC, 100, 8, n, 8),
+                Arguments.of(Model.sequential, 0, 0, 10, 1),
+                Arguments.of(Model.threadPool, 4, 0, n, 4),
+                Arguments.of(Model.completableFuture, 6, 0, n, 6),
+                Arguments.of(Model.completableFuture, 0, 0, 10, defaultExecutorPeak(10)),
+                Arguments.of(Model.virtualThreads, 0, 0, 150, 150),
+                Arguments.of(Model.okHttpAsync, 0, 64, n, 5),
+                Arguments.of(Model.okHttpAsync, 150, 150, 150, 150),
+                Arguments.of(Model.okHttpAsync, 100, 8, n, 8),
                 // Settings of a sweep: the Dispatcher and the semaphore admit exactly k.
-                Arguments.of(Model.OK_HTTP_ASYNC, 16, n, n, 16),
-                Arguments.of(Model.VIRTUAL_THREADS, 8, 0, n, 8),
-                Arguments.of(Model.HTTP_CLIENT_ASYNC, 2, 0, n, n));
+                Arguments.of(Model.okHttpAsync, 16, n, n, 16),
+                Arguments.of(Model.virtualThreads, 8, 0, n, 8),
+                Arguments.of(Model.httpClientAsync, 2, 0, n, n));
     }
 
     /**
@@ -97,7 +97,7 @@ class ModelsTest {
         Workload workload = workload(n, 400);
         InFlight inFlight = new InFlight();
         try (ConcurrencyModel fetcher = model.create(settings(concurrency, maxRequests, n, inFlight))) {
-            workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
+            workload.verify(model.name(), fetcher.gather(workload.urls()));
         }
         assertThat(inFlight.peak()).isEqualTo(expectedPeak);
         assertThat(expectedPeak).isEqualTo(Prediction.here().effectiveConcurrency(model, n, concurrency, maxRequests));
@@ -114,19 +114,19 @@ class ModelsTest {
         Workload workload = workload(16, 300);
         for (ConnectionPoolSize pool : ConnectionPoolSize.values()) {
             InFlight inFlight = new InFlight();
-            try (ConcurrencyModel fetcher = Model.OK_HTTP_ASYNC.create(
+            try (ConcurrencyModel fetcher = Model.okHttpAsync.create(
                     new ModelSettings(16, 16, pool.connections(16), Duration.ofSeconds(1), inFlight))) {
-                workload.verify("okHttpAsync", fetcher.fetchAll(workload.urls()));
+                workload.verify("okHttpAsync", fetcher.gather(workload.urls()));
                 assertThat(inFlight.connects()).hasValue(16);
                 assertThat(inFlight.peak()).isEqualTo(16);
                 for (int batch = 2; batch <= 3; batch++) {
                     sleep(200); // OkHttp closes the surplus idle connections on its own cleanup thread
                     inFlight.resetPeak();
-                    workload.verify("okHttpAsync", fetcher.fetchAll(workload.urls()));
+                    workload.verify("okHttpAsync", fetcher.gather(workload.urls()));
                 }
                 assertThat(inFlight.peak()).isEqualTo(16);
-                assertThat(inFlight.connects()).as(pool.paramName())
-                        .hasValue(pool == ConnectionPoolSize.SIZED ? 0 : 16 - Http.OKHTTP_DEFAULT_IDLE_CONNECTIONS);
+                assertThat(inFlight.connects()).as(pool.name())
+                        .hasValue(pool == ConnectionPoolSize.sized ? 0 : 16 - Http.OKHTTP_DEFAULT_IDLE_CONNECTIONS);
             }
         }
     }
@@ -145,7 +145,7 @@ class ModelsTest {
         Workload workload = Workload.of(fetches);
 
         try (ConcurrencyModel fetcher = model.create(settings(someConcurrency(model), 64, 5, new InFlight()))) {
-            List<Outcome> outcomes = fetcher.fetchAll(workload.urls());
+            List<Outcome> outcomes = fetcher.gather(workload.urls());
 
             assertThat(outcomes).hasSize(5);
             assertThat(outcomes.get(1).status()).isEqualTo(Outcome.NO_RESPONSE);
@@ -155,9 +155,9 @@ class ModelsTest {
             assertThat(List.of(outcomes.get(0), outcomes.get(2), outcomes.get(4)))
                     .allSatisfy(o -> assertThat(o.status()).isEqualTo(200));
 
-            assertThatThrownBy(() -> workload.verify(model.paramName(), outcomes))
+            assertThatThrownBy(() -> workload.verify(model.name(), outcomes))
                     .isInstanceOf(Workload.IncompleteResultException.class)
-                    .hasMessageStartingWith(model.paramName() + ": fetchAll of 5 URLs had 2 problem(s)")
+                    .hasMessageStartingWith(model.name() + ": fetchAll of 5 URLs had 2 problem(s)")
                     .hasMessageContaining(refused + " failed: ConnectException")
                     .hasMessageContaining(serverError + " returned HTTP 500 instead of 200");
         }
@@ -166,8 +166,8 @@ class ModelsTest {
     @org.junit.jupiter.api.Test
     void aMissingOutcomeFailsTheVerification() {
         Workload workload = workload(3, 0);
-        try (ConcurrencyModel fetcher = Model.SEQUENTIAL.create(settings(0, 0, 3, new InFlight()))) {
-            List<Outcome> outcomes = fetcher.fetchAll(workload.urls()).subList(0, 2);
+        try (ConcurrencyModel fetcher = Model.sequential.create(settings(0, 0, 3, new InFlight()))) {
+            List<Outcome> outcomes = fetcher.gather(workload.urls()).subList(0, 2);
 
             assertThatThrownBy(() -> workload.verify("sequential", outcomes))
                     .hasMessageStartingWith("sequential: fetchAll of 3 URLs had 1 problem(s)")
@@ -181,7 +181,7 @@ class ModelsTest {
         Workload workload = workload(30, 50);
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         ConcurrencyModel fetcher = model.create(settings(someConcurrency(model), 64, 30, new InFlight()));
-        workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
+        workload.verify(model.name(), fetcher.gather(workload.urls()));
         fetcher.close();
 
         assertThat(newThreadsStillAlive(before)).isEmpty();

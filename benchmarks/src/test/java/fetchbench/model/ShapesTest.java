@@ -59,13 +59,13 @@ class ShapesTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void workersDrainTheQueueTwoAtATime(Model model) {
-        Workload workload = registered(Workload.create(Shape.WORKERS, TestServer.uri(), 12, DelayProfile.STAGGERED,
+        Workload workload = registered(Workload.create(Shape.workers, TestServer.uri(), 12, DelayProfile.staggered,
                 200, 1));
         InFlight inFlight = new InFlight();
         try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
-            workload.verify(model.paramName(), fetcher.drainQueue(workload.urls(), 2));
+            workload.verify(model.name(), fetcher.workers(workload.urls(), 2));
         }
-        assertThat(inFlight.peak()).isEqualTo(model == Model.SEQUENTIAL ? 1 : 2);
+        assertThat(inFlight.peak()).isEqualTo(model == Model.sequential ? 1 : 2);
     }
 
     /** Delays 400, 300, 200, 100 ms, twice: finishing order is the reverse of asking order. */
@@ -86,10 +86,10 @@ class ShapesTest {
             });
         }
 
-        workload.verifyCompletionOrder(model.paramName(), handled);
+        workload.verifyAsCompleted(model.name(), handled);
         List<Integer> handledDelays = handled.stream().map(ShapesTest::delayOf).toList();
         List<Integer> askedDelays = fetches.stream().map(Workload.Fetch::delayMs).toList();
-        if (model == Model.SEQUENTIAL) {
+        if (model == Model.sequential) {
             assertThat(handledDelays).isEqualTo(askedDelays); // one at a time: finishing order is asking order
         } else {
             assertThat(handledDelays).containsExactly(100, 100, 200, 200, 300, 300, 400, 400);
@@ -103,7 +103,7 @@ class ShapesTest {
      * left in a fetch, all long before the losers would have answered.
      */
     @ParameterizedTest
-    @EnumSource(value = Model.class, names = "SEQUENTIAL", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = Model.class, names = "sequential", mode = EnumSource.Mode.EXCLUDE)
     void theFirstSuccessWinsAndTheLosersAreCancelled(Model model) {
         URI server = TestServer.uri();
         Workload.Fetch failing = new Workload.Fetch(server.resolve(Kind.SERVER_ERROR.path(0)), 0,
@@ -113,7 +113,7 @@ class ShapesTest {
         try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
             int connectionsBefore = Sockets.establishedTo(server.getPort());
 
-            Outcome winner = workload.verifyWinner(model.paramName(), fetcher.firstSuccessful(workload.urls()));
+            Outcome winner = workload.verifyRace(model.name(), fetcher.race(workload.urls()));
 
             assertThat(winner.url()).isEqualTo(workload.urls().get(3));
             assertWoundDown(model, inFlight, server, connectionsBefore, 2);
@@ -129,9 +129,9 @@ class ShapesTest {
                 Kind.SERVER_ERROR, null);
         Workload workload = registered(Workload.of(List.of(failing, ok(1, 200))));
         try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
-            assertThat(workload.verifyWinner(model.paramName(), fetcher.firstSuccessful(workload.urls())).url())
+            assertThat(workload.verifyRace(model.name(), fetcher.race(workload.urls())).url())
                     .isEqualTo(workload.urls().get(1));
-            assertThatThrownBy(() -> fetcher.firstSuccessful(List.of(failing.url(), failing.url())))
+            assertThatThrownBy(() -> fetcher.race(List.of(failing.url(), failing.url())))
                     .isInstanceOf(ConcurrencyModel.NoReplicaAnsweredException.class)
                     .hasMessage("none of the 2 replicas answered HTTP 200");
         }
@@ -156,10 +156,10 @@ class ShapesTest {
         try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
             int connectionsBefore = Sockets.establishedTo(server.getPort());
 
-            List<Outcome> kept = fetcher.withinDeadline(workload.urls(), deadline);
+            List<Outcome> kept = fetcher.deadline(workload.urls(), deadline);
 
-            int expected = model == Model.SEQUENTIAL ? 1 : 3;
-            assertThat(workload.verifyWithinDeadline(model.paramName(), kept, deadline)).isEqualTo(expected);
+            int expected = model == Model.sequential ? 1 : 3;
+            assertThat(workload.verifyDeadline(model.name(), kept, deadline)).isEqualTo(expected);
             assertThat(kept).extracting(Outcome::url).isSubsetOf(
                     workload.urls().get(0), workload.urls().get(2), workload.urls().get(4));
             assertWoundDown(model, inFlight, server, connectionsBefore, expected);
@@ -170,13 +170,13 @@ class ShapesTest {
     private static void assertWoundDown(Model model, InFlight inFlight, URI server, int connectionsBefore,
                                         int finishedCalls) {
         assertThat(eventually(() -> inFlight.current() == 0))
-                .as("%s: %d calls still in flight", model.paramName(), inFlight.current()).isTrue();
+                .as("%s: %d calls still in flight", model.name(), inFlight.current()).isTrue();
         assertThat(eventually(() -> Sockets.establishedTo(server.getPort()) <= connectionsBefore + finishedCalls))
-                .as("%s: %d connections open to the server, %d before and %d finished calls", model.paramName(),
+                .as("%s: %d connections open to the server, %d before and %d finished calls", model.name(),
                         Sockets.establishedTo(server.getPort()), connectionsBefore, finishedCalls)
                 .isTrue();
         assertThat(eventually(() -> threadsInAFetch().isEmpty()))
-                .as("%s: threads still fetching: %s", model.paramName(), threadsInAFetch()).isTrue();
+                .as("%s: threads still fetching: %s", model.name(), threadsInAFetch()).isTrue();
     }
 
     /** Platform threads whose stack is inside a blocking OkHttp call. */
@@ -196,10 +196,10 @@ class ShapesTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void failuresAreIsolatedPerUrl(Model model) {
-        Workload workload = registered(Workload.create(Shape.FAILURES, TestServer.uri(), 7, DelayProfile.FIXED, 50, 0));
+        Workload workload = registered(Workload.create(Shape.failures, TestServer.uri(), 7, DelayProfile.fixed, 50, 0));
         List<Outcome> outcomes;
         try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
-            outcomes = workload.verifyHealth(model.paramName(), fetcher.fetchAll(workload.urls()));
+            outcomes = workload.verifyFailures(model.name(), fetcher.gather(workload.urls()));
         }
         assertThat(outcomes).extracting(Health::of).containsExactly(Health.UP, Health.DOWN, Health.RESET,
                 Health.EMPTY, Health.SERVER_ERROR, Health.UP, Health.MALFORMED);
@@ -210,7 +210,7 @@ class ShapesTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void cpuWorkRunsOnTheModelsThreads(Model model) {
-        Workload workload = registered(Workload.create(Shape.CPU_HEAVY, TestServer.uri(), 6, DelayProfile.FIXED, 20, 0));
+        Workload workload = registered(Workload.create(Shape.cpuHeavy, TestServer.uri(), 6, DelayProfile.fixed, 20, 0));
         Set<String> workers = ConcurrentHashMap.newKeySet();
         CpuWork cpuWork = new CpuWork();
         BodyWork recorded = body -> {
@@ -218,18 +218,18 @@ class ShapesTest {
             return cpuWork.apply(body);
         };
         try (ConcurrencyModel fetcher = create(model, new InFlight(), recorded)) {
-            workload.verify(model.paramName(), fetcher.fetchAll(workload.urls()));
+            workload.verify(model.name(), fetcher.gather(workload.urls()));
         }
         String caller = Thread.currentThread().getName();
         switch (model) {
-            case SEQUENTIAL -> assertThat(workers).containsExactly(caller);
-            case VIRTUAL_THREADS, STRUCTURED -> assertThat(workers).containsExactly("virtual");
+            case sequential -> assertThat(workers).containsExactly(caller);
+            case virtualThreads, structured -> assertThat(workers).containsExactly("virtual");
             // OkHttp names a Dispatcher thread after the call it runs, for as long as it runs it.
-            case OK_HTTP_ASYNC -> assertThat(workers).isNotEmpty()
+            case okHttpAsync -> assertThat(workers).isNotEmpty()
                     .allSatisfy(name -> assertThat(name).startsWith("OkHttp " + TestServer.uri().getScheme()));
             // The pools of k: for httpClientAsync the work must not fall back to the common pool.
             default -> assertThat(workers).isNotEmpty()
-                    .allSatisfy(name -> assertThat(name).startsWith("fetchbench-" + model.paramName() + "-"));
+                    .allSatisfy(name -> assertThat(name).startsWith("fetchbench-" + model.name() + "-"));
         }
     }
 

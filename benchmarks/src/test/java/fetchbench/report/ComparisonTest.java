@@ -46,7 +46,7 @@ class ComparisonTest {
         Map<String, double[]> scoresA = scores(a);
         Map<String, double[]> scoresB = scores(b);
         for (Comparison.Pair pair : matched.pairs()) {
-            String key = pair.a().model().paramName() + "/" + pair.a().concurrency() + "/" + pair.a().urls();
+            String key = pair.a().model().name() + "/" + pair.a().concurrency() + "/" + pair.a().urls();
             double[] x = scoresA.get(key);
             double[] y = scoresB.get(key);
             assertThat(pair.ratio()).as(key).isEqualTo(y[0] / x[0]);

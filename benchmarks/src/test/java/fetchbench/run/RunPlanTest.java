@@ -28,17 +28,17 @@ class RunPlanTest {
     @Test
     void defaultRunHasEveryModelAndKeepsEachBatchWithinTheBudget() throws Exception {
         RunPlan plan = plan(props());
-        List<RunPlan.Step> gather = plan.steps().stream().filter(s -> s.shape() == Shape.GATHER && !s.sweep())
+        List<RunPlan.Step> gather = plan.steps().stream().filter(s -> s.shape() == Shape.gather && !s.sweep())
                 .toList();
 
         assertThat(gather).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
-                "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark",
-                "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark", "FetchAllBenchmark",
-                "FetchAllBenchmark", "BareClientBenchmark");
+                "GatherBenchmark", "GatherBenchmark", "GatherBenchmark", "GatherBenchmark",
+                "GatherBenchmark", "GatherBenchmark", "GatherBenchmark", "GatherBenchmark",
+                "GatherBenchmark", "BareClientBenchmark");
         assertThat(gather.subList(1, 10)).extracting(RunPlan.Step::model).containsExactly(
-                Model.SEQUENTIAL, Model.THREAD_POOL, Model.COMPLETABLE_FUTURE, Model.COMPLETABLE_FUTURE,
-                Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.OK_HTTP_ASYNC, Model.HTTP_CLIENT_ASYNC,
-                Model.STRUCTURED);
+                Model.sequential, Model.threadPool, Model.completableFuture, Model.completableFuture,
+                Model.virtualThreads, Model.okHttpAsync, Model.okHttpAsync, Model.httpClientAsync,
+                Model.structured);
         // First the floor: the bare client at every N without delay; last its baseline at the run's delay.
         RunPlan.Step floor = plan.steps().get(0);
         assertThat(floor.params().get(Param.URLS)).containsExactly("10", "100", "1000");
@@ -70,20 +70,20 @@ class RunPlanTest {
         for (Shape shape : Shape.values()) {
             List<Model> models = plan.withoutBareClient().steps().stream().filter(s -> s.shape() == shape)
                     .map(RunPlan.Step::model).distinct().toList();
-            if (shape == Shape.FIRST_COMPLETED) {
-                assertThat(models).doesNotContain(Model.SEQUENTIAL).hasSize(Model.values().length - 1);
+            if (shape == Shape.race) {
+                assertThat(models).doesNotContain(Model.sequential).hasSize(Model.values().length - 1);
             } else {
                 assertThat(models).containsExactly(Model.values());
             }
         }
-        List<RunPlan.Step> workers = plan.steps().stream().filter(s -> s.shape() == Shape.WORKERS).toList();
+        List<RunPlan.Step> workers = plan.steps().stream().filter(s -> s.shape() == Shape.workers).toList();
         assertThat(workers).allSatisfy(s -> {
             assertThat(s.params().get(Param.DELAY_PROFILE)).containsExactly("staggered");
             assertThat(s.params().get(Param.CONCURRENCY))
-                    .containsExactly(s.model() == Model.SEQUENTIAL ? "1" : String.valueOf(Profile.WORKERS));
+                    .containsExactly(s.model() == Model.sequential ? "1" : String.valueOf(Profile.WORKER_COUNT));
         });
         RunPlan.Step cpuPools = plan.steps().stream()
-                .filter(s -> s.shape() == Shape.CPU_HEAVY && s.model() == Model.THREAD_POOL).findFirst().orElseThrow();
+                .filter(s -> s.shape() == Shape.cpuHeavy && s.model() == Model.threadPool).findFirst().orElseThrow();
         assertThat(cpuPools.params().get(Param.CONCURRENCY)).containsExactly("1", "2", "4", "8", "16");
         assertThat(plan.steps()).extracting(RunPlan.Step::benchmarkName)
                 .contains("fetchbench.bench.DeadlineBenchmark.withinDeadline");
@@ -111,17 +111,17 @@ class RunPlanTest {
         List<String> settings = List.of("1", "2", "4", "8", "16", "32", "64", "100");
         assertThat(sweep).allSatisfy(s -> {
             assertThat(s.sweep()).isTrue();
-            assertThat(s.shape()).isEqualTo(Shape.GATHER);
+            assertThat(s.shape()).isEqualTo(Shape.gather);
             assertThat(s.params().get(Param.URLS)).containsExactly("100");
             assertThat(s.params().get(Param.DELAY_MS)).containsExactly("80");
             assertThat(s.params().get(Param.DELAY_PROFILE)).containsExactly("lognormal");
         });
-        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.THREAD_POOL,
-                Model.OK_HTTP_ASYNC, Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.HTTP_CLIENT_ASYNC);
-        assertThat(sweep).filteredOn(s -> s.model() != Model.OK_HTTP_ASYNC)
+        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.threadPool,
+                Model.okHttpAsync, Model.completableFuture, Model.virtualThreads, Model.httpClientAsync);
+        assertThat(sweep).filteredOn(s -> s.model() != Model.okHttpAsync)
                 .allSatisfy(s -> assertThat(s.params().get(Param.CONCURRENCY)).isEqualTo(settings));
         // OkHttp: one step per k with maxRequestsPerHost = maxRequests = k, for each connection pool.
-        List<RunPlan.Step> okHttp = sweep.stream().filter(s -> s.model() == Model.OK_HTTP_ASYNC).toList();
+        List<RunPlan.Step> okHttp = sweep.stream().filter(s -> s.model() == Model.okHttpAsync).toList();
         assertThat(okHttp).hasSize(16);
         assertThat(okHttp).allSatisfy(s -> assertThat(s.params().get(Param.MAX_REQUESTS))
                 .isEqualTo(s.params().get(Param.CONCURRENCY)));
@@ -143,8 +143,8 @@ class RunPlanTest {
     void theDefaultRunEndsWithOneSmallSweep() throws Exception {
         List<RunPlan.Step> sweep = plan(props()).steps().stream().filter(RunPlan.Step::sweep).toList();
 
-        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.THREAD_POOL,
-                Model.COMPLETABLE_FUTURE, Model.VIRTUAL_THREADS, Model.OK_HTTP_ASYNC, Model.HTTP_CLIENT_ASYNC);
+        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.threadPool,
+                Model.completableFuture, Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync);
         assertThat(sweep).allSatisfy(s -> {
             assertThat(s.params().get(Param.URLS)).containsExactly("100");
             assertThat(s.warmup(3)).isEqualTo(3);
@@ -156,14 +156,14 @@ class RunPlanTest {
     @Test
     void workloadOptionsMeanGatherUnlessAShapeIsNamed() throws Exception {
         RunPlan gatherOnly = plan(props(), "-p", "urls=5");
-        assertThat(gatherOnly.steps()).allSatisfy(s -> assertThat(s.shape()).isEqualTo(Shape.GATHER));
+        assertThat(gatherOnly.steps()).allSatisfy(s -> assertThat(s.shape()).isEqualTo(Shape.gather));
         assertThat(gatherOnly.notes()).anyMatch(n -> n.contains("the other shapes run with them when named"));
 
         RunPlan deadline = plan(props(), "DeadlineBenchmark", "-p", "urls=6", "-p", "model=virtualThreads");
-        RunPlan.Step step = deadline.steps().stream().filter(s -> s.shape() == Shape.DEADLINE).findFirst()
+        RunPlan.Step step = deadline.steps().stream().filter(s -> s.shape() == Shape.deadline).findFirst()
                 .orElseThrow();
         assertThat(step.params().get(Param.URLS)).containsExactly("6");
-        assertThat(deadline.steps()).noneMatch(s -> s.shape() == Shape.WORKERS);
+        assertThat(deadline.steps()).noneMatch(s -> s.shape() == Shape.workers);
 
         assertThatThrownBy(() -> plan(props(), "FailuresBenchmark", "-p", "urls=3"))
                 .isInstanceOf(OptionException.class)
@@ -177,11 +177,11 @@ class RunPlanTest {
         List<RunPlan.Step> scale = plan.steps().stream()
                 .filter(s -> s.params().get(Param.URLS).contains("10000")).toList();
         assertThat(scale).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
-                "FetchAllBenchmark", "FetchAllBenchmark", "BareClientBenchmark");
+                "GatherBenchmark", "GatherBenchmark", "BareClientBenchmark");
         assertThat(scale.get(0).params().get(Param.DELAY_MS)).containsExactly("0"); // the floor at N = 10 000 too
-        assertThat(scale.get(1).model()).isEqualTo(Model.VIRTUAL_THREADS);
+        assertThat(scale.get(1).model()).isEqualTo(Model.virtualThreads);
         assertThat(scale.get(1).params().get(Param.DELAY_MS)).containsExactly("1000");
-        assertThat(scale.get(2).model()).isEqualTo(Model.OK_HTTP_ASYNC);
+        assertThat(scale.get(2).model()).isEqualTo(Model.okHttpAsync);
         assertThat(scale.get(2).params().get(Param.CONCURRENCY)).containsExactly("10000");
         assertThat(scale.get(3).params().get(Param.URLS)).containsExactly("10000"); // the baseline of the scale test
         assertThat(scale.get(3).params().get(Param.DELAY_MS)).containsExactly("1000");
@@ -229,13 +229,13 @@ class RunPlanTest {
 
     @Test
     void predictionsFollowQueueingTheory() {
-        assertThat(Prediction.here().batchMillis(Model.SEQUENTIAL, 10, 100, 1, 0)).isEqualTo(1000);
-        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, 100, 100, 20, 0)).isEqualTo(500);
-        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, 101, 100, 20, 0)).isEqualTo(600);
-        assertThat(Prediction.here().batchMillis(Model.VIRTUAL_THREADS, 1000, 100, 0, 0)).isEqualTo(100);
-        assertThat(Prediction.here().batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 0, 64)).isEqualTo(20_000);
-        assertThat(Prediction.here().batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 64)).isEqualTo(1_600);
-        assertThat(Prediction.here().batchMillis(Model.OK_HTTP_ASYNC, 1000, 100, 1000, 1000)).isEqualTo(100);
+        assertThat(Prediction.here().batchMillis(Model.sequential, 10, 100, 1, 0)).isEqualTo(1000);
+        assertThat(Prediction.here().batchMillis(Model.threadPool, 100, 100, 20, 0)).isEqualTo(500);
+        assertThat(Prediction.here().batchMillis(Model.threadPool, 101, 100, 20, 0)).isEqualTo(600);
+        assertThat(Prediction.here().batchMillis(Model.virtualThreads, 1000, 100, 0, 0)).isEqualTo(100);
+        assertThat(Prediction.here().batchMillis(Model.okHttpAsync, 1000, 100, 0, 64)).isEqualTo(20_000);
+        assertThat(Prediction.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 64)).isEqualTo(1_600);
+        assertThat(Prediction.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 1000)).isEqualTo(100);
     }
 
     @Test
@@ -243,11 +243,11 @@ class RunPlanTest {
         List<Integer> delays = List.of(150, 100, 50, 20, 150, 100, 50, 20);
 
         // Two workers, each taking the next URL when it is free, are both done at 320 ms.
-        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, delays, 2, 0)).isEqualTo(320);
-        assertThat(Prediction.here().batchMillis(Model.SEQUENTIAL, delays, 1, 0)).isEqualTo(640);
-        assertThat(Prediction.here().batchMillis(Model.VIRTUAL_THREADS, delays, 0, 0)).isEqualTo(150);
-        assertThat(Prediction.here().batchMillis(Model.THREAD_POOL, List.of(100, 100, 100), 2, 0))
-                .isEqualTo(Prediction.here().batchMillis(Model.THREAD_POOL, 3, 100, 2, 0));
+        assertThat(Prediction.here().batchMillis(Model.threadPool, delays, 2, 0)).isEqualTo(320);
+        assertThat(Prediction.here().batchMillis(Model.sequential, delays, 1, 0)).isEqualTo(640);
+        assertThat(Prediction.here().batchMillis(Model.virtualThreads, delays, 0, 0)).isEqualTo(150);
+        assertThat(Prediction.here().batchMillis(Model.threadPool, List.of(100, 100, 100), 2, 0))
+                .isEqualTo(Prediction.here().batchMillis(Model.threadPool, 3, 100, 2, 0));
     }
 
     @Test

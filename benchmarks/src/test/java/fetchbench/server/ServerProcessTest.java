@@ -25,12 +25,12 @@ class ServerProcessTest {
         int port = server.baseUri().getPort();
         try {
             assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
-            Workload workload = Workload.create(server.baseUri(), 20, DelayProfile.LOGNORMAL, 30, 3);
+            Workload workload = Workload.create(server.baseUri(), 20, DelayProfile.lognormal, 30, 3);
             Stubs.register(server.baseUri(), workload);
             Stubs.register(server.baseUri(), workload); // registering again is harmless
-            try (var fetcher = Model.VIRTUAL_THREADS.create(
+            try (var fetcher = Model.virtualThreads.create(
                     new ModelSettings(0, 0, 20, Duration.ofSeconds(1), new InFlight()))) {
-                workload.verify("virtualThreads", fetcher.fetchAll(workload.urls()));
+                workload.verify("virtualThreads", fetcher.gather(workload.urls()));
             }
         } finally {
             server.close();

@@ -12,7 +12,7 @@ class WorkloadTest {
 
     @Test
     void fixedGivesEveryUrlTheSameDelayAndAUniqueUrl() {
-        Workload workload = Workload.create(SERVER, 50, DelayProfile.FIXED, 100, 1);
+        Workload workload = Workload.create(SERVER, 50, DelayProfile.fixed, 100, 1);
 
         assertThat(workload.fetches()).hasSize(50);
         assertThat(workload.fetches()).allSatisfy(f -> assertThat(f.delayMs()).isEqualTo(100));
@@ -23,7 +23,7 @@ class WorkloadTest {
 
     @Test
     void randomProfilesAreReproducibleFromTheSeed() {
-        for (DelayProfile profile : new DelayProfile[] {DelayProfile.UNIFORM, DelayProfile.LOGNORMAL}) {
+        for (DelayProfile profile : new DelayProfile[] {DelayProfile.uniform, DelayProfile.lognormal}) {
             Workload a = Workload.create(SERVER, 200, profile, 100, 42);
             Workload b = Workload.create(SERVER, 200, profile, 100, 42);
             Workload c = Workload.create(SERVER, 200, profile, 100, 43);
@@ -35,12 +35,12 @@ class WorkloadTest {
 
     @Test
     void uniformStaysWithinZeroToTwiceTheMeanAndLognormalCentresOnTheMedian() {
-        Workload uniform = Workload.create(SERVER, 2000, DelayProfile.UNIFORM, 100, 5);
+        Workload uniform = Workload.create(SERVER, 2000, DelayProfile.uniform, 100, 5);
         assertThat(uniform.fetches()).allSatisfy(f -> assertThat(f.delayMs()).isBetween(0, 200));
         double mean = uniform.fetches().stream().mapToInt(Workload.Fetch::delayMs).average().orElseThrow();
         assertThat(mean).isBetween(90.0, 110.0);
 
-        Workload lognormal = Workload.create(SERVER, 2000, DelayProfile.LOGNORMAL, 100, 5);
+        Workload lognormal = Workload.create(SERVER, 2000, DelayProfile.lognormal, 100, 5);
         long belowMedian = lognormal.fetches().stream().filter(f -> f.delayMs() < 100).count();
         assertThat(belowMedian).isBetween(900L, 1100L);
         assertThat(lognormal.longestDelay().toMillis()).isGreaterThan(200);
@@ -48,15 +48,15 @@ class WorkloadTest {
 
     @Test
     void aSpreadWidensOrNarrowsTheRandomProfiles() {
-        assertThat(Delays.parse("lognormal")).isEqualTo(new Delays(DelayProfile.LOGNORMAL, 0.5));
+        assertThat(Delays.parse("lognormal")).isEqualTo(new Delays(DelayProfile.lognormal, 0.5));
         assertThat(Delays.parse("uniform:0.5").delays(2000, 100, 3)).allSatisfy(d -> assertThat(d).isBetween(50, 150));
         assertThat(Delays.parse("uniform").delays(2000, 100, 3)).anySatisfy(d -> assertThat(d).isLessThan(10));
         long wide = Delays.parse("lognormal:1.5").delays(2000, 100, 3).stream().filter(d -> d > 400).count();
         long narrow = Delays.parse("lognormal:0.2").delays(2000, 100, 3).stream().filter(d -> d > 400).count();
         assertThat(wide).isGreaterThan(100);
         assertThat(narrow).isZero();
-        assertThat(Delays.parse("lognormal:0.8").paramName()).isEqualTo("lognormal:0.8");
-        assertThat(Delays.parse("lognormal:0.5").paramName()).isEqualTo("lognormal");
+        assertThat(Delays.parse("lognormal:0.8").spec()).isEqualTo("lognormal:0.8");
+        assertThat(Delays.parse("lognormal:0.5").spec()).isEqualTo("lognormal");
         for (String bad : new String[] {"fixed:0.5", "uniform:1.5", "uniform:0", "lognormal:x", "lognormal:0.5:1"}) {
             assertThatThrownBy(() -> Delays.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
@@ -64,11 +64,11 @@ class WorkloadTest {
 
     @Test
     void rejectsImpossibleWorkloads() {
-        assertThatThrownBy(() -> Workload.create(SERVER, 0, DelayProfile.FIXED, 100, 1))
+        assertThatThrownBy(() -> Workload.create(SERVER, 0, DelayProfile.fixed, 100, 1))
                 .hasMessageContaining("urls must be >= 1");
-        assertThatThrownBy(() -> Workload.create(SERVER, 10, DelayProfile.FIXED, -1, 1))
+        assertThatThrownBy(() -> Workload.create(SERVER, 10, DelayProfile.fixed, -1, 1))
                 .hasMessageContaining("delayMs must be >= 0");
-        assertThatThrownBy(() -> DelayProfile.byName("normal"))
+        assertThatThrownBy(() -> DelayProfile.valueOf("normal"))
                 .hasMessageContaining("allowed: fixed, uniform, staggered, lognormal");
     }
 }

@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class FirstCompletedBenchmark {
+public class RaceBenchmark {
 
     @Benchmark
-    public Outcome firstCompleted(FanOut run) {
-        return run.workload.verifyWinner(run.model, run.fetcher.firstSuccessful(run.workload.urls()));
+    public Outcome race(FanOut run) {
+        return run.workload.verifyRace(run.model.name(), run.fetcher.race(run.workload.urls()));
     }
 }

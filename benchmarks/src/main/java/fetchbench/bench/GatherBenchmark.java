@@ -20,10 +20,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class FetchAllBenchmark {
+public class GatherBenchmark {
 
     @Benchmark
-    public List<Outcome> fetchAll(FanOut run) {
-        return run.workload.verify(run.model, run.fetcher.fetchAll(run.workload.urls()));
+    public List<Outcome> gather(FanOut run) {
+        return run.workload.verify(run.model.name(), run.fetcher.gather(run.workload.urls()));
     }
 }

@@ -1,0 +1,72 @@
+package fetchbench.bench;
+
+import fetchbench.model.InFlight;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one batch measured besides its time: the model's in-flight gauge and what the shape
+ * recorded (time to the first result, results kept by a deadline, the CPU work). JMH builds its
+ * profilers itself and shows them no {@code @State}, so the benchmark state opens this channel
+ * for {@link ResourceProfiler} explicitly in its set-up and closes it in its tear-down; a fork
+ * runs one benchmark state at a time.
+ */
+public final class BatchMetrics {
+
+    public static final String FIRST_RESULT = "first.ms";
+    public static final String KEPT = "kept";
+    /** The CPU-heavy shape's work per response, measured in the fork after a warm-up: alone … */
+    public static final String WORK = "work.ms";
+    /** … and while every core does it at once. */
+    public static final String WORK_ALL_CORES = "work.allcores.ms";
+
+    /** One recorded number. */
+    public record Metric(String name, double value, String unit) {
+    }
+
+    private static volatile BatchMetrics open;
+
+    private final InFlight inFlight;
+    private final Map<String, Metric> recorded = new ConcurrentHashMap<>();
+
+    private BatchMetrics(InFlight inFlight) {
+        this.inFlight = inFlight;
+    }
+
+    /** Opens the fork's channel for the model behind {@code inFlight}. */
+    static BatchMetrics open(InFlight inFlight) {
+        BatchMetrics metrics = new BatchMetrics(inFlight);
+        open = metrics;
+        return metrics;
+    }
+
+    /** Closes the channel this state opened. */
+    void close() {
+        if (open == this) {
+            open = null;
+        }
+    }
+
+    /** The channel of the state being measured in this fork, if one is open (the bare client opens none). */
+    static Optional<BatchMetrics> ofThisFork() {
+        return Optional.ofNullable(open);
+    }
+
+    InFlight inFlight() {
+        return inFlight;
+    }
+
+    void record(String name, double value, String unit) {
+        recorded.put(name, new Metric(name, value, unit));
+    }
+
+    /** What was recorded since the last call, which forgets it. */
+    List<Metric> takeAll() {
+        List<Metric> metrics = new ArrayList<>(recorded.values());
+        metrics.forEach(m -> recorded.remove(m.name(), m));
+        return metrics;
+    }
+}

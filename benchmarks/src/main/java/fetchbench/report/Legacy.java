@@ -1,0 +1,74 @@
+package fetchbench.report;
+
+import fetchbench.model.Model;
+import fetchbench.run.RunOptions;
+import fetchbench.run.Step;
+import fetchbench.run.Variant;
+import fetchbench.workload.Delays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs recorded before the parameters were typed (results up to 2026-11-22) name shapes by their
+ * old methods, OkHttp's default pool "okhttp-default", a spread inside the delay profile, and a
+ * sweep by a sentence. This reads such a result in today's names, so the report and compare.sh
+ * treat old and new runs alike; a result in today's names passes unchanged.
+ */
+final class Legacy {
+
+    /** Old benchmark class.method → today's. */
+    private static final Map<String, String> BENCHMARKS = Map.of(
+            "FetchAllBenchmark.fetchAll", "GatherBenchmark.gather",
+            "WorkersBenchmark.drainQueue", "WorkersBenchmark.workers",
+            "FirstCompletedBenchmark.firstCompleted", "RaceBenchmark.race",
+            "DeadlineBenchmark.withinDeadline", "DeadlineBenchmark.deadline",
+            "FailuresBenchmark.uptimeCheck", "FailuresBenchmark.failures",
+            "CpuHeavyBenchmark.fetchAndHash", "CpuHeavyBenchmark.cpuHeavy",
+            "BareClientBenchmark.fetchAll", "BareClientBenchmark.gather");
+    /** How an old run marked a sweep: a sentence that today is the variant and swept keys. */
+    private static final String OLD_SWEEP_PROPERTY = "fetchbench.sweepOf";
+
+    private Legacy() {
+    }
+
+    static String benchmark(String name) {
+        int dot = name.lastIndexOf('.', name.lastIndexOf('.') - 1);
+        String renamed = BENCHMARKS.get(name.substring(dot + 1));
+        return renamed == null ? name : name.substring(0, dot + 1) + renamed;
+    }
+
+    /** The parameters in today's names and values; changes {@code params} in place. */
+    static void params(Map<String, String> params) {
+        String pool = RunOptions.Param.CONNECTION_POOL.key;
+        if ("okhttp-default".equals(params.get(pool))) {
+            params.put(pool, "okHttpDefault");
+        }
+        String profile = params.get(RunOptions.Param.DELAY_PROFILE.key);
+        if (profile != null && !params.containsKey(RunOptions.SPREAD)) {
+            Delays delays = Delays.parse(profile);
+            params.put(RunOptions.Param.DELAY_PROFILE.key, delays.profile().name());
+            params.put(RunOptions.SPREAD, String.valueOf(delays.spread()));
+        }
+    }
+
+    /** The fork arguments with an old sweep's sentence turned into today's variant and swept keys. */
+    static List<String> jvmArgs(List<String> jvmArgs, Map<String, String> params) {
+        if (jvmArgs.stream().noneMatch(a -> a.startsWith("-D" + OLD_SWEEP_PROPERTY + "="))) {
+            return jvmArgs;
+        }
+        Model model = Model.valueOf(params.get(RunOptions.Param.MODEL.key));
+        boolean defaultPool = "okHttpDefault".equals(params.get(RunOptions.Param.CONNECTION_POOL.key));
+        Variant variant = switch (model) {
+            case completableFuture -> Variant.completableFuturePool;
+            case okHttpAsync -> defaultPool ? Variant.okHttpSizedDefaultPool : Variant.okHttpSized;
+            case httpClientAsync -> Variant.httpClientAsyncPool;
+            default -> Variant.of(model);
+        };
+        List<String> today = new ArrayList<>(jvmArgs.stream()
+                .filter(a -> !a.startsWith("-D" + OLD_SWEEP_PROPERTY + "=")).toList());
+        today.add("-D" + Step.Measure.VARIANT_PROPERTY + "=" + variant);
+        today.add("-D" + Step.Measure.SWEPT_PROPERTY + "=" + model.knob());
+        return today;
+    }
+}

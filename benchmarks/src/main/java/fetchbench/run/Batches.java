@@ -1,0 +1,24 @@
+package fetchbench.run;
+
+/**
+ * How many batches a step runs, against the run's warm-up and measured iterations: at least
+ * {@code minimum} of each, at most {@code maxWarmup} and {@code maxMeasurement}.
+ */
+public record Batches(int minimum, int maxWarmup, int maxMeasurement) {
+    /** The run's own. */
+    static final Batches RUN = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    /** The floor: its batches of a few ms settle slowly in a fresh fork. */
+    static final Batches CALIBRATION = new Batches(10, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    /** A batch this slow is stable from the first (see {@link RunPlan#SLOW_BATCH_MS}). */
+    static final Batches SLOW = new Batches(0, 1, 3);
+    /** The shapes besides gather, which run every model at one small N, and the default run's sweep. */
+    static final Batches FEW = new Batches(0, 3, 3);
+
+    public int warmup(int runWarmup) {
+        return Math.max(minimum, Math.min(runWarmup, maxWarmup));
+    }
+
+    public int measurement(int runMeasurement) {
+        return Math.max(minimum, Math.min(runMeasurement, maxMeasurement));
+    }
+}

@@ -1,0 +1,263 @@
+package fetchbench.run;
+
+import fetchbench.model.Knob;
+import fetchbench.model.Model;
+import fetchbench.run.RunOptions.Param;
+import fetchbench.run.Step.Measure;
+import fetchbench.run.Step.Settings;
+import fetchbench.run.Step.Workloads;
+import fetchbench.workload.Delays;
+import fetchbench.workload.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Makes the plan of a run: shape × variant × N × delay, the variants each shape compares being
+ * {@link Profile}'s, then the small sweep, with the server check, the floor and the baseline
+ * around them. The user's options narrow or replace each axis; a model gets only the settings
+ * that mean something to it.
+ */
+final class Planner {
+
+    /** A batch this slow is stable from the first: its step gets fewer batches (see {@link Batches#SLOW}). */
+    static final double SLOW_BATCH_MS = 5_000;
+
+    private final RunOptions options;
+    private final Profile profile;
+    private final List<String> notes = new ArrayList<>();
+    private final List<Model> models;
+    /** The user gave part of the workload: it then means the gather shape unless a shape is named. */
+    private final boolean workloadGiven;
+
+    private Planner(RunOptions options) {
+        this.options = options;
+        this.profile = options.profile();
+        List<Model> chosen = options.models().orElse(List.of(Model.values()));
+        chosen.forEach(model -> model.unavailableReason().ifPresent(notes::add));
+        this.models = chosen.stream().filter(model -> model.unavailableReason().isEmpty()).toList();
+        this.workloadGiven = Stream.of(Param.URLS, Param.DELAY_MS, Param.DELAY_PROFILE, Param.CONCURRENCY,
+                Param.MAX_REQUESTS).anyMatch(options::given);
+        options.concurrency().ifPresent(given -> models.stream().filter(model -> !model.hasConcurrencyKnob())
+                .forEach(model -> notes.add(model + " has no concurrency setting; concurrency=" + joined(given)
+                        + " does not apply to it")));
+    }
+
+    static RunPlan plan(RunOptions options) throws OptionException {
+        return options.sweep().isPresent() ? sweepOnly(options, options.sweep().get()) : new Planner(options).plan();
+    }
+
+    private RunPlan plan() throws OptionException {
+        List<Integer> urls = options.urls().orElse(profile.urls());
+        int largestN = urls.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        List<Long> seeds = options.seeds().orElse(List.of(Profile.SEED));
+        List<Measure> candidates = new ArrayList<>(measures(Shape.gather, urls,
+                options.delayMs().orElse(List.of(profile.delayMs())), seeds, largestN, true));
+        boolean patterns = !options.jmh().getIncludes().isEmpty();
+        for (Shape shape : Shape.values()) {
+            // Unnamed shapes run with their own workload, and not at all when the user gave one.
+            if (shape == Shape.gather || (patterns ? !named(shape) : workloadGiven)) {
+                continue;
+            }
+            List<Integer> shapeUrls = patterns ? options.urls().orElse(List.of(profile.urls(shape)))
+                    : List.of(profile.urls(shape));
+            for (int n : shapeUrls) {
+                if (n < shape.minimumUrls()) {
+                    throw new OptionException("bad value '" + n + "' for urls with " + shape.benchmark()
+                            + "; allowed: >= " + shape.minimumUrls());
+                }
+            }
+            candidates.addAll(measures(shape, shapeUrls, patterns ? options.delayMs()
+                    .orElse(List.of(profile.delayMs(shape))) : List.of(profile.delayMs(shape)), seeds, largestN, patterns));
+        }
+        if (!patterns && workloadGiven) {
+            notes.add("urls, delayMs, delayProfile, concurrency and maxRequests set the gather benchmark "
+                    + "(GatherBenchmark); the other shapes run with them when named, e.g. DeadlineBenchmark");
+        }
+        if (options.given(Param.MAX_REQUESTS) && !models.contains(Model.okHttpAsync)) {
+            notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
+        }
+        if (!workloadGiven && named(Shape.gather)) {
+            List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
+            candidates.addAll(sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
+                    Delays.of(Profile.DELAY_PROFILE), List.of(Profile.SEED)), profile.sweep(), Batches.FEW));
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Measure candidate : candidates) {
+            Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)
+                    : withinBudget(candidate);
+            step.map(s -> s.sweep() || options.connectionPools().isEmpty() ? s : s.with(new Settings(
+                    s.settings().concurrency(), s.settings().maxRequests(), options.connectionPools().get())))
+                    .ifPresent(steps::add);
+        }
+        if (profile == Profile.FULL && !options.given(Param.URLS)) {
+            Workloads scale = new Workloads(List.of(Profile.SCALE_URLS), List.of(Profile.SCALE_DELAY_MS),
+                    Delays.of(Profile.DELAY_PROFILE), seeds);
+            Profile.SCALE.stream().filter(v -> models.contains(v.model()))
+                    .forEach(v -> steps.add(measure(Shape.gather, v, scale, settings(v, Profile.SCALE_URLS))));
+        }
+        if (steps.isEmpty()) {
+            throw new OptionException("nothing to run: " + String.join("; ", notes));
+        }
+        return withCalibration(steps, notes);
+    }
+
+    /**
+     * One step per variant the shape compares, model by model, and per delay profile. Where the
+     * user gave a model's setting (with {@code given}), the model runs once, as its own-named
+     * variant with those values.
+     */
+    private List<Measure> measures(Shape shape, List<Integer> urls, List<Integer> delayMs, List<Long> seeds,
+                                   int largestN, boolean given) throws OptionException {
+        List<Delays> delays = (given ? options.delays() : Optional.<List<Delays>>empty())
+                .orElse(List.of(Delays.of(Profile.delayProfile(shape))));
+        Optional<List<Integer>> concurrency = given ? options.concurrency() : Optional.empty();
+        Optional<List<Integer>> maxRequests = given ? options.maxRequests() : Optional.empty();
+        List<Measure> measures = new ArrayList<>();
+        for (Model model : models) {
+            List<Variant> variants = Profile.compared(shape).stream().filter(v -> v.model() == model).toList();
+            boolean settingGiven = (concurrency.isPresent() && model.hasConcurrencyKnob())
+                    || (maxRequests.isPresent() && model == Model.okHttpAsync);
+            if (settingGiven && !variants.isEmpty()) {
+                variants = List.of(Variant.of(model));
+            }
+            for (Variant variant : variants) {
+                Settings settings = settings(variant, largestN);
+                if (settingGiven) {
+                    settings = new Settings(concurrency.orElse(settings.concurrency()),
+                            maxRequests.filter(m -> model == Model.okHttpAsync).orElse(settings.maxRequests()),
+                            settings.connectionPools());
+                }
+                if (shape == Shape.workers && model != Model.sequential) {
+                    List<Integer> workers = concurrency.orElse(List.of(Profile.WORKER_COUNT));
+                    if (workers.contains(0)) {
+                        throw new OptionException("bad value '0' for concurrency with WorkersBenchmark; "
+                                + "allowed: a number of workers >= 1");
+                    }
+                    settings = new Settings(workers, settings.maxRequests(), settings.connectionPools());
+                } else if (model == Model.threadPool && settings.concurrency().contains(0)) {
+                    throw new OptionException("bad value '0' for concurrency with model threadPool; "
+                            + "allowed: a pool size >= 1");
+                }
+                for (Delays profileOfDelays : delays) {
+                    measures.add(measure(shape, variant, new Workloads(urls, delayMs, profileOfDelays, seeds), settings));
+                }
+            }
+        }
+        return measures;
+    }
+
+    /** Whether the benchmark patterns on the command line (none: all) pick the shape. */
+    private boolean named(Shape shape) {
+        List<String> includes = options.jmh().getIncludes();
+        return includes.isEmpty() || includes.stream()
+                .anyMatch(regexp -> Pattern.compile(regexp).matcher(shape.benchmarkName()).find());
+    }
+
+    /** The step without the N whose predicted batch exceeds the budget, or empty when none is left. */
+    private Optional<Measure> withinBudget(Measure step) {
+        List<Integer> urls = step.workloads().urls();
+        List<Integer> affordable = urls.stream().filter(n -> step.slowestBatchMillis(n) <= Profile.BATCH_BUDGET_MS)
+                .toList();
+        List<Integer> skipped = urls.stream().filter(n -> !affordable.contains(n)).toList();
+        if (!skipped.isEmpty()) {
+            notes.add(step.variant() + " skipped for urls=" + joined(skipped) + ": predicted batch over "
+                    + Profile.BATCH_BUDGET_MS / 1000 + " s; ask for it with -p model=" + step.variant().model());
+        }
+        return affordable.isEmpty() ? Optional.empty() : Optional.of(step.with(step.workloads().withUrls(affordable)));
+    }
+
+    /**
+     * A tuning run (scripts/tune.sh): the server check and the floor at the user's N, then each
+     * model's knob swept over the range, gathering N URLs with the user's delays.
+     */
+    private static RunPlan sweepOnly(RunOptions options, Sweep range) throws OptionException {
+        List<Integer> urls = options.urls().orElseThrow(() -> new OptionException(
+                "a sweep needs urls (-p urls=N or -Dfetchbench.urls=N); allowed: one positive integer"));
+        if (urls.size() != 1) {
+            throw new OptionException("bad value '" + joined(urls) + "' for urls with a sweep; "
+                    + "allowed: one positive integer");
+        }
+        List<Integer> delays = options.delayMs().orElse(List.of(Profile.DEFAULT.delayMs()));
+        if (delays.size() != 1) {
+            throw new OptionException("bad value '" + joined(delays) + "' for delayMs with a sweep; "
+                    + "allowed: one integer >= 0");
+        }
+        List<Model> models = options.models().orElse(Sweep.MODELS);
+        for (Model model : models) {
+            if (!Sweep.MODELS.contains(model)) {
+                throw new OptionException("bad value '" + model + "' for model with a sweep; allowed: "
+                        + Sweep.modelNames() + " (the models with a setting to sweep)");
+            }
+        }
+        Workloads workloads = new Workloads(urls, delays,
+                options.delays().map(d -> d.get(0)).orElse(Delays.of(Profile.DELAY_PROFILE)),
+                options.seeds().map(s -> List.of(s.get(0))).orElse(List.of(Profile.SEED)));
+        return withCalibration(new ArrayList<>(sweep(models, workloads, range, Batches.RUN)), List.of());
+    }
+
+    /**
+     * Each model's swept variants over the range, in the order of the models: one step with every
+     * setting, or for OkHttp's Dispatcher one step per k with maxRequestsPerHost = maxRequests = k
+     * (JMH would cross two lists).
+     */
+    private static List<Measure> sweep(List<Model> models, Workloads workloads, Sweep range, Batches batches) {
+        List<Measure> steps = new ArrayList<>();
+        for (Model model : models) {
+            for (Variant variant : Profile.SWEPT.stream().filter(v -> v.model() == model).toList()) {
+                boolean bothLimits = model.knob() == Knob.dispatcherLimit;
+                List<List<Integer>> each = bothLimits ? range.settings().stream().map(List::of).toList()
+                        : List.of(range.settings());
+                for (List<Integer> k : each) {
+                    Measure step = measure(Shape.gather, variant, workloads, new Settings(k,
+                            bothLimits ? k : variant.maxRequests(k.get(0)), List.of(variant.connectionPool())));
+                    // With the run's batches a slow setting still gets the slow cap.
+                    steps.add(new Measure(Shape.gather, variant, workloads, step.settings(),
+                            batches == Batches.RUN ? step.batches() : batches, true));
+                }
+            }
+        }
+        return steps;
+    }
+
+    /** A measurement step with the batches its shape and predicted batch time call for. */
+    private static Measure measure(Shape shape, Variant variant, Workloads workloads, Settings settings) {
+        Measure step = new Measure(shape, variant, workloads, settings, Batches.RUN, false);
+        Batches batches = shape != Shape.gather ? Batches.FEW
+                : workloads.urls().stream().anyMatch(n -> step.slowestBatchMillis(n) >= SLOW_BATCH_MS)
+                ? Batches.SLOW : Batches.RUN;
+        return new Measure(shape, variant, workloads, settings, batches, false);
+    }
+
+    private static Settings settings(Variant variant, int largestN) {
+        return new Settings(variant.concurrency(largestN), variant.maxRequests(largestN),
+                List.of(variant.connectionPool()));
+    }
+
+    /**
+     * The server check and the floor first, at every N the run gathers; the bare-client baseline
+     * after each unswept virtualThreads gather at fixed, non-zero delays (delay 0 is the floor's).
+     */
+    private static RunPlan withCalibration(List<Step> measures, List<String> notes) {
+        List<Step> steps = new ArrayList<>(measures);
+        List<Integer> allN = RunPlan.gatherN(steps);
+        for (Step step : measures) {
+            if (step instanceof Measure m && m.variant().model() == Model.virtualThreads && m.shape() == Shape.gather
+                    && !m.sweep() && m.workloads().delays().profile() == Profile.DELAY_PROFILE) {
+                List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d != 0).toList();
+                if (!delays.isEmpty()) {
+                    steps.add(new Step.Baseline(m.workloads().urls(), delays));
+                }
+            }
+        }
+        steps.add(0, new Step.Floor(allN));
+        steps.add(0, new Step.ServerCheck(allN));
+        return new RunPlan(steps, notes);
+    }
+
+    private static String joined(List<?> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+}

@@ -1,0 +1,142 @@
+package fetchbench.theory;
+
+import fetchbench.model.CompletableFutures;
+import fetchbench.model.Model;
+import fetchbench.model.OkHttpAsync;
+import fetchbench.workload.Kind;
+import fetchbench.workload.Shape;
+import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Queueing theory for every prediction of the suite, ignoring the floor (connection set-up, CPU
+ * of the client stack): a model serves c requests at a time, each slot taking the next URL in
+ * order as soon as it is free (the greedy schedule). With one delay d for all N the last finishes
+ * at ⌈N/c⌉·d: N·d sequentially, ⌈N/k⌉·d for a pool of k, d when unbounded. Nothing else in the
+ * suite does queueing arithmetic.
+ *
+ * @param defaultExecutorThreads how many tasks CompletableFuture's default async executor runs at
+ *                               once on the benchmarked JVM; 0 when it starts a thread per task
+ */
+public record Theory(int defaultExecutorThreads) {
+
+    /** Records {@link #defaultExecutorThreads} in the forks' JVM arguments, and so in jmh.json. */
+    public static final String DEFAULT_EXECUTOR_THREADS_PROPERTY = "fetchbench.defaultExecutorThreads";
+
+    /**
+     * For this JVM. CompletableFuture's default async executor: up to JDK 24 a new thread per task
+     * when the common pool's parallelism is 1 (≤ 2 cores), else the common pool. From JDK 25
+     * always the common pool, whose workers do not multiply for blocking socket reads: blocking
+     * fetches then run {@code parallelism} at a time.
+     */
+    public static Theory here() {
+        return new Theory(CompletableFutures.defaultAsyncExecutor() instanceof ForkJoinPool pool
+                ? pool.getParallelism()
+                : 0);
+    }
+
+    /** Requests the model has in flight at once for this setting (N when it is unbounded). */
+    public int slots(Model model, int urls, int concurrency, int maxRequests) {
+        int c = switch (model) {
+            case sequential -> 1;
+            case threadPool -> concurrency;
+            case completableFuture -> concurrency > 0 ? concurrency
+                    : defaultExecutorThreads > 0 ? defaultExecutorThreads : urls;
+            case virtualThreads -> concurrency > 0 ? concurrency : urls;
+            case structured -> urls;
+            // The executor handles responses; the selector thread waits for all of them at once.
+            case httpClientAsync -> urls;
+            case okHttpAsync -> Math.min(maxRequests,
+                    concurrency > 0 ? concurrency : OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST);
+        };
+        return Math.max(1, Math.min(c, urls));
+    }
+
+    /** ⌈N/c⌉·d in milliseconds, for N URLs that all take {@code delayMs}. */
+    public double batchMillis(Model model, int urls, double delayMs, int concurrency, int maxRequests) {
+        return waves(urls, slots(model, urls, concurrency, maxRequests)) * delayMs;
+    }
+
+    /** The greedy schedule in milliseconds, for URLs with their own delays, taken in this order. */
+    public double batchMillis(Model model, List<Integer> delaysMs, int concurrency, int maxRequests) {
+        return last(finishTimes(delaysMs, slots(model, delaysMs.size(), concurrency, maxRequests)));
+    }
+
+    /** ⌈N/k⌉: how many rounds k slots need for N equal fetches (the chart lines of a pool of k). */
+    public static double waves(int urls, int slots) {
+        return Math.ceil((double) urls / slots);
+    }
+
+    /**
+     * One operation of a scenario, in ms: the greedy schedule of its URLs on the model's slots,
+     * read the way the shape ends (the last result, the first 200, the deadline).
+     */
+    public double predictMs(Scenario scenario) {
+        List<Shape.Planned> planned = scenario.urls();
+        List<Integer> delays = planned.stream().map(Shape.Planned::delayMs).toList();
+        int n = planned.size();
+        Model model = scenario.model();
+        int slots = scenario.shape() == Shape.workers
+                ? (model == Model.sequential ? 1 : Math.max(1, scenario.concurrency()))
+                : slots(model, n, scenario.concurrency(), scenario.maxRequests());
+        return switch (scenario.shape()) {
+            case gather, asCompleted, failures -> batchMillis(model, delays, scenario.concurrency(),
+                    scenario.maxRequests());
+            case workers -> last(finishTimes(delays, slots));
+            case race -> {
+                long[] finished = finishTimes(delays, slots);
+                long first = Long.MAX_VALUE;
+                for (int i = 0; i < finished.length; i++) {
+                    if (planned.get(i).kind() == Kind.OK) {
+                        first = Math.min(first, finished[i]);
+                    }
+                }
+                yield first;
+            }
+            case deadline -> Math.min(scenario.delayMs(), last(finishTimes(delays, slots)));
+            case cpuHeavy -> cpuHeavyMs(scenario, delays, slots);
+        };
+    }
+
+    /**
+     * max(greedy schedule of d + w on the model's slots, N·w' / busy cores): more concurrency
+     * helps until the cores are busy with the work, then nothing does.
+     */
+    private double cpuHeavyMs(Scenario scenario, List<Integer> delays, int slots) {
+        CpuCost cpu = scenario.cpu();
+        int n = delays.size();
+        long workMs = Math.round(cpu.aloneMs());
+        List<Integer> withWork = delays.stream().map(d -> (int) (d + workMs)).toList();
+        // The JDK client's I/O is not bounded by its executor; the work runs on the pool of k, or
+        // by default on CompletableFuture's default executor.
+        int defaultThreads = defaultExecutorThreads > 0 ? defaultExecutorThreads : n;
+        int workers = Math.min(n, scenario.model() != Model.httpClientAsync ? slots
+                : scenario.concurrency() > 0 ? scenario.concurrency() : defaultThreads);
+        int busyCores = Math.max(1, Math.min(workers, cpu.cores()));
+        double cpuBound = n * (busyCores > 1 ? cpu.allCoresMs() : cpu.aloneMs()) / busyCores;
+        return Math.max(last(finishTimes(withWork, slots)), cpuBound);
+    }
+
+    /**
+     * When each URL finishes, in ms, if c slots take the URLs in order, each the next one as soon
+     * as it is free (the greedy schedule; with one delay d for all, the last finishes at ⌈N/c⌉·d).
+     */
+    public static long[] finishTimes(List<Integer> delaysMs, int c) {
+        PriorityQueue<Long> slotsFreeAt = new PriorityQueue<>();
+        for (int i = 0; i < c; i++) {
+            slotsFreeAt.add(0L);
+        }
+        long[] finished = new long[delaysMs.size()];
+        for (int i = 0; i < finished.length; i++) {
+            finished[i] = slotsFreeAt.poll() + delaysMs.get(i);
+            slotsFreeAt.add(finished[i]);
+        }
+        return finished;
+    }
+
+    private static long last(long[] finished) {
+        return Arrays.stream(finished).max().orElse(0);
+    }
+}
