@@ -12,14 +12,14 @@ final class Usage {
             Usage: java -jar benchmarks/target/benchmarks.jar [benchmark regexp ...] [-p name=v1,v2 ...] [JMH options]
                    ./mvnw verify [-Dfetchbench.name=v1,v2 ...]
 
-            Benchmarks (one per shape; a regexp such as Deadline picks them, default: all):
-              GatherBenchmark        gather: fetch all N, wait for all
-              WorkersBenchmark         k workers (concurrency, default 2) drain a queue of unequal delays
-              AsCompletedBenchmark     handle each result as it arrives
-              RaceBenchmark  race N replicas, keep the first 200, cancel the rest
-              DeadlineBenchmark        keep what completes within delayMs, cancel the rest
-              FailuresBenchmark        uptime check of refused, reset, empty, 500, slow, malformed URLs
-              CpuHeavyBenchmark        gather with parse-and-hash work per response
+            Shapes, one benchmark each (a regexp such as Deadline picks them, default: all):
+              gather       GatherBenchmark       fetch all N, wait for all
+              workers      WorkersBenchmark      k workers (concurrency, default 2) drain a queue of unequal delays
+              asCompleted  AsCompletedBenchmark  handle each result as it arrives
+              race         RaceBenchmark         race N replicas, keep the first 200, cancel the rest
+              deadline     DeadlineBenchmark     keep what completes within delayMs, cancel the rest
+              failures     FailuresBenchmark     uptime check of refused, reset, empty, 500, slow, malformed URLs
+              cpuHeavy     CpuHeavyBenchmark     gather with parse-and-hash work per response
             urls, delayMs, delayProfile, concurrency and maxRequests set GatherBenchmark's workload;
             the other shapes run at their own small N and d unless named.
 
@@ -34,18 +34,19 @@ final class Usage {
                             okHttpAsync 5 and a tuned run at the largest N, others 0)
               maxRequests   OkHttp Dispatcher maxRequests (default: 64, OkHttp's own)
               delayProfile  fixed, uniform, staggered, lognormal (default: fixed)
-              connectionPool sized (N idle connections kept) or okhttp-default (OkHttp's 5) (default: sized)
+              connectionPool sized (N idle connections kept) or okHttpDefault (OkHttp's 5) (default: sized)
               seed          seed of the random delay profiles (default: 42)
 
             Run options (-Dfetchbench.name=…):
-              profile       default (about 9 min of benchmarks here), smoke (about 2 min here),
-                            full (default plus virtualThreads and tuned okHttpAsync at N=10000, 1 s delay)
+              profile       default, smoke (every model briefly), full (default plus virtualThreads
+                            and okHttpSized at N=10000, 1 s delay); --plan prints how long each takes
               target        http://host:port of a running WireMock to use instead of starting one
               results       folder for results (default: results)
               args          extra command-line arguments, e.g. "-p urls=100 -i 10"
               sweep         MIN..MAX: instead of the profile, sweep each model's concurrency at one N
                             (what scripts/tune.sh runs)
 
+            --plan prints every step with its batches and predicted time, and runs nothing.
             JMH options such as -wi, -i and -f are passed to JMH. Results: results/<run-id>/.
             To sweep a model's setting for your own workload and get a recommendation: scripts/tune.sh --help.
             """;

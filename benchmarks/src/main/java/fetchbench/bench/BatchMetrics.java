@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What one batch measured besides its time: the model's in-flight gauge and what the shape
  * recorded (time to the first result, results kept by a deadline, the CPU work). JMH builds its
  * profilers itself and shows them no {@code @State}, so the benchmark state opens this channel
- * for {@link ResourceProfiler} explicitly in its set-up and closes it in its tear-down; a fork
- * runs one benchmark state at a time.
+ * for {@link ResourceProfiler} explicitly in its set-up. It stays open after the state's tear-down,
+ * which JMH runs before the profilers read the last iteration; a fork runs one trial.
  */
 public final class BatchMetrics {
 
@@ -41,13 +41,6 @@ public final class BatchMetrics {
         BatchMetrics metrics = new BatchMetrics(inFlight);
         open = metrics;
         return metrics;
-    }
-
-    /** Closes the channel this state opened. */
-    void close() {
-        if (open == this) {
-            open = null;
-        }
     }
 
     /** The channel of the state being measured in this fork, if one is open (the bare client opens none). */

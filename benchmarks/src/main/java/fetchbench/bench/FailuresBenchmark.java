@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * Failures isolated, as an uptime monitor: N URLs repeat a mix of healthy (d), slow (3·d),
+ * Failures, isolated as an uptime monitor isolates them: N URLs repeat a mix of healthy (d), slow (3·d),
  * refused, reset, empty, HTTP 500 and malformed-JSON URLs, all gathered at once.
  *
  * <p>Measured: the batch, in ms. Predicted: the greedy schedule (failures answer at once; the

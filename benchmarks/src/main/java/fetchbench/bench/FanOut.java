@@ -99,6 +99,5 @@ public class FanOut {
     @TearDown(Level.Trial)
     public void stop() {
         fetcher.close();
-        metrics.close();
     }
 }

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  * provisions it so, see {@code ServerSettings}). Predicted: sequential N·d, a pool of k ⌈N/k⌉·d,
  * unbounded models ≈ d. Every batch is verified: N outcomes, all 200 with the expected body.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar -p model=virtualThreads -p urls=100}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GatherBenchmark -p model=virtualThreads -p urls=100}
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

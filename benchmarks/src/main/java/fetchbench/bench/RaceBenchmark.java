@@ -8,7 +8,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * First completed: N replicas of one resource (urls = N) race. The first replica fails at once
+ * Race: N replicas of one resource (urls = N) race; the first 200 wins and the losers are cancelled. The first replica fails at once
  * with HTTP 500; the others answer after (N−1)·d, …, 2d, d, so the last one asked wins.
  *
  * <p>Measured: time to the winner, in ms, including cancelling the losers. Predicted: d for a

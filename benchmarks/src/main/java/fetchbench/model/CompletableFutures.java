@@ -7,16 +7,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * {@code supplyAsync} per URL, composed with {@code allOf}, {@code thenAccept} and
  * {@code completeOnTimeout}. The executor decides the concurrency: concurrency k uses a pool of
  * k; concurrency 0 uses CompletableFuture's default async executor, which depends on the JDK and
- * the cores (see {@link Prediction}): on JDK 25 with 2 cores it is the common pool with
- * parallelism 1, so blocking fetches run one at a time.
+ * the cores (see {@link fetchbench.theory.Theory#here()}): from JDK 25 it is the common pool,
+ * whose parallelism (cores − 1) bounds how many blocking fetches run at once.
  */
 public final class CompletableFutures implements ConcurrencyModel {
 
@@ -60,7 +62,7 @@ public final class CompletableFutures implements ConcurrencyModel {
     @Override
     public List<Outcome> workers(List<URI> urls, int workers) {
         WorkQueue queue = new WorkQueue(urls);
-        List<CompletableFuture<Void>> workerLoops = java.util.stream.IntStream.range(0, workers)
+        List<CompletableFuture<Void>> workerLoops = IntStream.range(0, workers)
                 .mapToObj(w -> CompletableFuture.runAsync(() -> queue.drainWith(http::fetch), executor))
                 .toList();
         all(workerLoops).join();
@@ -112,7 +114,7 @@ public final class CompletableFutures implements ConcurrencyModel {
                 .toList();
         all(fetches).completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS).join();
         List<Outcome> completed = fetches.stream()
-                .filter(fetch -> fetch.state() == java.util.concurrent.Future.State.SUCCESS)
+                .filter(fetch -> fetch.state() == Future.State.SUCCESS)
                 .map(CompletableFuture::resultNow)
                 .toList();
         fetches.forEach(fetch -> fetch.cancel(true));

@@ -1,8 +1,12 @@
 package fetchbench.model;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -63,7 +67,7 @@ public final class Http {
         }
 
         @Override
-        public void connectStart(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+        public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
             inFlight.connectStarted();
         }
     }
@@ -116,7 +120,7 @@ public final class Http {
      * call that a task starts just after the cancelling (it is cancelled as it joins).
      */
     public static final class CallGroup {
-        private final java.util.Set<Call> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<Call> calls = ConcurrentHashMap.newKeySet();
         private volatile boolean cancelled;
 
         Call add(Call call) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,10 +21,10 @@ import java.util.function.Consumer;
 /**
  * The JDK's {@code HttpClient.sendAsync}: non-blocking I/O on the client's selector thread, each
  * response a CompletableFuture. The executor (concurrency k: a pool of k; 0: the JDK's defaults)
- * runs the client's own work and, here, the handling of each response; it does not bound the
+ * runs the client's own work and, in this model, the handling of each response; it does not bound the
  * requests in flight, so N URLs take about one delay. The JDK client completes the futures it
  * hands out on CompletableFuture's default async executor, so a stage added without an executor
- * runs there (on JDK 25 with 2 cores: one thread); with k > 0 the handling is sent to the pool.
+ * runs there (from JDK 25 the common pool, cores − 1 threads); with k > 0 the handling is sent to the pool.
  * Cancelling a {@code sendAsync} future aborts its exchange.
  */
 public final class HttpClientAsync implements ConcurrencyModel {
@@ -65,7 +66,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
         CompletableFuture<Outcome> outcome = sent.whenComplete((response, error) -> inFlight.exit())
                 .handleAsync((response, error) -> {
             if (error != null) {
-                return Outcome.failed(url, error instanceof java.util.concurrent.CompletionException
+                return Outcome.failed(url, error instanceof CompletionException
                         && error.getCause() != null ? error.getCause() : error, start);
             }
             try {

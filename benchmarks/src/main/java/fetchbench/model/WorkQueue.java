@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 
 /**
  * The shared queue of the workers shape: workers take the next URL until none is left and file
@@ -36,7 +37,7 @@ final class WorkQueue {
     }
 
     /** A worker's whole life for the blocking models: fetch until the queue is empty. */
-    void drainWith(java.util.function.Function<URI, Outcome> fetch) {
+    void drainWith(Function<URI, Outcome> fetch) {
         for (int i = take(); i >= 0; i = take()) {
             done(i, fetch.apply(url(i)));
         }

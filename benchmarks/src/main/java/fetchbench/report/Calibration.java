@@ -1,7 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.bench.BareClientBenchmark;
-import fetchbench.run.RunOptions.Param;
+import fetchbench.run.Param;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -1,7 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.run.NewFolder;
-import fetchbench.run.RunOptions.Param;
+import fetchbench.run.Param;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package fetchbench.report;
 
+
+import java.util.Locale;
 /** The few HTML helpers the reports need; pages are self-contained: no CDN, no web fonts. */
 final class Html {
 
@@ -70,7 +72,7 @@ final class Html {
     }
 
     static String numberCell(double value, String format) {
-        String shown = Double.isNaN(value) ? "–" : String.format(java.util.Locale.ROOT, format, value);
+        String shown = Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
         return "<td data-value=\"" + (Double.isNaN(value) ? "" : value) + "\">" + shown + "</td>";
     }
 }

@@ -1,7 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.model.Model;
-import fetchbench.run.RunOptions;
+import fetchbench.run.Param;
 import fetchbench.run.Step;
 import fetchbench.run.Variant;
 import fetchbench.workload.Delays;
@@ -40,15 +40,15 @@ final class Legacy {
 
     /** The parameters in today's names and values; changes {@code params} in place. */
     static void params(Map<String, String> params) {
-        String pool = RunOptions.Param.CONNECTION_POOL.key;
+        String pool = Param.CONNECTION_POOL.key;
         if ("okhttp-default".equals(params.get(pool))) {
             params.put(pool, "okHttpDefault");
         }
-        String profile = params.get(RunOptions.Param.DELAY_PROFILE.key);
-        if (profile != null && !params.containsKey(RunOptions.SPREAD)) {
+        String profile = params.get(Param.DELAY_PROFILE.key);
+        if (profile != null && !params.containsKey(Param.SPREAD)) {
             Delays delays = Delays.parse(profile);
-            params.put(RunOptions.Param.DELAY_PROFILE.key, delays.profile().name());
-            params.put(RunOptions.SPREAD, String.valueOf(delays.spread()));
+            params.put(Param.DELAY_PROFILE.key, delays.profile().name());
+            params.put(Param.SPREAD, String.valueOf(delays.spread()));
         }
     }
 
@@ -57,8 +57,8 @@ final class Legacy {
         if (jvmArgs.stream().noneMatch(a -> a.startsWith("-D" + OLD_SWEEP_PROPERTY + "="))) {
             return jvmArgs;
         }
-        Model model = Model.valueOf(params.get(RunOptions.Param.MODEL.key));
-        boolean defaultPool = "okHttpDefault".equals(params.get(RunOptions.Param.CONNECTION_POOL.key));
+        Model model = Model.valueOf(params.get(Param.MODEL.key));
+        boolean defaultPool = "okHttpDefault".equals(params.get(Param.CONNECTION_POOL.key));
         Variant variant = switch (model) {
             case completableFuture -> Variant.completableFuturePool;
             case okHttpAsync -> defaultPool ? Variant.okHttpSizedDefaultPool : Variant.okHttpSized;

@@ -1,7 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.model.Model;
-import fetchbench.run.RunOptions.Param;
+import fetchbench.run.Param;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.io.IOException;

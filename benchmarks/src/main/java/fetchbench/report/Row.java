@@ -5,8 +5,7 @@ import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
-import fetchbench.run.RunOptions.Param;
-import fetchbench.run.RunOptions;
+import fetchbench.run.Param;
 import fetchbench.run.Step;
 import fetchbench.theory.CpuCost;
 import fetchbench.theory.Scenario;
@@ -59,7 +58,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         int concurrency = Integer.parseInt(p.getOrDefault(Param.CONCURRENCY.key, "0"));
         int maxRequests = Integer.parseInt(p.getOrDefault(Param.MAX_REQUESTS.key, "0"));
         DelayProfile profile = DelayProfile.valueOf(p.getOrDefault(Param.DELAY_PROFILE.key, DelayProfile.fixed.name()));
-        Delays delays = new Delays(profile, Double.parseDouble(p.getOrDefault(RunOptions.SPREAD,
+        Delays delays = new Delays(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD,
                 String.valueOf(profile.defaultSpread()))));
         long seed = Long.parseLong(p.getOrDefault(Param.SEED.key, "0"));
         Shape shape = Shape.ofBenchmark(result.benchmark());
@@ -82,7 +81,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */
     public double predictedMs() {
-        return Double.isNaN(floorMs) ? theoryMs : Math.max(theoryMs, floorMs);
+        return Theory.withFloor(theoryMs, floorMs);
     }
 
     /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */

@@ -4,6 +4,7 @@ import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
+import fetchbench.theory.Theory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,12 +34,9 @@ public final class Tuning {
     /** The recommendation of one series. */
     public record Recommendation(Series series, Point chosen, Point best) {
 
-        /**
-         * Little's law, L = λ·W: to finish N fetches of mean latency W in T, about N·W/T of them
-         * must be in flight at once.
-         */
+        /** What Little's law says was in flight on average at the best setting. */
         public double requestsInFlight() {
-            return series.urls() * series.meanDelayMs() / best.ms();
+            return Theory.inFlight(series.urls(), series.meanDelayMs(), best.ms());
         }
 
         /** One line for the console and the report. */

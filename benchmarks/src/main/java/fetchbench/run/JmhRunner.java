@@ -3,7 +3,6 @@ package fetchbench.run;
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
-import fetchbench.run.RunOptions.Param;
 import fetchbench.run.Step.Measure;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package fetchbench.run;
 
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
-import fetchbench.run.RunOptions.Param;
 import fetchbench.run.Step.Measure;
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;

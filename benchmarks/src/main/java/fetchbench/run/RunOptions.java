@@ -22,31 +22,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  */
 public final class RunOptions {
 
-    /** The benchmark parameters a user may set, with what each accepts. */
-    public enum Param {
-        MODEL("model", "one of " + names(Model.values())),
-        URLS("urls", "a positive integer (N), e.g. 10,100,1000"),
-        DELAY_MS("delayMs", "an integer >= 0 (milliseconds)"),
-        CONCURRENCY("concurrency", "an integer >= 0 (0 = the model's default)"),
-        MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
-        DELAY_PROFILE("delayProfile", "one of " + Delays.ALLOWED),
-        CONNECTION_POOL("connectionPool", "one of " + names(ConnectionPoolSize.values())),
-        SEED("seed", "an integer");
-
-        public final String key;
-        final String allowed;
-
-        Param(String key, String allowed) {
-            this.key = key;
-            this.allowed = allowed;
-        }
-    }
-
     public static final String PREFIX = "fetchbench.";
     /** Prints the plan, with each step's batches and predicted time, and runs nothing. */
     public static final String PLAN_ONLY = "--plan";
-    /** The JMH parameter that carries a delay profile's spread ({@code delayProfile=lognormal:0.8} sets both). */
-    public static final String SPREAD = "spread";
 
     private final Profile profile;
     private final Map<Param, List<String>> params;
@@ -107,7 +85,7 @@ public final class RunOptions {
             }
             if (values != null) {
                 for (String value : values) {
-                    check(param, value);
+                    param.check(value);
                 }
                 params.put(param, values);
                 if (!fromArgs.hasValue()) {
@@ -123,7 +101,7 @@ public final class RunOptions {
         }
 
         String profileName = property(properties, "profile");
-        Profile profile = profileName == null ? Profile.DEFAULT : constant(Profile.values(), profileName,
+        Profile profile = profileName == null ? Profile.DEFAULT : Param.constant(Profile.values(), profileName,
                 "unknown profile '" + profileName + "' (option " + PREFIX + "profile)");
         if (profileName != null) {
             given.add(0, "-D" + PREFIX + "profile=" + profileName);
@@ -166,57 +144,6 @@ public final class RunOptions {
     private static String property(Properties properties, String key) {
         String value = properties.getProperty(PREFIX + key);
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static void check(Param param, String value) throws OptionException {
-        boolean ok = switch (param) {
-            case MODEL -> isConstant(Model.values(), value);
-            case DELAY_PROFILE -> isDelays(value);
-            case CONNECTION_POOL -> isConstant(ConnectionPoolSize.values(), value);
-            case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1 && Long.parseLong(value) <= Integer.MAX_VALUE;
-            case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0 && Long.parseLong(value) <= Integer.MAX_VALUE;
-            case SEED -> isLong(value);
-        };
-        if (!ok) {
-            throw new OptionException("bad value '" + value + "' for " + param.key + " (-p " + param.key
-                    + "=… or -D" + PREFIX + param.key + "=…); allowed: " + param.allowed);
-        }
-    }
-
-    /** The constant users name {@code value} (its {@link Object#toString()}), or an error listing the allowed ones. */
-    static <E extends Enum<E>> E constant(E[] constants, String value, String problem) throws OptionException {
-        for (E constant : constants) {
-            if (constant.toString().equals(value)) {
-                return constant;
-            }
-        }
-        throw new OptionException(problem + "; allowed: " + names(constants));
-    }
-
-    private static boolean isConstant(Enum<?>[] constants, String value) {
-        return Arrays.stream(constants).anyMatch(c -> c.toString().equals(value));
-    }
-
-    static String names(Enum<?>[] constants) {
-        return String.join(", ", Arrays.stream(constants).map(Object::toString).toList());
-    }
-
-    private static boolean isDelays(String value) {
-        try {
-            Delays.parse(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean isLong(String value) {
-        try {
-            Long.parseLong(value);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** An external server's base URL, or an OptionException naming {@code option}. */

@@ -64,7 +64,7 @@ public sealed interface Step {
 
         @Override
         public Map<String, List<String>> params() {
-            return Map.of(RunOptions.Param.URLS.key, strings(urls), RunOptions.Param.DELAY_MS.key, List.of("0"));
+            return Map.of(Param.URLS.key, strings(urls), Param.DELAY_MS.key, List.of("0"));
         }
 
         @Override
@@ -87,7 +87,7 @@ public sealed interface Step {
 
         @Override
         public Map<String, List<String>> params() {
-            return Map.of(RunOptions.Param.URLS.key, strings(urls), RunOptions.Param.DELAY_MS.key, strings(delayMs));
+            return Map.of(Param.URLS.key, strings(urls), Param.DELAY_MS.key, strings(delayMs));
         }
 
         @Override
@@ -133,15 +133,15 @@ public sealed interface Step {
         @Override
         public Map<String, List<String>> params() {
             Map<String, List<String>> params = new LinkedHashMap<>();
-            params.put(RunOptions.Param.MODEL.key, List.of(variant.model().name()));
-            params.put(RunOptions.Param.URLS.key, strings(workloads.urls()));
-            params.put(RunOptions.Param.DELAY_MS.key, strings(workloads.delayMs()));
-            params.put(RunOptions.Param.CONCURRENCY.key, strings(settings.concurrency()));
-            params.put(RunOptions.Param.MAX_REQUESTS.key, strings(settings.maxRequests()));
-            params.put(RunOptions.Param.DELAY_PROFILE.key, List.of(workloads.delays().profile().name()));
-            params.put(RunOptions.SPREAD, List.of(String.valueOf(workloads.delays().spread())));
-            params.put(RunOptions.Param.CONNECTION_POOL.key, strings(settings.connectionPools()));
-            params.put(RunOptions.Param.SEED.key, strings(workloads.seeds()));
+            params.put(Param.MODEL.key, List.of(variant.model().name()));
+            params.put(Param.URLS.key, strings(workloads.urls()));
+            params.put(Param.DELAY_MS.key, strings(workloads.delayMs()));
+            params.put(Param.CONCURRENCY.key, strings(settings.concurrency()));
+            params.put(Param.MAX_REQUESTS.key, strings(settings.maxRequests()));
+            params.put(Param.DELAY_PROFILE.key, List.of(workloads.delays().profile().name()));
+            params.put(Param.SPREAD, List.of(String.valueOf(workloads.delays().spread())));
+            params.put(Param.CONNECTION_POOL.key, strings(settings.connectionPools()));
+            params.put(Param.SEED.key, strings(workloads.seeds()));
             return params;
         }
 

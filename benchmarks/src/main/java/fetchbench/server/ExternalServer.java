@@ -1,6 +1,7 @@
 package fetchbench.server;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,7 @@ public final class ExternalServer implements TargetServer {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while checking " + baseUri, e);
         } catch (IOException e) {
-            String why = e instanceof java.net.ConnectException ? "connection refused" : e.toString();
+            String why = e instanceof ConnectException ? "connection refused" : e.toString();
             throw new IOException("cannot reach WireMock at " + baseUri + ": " + why, e);
         }
         if (status != 200) {

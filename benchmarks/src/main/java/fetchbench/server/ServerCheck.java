@@ -21,8 +21,9 @@ public final class ServerCheck {
     public static final int DELAY_MS = 1000;
     /**
      * Answering N delayed requests may take this many times the delay. A server short of threads
-     * or without asynchronous delays takes several times; the CPU floor of N = 1000 requests on
-     * 2 shared cores is already about 0.2 s, so a tighter bound would flag the machine, not the server.
+     * or without asynchronous delays takes several times; on a small machine the CPU floor of
+     * N = 1000 requests is already a good part of a second, so a tighter bound would flag the
+     * machine, not the server.
      */
     public static final double TOLERANCE = 1.5;
     /** Undelayed rounds first: they open the connections and warm this JVM's JIT, so the check times the server. */

@@ -1,6 +1,7 @@
 package fetchbench.server;
 
 import java.net.URI;
+import java.util.Map;
 
 /** The WireMock the benchmarks fetch from: started here, or one the user already runs. */
 public interface TargetServer extends AutoCloseable {
@@ -11,7 +12,7 @@ public interface TargetServer extends AutoCloseable {
     URI baseUri();
 
     /** What environment.json records about the server. */
-    java.util.Map<String, Object> describe();
+    Map<String, Object> describe();
 
     @Override
     void close();

@@ -120,6 +120,22 @@ public record Theory(int defaultExecutorThreads) {
     }
 
     /**
+     * The prediction a result is read against: queueing theory, but never below the floor (the
+     * client stack's own time for N requests, measured by the run; NaN when it was not).
+     */
+    public static double withFloor(double theoryMs, double floorMs) {
+        return Double.isNaN(floorMs) ? theoryMs : Math.max(theoryMs, floorMs);
+    }
+
+    /**
+     * Little's law, L = λ·W: to finish N fetches of mean latency W in T, about N·W/T of them must
+     * be in flight at once.
+     */
+    public static double inFlight(int urls, double meanLatencyMs, double batchMs) {
+        return urls * meanLatencyMs / batchMs;
+    }
+
+    /**
      * When each URL finishes, in ms, if c slots take the URLs in order, each the next one as soon
      * as it is free (the greedy schedule; with one delay d for all, the last finishes at ⌈N/c⌉·d).
      */

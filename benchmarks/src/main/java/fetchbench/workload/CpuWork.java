@@ -6,8 +6,12 @@ import fetchbench.model.BodyWork;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
 
 /**
  * The CPU-heavy shape's work per response: parse the large JSON body, sum its values, and hash
@@ -67,14 +71,14 @@ public final class CpuWork implements BodyWork {
             work.apply(body);
         }
         double[][] millis = new double[threads][21];
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-        List<Thread> workers = new java.util.ArrayList<>();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             double[] mine = millis[t];
             workers.add(Thread.ofPlatform().start(() -> {
                 try {
                     start.await();
-                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                } catch (InterruptedException | BrokenBarrierException e) {
                     return;
                 }
                 for (int i = 0; i < mine.length; i++) {
@@ -92,7 +96,7 @@ public final class CpuWork implements BodyWork {
                 throw new IllegalStateException("interrupted while measuring the work", e);
             }
         }
-        double[] all = java.util.Arrays.stream(millis).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+        double[] all = Arrays.stream(millis).flatMapToDouble(Arrays::stream).sorted().toArray();
         return all[all.length / 2];
     }
 }

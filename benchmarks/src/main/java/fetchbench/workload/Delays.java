@@ -27,7 +27,12 @@ public record Delays(DelayProfile profile, double spread) {
     /** "lognormal" or "lognormal:0.8"; an IllegalArgumentException says what is allowed. */
     public static Delays parse(String value) {
         String[] parts = value.strip().split(":", -1);
-        DelayProfile profile = DelayProfile.valueOf(parts[0].strip());
+        DelayProfile profile;
+        try {
+            profile = DelayProfile.valueOf(parts[0].strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad delay profile '" + value + "'; allowed: " + ALLOWED);
+        }
         if (parts.length == 1) {
             return of(profile);
         }

@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
 import fetchbench.model.Outcome;
 import java.net.ConnectException;
+import java.util.Locale;
 
 /** The uptime monitor's verdict on one outcome: up, or the way it is down. */
 public enum Health {
@@ -57,7 +58,7 @@ public enum Health {
         for (Throwable e = error; e != null && all.length() < 2000; e = e.getCause()) {
             all.append(e.getClass().getSimpleName()).append(": ").append(e.getMessage()).append(" / ");
         }
-        return all.toString().toLowerCase(java.util.Locale.ROOT);
+        return all.toString().toLowerCase(Locale.ROOT);
     }
 
     private static boolean hasStatusField(String body) {

@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import fetchbench.TestServer;
 import fetchbench.server.Stubs;
+import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -80,7 +84,7 @@ class ModelsTest {
      * pool's parallelism is 1 or less, else the common pool.
      */
     private static int defaultExecutorPeak(int n) {
-        int parallelism = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+        int parallelism = ForkJoinPool.getCommonPoolParallelism();
         if (Runtime.version().feature() >= 25) {
             return Math.min(n, parallelism == 0 ? 2 : parallelism);
         }
@@ -100,7 +104,7 @@ class ModelsTest {
             workload.verify(model.name(), fetcher.gather(workload.urls()));
         }
         assertThat(inFlight.peak()).isEqualTo(expectedPeak);
-        assertThat(expectedPeak).isEqualTo(Prediction.here().effectiveConcurrency(model, n, concurrency, maxRequests));
+        assertThat(expectedPeak).isEqualTo(Theory.here().slots(model, n, concurrency, maxRequests));
         assertThat(inFlight.current()).isZero();
     }
 
@@ -109,7 +113,7 @@ class ModelsTest {
      * next batch: with OkHttp's default pool (5 idle) 11 of 16 calls reconnect in every batch after
      * the first; with a pool sized to N none does. Counted by OkHttp's own connect events.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void okHttpsDefaultPoolMakesElevenOfSixteenReconnectAndASizedOneNone() {
         Workload workload = workload(16, 300);
         for (ConnectionPoolSize pool : ConnectionPoolSize.values()) {
@@ -149,7 +153,7 @@ class ModelsTest {
 
             assertThat(outcomes).hasSize(5);
             assertThat(outcomes.get(1).status()).isEqualTo(Outcome.NO_RESPONSE);
-            assertThat(outcomes.get(1).error()).isInstanceOf(java.net.ConnectException.class);
+            assertThat(outcomes.get(1).error()).isInstanceOf(ConnectException.class);
             assertThat(outcomes.get(3).status()).isEqualTo(500);
             assertThat(outcomes.get(3).body()).isEqualTo("boom");
             assertThat(List.of(outcomes.get(0), outcomes.get(2), outcomes.get(4)))
@@ -157,20 +161,20 @@ class ModelsTest {
 
             assertThatThrownBy(() -> workload.verify(model.name(), outcomes))
                     .isInstanceOf(Workload.IncompleteResultException.class)
-                    .hasMessageStartingWith(model.name() + ": fetchAll of 5 URLs had 2 problem(s)")
+                    .hasMessageStartingWith(model.name() + ": gather of 5 URLs had 2 problem(s)")
                     .hasMessageContaining(refused + " failed: ConnectException")
                     .hasMessageContaining(serverError + " returned HTTP 500 instead of 200");
         }
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aMissingOutcomeFailsTheVerification() {
         Workload workload = workload(3, 0);
         try (ConcurrencyModel fetcher = Model.sequential.create(settings(0, 0, 3, new InFlight()))) {
             List<Outcome> outcomes = fetcher.gather(workload.urls()).subList(0, 2);
 
             assertThatThrownBy(() -> workload.verify("sequential", outcomes))
-                    .hasMessageStartingWith("sequential: fetchAll of 3 URLs had 1 problem(s)")
+                    .hasMessageStartingWith("sequential: gather of 3 URLs had 1 problem(s)")
                     .hasMessageContaining("got 2 outcomes for 3 URLs");
         }
     }

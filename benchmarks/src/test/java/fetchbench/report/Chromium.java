@@ -13,8 +13,11 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -135,7 +138,7 @@ final class Chromium implements AutoCloseable {
         params.add("clip", clip);
         String data = call("Page.captureScreenshot", params).get("data").getAsString();
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.write(file, java.util.Base64.getDecoder().decode(data));
+        Files.write(file, Base64.getDecoder().decode(data));
     }
 
     /** Console errors, uncaught exceptions and failed loads the page reported so far. */
@@ -231,11 +234,11 @@ final class Chromium implements AutoCloseable {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (var files = Files.walk(root)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
             }
         }

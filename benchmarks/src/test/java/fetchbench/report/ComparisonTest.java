@@ -86,8 +86,8 @@ class ComparisonTest {
         assertThat(second).isEqualTo(results.resolve("compare-run-a-vs-run-b-2"));
         try (Stream<Path> files = Files.list(first)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html",
-                    "comparison.csv", "fetchAll-20ms-fixed-compare-N5.png", "fetchAll-20ms-fixed-compare-N5.svg",
-                    "fetchAll-20ms-fixed-compare-N20.png", "fetchAll-20ms-fixed-compare-N20.svg");
+                    "comparison.csv", "gather-20ms-fixed-compare-N5.png", "gather-20ms-fixed-compare-N5.svg",
+                    "gather-20ms-fixed-compare-N20.png", "gather-20ms-fixed-compare-N20.svg");
         }
         List<String> csv = Files.readAllLines(first.resolve("comparison.csv"));
         assertThat(csv).hasSize(15).first().asString().startsWith("scenario,setting,urls,a_ms");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /** The report rendered from a real run's jmh.json: the files, and the data each chart carries. */
 class ReportTest {
@@ -34,7 +35,7 @@ class ReportTest {
 
         List<Path> written = Report.render(json);
 
-        String prefix = "fetchAll-20ms-fixed-";
+        String prefix = "gather-20ms-fixed-";
         List<String> charts = List.of("models-N5", "models-N20", "scaling", "efficiency",
                 "metric-gc-alloc-rate", "metric-gc-alloc-rate-norm", "metric-gc-count");
         for (String chart : charts) {
@@ -58,7 +59,7 @@ class ReportTest {
                 .collect(Collectors.toMap(Charts.NamedChart::fileName, c -> c));
 
         // Models at N=20: one bar per setting, measured as in the JSON, beside the prediction.
-        CategoryChart models = (CategoryChart) charts.get("fetchAll-20ms-fixed-models-N20").chart();
+        CategoryChart models = (CategoryChart) charts.get("gather-20ms-fixed-models-N20").chart();
         CategorySeries measured = models.getSeriesMap().get("measured");
         assertThat(measured.getXData().stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(SETTINGS);
         double okHttpDefault = score(json, "okHttpAsync", "20", "5");
@@ -68,7 +69,7 @@ class ReportTest {
                 .isEqualTo(80.0); // ⌈20/5⌉ waves of 20 ms
 
         // Scaling: a line per setting plus the theory lines, on log–log axes.
-        XYChart scaling = (XYChart) charts.get("fetchAll-20ms-fixed-scaling").chart();
+        XYChart scaling = (XYChart) charts.get("gather-20ms-fixed-scaling").chart();
         assertThat(scaling.getSeriesMap().keySet()).containsAll(SETTINGS)
                 .contains("theory: ideal ≈ d", "theory: sequential N·d", "theory: pool of 20 ⌈N/20⌉·d");
         assertThat(scaling.getStyler().isXAxisLogarithmic()).isTrue();
@@ -77,19 +78,19 @@ class ReportTest {
                 .isEqualTo(score(json, "sequential", "20", "1"));
 
         // Efficiency: predicted ÷ measured.
-        CategoryChart efficiency = (CategoryChart) charts.get("fetchAll-20ms-fixed-efficiency").chart();
+        CategoryChart efficiency = (CategoryChart) charts.get("gather-20ms-fixed-efficiency").chart();
         assertThat(efficiency.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
         assertThat(List.copyOf(efficiency.getSeriesMap().get("sequential").getYData()).get(1).doubleValue())
                 .isEqualTo(400.0 / score(json, "sequential", "20", "1"));
 
         // Extra metrics get a chart each, labelled with their unit.
-        CategoryChart alloc = (CategoryChart) charts.get("fetchAll-20ms-fixed-metric-gc-alloc-rate-norm").chart();
+        CategoryChart alloc = (CategoryChart) charts.get("gather-20ms-fixed-metric-gc-alloc-rate-norm").chart();
         assertThat(alloc.getYAxisTitle()).isEqualTo("B/op");
         assertThat(alloc.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
 
         // Every chart names the scenario and the environment under its title.
         assertThat(charts.values()).allSatisfy(c -> assertThat(subtitle(c))
-                .contains("fetchAll, delay 20 ms fixed").contains("JDK 25").contains("2 cores"));
+                .contains("gather, delay 20 ms fixed").contains("JDK 25").contains("2 cores"));
     }
 
     @Test
@@ -119,7 +120,7 @@ class ReportTest {
     }
 
     private static String subtitle(Charts.NamedChart chart) throws Exception {
-        var field = org.knowm.xchart.internal.chartpart.Chart.class.getDeclaredField("annotations");
+        var field = Chart.class.getDeclaredField("annotations");
         field.setAccessible(true);
         return ((List<?>) field.get(chart.chart())).stream().filter(Subtitle.class::isInstance)
                 .map(a -> ((Subtitle) a).text()).findFirst().orElse("");

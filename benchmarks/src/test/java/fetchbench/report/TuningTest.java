@@ -84,9 +84,9 @@ class TuningTest {
 
         Map<String, Charts.NamedChart> charts = Charts.of(rows, run.environment()).stream()
                 .collect(Collectors.toMap(Charts.NamedChart::fileName, c -> c));
-        assertThat(charts).containsOnlyKeys("sweep-N10-fetchAll-20ms-fixed-tuning-threadPool",
-                "sweep-N10-fetchAll-20ms-fixed-tuning-virtualThreads", "sweep-N10-fetchAll-20ms-fixed-tuning-okHttpAsync");
-        XYChart okHttp = (XYChart) charts.get("sweep-N10-fetchAll-20ms-fixed-tuning-okHttpAsync").chart();
+        assertThat(charts).containsOnlyKeys("sweep-N10-gather-20ms-fixed-tuning-threadPool",
+                "sweep-N10-gather-20ms-fixed-tuning-virtualThreads", "sweep-N10-gather-20ms-fixed-tuning-okHttpAsync");
+        XYChart okHttp = (XYChart) charts.get("sweep-N10-gather-20ms-fixed-tuning-okHttpAsync").chart();
         assertThat(okHttp.getSeriesMap()).containsOnlyKeys("measured: okHttpAsync",
                 "measured: okHttpAsync with OkHttp's default connection pool", "predicted (either pool)");
         assertThat(okHttp.getSeriesMap().get("predicted (either pool)").getYData())

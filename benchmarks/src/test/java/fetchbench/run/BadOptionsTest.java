@@ -33,6 +33,7 @@ class BadOptionsTest {
                 Arguments.of(List.of("-p", "urls=ten"), "", "urls", "a positive integer"),
                 Arguments.of(List.of("-p", "delayMs=-1"), "", "delayMs", "an integer >= 0"),
                 Arguments.of(List.of("-p", "delayProfile=normal"), "", "delayProfile", "fixed, uniform, staggered, lognormal"),
+                Arguments.of(List.of("-p", "connectionPool=okhttp-default"), "", "connectionPool", "sized, okHttpDefault"),
                 Arguments.of(List.of("-p", "model=threadPool", "-p", "concurrency=0"), "", "concurrency",
                         "a pool size >= 1"),
                 Arguments.of(List.of("-p", "colour=blue"), "", "colour", "model, urls, delayMs"),

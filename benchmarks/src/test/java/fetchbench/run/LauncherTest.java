@@ -60,8 +60,14 @@ class LauncherTest {
                         .contains("threads.peak", "rss.peak", "gc.alloc.rate.norm");
             });
             JsonObject floor = jmh.get(0).getAsJsonObject();
-            assertThat(floor.get("benchmark").getAsString()).endsWith("BareClientBenchmark.fetchAll");
+            assertThat(floor.get("benchmark").getAsString()).endsWith("BareClientBenchmark.gather");
             assertThat(floor.getAsJsonObject("params").get("delayMs").getAsString()).isEqualTo("0");
+            // Each measured result carries its variant as a key; the report words it.
+            assertThat(jmh.asList().subList(1, 4)).extracting(r -> r.getAsJsonObject().getAsJsonArray("jvmArgs")
+                    .asList().stream().map(arg -> arg.getAsString()).filter(arg -> arg.startsWith(
+                            "-D" + Step.Measure.VARIANT_PROPERTY + "=")).toList()).containsExactly(
+                    List.of("-Dfetchbench.variant=virtualThreads"), List.of("-Dfetchbench.variant=okHttpAsync"),
+                    List.of("-Dfetchbench.variant=okHttpSized"));
             JsonObject virtualThreads = jmh.get(1).getAsJsonObject();
             assertThat(virtualThreads.getAsJsonObject("secondaryMetrics").getAsJsonObject("inflight.peak")
                     .get("score").getAsDouble()).isEqualTo(5.0);
@@ -74,8 +80,8 @@ class LauncherTest {
             assertThat(env.getAsJsonObject("server").get("requestJournal").getAsBoolean()).isFalse();
             assertThat(env.get("runId").getAsString()).isEqualTo(run.getFileName().toString());
             assertThat(run.resolve("index.html")).isNotEmptyFile();
-            assertThat(run.resolve("fetchAll-10ms-fixed-efficiency.png")).isNotEmptyFile();
-            assertThat(run.resolve("fetchAll-10ms-fixed-models-N5.svg")).isNotEmptyFile();
+            assertThat(run.resolve("gather-10ms-fixed-efficiency.png")).isNotEmptyFile();
+            assertThat(run.resolve("gather-10ms-fixed-models-N5.svg")).isNotEmptyFile();
         }
     }
 
@@ -89,7 +95,7 @@ class LauncherTest {
                 concat(TINY, List.of("-p", "model=threadPool", "-p", "concurrency=2")))) {
 
             assertThat(jvm.awaitExit(300)).isEqualTo(FetchBench.EXIT_RUN_FAILED);
-            assertThat(jvm.all()).anyMatch(l -> l.contains("threadPool: fetchAll of 5 URLs had 1 problem(s)")
+            assertThat(jvm.all()).anyMatch(l -> l.contains("threadPool: gather of 5 URLs had 1 problem(s)")
                     && l.contains("returned HTTP 500 instead of 200"));
             assertThat(jvm.all()).anyMatch(l -> l.startsWith("fetchbench: run failed:"));
             try (Stream<Path> written = Files.list(results)) {

@@ -4,17 +4,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fetchbench.model.Model;
+import fetchbench.run.Step.Measure;
+import fetchbench.theory.Theory;
 import fetchbench.workload.Shape;
-import fetchbench.model.Prediction;
-import fetchbench.run.RunOptions.Param;
+import fetchbench.FetchBench;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunPlanTest {
 
     private static RunPlan plan(Properties properties, String... args) throws OptionException {
         return RunPlan.of(RunOptions.parse(args, properties));
+    }
+
+    /** A step's values of one JMH parameter, as JMH gets them. */
+    private static List<String> values(Step.Jmh step, String param) {
+        return step.params().get(param);
+    }
+
+    private static Step.Floor floor(RunPlan plan) {
+        return plan.steps().stream().filter(Step.Floor.class::isInstance).map(Step.Floor.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    private static List<Model> models(List<Measure> steps) {
+        return steps.stream().map(s -> s.variant().model()).toList();
     }
 
     private static Properties props(String... keyValues) {
@@ -28,33 +48,38 @@ class RunPlanTest {
     @Test
     void defaultRunHasEveryModelAndKeepsEachBatchWithinTheBudget() throws Exception {
         RunPlan plan = plan(props());
-        List<RunPlan.Step> gather = plan.steps().stream().filter(s -> s.shape() == Shape.gather && !s.sweep())
-                .toList();
+        List<Measure> gather = plan.measures().stream().filter(s -> s.shape() == Shape.gather && !s.sweep()).toList();
 
-        assertThat(gather).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
-                "GatherBenchmark", "GatherBenchmark", "GatherBenchmark", "GatherBenchmark",
-                "GatherBenchmark", "GatherBenchmark", "GatherBenchmark", "GatherBenchmark",
-                "GatherBenchmark", "BareClientBenchmark");
-        assertThat(gather.subList(1, 10)).extracting(RunPlan.Step::model).containsExactly(
+        // First the server check and the floor, then every variant, last the baseline.
+        assertThat(plan.steps().get(0)).isInstanceOf(Step.ServerCheck.class);
+        assertThat(plan.steps().get(1)).isInstanceOf(Step.Floor.class);
+        assertThat(plan.steps().get(plan.steps().size() - 1)).isInstanceOf(Step.Baseline.class);
+        assertThat(gather).extracting(Measure::benchmarkName).containsOnly("fetchbench.bench.GatherBenchmark.gather");
+        assertThat(gather).extracting(Measure::variant).containsExactly(Variant.sequential, Variant.threadPool,
+                Variant.completableFuture, Variant.completableFuturePool, Variant.virtualThreads, Variant.okHttpAsync,
+                Variant.okHttpSized, Variant.httpClientAsync, Variant.structured);
+        assertThat(models(gather)).containsExactly(
                 Model.sequential, Model.threadPool, Model.completableFuture, Model.completableFuture,
                 Model.virtualThreads, Model.okHttpAsync, Model.okHttpAsync, Model.httpClientAsync,
                 Model.structured);
-        // First the floor: the bare client at every N without delay; last its baseline at the run's delay.
-        RunPlan.Step floor = plan.steps().get(0);
-        assertThat(floor.params().get(Param.URLS)).containsExactly("10", "100", "1000");
-        assertThat(floor.params().get(Param.DELAY_MS)).containsExactly("0");
-        assertThat(floor.warmup(5)).isEqualTo(10);
-        assertThat(floor.measurement(5)).isEqualTo(10);
-        assertThat(gather.get(10).params().get(Param.DELAY_MS)).containsExactly("100");
-        for (RunPlan.Step step : plan.withoutBareClient().steps()) {
-            for (String n : step.params().get(Param.URLS)) {
-                assertThat(step.slowestBatchMillis(Integer.parseInt(n))).isLessThanOrEqualTo(Profile.BATCH_BUDGET_MS);
+        // The floor: the bare client at every N without delay; the baseline at the run's delay.
+        Step.Floor floor = floor(plan);
+        assertThat(values(floor, "urls")).containsExactly("10", "100", "1000");
+        assertThat(values(floor, "delayMs")).containsExactly("0");
+        assertThat(floor.batches().warmup(5)).isEqualTo(10);
+        assertThat(floor.batches().measurement(5)).isEqualTo(10);
+        assertThat(((Step.ServerCheck) plan.steps().get(0)).urls()).containsExactly(10, 100, 1000);
+        Step.Baseline baseline = (Step.Baseline) plan.steps().get(plan.steps().size() - 1);
+        assertThat(values(baseline, "delayMs")).containsExactly("100");
+        for (Measure step : plan.measures()) {
+            for (int n : step.workloads().urls()) {
+                assertThat(step.slowestBatchMillis(n)).isLessThanOrEqualTo(Profile.BATCH_BUDGET_MS);
             }
         }
-        RunPlan.Step sequential = gather.get(1);
-        assertThat(sequential.params().get(Param.URLS)).containsExactly("10", "100");
+        Measure sequential = gather.get(0);
+        assertThat(values(sequential, "urls")).containsExactly("10", "100");
         assertThat(plan.notes()).anyMatch(n -> n.startsWith("sequential skipped for urls=1000"));
-        assertThat(gather.get(2).params().get(Param.URLS)).containsExactly("10", "100", "1000");
+        assertThat(values(gather.get(1), "urls")).containsExactly("10", "100", "1000");
         assertThat(plan.largestN()).isEqualTo(1000);
         assertThat(plan.allN()).containsExactly(10, 100, 1000); // the server check and floor: gather's N only
         // The benchmarks are predicted to leave room for build and tests in the 15 minutes of ./mvnw verify.
@@ -68,25 +93,26 @@ class RunPlanTest {
         RunPlan plan = plan(props());
 
         for (Shape shape : Shape.values()) {
-            List<Model> models = plan.withoutBareClient().steps().stream().filter(s -> s.shape() == shape)
-                    .map(RunPlan.Step::model).distinct().toList();
+            List<Model> models = models(plan.measures().stream().filter(s -> s.shape() == shape).toList())
+                    .stream().distinct().toList();
             if (shape == Shape.race) {
                 assertThat(models).doesNotContain(Model.sequential).hasSize(Model.values().length - 1);
             } else {
                 assertThat(models).containsExactly(Model.values());
             }
         }
-        List<RunPlan.Step> workers = plan.steps().stream().filter(s -> s.shape() == Shape.workers).toList();
+        List<Measure> workers = plan.measures().stream().filter(s -> s.shape() == Shape.workers).toList();
         assertThat(workers).allSatisfy(s -> {
-            assertThat(s.params().get(Param.DELAY_PROFILE)).containsExactly("staggered");
-            assertThat(s.params().get(Param.CONCURRENCY))
-                    .containsExactly(s.model() == Model.sequential ? "1" : String.valueOf(Profile.WORKER_COUNT));
+            assertThat(values(s, "delayProfile")).containsExactly("staggered");
+            assertThat(values(s, "concurrency")).containsExactly(
+                    s.variant().model() == Model.sequential ? "1" : String.valueOf(Profile.WORKER_COUNT));
         });
-        RunPlan.Step cpuPools = plan.steps().stream()
-                .filter(s -> s.shape() == Shape.cpuHeavy && s.model() == Model.threadPool).findFirst().orElseThrow();
-        assertThat(cpuPools.params().get(Param.CONCURRENCY)).containsExactly("1", "2", "4", "8", "16");
-        assertThat(plan.steps()).extracting(RunPlan.Step::benchmarkName)
-                .contains("fetchbench.bench.DeadlineBenchmark.withinDeadline");
+        Measure cpuPools = plan.measures().stream()
+                .filter(s -> s.shape() == Shape.cpuHeavy && s.variant().model() == Model.threadPool).findFirst()
+                .orElseThrow();
+        assertThat(values(cpuPools, "concurrency")).containsExactly("1", "2", "4", "8", "16");
+        assertThat(plan.jmhSteps()).extracting(Step.Jmh::benchmarkName)
+                .contains("fetchbench.bench.DeadlineBenchmark.deadline");
     }
 
     @Test
@@ -104,34 +130,34 @@ class RunPlanTest {
         RunPlan plan = plan(props("fetchbench.sweep", "1..100"), "-p", "urls=100", "-p", "delayMs=80",
                 "-p", "delayProfile=lognormal");
 
-        RunPlan.Step floor = plan.steps().get(0);
-        assertThat(floor.benchmark()).isEqualTo("BareClientBenchmark");
-        assertThat(floor.params().get(Param.URLS)).containsExactly("100");
-        List<RunPlan.Step> sweep = plan.steps().subList(1, plan.steps().size());
+        Step.Floor floor = floor(plan);
+        assertThat(floor.benchmarkName()).isEqualTo("fetchbench.bench.BareClientBenchmark.gather");
+        assertThat(values(floor, "urls")).containsExactly("100");
+        List<Measure> sweep = plan.measures();
         List<String> settings = List.of("1", "2", "4", "8", "16", "32", "64", "100");
         assertThat(sweep).allSatisfy(s -> {
             assertThat(s.sweep()).isTrue();
             assertThat(s.shape()).isEqualTo(Shape.gather);
-            assertThat(s.params().get(Param.URLS)).containsExactly("100");
-            assertThat(s.params().get(Param.DELAY_MS)).containsExactly("80");
-            assertThat(s.params().get(Param.DELAY_PROFILE)).containsExactly("lognormal");
+            assertThat(values(s, "urls")).containsExactly("100");
+            assertThat(values(s, "delayMs")).containsExactly("80");
+            assertThat(values(s, "delayProfile")).containsExactly("lognormal");
+            assertThat(s.forkProperties()).containsEntry(Measure.SWEPT_PROPERTY, s.variant().model().knob().name());
         });
-        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.threadPool,
+        assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
                 Model.okHttpAsync, Model.completableFuture, Model.virtualThreads, Model.httpClientAsync);
-        assertThat(sweep).filteredOn(s -> s.model() != Model.okHttpAsync)
-                .allSatisfy(s -> assertThat(s.params().get(Param.CONCURRENCY)).isEqualTo(settings));
+        assertThat(sweep).filteredOn(s -> s.variant().model() != Model.okHttpAsync)
+                .allSatisfy(s -> assertThat(values(s, "concurrency")).isEqualTo(settings));
         // OkHttp: one step per k with maxRequestsPerHost = maxRequests = k, for each connection pool.
-        List<RunPlan.Step> okHttp = sweep.stream().filter(s -> s.model() == Model.okHttpAsync).toList();
+        List<Measure> okHttp = sweep.stream().filter(s -> s.variant().model() == Model.okHttpAsync).toList();
         assertThat(okHttp).hasSize(16);
-        assertThat(okHttp).allSatisfy(s -> assertThat(s.params().get(Param.MAX_REQUESTS))
-                .isEqualTo(s.params().get(Param.CONCURRENCY)));
-        assertThat(okHttp.subList(0, 8)).flatExtracting(s -> s.params().get(Param.CONCURRENCY)).isEqualTo(settings);
+        assertThat(okHttp).allSatisfy(s -> assertThat(values(s, "maxRequests")).isEqualTo(values(s, "concurrency")));
+        assertThat(okHttp.subList(0, 8)).flatExtracting(s -> values(s, "concurrency")).isEqualTo(settings);
         assertThat(okHttp.subList(0, 8)).allSatisfy(s ->
-                assertThat(s.params().get(Param.CONNECTION_POOL)).containsExactly("sized"));
+                assertThat(values(s, "connectionPool")).containsExactly("sized"));
         assertThat(okHttp.subList(8, 16)).allSatisfy(s ->
-                assertThat(s.params().get(Param.CONNECTION_POOL)).containsExactly("okhttp-default"));
+                assertThat(values(s, "connectionPool")).containsExactly("okHttpDefault"));
         // A slow setting keeps the slow cap: k = 1 is 100 batches of 80 ms.
-        assertThat(sweep.get(0).measurement(5)).isEqualTo(3);
+        assertThat(sweep.get(0).batches().measurement(5)).isEqualTo(3);
 
         assertThatThrownBy(() -> plan(props("fetchbench.sweep", "1..8"), "-p", "urls=10", "-p", "model=sequential"))
                 .hasMessageStartingWith("bad value 'sequential' for model with a sweep; allowed: threadPool,");
@@ -141,29 +167,29 @@ class RunPlanTest {
 
     @Test
     void theDefaultRunEndsWithOneSmallSweep() throws Exception {
-        List<RunPlan.Step> sweep = plan(props()).steps().stream().filter(RunPlan.Step::sweep).toList();
+        List<Measure> sweep = plan(props()).measures().stream().filter(Measure::sweep).toList();
 
-        assertThat(sweep.stream().map(RunPlan.Step::model).distinct()).containsExactly(Model.threadPool,
+        assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
                 Model.completableFuture, Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync);
         assertThat(sweep).allSatisfy(s -> {
-            assertThat(s.params().get(Param.URLS)).containsExactly("100");
-            assertThat(s.warmup(3)).isEqualTo(3);
-            assertThat(s.measurement(5)).isEqualTo(3);
+            assertThat(values(s, "urls")).containsExactly("100");
+            assertThat(s.batches().warmup(3)).isEqualTo(3);
+            assertThat(s.batches().measurement(5)).isEqualTo(3);
         });
-        assertThat(plan(props(), "-p", "urls=50").steps()).noneMatch(RunPlan.Step::sweep);
+        assertThat(plan(props(), "-p", "urls=50").measures()).noneMatch(Measure::sweep);
     }
 
     @Test
     void workloadOptionsMeanGatherUnlessAShapeIsNamed() throws Exception {
         RunPlan gatherOnly = plan(props(), "-p", "urls=5");
-        assertThat(gatherOnly.steps()).allSatisfy(s -> assertThat(s.shape()).isEqualTo(Shape.gather));
+        assertThat(gatherOnly.measures()).allSatisfy(s -> assertThat(s.shape()).isEqualTo(Shape.gather));
         assertThat(gatherOnly.notes()).anyMatch(n -> n.contains("the other shapes run with them when named"));
 
         RunPlan deadline = plan(props(), "DeadlineBenchmark", "-p", "urls=6", "-p", "model=virtualThreads");
-        RunPlan.Step step = deadline.steps().stream().filter(s -> s.shape() == Shape.deadline).findFirst()
+        Measure step = deadline.measures().stream().filter(s -> s.shape() == Shape.deadline).findFirst()
                 .orElseThrow();
-        assertThat(step.params().get(Param.URLS)).containsExactly("6");
-        assertThat(deadline.steps()).noneMatch(s -> s.shape() == Shape.workers);
+        assertThat(values(step, "urls")).containsExactly("6");
+        assertThat(deadline.measures()).noneMatch(s -> s.shape() == Shape.workers);
 
         assertThatThrownBy(() -> plan(props(), "FailuresBenchmark", "-p", "urls=3"))
                 .isInstanceOf(OptionException.class)
@@ -174,68 +200,68 @@ class RunPlanTest {
     void theFullProfileAddsTheScaleTestForTheModelsThatCan() throws Exception {
         RunPlan plan = plan(props("fetchbench.profile", "full"));
 
-        List<RunPlan.Step> scale = plan.steps().stream()
-                .filter(s -> s.params().get(Param.URLS).contains("10000")).toList();
-        assertThat(scale).extracting(RunPlan.Step::benchmark).containsExactly("BareClientBenchmark",
-                "GatherBenchmark", "GatherBenchmark", "BareClientBenchmark");
-        assertThat(scale.get(0).params().get(Param.DELAY_MS)).containsExactly("0"); // the floor at N = 10 000 too
-        assertThat(scale.get(1).model()).isEqualTo(Model.virtualThreads);
-        assertThat(scale.get(1).params().get(Param.DELAY_MS)).containsExactly("1000");
-        assertThat(scale.get(2).model()).isEqualTo(Model.okHttpAsync);
-        assertThat(scale.get(2).params().get(Param.CONCURRENCY)).containsExactly("10000");
-        assertThat(scale.get(3).params().get(Param.URLS)).containsExactly("10000"); // the baseline of the scale test
-        assertThat(scale.get(3).params().get(Param.DELAY_MS)).containsExactly("1000");
+        List<Step.Jmh> scale = plan.jmhSteps().stream().filter(s -> values(s, "urls").contains("10000")).toList();
+        assertThat(scale).extracting(Step.Jmh::benchmarkName).containsExactly(
+                "fetchbench.bench.BareClientBenchmark.gather", "fetchbench.bench.GatherBenchmark.gather",
+                "fetchbench.bench.GatherBenchmark.gather", "fetchbench.bench.BareClientBenchmark.gather");
+        assertThat(values(scale.get(0), "delayMs")).containsExactly("0"); // the floor at N = 10 000 too
+        assertThat(((Measure) scale.get(1)).variant().model()).isEqualTo(Model.virtualThreads);
+        assertThat(values(scale.get(1), "delayMs")).containsExactly("1000");
+        assertThat(((Measure) scale.get(2)).variant()).isEqualTo(Variant.okHttpSized);
+        assertThat(values(scale.get(2), "concurrency")).containsExactly("10000");
+        assertThat(values(scale.get(3), "urls")).containsExactly("10000"); // the baseline of the scale test
+        assertThat(values(scale.get(3), "delayMs")).containsExactly("1000");
         assertThat(plan.largestN()).isEqualTo(10_000);
     }
 
     @Test
     void okHttpRunsWithItsOwnDefaultsAndTunedToTheLargestN() throws Exception {
-        RunPlan plan = plan(props(), "-p", "model=okHttpAsync", "-p", "urls=10,300").withoutBareClient();
+        List<Measure> steps = plan(props(), "-p", "model=okHttpAsync", "-p", "urls=10,300").measures();
 
-        assertThat(plan.steps()).hasSize(2);
-        assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("5");
-        assertThat(plan.steps().get(0).params().get(Param.MAX_REQUESTS)).containsExactly("64");
-        assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("300");
-        assertThat(plan.steps().get(1).params().get(Param.MAX_REQUESTS)).containsExactly("300");
+        assertThat(steps).hasSize(2);
+        assertThat(values(steps.get(0), "concurrency")).containsExactly("5");
+        assertThat(values(steps.get(0), "maxRequests")).containsExactly("64");
+        assertThat(values(steps.get(1), "concurrency")).containsExactly("300");
+        assertThat(values(steps.get(1), "maxRequests")).containsExactly("300");
     }
 
     @Test
     void aModelAskedForByNameRunsAtEveryN() throws Exception {
-        RunPlan plan = plan(props("fetchbench.model", "sequential"), "-p", "urls=10,1000").withoutBareClient();
+        List<Measure> steps = plan(props("fetchbench.model", "sequential"), "-p", "urls=10,1000").measures();
 
-        assertThat(plan.steps()).singleElement()
-                .satisfies(s -> assertThat(s.params().get(Param.URLS)).containsExactly("10", "1000"));
+        assertThat(steps).singleElement()
+                .satisfies(s -> assertThat(values(s, "urls")).containsExactly("10", "1000"));
     }
 
     @Test
     void concurrencyAppliesOnlyToModelsWithThatKnob() throws Exception {
-        RunPlan plan = plan(props(), "-p", "model=threadPool,virtualThreads,completableFuture", "-p", "concurrency=4,8")
-                .withoutBareClient();
+        RunPlan plan = plan(props(), "-p", "model=threadPool,virtualThreads,completableFuture", "-p", "concurrency=4,8");
+        List<Measure> steps = plan.measures();
 
-        assertThat(plan.steps().get(0).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
+        assertThat(values(steps.get(0), "concurrency")).containsExactly("4", "8");
         // virtualThreads takes it as a semaphore's permits.
-        assertThat(plan.steps().get(1).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
-        assertThat(plan.steps().get(2).params().get(Param.CONCURRENCY)).containsExactly("4", "8");
+        assertThat(values(steps.get(1), "concurrency")).containsExactly("4", "8");
+        assertThat(values(steps.get(2), "concurrency")).containsExactly("4", "8");
         assertThat(plan.notes()).noneMatch(note -> note.contains("has no concurrency setting"));
     }
 
     @Test
     void commandLineWinsOverSystemProperties() throws Exception {
-        RunPlan plan = plan(props("fetchbench.urls", "7", "fetchbench.model", "threadPool"), "-p", "urls=9")
-                .withoutBareClient();
+        List<Measure> steps = plan(props("fetchbench.urls", "7", "fetchbench.model", "threadPool"), "-p", "urls=9")
+                .measures();
 
-        assertThat(plan.steps().get(0).params().get(Param.URLS)).containsExactly("9");
+        assertThat(values(steps.get(0), "urls")).containsExactly("9");
     }
 
     @Test
     void predictionsFollowQueueingTheory() {
-        assertThat(Prediction.here().batchMillis(Model.sequential, 10, 100, 1, 0)).isEqualTo(1000);
-        assertThat(Prediction.here().batchMillis(Model.threadPool, 100, 100, 20, 0)).isEqualTo(500);
-        assertThat(Prediction.here().batchMillis(Model.threadPool, 101, 100, 20, 0)).isEqualTo(600);
-        assertThat(Prediction.here().batchMillis(Model.virtualThreads, 1000, 100, 0, 0)).isEqualTo(100);
-        assertThat(Prediction.here().batchMillis(Model.okHttpAsync, 1000, 100, 0, 64)).isEqualTo(20_000);
-        assertThat(Prediction.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 64)).isEqualTo(1_600);
-        assertThat(Prediction.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 1000)).isEqualTo(100);
+        assertThat(Theory.here().batchMillis(Model.sequential, 10, 100, 1, 0)).isEqualTo(1000);
+        assertThat(Theory.here().batchMillis(Model.threadPool, 100, 100, 20, 0)).isEqualTo(500);
+        assertThat(Theory.here().batchMillis(Model.threadPool, 101, 100, 20, 0)).isEqualTo(600);
+        assertThat(Theory.here().batchMillis(Model.virtualThreads, 1000, 100, 0, 0)).isEqualTo(100);
+        assertThat(Theory.here().batchMillis(Model.okHttpAsync, 1000, 100, 0, 64)).isEqualTo(20_000);
+        assertThat(Theory.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 64)).isEqualTo(1_600);
+        assertThat(Theory.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 1000)).isEqualTo(100);
     }
 
     @Test
@@ -243,11 +269,32 @@ class RunPlanTest {
         List<Integer> delays = List.of(150, 100, 50, 20, 150, 100, 50, 20);
 
         // Two workers, each taking the next URL when it is free, are both done at 320 ms.
-        assertThat(Prediction.here().batchMillis(Model.threadPool, delays, 2, 0)).isEqualTo(320);
-        assertThat(Prediction.here().batchMillis(Model.sequential, delays, 1, 0)).isEqualTo(640);
-        assertThat(Prediction.here().batchMillis(Model.virtualThreads, delays, 0, 0)).isEqualTo(150);
-        assertThat(Prediction.here().batchMillis(Model.threadPool, List.of(100, 100, 100), 2, 0))
-                .isEqualTo(Prediction.here().batchMillis(Model.threadPool, 3, 100, 2, 0));
+        assertThat(Theory.here().batchMillis(Model.threadPool, delays, 2, 0)).isEqualTo(320);
+        assertThat(Theory.here().batchMillis(Model.sequential, delays, 1, 0)).isEqualTo(640);
+        assertThat(Theory.here().batchMillis(Model.virtualThreads, delays, 0, 0)).isEqualTo(150);
+        assertThat(Theory.here().batchMillis(Model.threadPool, List.of(100, 100, 100), 2, 0))
+                .isEqualTo(Theory.here().batchMillis(Model.threadPool, 3, 100, 2, 0));
+    }
+
+    @Test
+    void planOnlyPrintsEveryStepWithItsPredictionAndRunsNothing(@TempDir Path results) throws Exception {
+        Properties properties = props("fetchbench.results", results.resolve("runs").toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int exit = FetchBench.run(new String[] {"--plan", "-p", "model=okHttpAsync", "-p", "urls=10,300"}, properties,
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+
+        assertThat(exit).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
+                note -> assertThat(note).startsWith("note: urls, delayMs"),
+                check -> assertThat(check).isEqualTo("server check at urls=10,300"),
+                floor -> assertThat(floor).startsWith("floor: bare client without delay, urls=10,300 (10+10 batches"),
+                okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10,300 delayMs=100 concurrency=5 "
+                        + "maxRequests=64 (1+3 batches, predicted "),
+                sized -> assertThat(sized).startsWith("okHttpSized urls=10,300 delayMs=100 concurrency=300 "
+                        + "maxRequests=300 (3+5 batches, predicted "),
+                total -> assertThat(total).startsWith("3 steps, predicted about "));
+        assertThat(results.resolve("runs")).doesNotExist();
     }
 
     @Test

@@ -3,6 +3,7 @@ package fetchbench.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fetchbench.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The server check passes a provisioned server and names the limit of an under-provisioned one. */
@@ -37,7 +38,7 @@ class ServerCheckTest {
         ServerCheck.Result fine = new ServerCheck.Result(100, 1000, 1010, "CPU");
         ServerCheck.Result slow = new ServerCheck.Result(10_000, 1000, 2900, "CPU (client and server share this machine's cores)");
 
-        assertThat(ServerCheck.summary(java.util.List.of(fine, slow))).isEqualTo("ok at N=100 (1.01×) with 1000 ms "
+        assertThat(ServerCheck.summary(List.of(fine, slow))).isEqualTo("ok at N=100 (1.01×) with 1000 ms "
                 + "delays; FAILED: N=10000 requests delayed 1000 ms answered in 2900 ms (2.90× the delay, tolerance "
                 + "1.5×); likely limit: CPU (client and server share this machine's cores); results at N=10000 "
                 + "measure the server, not the models");

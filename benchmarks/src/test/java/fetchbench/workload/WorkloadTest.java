@@ -68,7 +68,7 @@ class WorkloadTest {
                 .hasMessageContaining("urls must be >= 1");
         assertThatThrownBy(() -> Workload.create(SERVER, 10, DelayProfile.fixed, -1, 1))
                 .hasMessageContaining("delayMs must be >= 0");
-        assertThatThrownBy(() -> DelayProfile.valueOf("normal"))
+        assertThatThrownBy(() -> Delays.parse("normal"))
                 .hasMessageContaining("allowed: fixed, uniform, staggered, lognormal");
     }
 }

@@ -1,0 +1,87 @@
+package fetchbench.run;
+
+import fetchbench.model.ConnectionPoolSize;
+import fetchbench.model.Model;
+import fetchbench.workload.Delays;
+import java.util.Arrays;
+
+/**
+ * The benchmark parameters a user may set, with what each accepts. Their JMH parameters are
+ * typed (enums and numbers), so JMH refuses a bad value too; the launcher checks first, to answer
+ * with one line that names the option and the allowed values.
+ */
+public enum Param {
+    MODEL("model", "one of " + names(Model.values())),
+    URLS("urls", "a positive integer (N), e.g. 10,100,1000"),
+    DELAY_MS("delayMs", "an integer >= 0 (milliseconds)"),
+    CONCURRENCY("concurrency", "an integer >= 0 (0 = the model's default)"),
+    MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
+    DELAY_PROFILE("delayProfile", "one of " + Delays.ALLOWED),
+    CONNECTION_POOL("connectionPool", "one of " + names(ConnectionPoolSize.values())),
+    SEED("seed", "an integer");
+
+    /** The JMH parameter that carries a delay profile's spread ({@code delayProfile=lognormal:0.8} sets both). */
+    public static final String SPREAD = "spread";
+
+    public final String key;
+    final String allowed;
+
+    Param(String key, String allowed) {
+        this.key = key;
+        this.allowed = allowed;
+    }
+
+    /** Refuses a value this parameter does not accept, in the one line the user sees. */
+    void check(String value) throws OptionException {
+        boolean ok = switch (this) {
+            case MODEL -> isConstant(Model.values(), value);
+            case DELAY_PROFILE -> isDelays(value);
+            case CONNECTION_POOL -> isConstant(ConnectionPoolSize.values(), value);
+            case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1
+                    && Long.parseLong(value) <= Integer.MAX_VALUE;
+            case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0
+                    && Long.parseLong(value) <= Integer.MAX_VALUE;
+            case SEED -> isLong(value);
+        };
+        if (!ok) {
+            throw new OptionException("bad value '" + value + "' for " + key + " (-p " + key + "=… or -D"
+                    + RunOptions.PREFIX + key + "=…); allowed: " + allowed);
+        }
+    }
+
+    /** The constant users name {@code value} (its {@link Object#toString()}), or an error listing the allowed ones. */
+    static <E extends Enum<E>> E constant(E[] constants, String value, String problem) throws OptionException {
+        for (E constant : constants) {
+            if (constant.toString().equals(value)) {
+                return constant;
+            }
+        }
+        throw new OptionException(problem + "; allowed: " + names(constants));
+    }
+
+    private static boolean isConstant(Enum<?>[] constants, String value) {
+        return Arrays.stream(constants).anyMatch(c -> c.toString().equals(value));
+    }
+
+    static String names(Enum<?>[] constants) {
+        return String.join(", ", Arrays.stream(constants).map(Object::toString).toList());
+    }
+
+    private static boolean isDelays(String value) {
+        try {
+            Delays.parse(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLong(String value) {
+        try {
+            Long.parseLong(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
