@@ -5,6 +5,7 @@ import fetchbench.report.Report;
 import fetchbench.report.ReportException;
 import fetchbench.run.OptionException;
 import fetchbench.run.JmhRunner;
+import fetchbench.run.ResultKeys;
 import fetchbench.run.RunDirectory;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
@@ -165,7 +166,7 @@ public final class FetchBench {
         for (Step.Jmh step : steps) {
             number++;
             out.printf("%n[fetchbench] step %d/%d: %s (predicted %.0f s)%n", number, steps.size(),
-                    JmhRunner.describe(step), runner.predictedSeconds(step));
+                    step.describe(), runner.predictedSeconds(step));
             Collection<RunResult> stepResults = runner.run(step);
             if (stepResults.isEmpty()) {
                 throw new IllegalStateException("JMH ran nothing for step " + number + " (check the benchmark regexp)");
@@ -182,7 +183,7 @@ public final class FetchBench {
         plan.notes().forEach(note -> out.println("note: " + note));
         for (Step step : plan.steps()) {
             if (step instanceof Step.ServerCheck || selected.contains(step)) {
-                out.println(JmhRunner.describe(step) + (step instanceof Step.Jmh jmh
+                out.println(step.describe() + (step instanceof Step.Jmh jmh
                         ? String.format(Locale.ROOT, " (%d+%d batches, predicted %.0f s)",
                         jmh.batches().warmup(runner.warmup()), jmh.batches().measurement(runner.measurement()),
                         runner.predictedSeconds(jmh)) : ""));
@@ -199,12 +200,12 @@ public final class FetchBench {
     private static List<String> forkArgs(RunOptions options, TargetServer server, String check, List<String> notes) {
         List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
         args.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
-        args.add("-D" + JmhRun.CORES_PROPERTY + "=" + Runtime.getRuntime().availableProcessors());
-        args.add("-D" + Theory.DEFAULT_EXECUTOR_THREADS_PROPERTY + "=" + Theory.here().defaultExecutorThreads());
-        args.add("-D" + JmhRun.COMMAND_PROPERTY + "=" + options.reproduceCommand());
-        args.add("-D" + JmhRun.SERVER_CHECK_PROPERTY + "=" + check);
+        args.add("-D" + ResultKeys.CORES + "=" + Runtime.getRuntime().availableProcessors());
+        args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + Theory.here().defaultExecutorThreads());
+        args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
+        args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);
         if (!notes.isEmpty()) {
-            args.add("-D" + JmhRun.NOTES_PROPERTY + "=" + String.join(JmhRun.NOTES_SEPARATOR, notes));
+            args.add("-D" + ResultKeys.NOTES + "=" + String.join(ResultKeys.NOTES_SEPARATOR, notes));
         }
         if (Runtime.version().feature() >= 23) {
             // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.

@@ -2,6 +2,8 @@ package fetchbench;
 
 import fetchbench.model.Model;
 import fetchbench.run.OptionException;
+import fetchbench.run.Param;
+import fetchbench.run.Profile;
 import fetchbench.run.RunOptions;
 import fetchbench.run.Sweep;
 import fetchbench.workload.DelayProfile;
@@ -65,10 +67,10 @@ public final class Tune {
                 return 0;
             }
             String urls = null;
-            String delay = "fixed:100";
+            String delay = Profile.DELAY_PROFILE + ":" + Profile.DEFAULT.delayMs();
             String range = null;
             String models = Sweep.modelNames().replace(" ", "");
-            String seed = "42";
+            String seed = String.valueOf(Profile.SEED);
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (!List.of("--urls", "--delay", "--range", "--models", "--seed", "--target", "--results")
@@ -120,8 +122,9 @@ public final class Tune {
             launcherProperties.setProperty("fetchbench.sweep", sweep.toString());
             launcherProperties.setProperty("fetchbench.reproduce", "scripts/tune.sh " + String.join(" ", args));
             launcherProperties.remove("fetchbench.args");
-            launcherArgs.addAll(List.of("-p", "urls=" + n, "-p", "delayMs=" + profileAndMs[1],
-                    "-p", "delayProfile=" + profileAndMs[0], "-p", "seed=" + seed, "-p", "model=" + models.replace(" ", "")));
+            launcherArgs.addAll(List.of("-p", Param.URLS.key + "=" + n, "-p", Param.DELAY_MS.key + "=" + profileAndMs[1],
+                    "-p", Param.DELAY_PROFILE.key + "=" + profileAndMs[0], "-p", Param.SEED.key + "=" + seed,
+                    "-p", Param.MODEL.key + "=" + models.replace(" ", "")));
         } catch (OptionException e) {
             err.println("tune: " + e.getMessage());
             return FetchBench.EXIT_BAD_OPTION;
@@ -145,12 +148,12 @@ public final class Tune {
     private static String[] delayProfile(String spec) throws OptionException {
         String[] parts = spec.strip().split(":", -1);
         String problem = "bad value '" + spec + "' for --delay; allowed: MS, or PROFILE:MS[:SPREAD] with PROFILE one of "
-                + String.join(", ", Arrays.stream(DelayProfile.values()).map(Enum::name).toList()) + ", MS an integer >= 1, SPREAD for uniform 0 < S <= 1 (±S around MS), "
+                + Param.names(DelayProfile.values()) + ", MS an integer >= 1, SPREAD for uniform 0 < S <= 1 (±S around MS), "
                 + "for lognormal σ, 0 < σ <= 5; e.g. lognormal:80:0.8";
         if (parts.length > 3) {
             throw new OptionException(problem);
         }
-        String profile = parts.length == 1 ? "fixed" : parts[0].strip();
+        String profile = parts.length == 1 ? Profile.DELAY_PROFILE.name() : parts[0].strip();
         String ms = parts.length == 1 ? parts[0].strip() : parts[1].strip();
         try {
             if (Integer.parseInt(ms) < 1) {

@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * CPU-heavy mix: gather, but every response is a ~30 KB JSON body that the model's own threads
+ * CPU-heavy: gather, but every response is a ~30 KB JSON body that the model's own threads
  * parse and hash (CpuWork, w ms of one core each; each fork measures w, reported as work.ms).
  *
  * <p>Measured: the batch, in ms. Predicted: max(greedy schedule of d + w on the model's slots,

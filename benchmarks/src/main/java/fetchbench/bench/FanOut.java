@@ -57,7 +57,7 @@ public class FanOut {
     @Param({})
     public DelayProfile delayProfile;
 
-    /** The spread of the uniform and lognormal profiles (see {@link Delays}). */
+    /** The spread of the uniform and lognormal profiles (see {@link Delays}); 0 = the profile's default. */
     @Param({})
     public double spread;
 
@@ -82,7 +82,7 @@ public class FanOut {
     public void start(BenchmarkParams benchmark) {
         Shape shape = Shape.ofBenchmark(benchmark.getBenchmark());
         URI server = TargetServer.fromForkProperty();
-        workload = Workload.create(shape, server, urls, new Delays(delayProfile, spread), delayMs, seed);
+        workload = Workload.create(shape, server, urls, Delays.of(delayProfile, spread), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = BodyWork.NONE;
         if (shape == Shape.cpuHeavy) {

@@ -9,7 +9,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 
 /**
- * Workers over a queue: k workers (the concurrency parameter; sequential is one) take URLs with
+ * Workers: k workers (the concurrency parameter; sequential is one) take URLs with
  * unequal delays from one shared queue until it is empty.
  *
  * <p>Measured: the batch, in ms. Predicted: the greedy schedule of the delays on k workers (with

@@ -15,7 +15,7 @@ public interface ConcurrencyModel extends AutoCloseable {
     List<Outcome> gather(List<URI> urls);
 
     /**
-     * Workers over a queue: {@code workers} workers each take the next URL from one shared queue
+     * Workers: {@code workers} workers each take the next URL from one shared queue
      * until it is empty. Returns one outcome per URL, in the order given.
      */
     List<Outcome> workers(List<URI> urls, int workers);
@@ -27,7 +27,7 @@ public interface ConcurrencyModel extends AutoCloseable {
     void asCompleted(List<URI> urls, Consumer<Outcome> handler);
 
     /**
-     * First completed: races replicas of one resource and returns the first HTTP 200; the other
+     * Race: races replicas of one resource and returns the first HTTP 200; the other
      * calls are cancelled before it returns. Throws {@link NoReplicaAnsweredException} if none did.
      */
     Outcome race(List<URI> replicas);

@@ -12,7 +12,6 @@ import java.util.TreeMap;
  */
 public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun.Metric> baselines) {
 
-    static final String BARE_BENCHMARK = BareClientBenchmark.class.getSimpleName() + "." + BareClientBenchmark.METHOD;
 
     public static Calibration of(JmhRun run) {
         Map<Integer, JmhRun.Metric> floors = new TreeMap<>();
@@ -33,7 +32,7 @@ public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun
     }
 
     static boolean isBare(JmhRun.Result result) {
-        return result.benchmark().endsWith(BARE_BENCHMARK);
+        return result.benchmark().equals(BareClientBenchmark.NAME);
     }
 
     /** The floor at N in ms, NaN when the run did not measure it. */

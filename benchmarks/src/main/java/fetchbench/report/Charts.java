@@ -265,11 +265,10 @@ public final class Charts {
         series.setLineWidth(1.5f);
     }
 
+    /** The k of every pool the rows fetch on, for its ⌈N/k⌉·d line. */
     private static TreeSet<Integer> poolSizes(List<Row> rows) {
         TreeSet<Integer> sizes = new TreeSet<>();
-        rows.stream().filter(r -> r.model() == Model.threadPool
-                        || (r.model() == Model.completableFuture && r.concurrency() > 0))
-                .forEach(r -> sizes.add(r.concurrency()));
+        rows.forEach(r -> Theory.here().poolOf(r.limits()).ifPresent(sizes::add));
         return sizes;
     }
 

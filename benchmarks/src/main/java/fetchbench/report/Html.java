@@ -1,7 +1,7 @@
 package fetchbench.report;
 
-
 import java.util.Locale;
+
 /** The few HTML helpers the reports need; pages are self-contained: no CDN, no web fonts. */
 final class Html {
 

@@ -1,8 +1,10 @@
 package fetchbench.report;
 
+import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
 import fetchbench.run.Param;
-import fetchbench.run.Step;
+import fetchbench.run.Profile;
+import fetchbench.run.ResultKeys;
 import fetchbench.run.Variant;
 import fetchbench.workload.Delays;
 import java.util.ArrayList;
@@ -42,13 +44,13 @@ final class Legacy {
     static void params(Map<String, String> params) {
         String pool = Param.CONNECTION_POOL.key;
         if ("okhttp-default".equals(params.get(pool))) {
-            params.put(pool, "okHttpDefault");
+            params.put(pool, ConnectionPoolSize.okHttpDefault.name());
         }
         String profile = params.get(Param.DELAY_PROFILE.key);
         if (profile != null && !params.containsKey(Param.SPREAD)) {
             Delays delays = Delays.parse(profile);
             params.put(Param.DELAY_PROFILE.key, delays.profile().name());
-            params.put(Param.SPREAD, String.valueOf(delays.spread()));
+            params.put(Param.SPREAD, String.valueOf(delays.spreadParam()));
         }
     }
 
@@ -58,17 +60,12 @@ final class Legacy {
             return jvmArgs;
         }
         Model model = Model.valueOf(params.get(Param.MODEL.key));
-        boolean defaultPool = "okHttpDefault".equals(params.get(Param.CONNECTION_POOL.key));
-        Variant variant = switch (model) {
-            case completableFuture -> Variant.completableFuturePool;
-            case okHttpAsync -> defaultPool ? Variant.okHttpSizedDefaultPool : Variant.okHttpSized;
-            case httpClientAsync -> Variant.httpClientAsyncPool;
-            default -> Variant.of(model);
-        };
+        Variant variant = Profile.swept(model, ConnectionPoolSize.valueOf(params.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name())))
+                .orElseThrow(() -> new IllegalArgumentException("a sweep of " + model + ", which has no setting to sweep"));
         List<String> today = new ArrayList<>(jvmArgs.stream()
                 .filter(a -> !a.startsWith("-D" + OLD_SWEEP_PROPERTY + "=")).toList());
-        today.add("-D" + Step.Measure.VARIANT_PROPERTY + "=" + variant);
-        today.add("-D" + Step.Measure.SWEPT_PROPERTY + "=" + model.knob());
+        today.add("-D" + ResultKeys.VARIANT + "=" + variant);
+        today.add("-D" + ResultKeys.SWEPT + "=" + model.knob());
         return today;
     }
 }

@@ -2,6 +2,7 @@ package fetchbench.report;
 
 import fetchbench.model.Model;
 import fetchbench.run.Param;
+import fetchbench.run.ResultKeys;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.io.IOException;
@@ -11,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
@@ -80,7 +81,7 @@ public final class Report {
                 .append(first.warmupIterations()).append(" warm-up and ")
                 .append(first.measurementIterations()).append(" measured batches, ")
                 .append(first.forks()).append(" fork(s) per result</p>\n");
-        run.forkProperty(JmhRun.SERVER_CHECK_PROPERTY).ifPresent(check -> html.append("<p class=\"")
+        run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> html.append("<p class=\"")
                 .append(check.contains("FAILED") ? "sig" : "env").append("\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));
         List<String> notes = notes(run);
@@ -176,14 +177,15 @@ public final class Report {
 
     /** The command the run recorded, or one that asks the jar for the same parameters. */
     static String reproduceCommand(JmhRun run) {
-        return run.forkProperty(JmhRun.COMMAND_PROPERTY).orElseGet(() -> {
+        return run.forkProperty(ResultKeys.COMMAND).orElseGet(() -> {
             StringBuilder command = new StringBuilder("java -jar benchmarks/target/benchmarks.jar");
-            for (String param : Stream.of(Param.MODEL, Param.URLS, Param.DELAY_MS, Param.CONCURRENCY, Param.MAX_REQUESTS,
-                    Param.DELAY_PROFILE, Param.SEED).map(p -> p.key).toList()) {
-                List<String> values = run.results().stream().map(r -> r.params().get(param))
-                        .filter(v -> v != null).distinct().toList();
+            List<Row> rows = Row.of(run);
+            for (Param param : List.of(Param.MODEL, Param.URLS, Param.DELAY_MS, Param.CONCURRENCY, Param.MAX_REQUESTS,
+                    Param.DELAY_PROFILE, Param.SEED)) {
+                List<String> values = rows.stream().map(r -> param == Param.DELAY_PROFILE ? r.delays().spec()
+                        : r.result().params().get(param.key)).filter(Objects::nonNull).distinct().toList();
                 if (!values.isEmpty()) {
-                    command.append(" -p ").append(param).append('=').append(String.join(",", values));
+                    command.append(" -p ").append(param.key).append('=').append(String.join(",", values));
                 }
             }
             JmhRun.Result first = run.results().get(0);
@@ -208,8 +210,8 @@ public final class Report {
 
     /** What the plan left out and why, as the run recorded it. */
     static List<String> notes(JmhRun run) {
-        return run.forkProperty(JmhRun.NOTES_PROPERTY)
-                .map(notes -> List.of(notes.split(Pattern.quote(JmhRun.NOTES_SEPARATOR))))
+        return run.forkProperty(ResultKeys.NOTES)
+                .map(notes -> List.of(notes.split(Pattern.quote(ResultKeys.NOTES_SEPARATOR))))
                 .orElse(List.of());
     }
 

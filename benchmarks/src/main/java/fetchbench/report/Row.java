@@ -6,8 +6,10 @@ import fetchbench.model.Knob;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
 import fetchbench.run.Param;
-import fetchbench.run.Step;
+import fetchbench.run.ResultKeys;
+import fetchbench.run.Variant;
 import fetchbench.theory.CpuCost;
+import fetchbench.theory.Limits;
 import fetchbench.theory.Scenario;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
@@ -24,7 +26,7 @@ import java.util.Optional;
  */
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
                   Delays delays, long seed, int concurrency, int maxRequests, double theoryMs,
-                  double floorMs, ConnectionPoolSize connectionPool, Optional<Knob> swept) {
+                  double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept) {
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
@@ -45,7 +47,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     }
 
     private static Theory theoryFor(JmhRun.Result result) {
-        return result.forkProperty(Theory.DEFAULT_EXECUTOR_THREADS_PROPERTY)
+        return result.forkProperty(ResultKeys.DEFAULT_EXECUTOR_THREADS)
                 .map(threads -> new Theory(Integer.parseInt(threads)))
                 .orElseGet(Theory::here);
     }
@@ -58,25 +60,29 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         int concurrency = Integer.parseInt(p.getOrDefault(Param.CONCURRENCY.key, "0"));
         int maxRequests = Integer.parseInt(p.getOrDefault(Param.MAX_REQUESTS.key, "0"));
         DelayProfile profile = DelayProfile.valueOf(p.getOrDefault(Param.DELAY_PROFILE.key, DelayProfile.fixed.name()));
-        Delays delays = new Delays(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD,
-                String.valueOf(profile.defaultSpread()))));
+        Delays delays = Delays.of(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD, "0")));
         long seed = Long.parseLong(p.getOrDefault(Param.SEED.key, "0"));
         Shape shape = Shape.ofBenchmark(result.benchmark());
         JmhRun.Metric work = result.secondary().get(BatchMetrics.WORK);
         JmhRun.Metric workAllCores = result.secondary().get(BatchMetrics.WORK_ALL_CORES);
         double cpuWorkMs = work == null ? 0 : work.score();
         double cpuWorkAllCoresMs = workAllCores == null ? cpuWorkMs : workAllCores.score();
-        int cores = result.forkProperty(JmhRun.CORES_PROPERTY).map(Integer::parseInt)
+        int cores = result.forkProperty(ResultKeys.CORES).map(Integer::parseInt)
                 .orElse(Runtime.getRuntime().availableProcessors());
-        double theoryMs = theory.predictMs(Scenario.of(shape, model, concurrency, maxRequests, urls, delayMs, delays,
-                seed, new CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores)));
+        double theoryMs = theory.predictMs(Scenario.of(shape, new Limits(model, concurrency, maxRequests), urls,
+                delayMs, delays, seed, new CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores)));
         ConnectionPoolSize connectionPool = ConnectionPoolSize.valueOf(
                 p.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name()));
         String setting = setting(shape, model, concurrency, maxRequests)
                 + (connectionPool == ConnectionPoolSize.sized ? "" : " [OkHttp's default pool]");
         return new Row(result, model, setting, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
-                calibration.floorMs(urls), connectionPool,
-                result.forkProperty(Step.Measure.SWEPT_PROPERTY).map(Knob::valueOf));
+                calibration.floorMs(urls), connectionPool, result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
+                result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf));
+    }
+
+    /** What bounds the model's requests in flight in this result. */
+    public Limits limits() {
+        return new Limits(model, concurrency, maxRequests);
     }
 
     /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */

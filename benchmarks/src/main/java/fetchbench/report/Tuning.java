@@ -82,9 +82,9 @@ public final class Tuning {
 
     /** The sweeps of a run's rows, one series per model and connection pool, settings in order. */
     public static List<Series> series(List<Row> rows) {
-        Map<String, List<Row>> bySeries = rows.stream().filter(Row::isSweep)
+        Map<List<Object>, List<Row>> bySeries = rows.stream().filter(Row::isSweep)
                 .sorted(Comparator.comparing(Row::scenario).thenComparing(Row.READING_ORDER))
-                .collect(Collectors.groupingBy(r -> r.scenario() + " / " + r.model() + " / " + r.connectionPool(),
+                .collect(Collectors.groupingBy(r -> List.of(r.scenario(), r.variant().orElseThrow()),
                         LinkedHashMap::new, Collectors.toList()));
         List<Series> all = new ArrayList<>();
         for (List<Row> sweep : bySeries.values()) {

@@ -1,10 +1,7 @@
 package fetchbench.run;
 
 import fetchbench.bench.ResourceProfiler;
-import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
-import fetchbench.run.Step.Measure;
-import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,9 +34,7 @@ public final class JmhRunner {
 
     /** The plan's JMH steps that the benchmark patterns on the command line (none: all) pick. */
     public List<Step.Jmh> selected(RunPlan plan) {
-        List<String> includes = options.jmh().getIncludes();
-        return plan.jmhSteps().stream().filter(step -> includes.isEmpty() || includes.stream()
-                .anyMatch(regexp -> Pattern.compile(regexp).matcher(step.benchmarkName()).find())).toList();
+        return plan.jmhSteps().stream().filter(step -> options.picks(step.benchmarkName())).toList();
     }
 
     /** The run's warm-up batches, before a step's own limits. */
@@ -59,7 +54,7 @@ public final class JmhRunner {
     public Collection<RunResult> run(Step.Jmh step) throws RunnerException {
         List<String> args = new ArrayList<>(forkArgs);
         step.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
-        if (step instanceof Measure measure && measure.variant().model().needsPreview()) {
+        if (step instanceof Step.Measure measure && measure.variant().model().needsPreview()) {
             args.add(Model.ENABLE_PREVIEW);
         }
         ChainedOptionsBuilder jmh = new OptionsBuilder()
@@ -83,50 +78,9 @@ public final class JmhRunner {
         return new Runner(jmh.build()).run();
     }
 
-    /** One line per step, for the progress output and {@code --plan}. */
-    public static String describe(Step step) {
-        return switch (step) {
-            case Step.ServerCheck check -> "server check at urls=" + joined(check.urls());
-            case Step.Floor floor -> "floor: bare client without delay, urls=" + joined(floor.urls());
-            case Step.Baseline base -> "baseline: bare client, urls=" + joined(base.urls()) + " delayMs="
-                    + joined(base.delayMs());
-            case Measure m -> describe(m);
-        };
-    }
-
-    private static String describe(Measure m) {
-        StringBuilder text = new StringBuilder(m.shape() == Shape.gather ? "" : m.shape() + " · ")
-                .append(m.variant()).append(' ');
-        m.params().forEach((param, values) -> {
-            boolean shown = switch (param) {
-                case "urls", "delayMs" -> true;
-                case "concurrency" -> m.variant().model().hasConcurrencyKnob() || m.shape() == Shape.workers;
-                case "maxRequests" -> m.variant().model() == Model.okHttpAsync;
-                case "delayProfile", "spread" -> !values.equals(List.of(Profile.DELAY_PROFILE.name()))
-                        && !values.equals(List.of("0.0"));
-                default -> false;
-            };
-            if (shown) {
-                text.append(param).append('=').append(String.join(",", values)).append(' ');
-            }
-        });
-        if (!m.settings().connectionPools().equals(List.of(m.variant().connectionPool()))
-                || m.variant().connectionPool() != ConnectionPoolSize.sized) {
-            text.append(Param.CONNECTION_POOL.key).append('=').append(joined(m.settings().connectionPools())).append(' ');
-        }
-        if (m.sweep()) {
-            text.append("(sweep of ").append(m.variant().model().knob()).append(") ");
-        }
-        return text.toString().strip();
-    }
-
     /** The run's total, for the line before the first step. */
     public String total(List<Step.Jmh> steps) {
-        return String.format(Locale.ROOT, "%d steps, predicted about %.0f min", steps.size(),
+        return String.format(Locale.ROOT, "%d JMH runs, predicted about %.0f min", steps.size(),
                 Math.ceil(steps.stream().mapToDouble(this::predictedSeconds).sum() / 60));
-    }
-
-    private static String joined(List<?> values) {
-        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 }

@@ -63,7 +63,8 @@ public enum Param {
         return Arrays.stream(constants).anyMatch(c -> c.toString().equals(value));
     }
 
-    static String names(Enum<?>[] constants) {
+    /** The names users type for these constants, e.g. "fixed, uniform, staggered, lognormal". */
+    public static String names(Enum<?>[] constants) {
         return String.join(", ", Arrays.stream(constants).map(Object::toString).toList());
     }
 

@@ -8,9 +8,10 @@ import fetchbench.run.Step.Workloads;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +21,6 @@ import java.util.stream.Stream;
  * that mean something to it.
  */
 final class Planner {
-
-    /** A batch this slow is stable from the first: its step gets fewer batches (see {@link Batches#SLOW}). */
-    static final double SLOW_BATCH_MS = 5_000;
 
     private final RunOptions options;
     private final Profile profile;
@@ -52,6 +50,7 @@ final class Planner {
         List<Integer> urls = options.urls().orElse(profile.urls());
         int largestN = urls.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Long> seeds = options.seeds().orElse(List.of(Profile.SEED));
+        List<Delays> gatherDelays = options.delays().orElse(List.of(Delays.of(Profile.DELAY_PROFILE)));
         List<Measure> candidates = new ArrayList<>(measures(Shape.gather, urls,
                 options.delayMs().orElse(List.of(profile.delayMs())), seeds, largestN, true));
         boolean patterns = !options.jmh().getIncludes().isEmpty();
@@ -81,7 +80,7 @@ final class Planner {
         if (!workloadGiven && named(Shape.gather)) {
             List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
             candidates.addAll(sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
-                    Delays.of(Profile.DELAY_PROFILE), List.of(Profile.SEED)), profile.sweep(), Batches.FEW));
+                    List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.FEW));
         }
         List<Step> steps = new ArrayList<>();
         for (Measure candidate : candidates) {
@@ -92,10 +91,12 @@ final class Planner {
                     .ifPresent(steps::add);
         }
         if (profile == Profile.FULL && !options.given(Param.URLS)) {
-            Workloads scale = new Workloads(List.of(Profile.SCALE_URLS), List.of(Profile.SCALE_DELAY_MS),
-                    Delays.of(Profile.DELAY_PROFILE), seeds);
-            Profile.SCALE.stream().filter(v -> models.contains(v.model()))
-                    .forEach(v -> steps.add(measure(Shape.gather, v, scale, settings(v, Profile.SCALE_URLS))));
+            for (Variant variant : Profile.SCALE.stream().filter(v -> models.contains(v.model())).toList()) {
+                for (List<Delays> delays : bySpread(gatherDelays)) {
+                    steps.add(measure(Shape.gather, variant, new Workloads(List.of(Profile.SCALE_URLS),
+                            List.of(Profile.SCALE_DELAY_MS), delays, seeds), settings(variant, Profile.SCALE_URLS)));
+                }
+            }
         }
         if (steps.isEmpty()) {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
@@ -112,13 +113,15 @@ final class Planner {
                                    int largestN, boolean given) throws OptionException {
         List<Delays> delays = (given ? options.delays() : Optional.<List<Delays>>empty())
                 .orElse(List.of(Delays.of(Profile.delayProfile(shape))));
+        List<List<Delays>> delayGroups = bySpread(delays);
         Optional<List<Integer>> concurrency = given ? options.concurrency() : Optional.empty();
         Optional<List<Integer>> maxRequests = given ? options.maxRequests() : Optional.empty();
         List<Measure> measures = new ArrayList<>();
         for (Model model : models) {
             List<Variant> variants = Profile.compared(shape).stream().filter(v -> v.model() == model).toList();
+            boolean maxRequestsApply = model.knob() == Knob.dispatcherLimit;
             boolean settingGiven = (concurrency.isPresent() && model.hasConcurrencyKnob())
-                    || (maxRequests.isPresent() && model == Model.okHttpAsync);
+                    || (maxRequests.isPresent() && maxRequestsApply);
             if (settingGiven && !variants.isEmpty()) {
                 variants = List.of(Variant.of(model));
             }
@@ -126,22 +129,23 @@ final class Planner {
                 Settings settings = settings(variant, largestN);
                 if (settingGiven) {
                     settings = new Settings(concurrency.orElse(settings.concurrency()),
-                            maxRequests.filter(m -> model == Model.okHttpAsync).orElse(settings.maxRequests()),
+                            maxRequests.filter(m -> maxRequestsApply).orElse(settings.maxRequests()),
                             settings.connectionPools());
                 }
                 if (shape == Shape.workers && model != Model.sequential) {
+                    // The workers shape's concurrency is its k workers, a loop's is one.
                     List<Integer> workers = concurrency.orElse(List.of(Profile.WORKER_COUNT));
                     if (workers.contains(0)) {
                         throw new OptionException("bad value '0' for concurrency with WorkersBenchmark; "
                                 + "allowed: a number of workers >= 1");
                     }
-                    settings = new Settings(workers, settings.maxRequests(), settings.connectionPools());
+                    settings = settings.withConcurrency(workers);
                 } else if (model == Model.threadPool && settings.concurrency().contains(0)) {
                     throw new OptionException("bad value '0' for concurrency with model threadPool; "
                             + "allowed: a pool size >= 1");
                 }
-                for (Delays profileOfDelays : delays) {
-                    measures.add(measure(shape, variant, new Workloads(urls, delayMs, profileOfDelays, seeds), settings));
+                for (List<Delays> group : delayGroups) {
+                    measures.add(measure(shape, variant, new Workloads(urls, delayMs, group, seeds), settings));
                 }
             }
         }
@@ -150,9 +154,16 @@ final class Planner {
 
     /** Whether the benchmark patterns on the command line (none: all) pick the shape. */
     private boolean named(Shape shape) {
-        List<String> includes = options.jmh().getIncludes();
-        return includes.isEmpty() || includes.stream()
-                .anyMatch(regexp -> Pattern.compile(regexp).matcher(shape.benchmarkName()).find());
+        return options.picks(shape.benchmarkName());
+    }
+
+    /**
+     * The delay profiles grouped by their spread parameter, in the order given: JMH crosses the
+     * profiles with the spreads, so a step takes profiles of one spread (usually all of them).
+     */
+    private static List<List<Delays>> bySpread(List<Delays> delays) {
+        return List.copyOf(delays.stream().collect(Collectors.groupingBy(Delays::spreadParam, LinkedHashMap::new,
+                Collectors.toList())).values());
     }
 
     /** The step without the N whose predicted batch exceeds the budget, or empty when none is left. */
@@ -192,7 +203,7 @@ final class Planner {
             }
         }
         Workloads workloads = new Workloads(urls, delays,
-                options.delays().map(d -> d.get(0)).orElse(Delays.of(Profile.DELAY_PROFILE)),
+                List.of(options.delays().map(d -> d.get(0)).orElse(Delays.of(Profile.DELAY_PROFILE))),
                 options.seeds().map(s -> List.of(s.get(0))).orElse(List.of(Profile.SEED)));
         return withCalibration(new ArrayList<>(sweep(models, workloads, range, Batches.RUN)), List.of());
     }
@@ -209,9 +220,10 @@ final class Planner {
                 boolean bothLimits = model.knob() == Knob.dispatcherLimit;
                 List<List<Integer>> each = bothLimits ? range.settings().stream().map(List::of).toList()
                         : List.of(range.settings());
+                int n = workloads.urls().get(0);
                 for (List<Integer> k : each) {
                     Measure step = measure(Shape.gather, variant, workloads, new Settings(k,
-                            bothLimits ? k : variant.maxRequests(k.get(0)), List.of(variant.connectionPool())));
+                            bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())));
                     // With the run's batches a slow setting still gets the slow cap.
                     steps.add(new Measure(Shape.gather, variant, workloads, step.settings(),
                             batches == Batches.RUN ? step.batches() : batches, true));
@@ -225,7 +237,7 @@ final class Planner {
     private static Measure measure(Shape shape, Variant variant, Workloads workloads, Settings settings) {
         Measure step = new Measure(shape, variant, workloads, settings, Batches.RUN, false);
         Batches batches = shape != Shape.gather ? Batches.FEW
-                : workloads.urls().stream().anyMatch(n -> step.slowestBatchMillis(n) >= SLOW_BATCH_MS)
+                : workloads.urls().stream().anyMatch(n -> step.slowestBatchMillis(n) >= Batches.SLOW_BATCH_MS)
                 ? Batches.SLOW : Batches.RUN;
         return new Measure(shape, variant, workloads, settings, batches, false);
     }
@@ -244,7 +256,7 @@ final class Planner {
         List<Integer> allN = RunPlan.gatherN(steps);
         for (Step step : measures) {
             if (step instanceof Measure m && m.variant().model() == Model.virtualThreads && m.shape() == Shape.gather
-                    && !m.sweep() && m.workloads().delays().profile() == Profile.DELAY_PROFILE) {
+                    && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
                 List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d != 0).toList();
                 if (!delays.isEmpty()) {
                     steps.add(new Step.Baseline(m.workloads().urls(), delays));

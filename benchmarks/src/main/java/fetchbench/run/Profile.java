@@ -14,11 +14,13 @@ import static fetchbench.run.Variant.threadPool;
 import static fetchbench.run.Variant.threadPoolSizes;
 import static fetchbench.run.Variant.virtualThreads;
 
+import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The defaults of a run, in one place: what each shape compares, at which N and delay, and how
@@ -40,13 +42,14 @@ public enum Profile {
     static final List<Variant> SHAPES = List.of(sequential, threadPool, completableFuturePool, virtualThreads,
             okHttpAsync, httpClientAsync, structured);
     /** The race's: a loop cannot race, it would wait for each replica in turn. */
-    static final List<Variant> RACE = SHAPES.subList(1, SHAPES.size());
+    static final List<Variant> RACE = List.of(threadPool, completableFuturePool, virtualThreads, okHttpAsync,
+            httpClientAsync, structured);
     /** The CPU-heavy shape's: pool sizes past the cores, the JDK client's executor beside a pool. */
     static final List<Variant> CPU_HEAVY = List.of(sequential, threadPoolSizes, completableFuturePool,
             virtualThreads, okHttpAsync, httpClientAsyncExecutors, structured);
-    /** The variants a sweep varies, each along its model's knob. */
-    static final List<Variant> SWEPT = List.of(threadPool, completableFuturePool, virtualThreads, okHttpSized,
-            okHttpSizedDefaultPool, httpClientAsyncPool);
+    /** The variants a sweep varies, each along its model's knob; their models are the ones with a knob. */
+    static final List<Variant> SWEPT = List.of(threadPool, okHttpSized, okHttpSizedDefaultPool, completableFuturePool,
+            virtualThreads, httpClientAsyncPool);
     /** The full profile's scale test: the variants that can run N = 10 000 at once. */
     static final List<Variant> SCALE = List.of(virtualThreads, okHttpSized);
 
@@ -122,6 +125,11 @@ public enum Profile {
     /** The models of the profile's sweep. */
     public List<Model> sweepModels() {
         return this == SMOKE ? List.of(Model.threadPool, Model.okHttpAsync) : Sweep.MODELS;
+    }
+
+    /** The variant a sweep of the model with this connection pool varies. */
+    public static Optional<Variant> swept(Model model, ConnectionPoolSize connectionPool) {
+        return SWEPT.stream().filter(v -> v.model() == model && v.connectionPool() == connectionPool).findFirst();
     }
 
     /** N of a shape other than gather: small, since every model runs every shape. */

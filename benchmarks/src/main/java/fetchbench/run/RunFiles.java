@@ -70,7 +70,7 @@ public final class RunFiles {
         for (Step step : plan.steps()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("step", step.getClass().getSimpleName());
-            entry.put("description", JmhRunner.describe(step));
+            entry.put("description", step.describe());
             if (step instanceof Step.Jmh jmh) {
                 entry.put("benchmark", jmh.benchmarkName());
                 entry.put("params", jmh.params());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
@@ -221,6 +222,13 @@ public final class RunOptions {
 
     public Path resultsRoot() {
         return resultsRoot;
+    }
+
+    /** Whether the benchmark patterns on the command line (none: every benchmark) pick this JMH benchmark name. */
+    public boolean picks(String benchmarkName) {
+        List<String> includes = jmh.getIncludes();
+        return includes.isEmpty()
+                || includes.stream().anyMatch(regexp -> Pattern.compile(regexp).matcher(benchmarkName).find());
     }
 
     /** JMH's own options (iterations, forks, …) as given on the command line. */

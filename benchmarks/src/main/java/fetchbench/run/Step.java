@@ -3,7 +3,9 @@ package fetchbench.run;
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
+import fetchbench.model.Model;
 import fetchbench.theory.CpuCost;
+import fetchbench.theory.Limits;
 import fetchbench.theory.Scenario;
 import fetchbench.theory.Theory;
 import fetchbench.workload.Delays;
@@ -25,8 +27,15 @@ public sealed interface Step {
     /** The CPU-heavy shape's work per response, for planning only (each fork measures it). */
     double PLANNING_CPU_WORK_MS = 10;
 
+    /** One line for the progress output, {@code --plan} and environment.json. */
+    String describe();
+
     /** Before anything is measured: can the server answer N fetches at once in time, for each N? */
     record ServerCheck(List<Integer> urls) implements Step {
+        @Override
+        public String describe() {
+            return "server check at urls=" + joined(urls);
+        }
     }
 
     /** A step JMH runs. */
@@ -35,7 +44,7 @@ public sealed interface Step {
         /** The JMH benchmark name, e.g. {@code fetchbench.bench.DeadlineBenchmark.deadline}. */
         String benchmarkName();
 
-        /** Every JMH parameter of the step with its values; JMH runs their cross product. */
+        /** Every JMH parameter of the step with its values, in a fixed order; JMH runs their cross product. */
         Map<String, List<String>> params();
 
         Batches batches();
@@ -58,36 +67,46 @@ public sealed interface Step {
     /** The floor: the bare client fetching N URLs without delay, which no model does much better than. */
     record Floor(List<Integer> urls) implements Jmh {
         @Override
+        public String describe() {
+            return "floor: bare client without delay, urls=" + joined(urls);
+        }
+
+        @Override
         public String benchmarkName() {
-            return bareClient();
+            return BareClientBenchmark.NAME;
         }
 
         @Override
         public Map<String, List<String>> params() {
-            return Map.of(Param.URLS.key, strings(urls), Param.DELAY_MS.key, List.of("0"));
+            return bareClient(urls, List.of(0));
         }
 
         @Override
         public Batches batches() {
-            return Batches.CALIBRATION;
+            return Batches.FLOOR;
         }
 
         @Override
         public List<Double> batchMillis() {
-            return urls.stream().map(n -> 0.0).toList();
+            return urls.stream().map(n -> Theory.allAtOnceMs(0)).toList();
         }
     }
 
-    /** The bare client at the run's delays: what the suite's own scaffolding costs is a model's time over it. */
+    /** The bare client at the run's delays: a model's time over it is what the suite's own scaffolding costs. */
     record Baseline(List<Integer> urls, List<Integer> delayMs) implements Jmh {
         @Override
+        public String describe() {
+            return "baseline: bare client, urls=" + joined(urls) + " delayMs=" + joined(delayMs);
+        }
+
+        @Override
         public String benchmarkName() {
-            return bareClient();
+            return BareClientBenchmark.NAME;
         }
 
         @Override
         public Map<String, List<String>> params() {
-            return Map.of(Param.URLS.key, strings(urls), Param.DELAY_MS.key, strings(delayMs));
+            return bareClient(urls, delayMs);
         }
 
         @Override
@@ -95,15 +114,23 @@ public sealed interface Step {
             return Batches.RUN;
         }
 
-        /** The bare client fetches every URL at once: a batch is one delay. */
         @Override
         public List<Double> batchMillis() {
-            return urls.stream().flatMap(n -> delayMs.stream().map(d -> (double) d)).toList();
+            return urls.stream().flatMap(n -> delayMs.stream().map(Theory::allAtOnceMs)).toList();
         }
     }
 
-    /** The values of a measurement's workload that JMH crosses. */
-    record Workloads(List<Integer> urls, List<Integer> delayMs, Delays delays, List<Long> seeds) {
+    /**
+     * The values of a measurement's workload that JMH crosses. The delay profiles share one spread
+     * parameter (0: each profile's own default), so that JMH's cross product is right.
+     */
+    record Workloads(List<Integer> urls, List<Integer> delayMs, List<Delays> delays, List<Long> seeds) {
+        public Workloads {
+            if (delays.stream().map(Delays::spreadParam).distinct().count() != 1) {
+                throw new IllegalArgumentException("one step's delay profiles share one spread: " + delays);
+            }
+        }
+
         Workloads withUrls(List<Integer> fewer) {
             return new Workloads(fewer, delayMs, delays, seeds);
         }
@@ -111,19 +138,39 @@ public sealed interface Step {
 
     /** The values of a model's settings that JMH crosses. */
     record Settings(List<Integer> concurrency, List<Integer> maxRequests, List<ConnectionPoolSize> connectionPools) {
+        Settings withConcurrency(List<Integer> values) {
+            return new Settings(values, maxRequests, connectionPools);
+        }
     }
 
     /**
-     * A shape measured with one variant of a model. When {@code sweep}, the variant's
-     * {@link Knob} is what varies, and the report draws it as a tuning curve.
+     * A shape measured with one variant of a model. When {@code sweep}, the model's {@link Knob}
+     * is what varies, and the report draws it as a tuning curve.
      */
     record Measure(Shape shape, Variant variant, Workloads workloads, Settings settings, Batches batches,
                    boolean sweep) implements Jmh {
 
-        /** Marks a result with the variant it measured. */
-        public static final String VARIANT_PROPERTY = "fetchbench.variant";
-        /** Marks a result as one setting of a sweep, with the knob swept. */
-        public static final String SWEPT_PROPERTY = "fetchbench.swept";
+        @Override
+        public String describe() {
+            StringBuilder text = new StringBuilder(shape == Shape.gather ? "" : shape + " · ").append(variant);
+            Model model = variant.model();
+            text.append(' ').append(Param.URLS.key).append('=').append(joined(workloads.urls()))
+                    .append(' ').append(Param.DELAY_MS.key).append('=').append(joined(workloads.delayMs()));
+            if (model.hasConcurrencyKnob() || shape == Shape.workers) {
+                text.append(' ').append(Param.CONCURRENCY.key).append('=').append(joined(settings.concurrency()));
+            }
+            if (model.knob() == Knob.dispatcherLimit) {
+                text.append(' ').append(Param.MAX_REQUESTS.key).append('=').append(joined(settings.maxRequests()));
+            }
+            if (!workloads.delays().equals(List.of(Delays.of(Profile.DELAY_PROFILE)))) {
+                text.append(' ').append(Param.DELAY_PROFILE.key).append('=')
+                        .append(joined(workloads.delays().stream().map(Delays::spec).toList()));
+            }
+            if (!settings.connectionPools().equals(List.of(ConnectionPoolSize.sized))) {
+                text.append(' ').append(Param.CONNECTION_POOL.key).append('=').append(joined(settings.connectionPools()));
+            }
+            return text + (sweep ? " (sweep of " + model.knob() + ")" : "");
+        }
 
         @Override
         public String benchmarkName() {
@@ -138,8 +185,8 @@ public sealed interface Step {
             params.put(Param.DELAY_MS.key, strings(workloads.delayMs()));
             params.put(Param.CONCURRENCY.key, strings(settings.concurrency()));
             params.put(Param.MAX_REQUESTS.key, strings(settings.maxRequests()));
-            params.put(Param.DELAY_PROFILE.key, List.of(workloads.delays().profile().name()));
-            params.put(Param.SPREAD, List.of(String.valueOf(workloads.delays().spread())));
+            params.put(Param.DELAY_PROFILE.key, workloads.delays().stream().map(d -> d.profile().name()).toList());
+            params.put(Param.SPREAD, List.of(String.valueOf(workloads.delays().get(0).spreadParam())));
             params.put(Param.CONNECTION_POOL.key, strings(settings.connectionPools()));
             params.put(Param.SEED.key, strings(workloads.seeds()));
             return params;
@@ -147,8 +194,12 @@ public sealed interface Step {
 
         @Override
         public Map<String, String> forkProperties() {
-            return sweep ? Map.of(VARIANT_PROPERTY, variant.name(), SWEPT_PROPERTY, variant.model().knob().name())
-                    : Map.of(VARIANT_PROPERTY, variant.name());
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put(ResultKeys.VARIANT, variant.name());
+            if (sweep) {
+                properties.put(ResultKeys.SWEPT, variant.model().knob().name());
+            }
+            return properties;
         }
 
         @Override
@@ -158,13 +209,15 @@ public sealed interface Step {
             Theory theory = Theory.here();
             int copies = settings.connectionPools().size() * workloads.seeds().size();
             List<Double> millis = new ArrayList<>();
-            for (int n : workloads.urls()) {
-                for (int d : workloads.delayMs()) {
-                    for (int c : settings.concurrency()) {
-                        for (int m : settings.maxRequests()) {
-                            double ms = theory.predictMs(Scenario.of(shape, variant.model(), c, m, n, d,
-                                    workloads.delays(), workloads.seeds().get(0), planning));
-                            millis.addAll(Collections.nCopies(copies, ms));
+            for (Delays delays : workloads.delays()) {
+                for (int n : workloads.urls()) {
+                    for (int d : workloads.delayMs()) {
+                        for (int c : settings.concurrency()) {
+                            for (int m : settings.maxRequests()) {
+                                double ms = theory.predictMs(Scenario.of(shape, new Limits(variant.model(), c, m), n, d,
+                                        delays, workloads.seeds().get(0), planning));
+                                millis.addAll(Collections.nCopies(copies, ms));
+                            }
                         }
                     }
                 }
@@ -174,8 +227,8 @@ public sealed interface Step {
 
         /** The predicted batch time at N for the slowest setting of this step. */
         double slowestBatchMillis(int urls) {
-            return new Measure(shape, variant, workloads.withUrls(List.of(urls)), settings, batches, sweep)
-                    .batchMillis().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            return with(workloads.withUrls(List.of(urls))).batchMillis().stream().mapToDouble(Double::doubleValue)
+                    .max().orElse(0);
         }
 
         Measure with(Workloads changed) {
@@ -187,12 +240,18 @@ public sealed interface Step {
         }
     }
 
-    private static String bareClient() {
-        return Shape.BENCHMARK_PACKAGE + "." + BareClientBenchmark.class.getSimpleName() + "."
-                + BareClientBenchmark.METHOD;
+    private static Map<String, List<String>> bareClient(List<Integer> urls, List<Integer> delayMs) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put(Param.URLS.key, strings(urls));
+        params.put(Param.DELAY_MS.key, strings(delayMs));
+        return params;
     }
 
     private static List<String> strings(List<?> values) {
         return values.stream().map(String::valueOf).toList();
+    }
+
+    private static String joined(List<?> values) {
+        return String.join(",", strings(values));
     }
 }

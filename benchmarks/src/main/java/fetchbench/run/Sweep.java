@@ -11,9 +11,8 @@ import java.util.stream.Collectors;
  */
 public record Sweep(int min, int max) {
 
-    /** The models with a setting to sweep: pool, Dispatcher per-host limit, executor, permits. */
-    public static final List<Model> MODELS = List.of(Model.threadPool, Model.okHttpAsync,
-            Model.completableFuture, Model.virtualThreads, Model.httpClientAsync);
+    /** The models with a setting to sweep (pool, Dispatcher limit, executor, permits), in the order tune.sh runs them. */
+    public static final List<Model> MODELS = Profile.SWEPT.stream().map(Variant::model).distinct().toList();
 
     public Sweep {
         if (min < 1 || max < min) {

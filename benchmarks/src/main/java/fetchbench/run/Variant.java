@@ -12,6 +12,9 @@ import java.util.function.IntFunction;
  * runs with unless the user gives concurrency or maxRequests; some depend on the run's largest N.
  * The name travels with every result (jmh.json) and the report words it. A new variant is one
  * constant here and one line in {@link Profile}'s tables.
+ *
+ * <p>Two plans change a variant's concurrency: the workers shape sets it to its number of
+ * workers, and a sweep to each setting of its range.
  */
 public enum Variant {
     sequential(Model.sequential, fixed(1), fixed(0)),

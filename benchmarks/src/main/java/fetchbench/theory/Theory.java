@@ -7,6 +7,7 @@ import fetchbench.workload.Kind;
 import fetchbench.workload.Shape;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.PriorityQueue;
 import java.util.concurrent.ForkJoinPool;
 
@@ -22,9 +23,6 @@ import java.util.concurrent.ForkJoinPool;
  */
 public record Theory(int defaultExecutorThreads) {
 
-    /** Records {@link #defaultExecutorThreads} in the forks' JVM arguments, and so in jmh.json. */
-    public static final String DEFAULT_EXECUTOR_THREADS_PROPERTY = "fetchbench.defaultExecutorThreads";
-
     /**
      * For this JVM. CompletableFuture's default async executor: up to JDK 24 a new thread per task
      * when the common pool's parallelism is 1 (≤ 2 cores), else the common pool. From JDK 25
@@ -37,9 +35,10 @@ public record Theory(int defaultExecutorThreads) {
                 : 0);
     }
 
-    /** Requests the model has in flight at once for this setting (N when it is unbounded). */
-    public int slots(Model model, int urls, int concurrency, int maxRequests) {
-        int c = switch (model) {
+    /** Requests the model has in flight at once for these limits (N when it is unbounded). */
+    public int slots(Limits limits, int urls) {
+        int concurrency = limits.concurrency();
+        int c = switch (limits.model()) {
             case sequential -> 1;
             case threadPool -> concurrency;
             case completableFuture -> concurrency > 0 ? concurrency
@@ -48,25 +47,40 @@ public record Theory(int defaultExecutorThreads) {
             case structured -> urls;
             // The executor handles responses; the selector thread waits for all of them at once.
             case httpClientAsync -> urls;
-            case okHttpAsync -> Math.min(maxRequests,
+            case okHttpAsync -> Math.min(limits.maxRequests(),
                     concurrency > 0 ? concurrency : OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST);
         };
         return Math.max(1, Math.min(c, urls));
     }
 
     /** ⌈N/c⌉·d in milliseconds, for N URLs that all take {@code delayMs}. */
-    public double batchMillis(Model model, int urls, double delayMs, int concurrency, int maxRequests) {
-        return waves(urls, slots(model, urls, concurrency, maxRequests)) * delayMs;
+    public double batchMillis(Limits limits, int urls, double delayMs) {
+        return waves(urls, slots(limits, urls)) * delayMs;
     }
 
     /** The greedy schedule in milliseconds, for URLs with their own delays, taken in this order. */
-    public double batchMillis(Model model, List<Integer> delaysMs, int concurrency, int maxRequests) {
-        return last(finishTimes(delaysMs, slots(model, delaysMs.size(), concurrency, maxRequests)));
+    public double batchMillis(Limits limits, List<Integer> delaysMs) {
+        return last(finishTimes(delaysMs, slots(limits, delaysMs.size())));
     }
 
     /** ⌈N/k⌉: how many rounds k slots need for N equal fetches (the chart lines of a pool of k). */
     public static double waves(int urls, int slots) {
         return Math.ceil((double) urls / slots);
+    }
+
+    /** A client that fetches every URL at once (the bare client) finishes a batch in one delay. */
+    public static double allAtOnceMs(double delayMs) {
+        return delayMs;
+    }
+
+    /** The k threads of a pool the model fetches on, where it has one of its own whatever N is. */
+    public OptionalInt poolOf(Limits limits) {
+        return switch (limits.model()) {
+            case threadPool -> OptionalInt.of(limits.concurrency());
+            case completableFuture -> limits.concurrency() > 0 ? OptionalInt.of(limits.concurrency())
+                    : OptionalInt.empty();
+            default -> OptionalInt.empty();
+        };
     }
 
     /**
@@ -76,14 +90,13 @@ public record Theory(int defaultExecutorThreads) {
     public double predictMs(Scenario scenario) {
         List<Shape.Planned> planned = scenario.urls();
         List<Integer> delays = planned.stream().map(Shape.Planned::delayMs).toList();
-        int n = planned.size();
-        Model model = scenario.model();
+        Limits limits = scenario.limits();
+        // k workers take the queue whatever the model: its concurrency is the number of workers.
         int slots = scenario.shape() == Shape.workers
-                ? (model == Model.sequential ? 1 : Math.max(1, scenario.concurrency()))
-                : slots(model, n, scenario.concurrency(), scenario.maxRequests());
+                ? (limits.model() == Model.sequential ? 1 : Math.max(1, limits.concurrency()))
+                : slots(limits, planned.size());
         return switch (scenario.shape()) {
-            case gather, asCompleted, failures -> batchMillis(model, delays, scenario.concurrency(),
-                    scenario.maxRequests());
+            case gather, asCompleted, failures -> last(finishTimes(delays, slots));
             case workers -> last(finishTimes(delays, slots));
             case race -> {
                 long[] finished = finishTimes(delays, slots);
@@ -112,8 +125,9 @@ public record Theory(int defaultExecutorThreads) {
         // The JDK client's I/O is not bounded by its executor; the work runs on the pool of k, or
         // by default on CompletableFuture's default executor.
         int defaultThreads = defaultExecutorThreads > 0 ? defaultExecutorThreads : n;
-        int workers = Math.min(n, scenario.model() != Model.httpClientAsync ? slots
-                : scenario.concurrency() > 0 ? scenario.concurrency() : defaultThreads);
+        Limits limits = scenario.limits();
+        int workers = Math.min(n, limits.model() != Model.httpClientAsync ? slots
+                : limits.concurrency() > 0 ? limits.concurrency() : defaultThreads);
         int busyCores = Math.max(1, Math.min(workers, cpu.cores()));
         double cpuBound = n * (busyCores > 1 ? cpu.allCoresMs() : cpu.aloneMs()) / busyCores;
         return Math.max(last(finishTimes(withWork, slots)), cpuBound);

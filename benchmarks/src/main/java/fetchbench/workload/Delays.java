@@ -24,6 +24,16 @@ public record Delays(DelayProfile profile, double spread) {
         return new Delays(profile, profile.defaultSpread());
     }
 
+    /** From the benchmark's parameters: a spread of 0 is the profile's default. */
+    public static Delays of(DelayProfile profile, double spreadParam) {
+        return spreadParam == 0 ? of(profile) : new Delays(profile, spreadParam);
+    }
+
+    /** The spread parameter: 0 for the profile's default spread, else the spread. */
+    public double spreadParam() {
+        return spread == profile.defaultSpread() ? 0 : spread;
+    }
+
     /** "lognormal" or "lognormal:0.8"; an IllegalArgumentException says what is allowed. */
     public static Delays parse(String value) {
         String[] parts = value.strip().split(":", -1);

@@ -178,7 +178,7 @@ public final class Workload {
     public static final Duration ORDER_SLACK = Duration.ofMillis(25);
 
     /**
-     * First completed: the winner is a replica that answers 200, with its body. Which one depends
+     * Race: the winner is a replica that answers 200, with its body. Which one depends
      * on the model's slots (with fewer slots than replicas the fastest may start last), so that
      * is the prediction's business; with a slot per replica the tests check it is the fastest.
      */
@@ -224,7 +224,7 @@ public final class Workload {
         return kept.size();
     }
 
-    /** Failures isolated: one outcome per URL, in order, each with exactly the health its URL was built for. */
+    /** Failures: one outcome per URL, in order, each with exactly the health its URL was built for. */
     public List<Outcome> verifyFailures(String model, List<Outcome> outcomes) {
         List<String> problems = new ArrayList<>();
         if (outcomes.size() != fetches.size()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import fetchbench.TestServer;
 import fetchbench.server.Stubs;
+import fetchbench.theory.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
@@ -104,7 +105,7 @@ class ModelsTest {
             workload.verify(model.name(), fetcher.gather(workload.urls()));
         }
         assertThat(inFlight.peak()).isEqualTo(expectedPeak);
-        assertThat(expectedPeak).isEqualTo(Theory.here().slots(model, n, concurrency, maxRequests));
+        assertThat(expectedPeak).isEqualTo(Theory.here().slots(new Limits(model, concurrency, maxRequests), n));
         assertThat(inFlight.current()).isZero();
     }
 

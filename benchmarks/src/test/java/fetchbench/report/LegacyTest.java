@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
-import fetchbench.run.Step;
+import fetchbench.run.ResultKeys;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
@@ -41,8 +41,8 @@ class LegacyTest {
                 jvmArgs.add(arg);
             }
         });
-        jvmArgs.add("-D" + Step.Measure.VARIANT_PROPERTY + "=okHttpSizedDefaultPool");
-        jvmArgs.add("-D" + Step.Measure.SWEPT_PROPERTY + "=dispatcherLimit");
+        jvmArgs.add("-D" + ResultKeys.VARIANT + "=okHttpSizedDefaultPool");
+        jvmArgs.add("-D" + ResultKeys.SWEPT + "=dispatcherLimit");
         today.add("jvmArgs", jvmArgs);
 
         Row fromOld = row(oldResult, "old");
@@ -51,7 +51,7 @@ class LegacyTest {
         assertThat(fromOld.swept()).contains(Knob.dispatcherLimit).isEqualTo(fromToday.swept());
         assertThat(fromOld.connectionPool()).isEqualTo(ConnectionPoolSize.okHttpDefault)
                 .isEqualTo(fromToday.connectionPool());
-        assertThat(fromOld.result().forkProperty(Step.Measure.VARIANT_PROPERTY)).contains("okHttpSizedDefaultPool");
+        assertThat(fromOld.result().forkProperty(ResultKeys.VARIANT)).contains("okHttpSizedDefaultPool");
         assertThat(fromOld.result().params()).isEqualTo(fromToday.result().params());
         assertThat(fromOld.setting()).isEqualTo(fromToday.setting());
         assertThat(fromOld.theoryMs()).isEqualTo(fromToday.theoryMs());

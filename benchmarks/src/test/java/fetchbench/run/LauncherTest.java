@@ -65,7 +65,7 @@ class LauncherTest {
             // Each measured result carries its variant as a key; the report words it.
             assertThat(jmh.asList().subList(1, 4)).extracting(r -> r.getAsJsonObject().getAsJsonArray("jvmArgs")
                     .asList().stream().map(arg -> arg.getAsString()).filter(arg -> arg.startsWith(
-                            "-D" + Step.Measure.VARIANT_PROPERTY + "=")).toList()).containsExactly(
+                            "-D" + ResultKeys.VARIANT + "=")).toList()).containsExactly(
                     List.of("-Dfetchbench.variant=virtualThreads"), List.of("-Dfetchbench.variant=okHttpAsync"),
                     List.of("-Dfetchbench.variant=okHttpSized"));
             JsonObject virtualThreads = jmh.get(1).getAsJsonObject();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fetchbench.model.Model;
 import fetchbench.run.Step.Measure;
+import fetchbench.theory.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.Shape;
 import fetchbench.FetchBench;
@@ -141,7 +142,7 @@ class RunPlanTest {
             assertThat(values(s, "urls")).containsExactly("100");
             assertThat(values(s, "delayMs")).containsExactly("80");
             assertThat(values(s, "delayProfile")).containsExactly("lognormal");
-            assertThat(s.forkProperties()).containsEntry(Measure.SWEPT_PROPERTY, s.variant().model().knob().name());
+            assertThat(s.forkProperties()).containsEntry(ResultKeys.SWEPT, s.variant().model().knob().name());
         });
         assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
                 Model.okHttpAsync, Model.completableFuture, Model.virtualThreads, Model.httpClientAsync);
@@ -254,14 +255,26 @@ class RunPlanTest {
     }
 
     @Test
+    void everyModelHasAVariantOfItsOwnNameForTheSettingsAUserGives() {
+        for (Model model : Model.values()) {
+            assertThat(Variant.of(model).model()).isEqualTo(model);
+        }
+        for (Shape shape : Shape.values()) {
+            assertThat(Profile.compared(shape)).doesNotHaveDuplicates();
+        }
+        assertThat(Sweep.MODELS).containsExactly(Model.threadPool, Model.okHttpAsync, Model.completableFuture,
+                Model.virtualThreads, Model.httpClientAsync).allMatch(Model::hasConcurrencyKnob);
+    }
+
+    @Test
     void predictionsFollowQueueingTheory() {
-        assertThat(Theory.here().batchMillis(Model.sequential, 10, 100, 1, 0)).isEqualTo(1000);
-        assertThat(Theory.here().batchMillis(Model.threadPool, 100, 100, 20, 0)).isEqualTo(500);
-        assertThat(Theory.here().batchMillis(Model.threadPool, 101, 100, 20, 0)).isEqualTo(600);
-        assertThat(Theory.here().batchMillis(Model.virtualThreads, 1000, 100, 0, 0)).isEqualTo(100);
-        assertThat(Theory.here().batchMillis(Model.okHttpAsync, 1000, 100, 0, 64)).isEqualTo(20_000);
-        assertThat(Theory.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 64)).isEqualTo(1_600);
-        assertThat(Theory.here().batchMillis(Model.okHttpAsync, 1000, 100, 1000, 1000)).isEqualTo(100);
+        assertThat(Theory.here().batchMillis(new Limits(Model.sequential, 1, 0), 10, 100)).isEqualTo(1000);
+        assertThat(Theory.here().batchMillis(new Limits(Model.threadPool, 20, 0), 100, 100)).isEqualTo(500);
+        assertThat(Theory.here().batchMillis(new Limits(Model.threadPool, 20, 0), 101, 100)).isEqualTo(600);
+        assertThat(Theory.here().batchMillis(new Limits(Model.virtualThreads, 0, 0), 1000, 100)).isEqualTo(100);
+        assertThat(Theory.here().batchMillis(new Limits(Model.okHttpAsync, 0, 64), 1000, 100)).isEqualTo(20_000);
+        assertThat(Theory.here().batchMillis(new Limits(Model.okHttpAsync, 1000, 64), 1000, 100)).isEqualTo(1_600);
+        assertThat(Theory.here().batchMillis(new Limits(Model.okHttpAsync, 1000, 1000), 1000, 100)).isEqualTo(100);
     }
 
     @Test
@@ -269,11 +282,11 @@ class RunPlanTest {
         List<Integer> delays = List.of(150, 100, 50, 20, 150, 100, 50, 20);
 
         // Two workers, each taking the next URL when it is free, are both done at 320 ms.
-        assertThat(Theory.here().batchMillis(Model.threadPool, delays, 2, 0)).isEqualTo(320);
-        assertThat(Theory.here().batchMillis(Model.sequential, delays, 1, 0)).isEqualTo(640);
-        assertThat(Theory.here().batchMillis(Model.virtualThreads, delays, 0, 0)).isEqualTo(150);
-        assertThat(Theory.here().batchMillis(Model.threadPool, List.of(100, 100, 100), 2, 0))
-                .isEqualTo(Theory.here().batchMillis(Model.threadPool, 3, 100, 2, 0));
+        assertThat(Theory.here().batchMillis(new Limits(Model.threadPool, 2, 0), delays)).isEqualTo(320);
+        assertThat(Theory.here().batchMillis(new Limits(Model.sequential, 1, 0), delays)).isEqualTo(640);
+        assertThat(Theory.here().batchMillis(new Limits(Model.virtualThreads, 0, 0), delays)).isEqualTo(150);
+        assertThat(Theory.here().batchMillis(new Limits(Model.threadPool, 2, 0), List.of(100, 100, 100)))
+                .isEqualTo(Theory.here().batchMillis(new Limits(Model.threadPool, 2, 0), 3, 100));
     }
 
     @Test
@@ -293,7 +306,7 @@ class RunPlanTest {
                         + "maxRequests=64 (1+3 batches, predicted "),
                 sized -> assertThat(sized).startsWith("okHttpSized urls=10,300 delayMs=100 concurrency=300 "
                         + "maxRequests=300 (3+5 batches, predicted "),
-                total -> assertThat(total).startsWith("3 steps, predicted about "));
+                total -> assertThat(total).startsWith("3 JMH runs, predicted about "));
         assertThat(results.resolve("runs")).doesNotExist();
     }
 

@@ -1,0 +1,27 @@
+package fetchbench.run;
+
+/**
+ * The facts a run records with every result besides JMH's parameters, as {@code -D} properties of
+ * the forks, which JMH writes into jmh.json. The launcher writes them; the report reads them.
+ */
+public final class ResultKeys {
+
+    /** The cores of the benchmarked machine. */
+    public static final String CORES = "fetchbench.cores";
+    /** The threads CompletableFuture's default async executor runs at once on the forks' JVM. */
+    public static final String DEFAULT_EXECUTOR_THREADS = "fetchbench.defaultExecutorThreads";
+    /** The command that reproduces the run. */
+    public static final String COMMAND = "fetchbench.command";
+    /** The server check's result. */
+    public static final String SERVER_CHECK = "fetchbench.serverCheck";
+    /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */
+    public static final String NOTES = "fetchbench.notes";
+    public static final String NOTES_SEPARATOR = " | ";
+    /** The {@link Variant} a result measured. */
+    public static final String VARIANT = "fetchbench.variant";
+    /** For one setting of a sweep: the {@link fetchbench.model.Knob} swept. */
+    public static final String SWEPT = "fetchbench.swept";
+
+    private ResultKeys() {
+    }
+}
