@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -58,8 +59,11 @@ public final class Http {
                 .followRedirects(false);
     }
 
-    /** Tells the gauge each time OkHttp opens a connection: reuse shows as connects that do not happen. */
-    private static final class ConnectCounter extends okhttp3.EventListener {
+    /**
+     * Tells the gauge each time OkHttp opens a connection (reuse shows as connects that do not
+     * happen) and each time a call has ended, its response closed.
+     */
+    private static final class ConnectCounter extends EventListener {
         private final InFlight inFlight;
 
         ConnectCounter(InFlight inFlight) {
@@ -69,6 +73,16 @@ public final class Http {
         @Override
         public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
             inFlight.connectStarted();
+        }
+
+        @Override
+        public void callEnd(Call call) {
+            inFlight.callEnded();
+        }
+
+        @Override
+        public void callFailed(Call call, IOException e) {
+            inFlight.callEnded();
         }
     }
 

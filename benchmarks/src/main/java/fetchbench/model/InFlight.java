@@ -16,6 +16,7 @@ public final class InFlight implements Interceptor {
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
+    private final AtomicInteger callsEnded = new AtomicInteger();
     private volatile boolean countsConnects;
 
     @Override
@@ -39,6 +40,16 @@ public final class InFlight implements Interceptor {
     /** A new connection is being opened (OkHttp's event listener calls this). */
     void connectStarted() {
         connects.incrementAndGet();
+    }
+
+    /** A call has ended: its response is closed, or it failed (OkHttp's event listener calls this). */
+    void callEnded() {
+        callsEnded.incrementAndGet();
+    }
+
+    /** Calls ended since this gauge was made, where the client reports them (OkHttp does). */
+    public int callsEnded() {
+        return callsEnded.get();
     }
 
     /** Connections opened since the last {@link #resetPeak()}, if the client reports them (OkHttp does). */

@@ -57,9 +57,12 @@ public final class OkHttpAsync implements ConcurrencyModel {
         call.enqueue(new Callback() {
             @Override
             public void onResponse(Call call, Response response) {
+                Outcome outcome;
                 try (response) {
-                    then.accept(http.outcome(url, response, start));
+                    outcome = http.outcome(url, response, start);
                 }
+                // Only after close: the connection is back in the pool before the caller sees the outcome.
+                then.accept(outcome);
             }
 
             @Override

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -42,6 +43,47 @@ class ModelsTest {
     /** A setting that makes each model concurrent: a pool of 8 where it has one. */
     private static int someConcurrency(Model model) {
         return model.hasConcurrencyKnob() ? 8 : 0;
+    }
+
+    /**
+     * Steady state: a model hands out an outcome only after its response is closed, so its
+     * connection is back in the pool before the next batch can ask for it. Checked after every
+     * batch by OkHttp's own call-end events, for every model that runs on OkHttp.
+     */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void everyOutcomeComesAfterItsResponseIsClosed(Model model) {
+        Assumptions.assumeTrue(model.unavailableReason().isEmpty(), () -> model.unavailableReason().orElse(""));
+        Workload workload = workload(20, 5);
+        InFlight inFlight = new InFlight();
+        try (ConcurrencyModel fetcher = model.create(settings(20, 64, 20, inFlight))) {
+            Assumptions.assumeTrue(inFlight.connects().isPresent(), model + " does not run on OkHttp");
+            for (int batch = 1; batch <= 30; batch++) {
+                workload.verify(model.name(), fetcher.gather(workload.urls()));
+                assertThat(inFlight.callsEnded()).as(model + ", batch " + batch).isEqualTo(20 * batch);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void backToBackBatchesWithASizedPoolOpenNoNewConnection(Model model) {
+        Assumptions.assumeTrue(model.unavailableReason().isEmpty(), () -> model.unavailableReason().orElse(""));
+        Assumptions.assumeTrue(model != Model.sequential, "a loop needs one connection");
+        // Long enough a delay that the first batch has all 64 in flight, whatever its threads' start-up.
+        Workload workload = workload(200, 100);
+        InFlight inFlight = new InFlight();
+        try (ConcurrencyModel fetcher = model.create(new ModelSettings(200, 200, 200,
+                Duration.ofSeconds(1), inFlight))) {
+            workload.verify(model.name(), fetcher.gather(workload.urls()));
+            Assumptions.assumeTrue(inFlight.connects().isPresent(), model + " does not report its connects");
+            assertThat(inFlight.connects()).as(model.name()).hasValue(200);
+            inFlight.resetPeak();
+            for (int batch = 2; batch <= 10; batch++) {
+                workload.verify(model.name(), fetcher.gather(workload.urls()));
+            }
+            assertThat(inFlight.connects()).as(model.name()).hasValue(0);
+        }
     }
 
     @ParameterizedTest
