@@ -10,9 +10,11 @@ import fetchbench.run.RunDirectory;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
 import fetchbench.run.RunFiles;
+import fetchbench.run.SourceVersion;
 import fetchbench.run.Step;
 import fetchbench.run.SystemLimits;
 import fetchbench.server.ExternalServer;
+import fetchbench.server.RequestCounter;
 import fetchbench.server.ServerCheck;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
@@ -131,7 +133,12 @@ public final class FetchBench {
     private TargetServer startServer(RunOptions options, RunPlan plan) throws IOException {
         if (options.target() != null) {
             out.println("[fetchbench] using the WireMock at " + options.target());
-            return ExternalServer.connect(options.target());
+            TargetServer external = ExternalServer.connect(options.target());
+            if (RequestCounter.read(external.baseUri()).isEmpty()) {
+                out.println("[fetchbench] note: this server does not count requests, so the check that each batch "
+                        + "sent what it had to is skipped (fetchbench's own server counts them)");
+            }
+            return external;
         }
         ServerSettings settings = ServerSettings.forLargestN(plan.largestN());
         out.println("[fetchbench] starting WireMock in its own JVM: " + settings);
@@ -203,6 +210,7 @@ public final class FetchBench {
         args.add("-D" + ResultKeys.CORES + "=" + Runtime.getRuntime().availableProcessors());
         args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + Theory.here().defaultExecutorThreads());
         args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
+        args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));
         args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);
         if (!notes.isEmpty()) {
             args.add("-D" + ResultKeys.NOTES + "=" + String.join(ResultKeys.NOTES_SEPARATOR, notes));

@@ -6,6 +6,7 @@ import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
 import fetchbench.model.Model;
 import fetchbench.model.ModelSettings;
+import fetchbench.server.RequestCounter;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.CpuWork;
@@ -14,6 +15,7 @@ import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import fetchbench.workload.Workload;
 import java.net.URI;
+import java.util.OptionalLong;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -81,7 +83,7 @@ public class FanOut {
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
         Shape shape = Shape.ofBenchmark(benchmark.getBenchmark());
-        URI server = TargetServer.fromForkProperty();
+        server = TargetServer.fromForkProperty();
         workload = Workload.create(shape, server, urls, Delays.of(delayProfile, spread), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = BodyWork.NONE;
@@ -94,6 +96,24 @@ public class FanOut {
         metrics = BatchMetrics.open(inFlight);
         fetcher = model.create(new ModelSettings(concurrency, maxRequests, connectionPool.connections(urls),
                 workload.longestDelay(), inFlight, bodyWork));
+    }
+
+    private URI server;
+    /** The server's request count before this batch; empty where the server does not count. */
+    private OptionalLong servedBefore = OptionalLong.empty();
+
+    @Setup(Level.Iteration)
+    public void countRequestsBefore() {
+        servedBefore = RequestCounter.read(server);
+    }
+
+    /** Every batch: the server must have answered exactly the requests the shape needs (see Workload). */
+    @TearDown(Level.Iteration)
+    public void verifyRequests() {
+        OptionalLong servedAfter = RequestCounter.read(server);
+        if (servedBefore.isPresent() && servedAfter.isPresent()) {
+            workload.verifyRequests(model.name(), servedAfter.getAsLong() - servedBefore.getAsLong());
+        }
     }
 
     @TearDown(Level.Trial)

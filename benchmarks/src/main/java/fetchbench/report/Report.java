@@ -81,6 +81,8 @@ public final class Report {
                 .append(first.warmupIterations()).append(" warm-up and ")
                 .append(first.measurementIterations()).append(" measured batches, ")
                 .append(first.forks()).append(" fork(s) per result</p>\n");
+        run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> html.append("<p class=\"env\">Code: ")
+                .append(Html.escape(source)).append("</p>\n"));
         run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> html.append("<p class=\"")
                 .append(check.contains("FAILED") ? "sig" : "env").append("\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));

@@ -12,6 +12,8 @@ public final class ResultKeys {
     public static final String DEFAULT_EXECUTOR_THREADS = "fetchbench.defaultExecutorThreads";
     /** The command that reproduces the run. */
     public static final String COMMAND = "fetchbench.command";
+    /** The git commit of the code that made the run, and whether it had uncommitted changes. */
+    public static final String SOURCE = "fetchbench.source";
     /** The server check's result. */
     public static final String SERVER_CHECK = "fetchbench.serverCheck";
     /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */

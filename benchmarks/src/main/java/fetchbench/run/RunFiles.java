@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ public final class RunFiles {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("runId", directory.id());
         env.put("command", options.reproduceCommand());
+        SourceVersion source = SourceVersion.of(Path.of("").toAbsolutePath());
+        env.put("source", Map.of("commit", source.commit(), "dirty", source.dirty()));
         env.put("profile", options.profile().toString());
         env.put("started", started.toString());
         env.put("finished", finished.toString());

@@ -30,6 +30,7 @@ public final class ServerMain {
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true)
                 .gzipDisabled(true)
+                .extensions(new RequestCounter())
                 .notifier(new ConsoleNotifier(false)));
         server.start();
         System.out.println(READY + server.port());

@@ -21,6 +21,9 @@ import java.util.UUID;
 /** Registers the stubs a workload needs through the admin API, so a local or external server works alike. */
 public final class Stubs {
 
+    /** WireMock's response templating, on by default for the stubs that ask for it. */
+    private static final String TEMPLATE = "response-template";
+
     private Stubs() {
     }
 
@@ -46,8 +49,11 @@ public final class Stubs {
     private static ResponseDefinitionBuilder response(Kind kind, int delayMs) {
         ResponseDefinitionBuilder json = aResponse().withHeader("Content-Type", "application/json");
         ResponseDefinitionBuilder response = switch (kind) {
-            case OK -> json.withStatus(200).withBody(Workload.body(delayMs));
-            case LARGE -> json.withStatus(200).withBody(CpuWork.largeBody(delayMs));
+            // The server echoes each URL's index into its body (WireMock's response templating).
+            case OK -> json.withStatus(200).withBody(Workload.body(delayMs, Workload.ECHOED_INDEX))
+                    .withTransformers(TEMPLATE);
+            case LARGE -> json.withStatus(200).withBody(CpuWork.largeBody(delayMs, Workload.ECHOED_INDEX))
+                    .withTransformers(TEMPLATE);
             case SERVER_ERROR -> json.withStatus(500).withBody("{\"error\":\"fetchbench says no\"}\n");
             case MALFORMED -> json.withStatus(200).withBody(Workload.malformedBody());
             case RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);

@@ -46,11 +46,14 @@ public final class CpuWork implements BodyWork {
         return "sum=" + sum + " sha256=" + HexFormat.of().formatHex(digest);
     }
 
-    /** The large body the server sends for {@code delayMs}: deterministic, so its digest is known. */
-    public static String largeBody(int delayMs) {
+    /**
+     * The large body the server sends for {@code delayMs} to the URL at {@code index} (a number, or
+     * the template that echoes it): deterministic, so its digest is known.
+     */
+    public static String largeBody(int delayMs, String index) {
         StringBuilder body = new StringBuilder(VALUES * 9);
         body.append("{\"").append(Health.STATUS_FIELD).append("\":\"ok\",\"delayMs\":").append(delayMs)
-                .append(",\"values\":[");
+                .append(",\"").append(Workload.INDEX_PARAMETER).append("\":\"").append(index).append("\",\"values\":[");
         long value = delayMs + 1L;
         for (int i = 0; i < VALUES; i++) {
             value = (value * 1_103_515_245L + 12_345L) % 10_000_000L;
@@ -65,7 +68,7 @@ public final class CpuWork implements BodyWork {
      * work when every core is busy, which is slower where cores share a physical core or caches.
      */
     public static double measureMillis(int threads) {
-        String body = largeBody(1);
+        String body = largeBody(1, "0");
         CpuWork work = new CpuWork();
         for (int i = 0; i < 30; i++) {
             work.apply(body);

@@ -61,14 +61,12 @@ public final class Workload {
         }
         List<Shape.Planned> planned = shape.plan(n, delayMs, profile, seed);
         URI refusing = planned.stream().anyMatch(p -> p.kind() == Kind.REFUSED) ? refusingAddress() : null;
-        Map<Integer, String> largeDigests = new HashMap<>();
         List<Fetch> fetches = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Shape.Planned p = planned.get(i);
             String expected = switch (p.kind()) {
-                case OK -> body(p.delayMs());
-                case LARGE -> largeDigests.computeIfAbsent(p.delayMs(),
-                        d -> new CpuWork().apply(CpuWork.largeBody(d)));
+                case OK -> body(p.delayMs(), i);
+                case LARGE -> new CpuWork().apply(CpuWork.largeBody(p.delayMs(), String.valueOf(i)));
                 default -> null;
             };
             fetches.add(new Fetch(Shape.address(p, i, server, refusing), p.delayMs(), p.kind(), expected));
@@ -93,10 +91,26 @@ public final class Workload {
         }
     }
 
-    /** The body the stub for {@code delayMs} answers with: JSON with the "status" field. */
-    public static String body(int delayMs) {
-        return "{\"" + Health.STATUS_FIELD + "\":\"ok\",\"delayMs\":" + delayMs + "}\n";
+    /**
+     * The body of the URL at {@code index} that answers 200 after {@code delayMs}: JSON with the
+     * "status" field and the index the server echoes from the URL, so an answer to another URL
+     * never passes for this one.
+     */
+    public static String body(int delayMs, int index) {
+        return body(delayMs, String.valueOf(index));
     }
+
+    /** The body with {@code index} as given: a number, or the server's template that echoes it. */
+    public static String body(int delayMs, String index) {
+        return "{\"" + Health.STATUS_FIELD + "\":\"ok\",\"delayMs\":" + delayMs + ",\"" + INDEX_PARAMETER + "\":\""
+                + index + "\"}\n";
+    }
+
+    /** The query parameter that numbers a workload's URLs, which the server echoes in the body. */
+    public static final String INDEX_PARAMETER = "i";
+
+    /** The response template that makes the server echo the index of the URL it answers. */
+    public static final String ECHOED_INDEX = "{{request.query." + INDEX_PARAMETER + "}}";
 
     /** A body without the "status" field, for the malformed URL. */
     public static String malformedBody() {
@@ -243,6 +257,22 @@ public final class Workload {
             }
         }
         return check(model, problems, outcomes);
+    }
+
+    /**
+     * The server's count of the requests one operation sent must be what the shape needs: every
+     * URL that reaches the server (a refused one does not) for the shapes that fetch them all; for
+     * a race and a deadline, at least one and at most every URL. An answer from a cache, or a
+     * model that fetched fewer URLs and repeated answers, fails here.
+     */
+    public long verifyRequests(String model, long served) {
+        long reachable = fetches.stream().filter(f -> f.kind() != Kind.REFUSED).count();
+        boolean some = shape == Shape.race || shape == Shape.deadline;
+        if (some ? served < 1 || served > reachable : served != reachable) {
+            check(model, List.of("the server answered " + served + " requests, " + (some
+                    ? "expected 1 to " + reachable : "expected " + reachable)), null);
+        }
+        return served;
     }
 
     private <T> T check(String model, List<String> problems, T result) {

@@ -53,7 +53,7 @@ class ShapesTest {
 
     private static Workload.Fetch ok(int place, int delayMs) {
         return new Workload.Fetch(TestServer.uri().resolve(Workload.path(delayMs) + "?i=" + place), delayMs,
-                Workload.body(delayMs));
+                Workload.body(delayMs, place));
     }
 
     @ParameterizedTest

@@ -79,6 +79,7 @@ class LauncherTest {
             assertThat(env.getAsJsonObject("libraries").get("okhttp").getAsString()).matches("\\d+\\.\\d+\\.\\d+");
             assertThat(env.getAsJsonObject("server").get("requestJournal").getAsBoolean()).isFalse();
             assertThat(env.get("runId").getAsString()).isEqualTo(run.getFileName().toString());
+            assertThat(env.getAsJsonObject("source").get("commit").getAsString()).matches("[0-9a-f]{40}|unknown");
             assertThat(run.resolve("index.html")).isNotEmptyFile();
             assertThat(run.resolve("gather-10ms-fixed-efficiency.png")).isNotEmptyFile();
             assertThat(run.resolve("gather-10ms-fixed-models-N5.svg")).isNotEmptyFile();

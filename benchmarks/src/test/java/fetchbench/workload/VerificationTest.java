@@ -1,0 +1,102 @@
+package fetchbench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fetchbench.TestServer;
+import fetchbench.model.ConcurrencyModel;
+import fetchbench.model.InFlight;
+import fetchbench.model.Model;
+import fetchbench.model.ModelSettings;
+import fetchbench.model.Outcome;
+import fetchbench.server.RequestCounter;
+import fetchbench.server.Stubs;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verification against a real WireMock catches a wrong answer that looks right: the server echoes
+ * each URL's index into its body, and counts the requests it answered.
+ */
+class VerificationTest {
+
+    private static final int N = 12;
+
+    private static Workload registered() {
+        Workload workload = Workload.create(TestServer.uri(), N, DelayProfile.fixed, 5, 1);
+        Stubs.register(TestServer.uri(), workload);
+        return workload;
+    }
+
+    private static ConcurrencyModel model() {
+        return Model.virtualThreads.create(new ModelSettings(0, 0, N, Duration.ofSeconds(1), new InFlight()));
+    }
+
+    /** The outcomes of fetching {@code fetched}, each handed out as the answer to the URL at its place in {@code asked}. */
+    private static List<Outcome> relabelled(ConcurrencyModel model, List<URI> fetched, List<URI> asked) {
+        List<Outcome> outcomes = model.gather(fetched);
+        return IntStream.range(0, asked.size()).mapToObj(i -> {
+            Outcome o = outcomes.get(i);
+            return new Outcome(asked.get(i), o.status(), o.body(), o.nanos(), o.finishedAt(), o.error());
+        }).toList();
+    }
+
+    @Test
+    void theRightFetchesPassAndTheServerCountsEachOnce() {
+        Workload workload = registered();
+        try (ConcurrencyModel model = model()) {
+            long before = RequestCounter.read(TestServer.uri()).orElseThrow();
+            workload.verify("virtualThreads", model.gather(workload.urls()));
+            long served = RequestCounter.read(TestServer.uri()).orElseThrow() - before;
+            assertThat(workload.verifyRequests("virtualThreads", served)).isEqualTo(N);
+        }
+    }
+
+    @Test
+    void oneResponseHandedOutForEveryUrlFails() {
+        Workload workload = registered();
+        try (ConcurrencyModel model = model()) {
+            List<Outcome> sameEveryTime = relabelled(model, Collections.nCopies(N, workload.urls().get(0)),
+                    workload.urls());
+            assertThatThrownBy(() -> workload.verify("cheat", sameEveryTime))
+                    .isInstanceOf(Workload.IncompleteResultException.class)
+                    .hasMessageContaining(N - 1 + " problem(s)").hasMessageContaining("unexpected body");
+        }
+    }
+
+    @Test
+    void oneUrlFetchedTwiceAndAnotherNotAtAllFailsThoughTheCountIsRight() {
+        Workload workload = registered();
+        try (ConcurrencyModel model = model()) {
+            List<URI> fetched = new ArrayList<>(workload.urls());
+            fetched.set(2, fetched.get(1));
+            long before = RequestCounter.read(TestServer.uri()).orElseThrow();
+            List<Outcome> outcomes = relabelled(model, fetched, workload.urls());
+            long served = RequestCounter.read(TestServer.uri()).orElseThrow() - before;
+
+            assertThat(workload.verifyRequests("cheat", served)).isEqualTo(N); // the count alone cannot tell
+            assertThatThrownBy(() -> workload.verify("cheat", outcomes))
+                    .hasMessageContaining("1 problem(s)").hasMessageContaining("?i=2 returned an unexpected body");
+        }
+    }
+
+    @Test
+    void answersFromACacheFailTheServersCountThoughEveryBodyIsRight() {
+        Workload workload = registered();
+        try (ConcurrencyModel model = model()) {
+            List<Outcome> cached = model.gather(workload.urls());
+            long before = RequestCounter.read(TestServer.uri()).orElseThrow();
+            workload.verify("cache", cached); // the second batch: the same outcomes again, nothing sent
+            long served = RequestCounter.read(TestServer.uri()).orElseThrow() - before;
+
+            assertThat(served).isZero();
+            assertThatThrownBy(() -> workload.verifyRequests("cache", served))
+                    .hasMessageContaining("the server answered 0 requests, expected " + N);
+        }
+    }
+}
