@@ -2,6 +2,7 @@ package fetchbench.report;
 
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.run.Param;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,5 +49,34 @@ public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun
 
     private static String key(int n, int delayMs) {
         return n + "/" + delayMs;
+    }
+
+    /**
+     * The suite's own overhead: a model's time over the bare client's, with the upper end of its
+     * interval, the model's slowest plausible time over the bare client's fastest (JMH's errors).
+     */
+    public record Overhead(double percent, double upperPercent) {
+
+        static Overhead of(JmhRun.Metric bare, JmhRun.Metric model) {
+            double bareMs = Row.toMillis(bare.score(), bare.unit());
+            double modelMs = Row.toMillis(model.score(), model.unit());
+            double upper = Double.isNaN(bare.error()) || Double.isNaN(model.error()) ? Double.NaN
+                    : 100 * ((modelMs + Row.toMillis(model.error(), model.unit()))
+                    / (bareMs - Row.toMillis(bare.error(), bare.unit())) - 1);
+            return new Overhead(100 * (modelMs / bareMs - 1), upper);
+        }
+
+        /** Passes only when even the upper end of the interval is under the limit. */
+        boolean passes(double limitPercent) {
+            return upperPercent < limitPercent;
+        }
+
+        String verdict(double limitPercent) {
+            if (Double.isNaN(upperPercent)) {
+                return "unknown: no error estimate";
+            }
+            return String.format(Locale.ROOT, passes(limitPercent) ? "passes: at most %+.1f %%, under %d %%"
+                    : "fails: up to %+.1f %%, not shown to be under %d %%", upperPercent, (int) limitPercent);
+        }
     }
 }

@@ -27,8 +27,30 @@ public record JmhRun(Path source, List<Result> results) {
     public static final String COMMAND_PROPERTY = "fetchbench.command";
     public static final String SERVER_CHECK_PROPERTY = "fetchbench.serverCheck";
 
-    /** A score with JMH's error (half the 99.9 % confidence interval; NaN when too few samples). */
-    public record Metric(double score, double error, String unit) {
+    /**
+     * A score with JMH's error (half the 99.9 % confidence interval; NaN when too few samples) and
+     * the value of every measured batch, fork by fork.
+     */
+    public record Metric(double score, double error, String unit, List<List<Double>> raw) {
+
+        public Metric(double score, double error, String unit) {
+            this(score, error, unit, List.of());
+        }
+
+        /** Every measured batch's value, the forks one after the other. */
+        public List<Double> batches() {
+            return raw.stream().flatMap(List::stream).toList();
+        }
+
+        /** The median of the measured batches; NaN when the run kept none. */
+        public double median() {
+            double[] sorted = batches().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
     }
 
     /** One benchmark at one combination of parameters. */
@@ -100,8 +122,16 @@ public record JmhRun(Path source, List<Result> results) {
     }
 
     private static Metric metric(JsonObject json) {
+        List<List<Double>> raw = new ArrayList<>();
+        if (json.has("rawData")) {
+            for (JsonElement fork : json.getAsJsonArray("rawData")) {
+                List<Double> batches = new ArrayList<>();
+                fork.getAsJsonArray().forEach(value -> batches.add(number(value)));
+                raw.add(List.copyOf(batches));
+            }
+        }
         return new Metric(number(required(json, "score")), number(required(json, "scoreError")),
-                required(json, "scoreUnit").getAsString());
+                required(json, "scoreUnit").getAsString(), List.copyOf(raw));
     }
 
     private static JsonElement required(JsonObject json, String field) {

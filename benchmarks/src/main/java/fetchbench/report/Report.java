@@ -94,10 +94,11 @@ public final class Report {
         }
         List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
         if (!recommendations.isEmpty()) {
-            html.append("<h2>Tuning: what to set</h2>\n<p>For each swept setting, the smallest value whose batch "
-                    + "time is within ").append((int) Tuning.WITHIN_PERCENT).append(" % of the best measured, and "
-                    + "what it costs at its peak (from the resource metrics). The tuning charts below show every "
-                    + "setting beside the prediction.</p>\n<ul>\n");
+            html.append("<h2>Tuning: what to set</h2>\n<p>For each swept setting, the smallest value that is not "
+                    + "significantly slower than the best measured (their intervals, time ± JMH's 99.9 % error, "
+                    + "overlap), and what it costs at its peak (from the resource metrics); \"undetermined\" where "
+                    + "the best setting's interval is wider than ±").append((int) Tuning.MAX_HALF_WIDTH_PERCENT)
+                    .append(" % or missing. The tuning charts below show every setting beside the prediction.</p>\n<ul>\n");
             recommendations.forEach(r -> html.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
             html.append("</ul>\n");
         }
@@ -118,9 +119,10 @@ public final class Report {
         StringBuilder html = new StringBuilder("""
                 <table class="sortable" id="results">
                 <thead><tr><th class="text">scenario</th><th class="text">model (setting)</th><th class="num">N</th>\
-                <th class="num">measured ms</th><th class="num">± error ms</th><th class="num">theory ms</th>\
+                <th class="num">measured ms</th><th class="num">± error ms</th><th class="num">median ms</th>\
+                <th class="num">batches</th><th class="num">theory ms</th>\
                 <th class="num">floor ms</th><th class="num">predicted ms</th>\
-                <th class="num">measured ÷ predicted</th></tr></thead>
+                <th class="num">measured ÷ predicted</th><th class="text">steady state</th></tr></thead>
                 <tbody>
                 """);
         for (Row row : rows) {
@@ -128,10 +130,14 @@ public final class Report {
                     .append(Html.numberCell(row.urls(), "%.0f"))
                     .append(Html.numberCell(row.measuredMs(), "%.1f"))
                     .append(Html.numberCell(row.errorMs(), "%.1f"))
+                    .append(Html.numberCell(row.medianMs(), "%.1f"))
+                    .append(Html.textCell(row.result().forks() + " × " + row.result().measurementIterations()
+                            + " (+" + row.result().warmupIterations() + " warm-up)"))
                     .append(Html.numberCell(row.theoryMs(), "%.0f"))
                     .append(Html.numberCell(row.floorMs(), "%.1f"))
                     .append(Html.numberCell(row.predictedMs(), "%.0f"))
                     .append(Html.numberCell(row.ratio(), "%.2f"))
+                    .append(Html.textCell(row.notSteady().map(why -> "not steady: " + why).orElse("")))
                     .append("</tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
@@ -161,17 +167,11 @@ public final class Report {
                 continue;
             }
             calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
-                double bareMs = Row.toMillis(bare.score(), bare.unit());
-                double overhead = 100 * (row.measuredMs() / bareMs - 1);
-                String verdict = switch (Comparison.Significance.of(bare, row.result().primary())) {
-                    case UNKNOWN -> " (no error estimate)";
-                    case NOT_SIGNIFICANT -> " (within JMH's error)";
-                    case SIGNIFICANT -> overhead > MAX_OVERHEAD_PERCENT
-                            ? " — over the " + MAX_OVERHEAD_PERCENT + " % the suite allows itself" : "";
-                };
+                Calibration.Overhead overhead = Calibration.Overhead.of(bare, row.result().primary());
                 lines.add(String.format(Locale.ROOT, "harness overhead at N=%d, %d ms: virtualThreads %.1f ms vs "
-                                + "bare client %.1f ms: %+.1f %%%s", row.urls(), row.delayMs(), row.measuredMs(), bareMs,
-                        overhead, verdict));
+                                + "bare client %.1f ms: %+.1f %% (%s)", row.urls(), row.delayMs(), row.measuredMs(),
+                        Row.toMillis(bare.score(), bare.unit()), overhead.percent(),
+                        overhead.verdict(MAX_OVERHEAD_PERCENT)));
             });
         }
         return lines;
@@ -226,8 +226,9 @@ public final class Report {
                 scenario = row.scenario();
                 text.append("-- ").append(scenario).append('\n');
             }
-            text.append(String.format(Locale.ROOT, "%-42s %6d %10.1f ± %7.1f %13.0f %7.2f%n", row.setting(),
-                    row.urls(), row.measuredMs(), row.errorMs(), row.predictedMs(), row.ratio()));
+            text.append(String.format(Locale.ROOT, "%-42s %6d %10.1f ± %7.1f %13.0f %7.2f%s%n", row.setting(),
+                    row.urls(), row.measuredMs(), row.errorMs(), row.predictedMs(), row.ratio(),
+                    row.notSteady().map(why -> "  not steady: " + why).orElse("")));
         }
         return text.toString();
     }

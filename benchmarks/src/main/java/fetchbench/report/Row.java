@@ -1,6 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.bench.BatchMetrics;
+import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
@@ -17,6 +18,7 @@ import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +29,10 @@ import java.util.Optional;
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
                   Delays delays, long seed, int concurrency, int maxRequests, double theoryMs,
                   double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept) {
+
+    /** Threads a fork may gain over its measured batches, and the share of them, before it is not steady. */
+    static final int MAX_THREAD_DRIFT = 2;
+    static final double MAX_THREAD_DRIFT_PERCENT = 5;
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
@@ -131,6 +137,39 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     public double measuredMs() {
         return toMillis(result.primary().score(), result.primary().unit());
+    }
+
+    /** The median batch, in ms, beside the mean that is the score. */
+    public double medianMs() {
+        return toMillis(result.primary().median(), result.primary().unit());
+    }
+
+    /**
+     * Why a gather result with a pool sized to N is not in steady state, if it is not: its
+     * measured batches opened connections, or a fork's platform threads kept growing.
+     */
+    public Optional<String> notSteady() {
+        if (shape() != Shape.gather || connectionPool != ConnectionPoolSize.sized) {
+            return Optional.empty();
+        }
+        JmhRun.Metric connects = result.secondary().get(ResourceProfiler.CONNECTS);
+        if (connects != null) {
+            double opened = connects.batches().stream().mapToDouble(Double::doubleValue).sum();
+            if (opened > 0) {
+                return Optional.of(String.format(Locale.ROOT, "its measured batches opened %.0f connections", opened));
+            }
+        }
+        JmhRun.Metric threads = result.secondary().get(ResourceProfiler.THREADS);
+        if (threads != null) {
+            for (List<Double> fork : threads.raw()) {
+                if (fork.size() > 1 && fork.get(fork.size() - 1) - fork.get(0) > Math.max(MAX_THREAD_DRIFT,
+                        fork.get(0) * MAX_THREAD_DRIFT_PERCENT / 100)) {
+                    return Optional.of(String.format(Locale.ROOT, "its platform threads grew from %.0f to %.0f",
+                            fork.get(0), fork.get(fork.size() - 1)));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public double errorMs() {

@@ -15,24 +15,30 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a sweep recommends: per model (and connection pool), the smallest setting whose batch time
- * is within {@link #WITHIN_PERCENT} % of the best measured, what it costs, and why by Little's law.
+ * What a sweep recommends: per model (and connection pool), the smallest setting that is not
+ * significantly slower than the best measured, judged on JMH's intervals, or "undetermined" where
+ * they are too wide to tell; what it costs, and why by Little's law.
  */
 public final class Tuning {
 
-    /** A setting counts as good as the best when its time is at most this much above it. */
-    static final double WITHIN_PERCENT = 5;
+    /** The data can tell settings apart only when the best one's interval is at most this wide (± %). */
+    static final double MAX_HALF_WIDTH_PERCENT = 10;
 
     /** One setting of a sweep: its value, its time (and JMH's error), and what it cost. */
     public record Point(int setting, double ms, double errorMs, double predictedMs, Double threads, Double rssMb) {
+
+        /** Not significantly slower than {@code best}: the two intervals (time ± error) overlap. */
+        boolean asFastAs(Point best) {
+            return ms - errorMs <= best.ms + best.errorMs;
+        }
     }
 
     /** One swept variant (okHttpAsync has two: its pool sized to N, and OkHttp's default pool). */
     public record Series(String name, Model model, String swept, int urls, double meanDelayMs, List<Point> points) {
     }
 
-    /** The recommendation of one series. */
-    public record Recommendation(Series series, Point chosen, Point best) {
+    /** What a series recommends: a setting, or nothing where the data cannot tell, and why. */
+    public record Recommendation(Series series, Optional<Point> chosen, Point best, Optional<String> undetermined) {
 
         /** What Little's law says was in flight on average at the best setting. */
         public double requestsInFlight() {
@@ -41,12 +47,6 @@ public final class Tuning {
 
         /** One line for the console and the report. */
         public String describe() {
-            String cost = (chosen.threads() == null ? "" : String.format(Locale.ROOT, "; %.0f platform threads",
-                    chosen.threads())) + (chosen.rssMb() == null ? "" : String.format(Locale.ROOT, ", %.0f MB RSS",
-                    chosen.rssMb()));
-            String within = chosen.setting() == best.setting() ? "the best measured"
-                    : String.format(Locale.ROOT, "within %.0f %% of the best (%.1f ms at %d)", WITHIN_PERCENT,
-                    best.ms(), best.setting());
             String law = String.format(Locale.ROOT, "Little's law (L = λ·W): %d fetches of %.0f ms in %.1f ms "
                     + "is about %d in flight on average, ", series.urls(), series.meanDelayMs(), best.ms(),
                     Math.round(requestsInFlight()));
@@ -55,8 +55,20 @@ public final class Tuning {
                     + "the responses: the smallest executor that keeps up is enough."
                     : "so a setting much below that cannot match the best, and past the recommended one more "
                     + "only adds threads.";
-            return String.format(Locale.ROOT, "%s: %s %d — %.1f ms, %s%s. %s", series.name(), series.swept(),
-                    chosen.setting(), chosen.ms(), within, cost, law);
+            String bestText = String.format(Locale.ROOT, "%.1f ± %.1f ms at %d", best.ms(), best.errorMs(),
+                    best.setting());
+            if (chosen.isEmpty()) {
+                return String.format(Locale.ROOT, "%s: %s undetermined — %s (best measured %s). %s", series.name(),
+                        series.swept(), undetermined.orElse(""), bestText, law);
+            }
+            Point point = chosen.get();
+            String cost = (point.threads() == null ? "" : String.format(Locale.ROOT, "; %.0f platform threads",
+                    point.threads())) + (point.rssMb() == null ? "" : String.format(Locale.ROOT, ", %.0f MB RSS",
+                    point.rssMb()));
+            String versus = point.setting() == best.setting() ? "the best measured"
+                    : "not significantly slower than the best (" + bestText + ")";
+            return String.format(Locale.ROOT, "%s: %s %d — %.1f ± %.1f ms, %s%s. %s", series.name(), series.swept(),
+                    point.setting(), point.ms(), point.errorMs(), versus, cost, law);
         }
     }
 
@@ -64,16 +76,28 @@ public final class Tuning {
     }
 
     /**
-     * The smallest setting whose time is within {@link #WITHIN_PERCENT} % of the best; on a tie
-     * the smaller setting. Empty for no points.
+     * The smallest setting that is not significantly slower than the best: its interval overlaps
+     * the best's. Empty for no points, and where the data cannot tell (see {@link #undetermined}).
      */
     public static Optional<Point> recommend(List<Point> points) {
         Optional<Point> best = best(points);
-        if (best.isEmpty()) {
+        if (best.isEmpty() || undetermined(points).isPresent()) {
             return Optional.empty();
         }
-        double limit = best.get().ms() * (1 + WITHIN_PERCENT / 100);
-        return points.stream().filter(p -> p.ms() <= limit).min(Comparator.comparingInt(Point::setting));
+        return points.stream().filter(p -> p.asFastAs(best.get())).min(Comparator.comparingInt(Point::setting));
+    }
+
+    /** Why the points cannot tell which setting is enough: an error JMH could not estimate, or too wide a one. */
+    static Optional<String> undetermined(List<Point> points) {
+        if (points.stream().anyMatch(p -> Double.isNaN(p.errorMs()))) {
+            return Optional.of("JMH gave no interval for some settings (too few batches)");
+        }
+        Optional<Point> best = best(points);
+        if (best.isPresent() && best.get().errorMs() > best.get().ms() * MAX_HALF_WIDTH_PERCENT / 100) {
+            return Optional.of(String.format(Locale.ROOT, "the best setting's interval is ±%.0f %%, wider than ±%.0f %%",
+                    100 * best.get().errorMs() / best.get().ms(), MAX_HALF_WIDTH_PERCENT));
+        }
+        return Optional.empty();
     }
 
     static Optional<Point> best(List<Point> points) {
@@ -105,8 +129,8 @@ public final class Tuning {
     public static List<Recommendation> recommendations(List<Row> rows) {
         List<Recommendation> recommendations = new ArrayList<>();
         for (Series series : series(rows)) {
-            recommend(series.points()).ifPresent(chosen ->
-                    recommendations.add(new Recommendation(series, chosen, best(series.points()).orElseThrow())));
+            best(series.points()).ifPresent(best -> recommendations.add(new Recommendation(series,
+                    recommend(series.points()), best, undetermined(series.points()))));
         }
         return recommendations;
     }

@@ -33,11 +33,12 @@ class HtmlReportInBrowserTest {
             assertEveryImageLoaded(chromium, 7);
             JsonElement ratios = chromium.evaluate("""
                     (() => {
-                      const header = document.querySelectorAll('#results th')[8];
-                      header.click();
-                      header.click();
+                      const headers = Array.from(document.querySelectorAll('#results th'));
+                      const column = headers.findIndex(th => th.textContent.startsWith('measured ÷ predicted'));
+                      headers[column].click();
+                      headers[column].click();
                       return Array.from(document.querySelectorAll('#results tbody tr'))
-                          .map(row => parseFloat(row.cells[8].getAttribute('data-value')));
+                          .map(row => parseFloat(row.cells[column].getAttribute('data-value')));
                     })()""");
             List<Double> values = new ArrayList<>();
             ratios.getAsJsonArray().forEach(v -> values.add(v.getAsDouble()));

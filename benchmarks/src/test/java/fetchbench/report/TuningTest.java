@@ -17,15 +17,15 @@ class TuningTest {
     @TempDir
     Path folder;
 
-    private static Tuning.Point point(int setting, double ms) {
-        return new Tuning.Point(setting, ms, 1, ms, null, null);
+    private static Tuning.Point point(int setting, double ms, double errorMs) {
+        return new Tuning.Point(setting, ms, errorMs, ms, null, null);
     }
 
     @Test
-    void picksTheSmallestSettingWithinFivePercentOfTheBest() {
-        // 1000, 500, 250, then the floor: 130 at 8 is within 5 % of the best 125 at 32.
-        List<Tuning.Point> points = List.of(point(1, 1000), point(2, 500), point(4, 250), point(8, 130),
-                point(16, 126), point(32, 125), point(64, 127));
+    void picksTheSmallestSettingWhoseIntervalOverlapsTheBests() {
+        // 1000, 500, 250, then the floor: 130 ± 4 at 8 reaches down to the best, 125 ± 2 at 32; 250 ± 3 does not.
+        List<Tuning.Point> points = List.of(point(1, 1000, 10), point(2, 500, 5), point(4, 250, 3), point(8, 130, 4),
+                point(16, 126, 2), point(32, 125, 2), point(64, 127, 2));
 
         assertThat(Tuning.recommend(points)).get().extracting(Tuning.Point::setting).isEqualTo(8);
         assertThat(Tuning.best(points)).get().extracting(Tuning.Point::setting).isEqualTo(32);
@@ -33,26 +33,37 @@ class TuningTest {
 
     @Test
     void onATieTheSmallerSettingWins() {
-        List<Tuning.Point> points = List.of(point(16, 100), point(8, 100), point(32, 100), point(4, 200));
+        List<Tuning.Point> points = List.of(point(16, 100, 1), point(8, 100, 1), point(32, 100, 1), point(4, 200, 1));
 
         assertThat(Tuning.recommend(points)).get().extracting(Tuning.Point::setting).isEqualTo(8);
         assertThat(Tuning.best(points)).get().extracting(Tuning.Point::setting).isEqualTo(8);
     }
 
     @Test
-    void noiseAboveTheKneeDoesNotMoveTheRecommendationUpAndJustOutsideDoesNotCount() {
-        // Past the knee the times wobble by a few per cent; 105.1 is just outside 5 % of 100.
-        List<Tuning.Point> noisy = List.of(point(1, 800), point(2, 400), point(4, 210), point(8, 104),
-                point(16, 100), point(32, 103), point(64, 101));
-        assertThat(Tuning.recommend(noisy)).get().extracting(Tuning.Point::setting).isEqualTo(8);
+    void aSettingSignificantlySlowerIsNotChosenHoweverCloseItIs() {
+        // 102 ± 0.5 is 2 % above 100 ± 0.5, but the intervals do not meet: the rule of 5 % would have taken it.
+        List<Tuning.Point> tight = List.of(point(4, 210, 2), point(8, 102, 0.5), point(16, 100, 0.5), point(32, 100.3, 0.5));
+        assertThat(Tuning.recommend(tight)).get().extracting(Tuning.Point::setting).isEqualTo(16);
 
-        List<Tuning.Point> justOutside = List.of(point(4, 105.1), point(8, 100), point(16, 104.9));
-        assertThat(Tuning.recommend(justOutside)).get().extracting(Tuning.Point::setting).isEqualTo(8);
+        // The same times with wider intervals cannot tell 8 from 16: 8 is not significantly slower.
+        List<Tuning.Point> wider = List.of(point(4, 210, 2), point(8, 102, 2), point(16, 100, 2), point(32, 100.3, 2));
+        assertThat(Tuning.recommend(wider)).get().extracting(Tuning.Point::setting).isEqualTo(8);
+    }
+
+    @Test
+    void intervalsTooWideOrMissingAreUndetermined() {
+        List<Tuning.Point> noisy = List.of(point(4, 210, 30), point(8, 104, 20), point(16, 100, 15));
+        assertThat(Tuning.recommend(noisy)).isEmpty();
+        assertThat(Tuning.undetermined(noisy)).get().asString().contains("±15 %, wider than ±10 %");
+
+        List<Tuning.Point> unknown = List.of(point(4, 210, 2), point(8, 100, Double.NaN));
+        assertThat(Tuning.recommend(unknown)).isEmpty();
+        assertThat(Tuning.undetermined(unknown)).get().asString().contains("no interval");
     }
 
     @Test
     void aSingleSettingIsItsOwnRecommendationAndNoneGivesNone() {
-        assertThat(Tuning.recommend(List.of(point(5, 42)))).get().extracting(Tuning.Point::setting).isEqualTo(5);
+        assertThat(Tuning.recommend(List.of(point(5, 42, 1)))).get().extracting(Tuning.Point::setting).isEqualTo(5);
         assertThat(Tuning.recommend(List.of())).isEmpty();
     }
 
@@ -78,7 +89,8 @@ class TuningTest {
         List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
         assertThat(recommendations).hasSize(4);
         for (Tuning.Recommendation recommendation : recommendations) {
-            assertThat(recommendation.chosen()).isEqualTo(Tuning.recommend(recommendation.series().points()).get());
+            assertThat(recommendation.chosen()).isEqualTo(Tuning.recommend(recommendation.series().points()));
+            assertThat(recommendation.chosen().isPresent()).isNotEqualTo(recommendation.undetermined().isPresent());
             assertThat(recommendation.describe()).contains("Little's law").contains("in flight on average");
         }
 

@@ -1,0 +1,38 @@
+package fetchbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import org.junit.jupiter.api.Test;
+
+/** The harness-overhead check on constructed data: it passes only when the whole interval is under the limit. */
+class OverheadTest {
+
+    private static Calibration.Overhead overhead(double bare, double bareError, double model, double modelError) {
+        return Calibration.Overhead.of(new JmhRun.Metric(bare, bareError, "ms/op"),
+                new JmhRun.Metric(model, modelError, "ms/op"));
+    }
+
+    @Test
+    void aSmallOverheadWithATightIntervalPasses() {
+        Calibration.Overhead small = overhead(100, 0.5, 101, 0.5);
+
+        assertThat(small.percent()).isCloseTo(1.0, offset(1e-9));
+        assertThat(small.upperPercent()).isCloseTo(100 * (101.5 / 99.5 - 1), offset(1e-9));
+        assertThat(small.verdict(5)).startsWith("passes: at most +2.0 %");
+    }
+
+    @Test
+    void aSmallOverheadWithAWideIntervalFails() {
+        // +2 % measured, but the interval reaches +6.1 %: not shown to be under 5 %.
+        Calibration.Overhead wide = overhead(100, 2, 102, 2);
+
+        assertThat(wide.percent()).isCloseTo(2.0, offset(1e-9));
+        assertThat(wide.verdict(5)).isEqualTo("fails: up to +6.1 %, not shown to be under 5 %");
+    }
+
+    @Test
+    void noErrorEstimateIsNoVerdict() {
+        assertThat(overhead(100, Double.NaN, 101, 1).verdict(5)).isEqualTo("unknown: no error estimate");
+    }
+}

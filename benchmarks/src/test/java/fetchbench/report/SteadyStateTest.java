@@ -1,0 +1,95 @@
+package fetchbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rules on each result's measured batches, on constructed data: the median, and steady state. */
+class SteadyStateTest {
+
+    @TempDir
+    Path folder;
+
+    /** A real gather result of the fixture with its measured batches replaced. */
+    private Row row(List<List<Double>> times, List<List<Double>> connects, List<List<Double>> threads, String pool)
+            throws Exception {
+        Path fixture = Fixtures.copy("run-a", folder.resolve("in" + System.nanoTime()));
+        JsonObject result = JsonParser.parseString(Files.readString(fixture)).getAsJsonArray().get(1).getAsJsonObject();
+        result.getAsJsonObject("params").addProperty("connectionPool", pool);
+        result.getAsJsonObject("primaryMetric").add("rawData", json(times));
+        JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
+        secondary.add("connects", metric(connects, "connections"));
+        secondary.add("threads.peak", metric(threads, "threads"));
+        JsonArray one = new JsonArray();
+        one.add(result);
+        Path json = Files.createDirectories(folder.resolve("out" + System.nanoTime())).resolve("jmh.json");
+        Files.writeString(json, one.toString());
+        return Row.of(JmhRun.read(json)).get(0);
+    }
+
+    private static JsonObject metric(List<List<Double>> raw, String unit) {
+        JsonObject metric = new JsonObject();
+        metric.addProperty("score", raw.get(0).get(0));
+        metric.addProperty("scoreError", "NaN");
+        metric.addProperty("scoreUnit", unit);
+        metric.add("rawData", json(raw));
+        return metric;
+    }
+
+    private static JsonArray json(List<List<Double>> raw) {
+        JsonArray forks = new JsonArray();
+        raw.forEach(fork -> {
+            JsonArray batches = new JsonArray();
+            fork.forEach(batches::add);
+            forks.add(batches);
+        });
+        return forks;
+    }
+
+    private static final List<List<Double>> FLAT_THREADS = List.of(List.of(100.0, 101.0, 100.0), List.of(99.0, 100.0));
+    private static final List<List<Double>> NO_CONNECTS = List.of(List.of(0.0, 0.0, 0.0), List.of(0.0, 0.0));
+    private static final List<List<Double>> TIMES = List.of(List.of(10.0, 30.0, 20.0), List.of(100.0));
+
+    @Test
+    void theMedianOfEveryMeasuredBatchOfEveryFork() throws Exception {
+        Row row = row(TIMES, NO_CONNECTS, FLAT_THREADS, "sized");
+
+        assertThat(row.result().primary().batches()).containsExactly(10.0, 30.0, 20.0, 100.0);
+        assertThat(row.medianMs()).isEqualTo(25.0);
+        assertThat(row(List.of(List.of(7.0, 3.0, 5.0)), NO_CONNECTS, FLAT_THREADS, "sized").medianMs()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aSizedPoolThatReusesItsConnectionsWithFlatThreadsIsSteady() throws Exception {
+        assertThat(row(TIMES, NO_CONNECTS, FLAT_THREADS, "sized").notSteady()).isEmpty();
+    }
+
+    @Test
+    void connectionsOpenedInMeasuredBatchesAreNotSteady() throws Exception {
+        Row row = row(TIMES, List.of(List.of(0.0, 3.0, 0.0), List.of(0.0, 0.0)), FLAT_THREADS, "sized");
+
+        assertThat(row.notSteady()).contains("its measured batches opened 3 connections");
+        assertThat(Report.summary(List.of(row))).contains("not steady: its measured batches opened 3 connections");
+    }
+
+    @Test
+    void threadsThatKeepGrowingAreNotSteady() throws Exception {
+        Row row = row(TIMES, NO_CONNECTS, List.of(List.of(715.0, 817.0, 911.0), List.of(700.0, 701.0)), "sized");
+
+        assertThat(row.notSteady()).contains("its platform threads grew from 715 to 911");
+    }
+
+    @Test
+    void okHttpsOwnSmallPoolReconnectsByDesignAndIsNotJudged() throws Exception {
+        Row row = row(TIMES, List.of(List.of(11.0, 11.0, 11.0)), FLAT_THREADS, "okHttpDefault");
+
+        assertThat(row.notSteady()).isEmpty();
+    }
+}
