@@ -161,13 +161,14 @@ public final class FetchBench {
 
     private List<RunResult> runPlan(RunOptions options, RunPlan plan, JmhRunner runner) throws RunnerException {
         plan.notes().forEach(note -> out.println("[fetchbench] note: " + note));
-        List<Step.Jmh> steps = runner.selected(plan);
+        List<Step.Jmh> steps = JmhRunner.shuffled(runner.selected(plan), options.order());
         if (steps.isEmpty()) {
             throw new IllegalStateException("no step of the plan matches the benchmark pattern "
                     + options.jmh().getIncludes());
         }
-        out.printf("[fetchbench] %s: %s%n", options.sweep().map(sweep -> "sweep " + sweep)
-                .orElse("profile " + options.profile()), runner.total(steps));
+        out.printf("[fetchbench] %s: %s, in the order of seed %d (-Dfetchbench.order=%d repeats it)%n",
+                options.sweep().map(sweep -> "sweep " + sweep).orElse("profile " + options.profile()),
+                runner.total(steps), options.order(), options.order());
         List<RunResult> results = new ArrayList<>();
         int number = 0;
         for (Step.Jmh step : steps) {
@@ -191,7 +192,7 @@ public final class FetchBench {
         for (Step step : plan.steps()) {
             if (step instanceof Step.ServerCheck || selected.contains(step)) {
                 out.println(step.describe() + (step instanceof Step.Jmh jmh
-                        ? String.format(Locale.ROOT, " (%d+%d batches, predicted %.0f s)",
+                        ? String.format(Locale.ROOT, " (%d × %d+%d batches, predicted %.0f s)", runner.forks(),
                         jmh.batches().warmup(runner.warmup()), jmh.batches().measurement(runner.measurement()),
                         runner.predictedSeconds(jmh)) : ""));
             }

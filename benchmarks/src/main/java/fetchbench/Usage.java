@@ -43,6 +43,7 @@ final class Usage {
               target        http://host:port of a running WireMock to use instead of starting one
               results       folder for results (default: results)
               args          extra command-line arguments, e.g. "-p urls=100 -i 10"
+              order         seed of the order the steps run in (default: drawn, printed, recorded)
               sweep         MIN..MAX: instead of the profile, sweep each model's concurrency at one N
                             (what scripts/tune.sh runs)
 

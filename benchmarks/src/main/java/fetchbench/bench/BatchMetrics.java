@@ -23,6 +23,10 @@ public final class BatchMetrics {
     /** … and while every core does it at once. */
     public static final String WORK_ALL_CORES = "work.allcores.ms";
 
+    /** The model's own warm-up before JMH's (see {@link WarmUp}): requests sent, and real batches run. */
+    public static final String WARMUP_REQUESTS = "warmup.requests";
+    public static final String WARMUP_BATCHES = "warmup.batches";
+
     /** One recorded number. */
     public record Metric(String name, double value, String unit) {
     }
@@ -31,6 +35,7 @@ public final class BatchMetrics {
 
     private final InFlight inFlight;
     private final Map<String, Metric> recorded = new ConcurrentHashMap<>();
+    private final Map<String, Metric> trial = new ConcurrentHashMap<>();
 
     private BatchMetrics(InFlight inFlight) {
         this.inFlight = inFlight;
@@ -56,10 +61,16 @@ public final class BatchMetrics {
         recorded.put(name, new Metric(name, value, unit));
     }
 
-    /** What was recorded since the last call, which forgets it. */
+    /** A number of the whole trial, reported with every batch. */
+    void recordForTrial(String name, double value, String unit) {
+        trial.put(name, new Metric(name, value, unit));
+    }
+
+    /** What was recorded since the last call, which forgets it, and the trial's numbers. */
     List<Metric> takeAll() {
         List<Metric> metrics = new ArrayList<>(recorded.values());
         metrics.forEach(m -> recorded.remove(m.name(), m));
+        metrics.addAll(trial.values());
         return metrics;
     }
 }

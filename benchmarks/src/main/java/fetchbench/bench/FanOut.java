@@ -96,6 +96,11 @@ public class FanOut {
         metrics = BatchMetrics.open(inFlight);
         fetcher = model.create(new ModelSettings(concurrency, maxRequests, connectionPool.connections(urls),
                 workload.longestDelay(), inFlight, bodyWork));
+        Workload undelayed = Workload.create(server, urls, DelayProfile.fixed, 0, seed);
+        Stubs.register(server, undelayed);
+        WarmUp.Done warmUp = WarmUp.run(fetcher, inFlight, undelayed, workload, shape == Shape.gather);
+        metrics.recordForTrial(BatchMetrics.WARMUP_REQUESTS, warmUp.requests(), "requests");
+        metrics.recordForTrial(BatchMetrics.WARMUP_BATCHES, warmUp.batches(), "batches");
     }
 
     private URI server;

@@ -2,13 +2,14 @@ package fetchbench.report;
 
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.run.Param;
+import fetchbench.run.Step;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The bare-client results of a run: the floor per N (no delay), which no model can beat, and the
+ * The bare-client results of a run: the floor per N (a 1 ms delay), which no model can beat, and the
  * bare client at the run's delay, against which the suite's own overhead is measured.
  */
 public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun.Metric> baselines) {
@@ -23,7 +24,7 @@ public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun
             }
             int n = Integer.parseInt(result.params().get(Param.URLS.key));
             int delay = Integer.parseInt(result.params().get(Param.DELAY_MS.key));
-            if (delay == 0) {
+            if (delay <= Step.Floor.DELAY_MS) { // runs before 2026-11-23 measured the floor at 0 ms
                 floors.put(n, result.primary());
             } else {
                 baselines.put(key(n, delay), result.primary());

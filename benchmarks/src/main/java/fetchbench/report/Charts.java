@@ -173,7 +173,7 @@ public final class Charts {
         List<Row> withFloor = rows.stream().filter(r -> !Double.isNaN(r.floorMs())).toList();
         List<Integer> floorNs = new ArrayList<>(new TreeSet<>(withFloor.stream().map(Row::urls).toList()));
         if (!floorNs.isEmpty()) {
-            theoryLine(chart, "floor: bare client, no delay", floorNs, n -> withFloor.stream()
+            theoryLine(chart, "floor: bare client, 1 ms delay", floorNs, n -> withFloor.stream()
                     .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(), SeriesLines.SOLID);
         }
         Row first = rows.get(0);

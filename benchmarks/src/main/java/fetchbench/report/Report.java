@@ -153,7 +153,7 @@ public final class Report {
         calibration.floors().forEach((n, floor) -> html.append("<li>floor at N=").append(n).append(": ")
                 .append(String.format(Locale.ROOT, "%.1f ± %.1f ms", calibration.floorMs(n),
                         Row.toMillis(floor.error(), floor.unit())))
-                .append(" (bare client, no delay)</li>\n"));
+                .append(" (bare client, 1 ms delay)</li>\n"));
         lines.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
         return html.append("</ul>\n").toString();
     }
@@ -202,7 +202,7 @@ public final class Report {
         Calibration calibration = Calibration.of(run);
         StringBuilder text = new StringBuilder(summary(rows));
         calibration.floors().forEach((n, floor) -> text.append(String.format(Locale.ROOT,
-                "floor at N=%d (bare client, no delay): %.1f ± %.1f ms%n", n, calibration.floorMs(n),
+                "floor at N=%d (bare client, 1 ms delay): %.1f ± %.1f ms%n", n, calibration.floorMs(n),
                 Row.toMillis(floor.error(), floor.unit()))));
         overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
         Tuning.recommendations(rows).forEach(r -> text.append("tuning: ").append(r.describe()).append('\n'));

@@ -4,8 +4,10 @@ import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -22,6 +24,7 @@ public final class JmhRunner {
     private final List<String> forkArgs;
     private final int warmup;
     private final int measurement;
+    private final int forks;
 
     /** @param forkArgs what every fork gets: the server, the facts the report needs */
     public JmhRunner(RunOptions options, List<String> forkArgs) {
@@ -30,6 +33,7 @@ public final class JmhRunner {
         this.warmup = options.jmh().getWarmupIterations().orElse(options.profile().warmupIterations());
         this.measurement = options.jmh().getMeasurementIterations()
                 .orElse(options.profile().measurementIterations());
+        this.forks = options.jmh().getForkCount().orElse(options.profile().forks());
     }
 
     /** The plan's JMH steps that the benchmark patterns on the command line (none: all) pick. */
@@ -47,8 +51,13 @@ public final class JmhRunner {
         return measurement;
     }
 
+    /** JMH forks per result: the user's -f, or the profile's. */
+    public int forks() {
+        return forks;
+    }
+
     public double predictedSeconds(Step.Jmh step) {
-        return step.predictedSeconds(warmup, measurement);
+        return step.predictedSeconds(warmup, measurement, forks);
     }
 
     public Collection<RunResult> run(Step.Jmh step) throws RunnerException {
@@ -63,7 +72,7 @@ public final class JmhRunner {
                 .shouldFailOnError(true)
                 .warmupIterations(step.batches().warmup(warmup))
                 .measurementIterations(step.batches().measurement(measurement))
-                .forks(options.jmh().getForkCount().orElse(1));
+                .forks(forks);
         // Resource metrics and allocation per batch in every run; JMH adds the user's -prof choices.
         jmh.addProfiler(ResourceProfiler.class);
         if (options.jmh().getProfilers().stream().map(ProfilerConfig::getKlass)
@@ -76,6 +85,16 @@ public final class JmhRunner {
         jmh.include("^" + Pattern.quote(step.benchmarkName()) + "$");
         step.params().forEach((param, values) -> jmh.param(param, values.toArray(String[]::new)));
         return new Runner(jmh.build()).run();
+    }
+
+    /** The floor first (it needs no warm server), the rest in an order drawn from {@code seed}. */
+    public static List<Step.Jmh> shuffled(List<Step.Jmh> steps, long seed) {
+        List<Step.Jmh> floors = steps.stream().filter(Step.Floor.class::isInstance).toList();
+        List<Step.Jmh> rest = new ArrayList<>(steps.stream().filter(s -> !(s instanceof Step.Floor)).toList());
+        Collections.shuffle(rest, new Random(seed));
+        List<Step.Jmh> order = new ArrayList<>(floors);
+        order.addAll(rest);
+        return order;
     }
 
     /** The run's total, for the line before the first step. */

@@ -10,6 +10,7 @@ import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -80,7 +81,7 @@ final class Planner {
         if (!workloadGiven && named(Shape.gather)) {
             List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
             candidates.addAll(sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
-                    List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.FEW));
+                    List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN));
         }
         List<Step> steps = new ArrayList<>();
         for (Measure candidate : candidates) {
@@ -93,7 +94,7 @@ final class Planner {
         if (profile == Profile.FULL && !options.given(Param.URLS)) {
             for (Variant variant : Profile.SCALE.stream().filter(v -> models.contains(v.model())).toList()) {
                 for (List<Delays> delays : bySpread(gatherDelays)) {
-                    steps.add(measure(Shape.gather, variant, new Workloads(List.of(Profile.SCALE_URLS),
+                    steps.addAll(measure(Shape.gather, variant, new Workloads(List.of(Profile.SCALE_URLS),
                             List.of(Profile.SCALE_DELAY_MS), delays, seeds), settings(variant, Profile.SCALE_URLS)));
                 }
             }
@@ -145,7 +146,7 @@ final class Planner {
                             + "allowed: a pool size >= 1");
                 }
                 for (List<Delays> group : delayGroups) {
-                    measures.add(measure(shape, variant, new Workloads(urls, delayMs, group, seeds), settings));
+                    measures.addAll(measure(shape, variant, new Workloads(urls, delayMs, group, seeds), settings));
                 }
             }
         }
@@ -169,12 +170,13 @@ final class Planner {
     /** The step without the N whose predicted batch exceeds the budget, or empty when none is left. */
     private Optional<Measure> withinBudget(Measure step) {
         List<Integer> urls = step.workloads().urls();
-        List<Integer> affordable = urls.stream().filter(n -> step.slowestBatchMillis(n) <= Profile.BATCH_BUDGET_MS)
+        List<Integer> affordable = urls.stream().filter(n -> step.slowestBatchMillis(n) <= profile.batchBudgetMs())
                 .toList();
         List<Integer> skipped = urls.stream().filter(n -> !affordable.contains(n)).toList();
         if (!skipped.isEmpty()) {
             notes.add(step.variant() + " skipped for urls=" + joined(skipped) + ": predicted batch over "
-                    + Profile.BATCH_BUDGET_MS / 1000 + " s; ask for it with -p model=" + step.variant().model());
+                    + String.format(Locale.ROOT, "%.0f", profile.batchBudgetMs() / 1000.0)
+                    + " s; ask for it with -p model=" + step.variant().model() + " or run the full profile");
         }
         return affordable.isEmpty() ? Optional.empty() : Optional.of(step.with(step.workloads().withUrls(affordable)));
     }
@@ -222,24 +224,33 @@ final class Planner {
                         : List.of(range.settings());
                 int n = workloads.urls().get(0);
                 for (List<Integer> k : each) {
-                    Measure step = measure(Shape.gather, variant, workloads, new Settings(k,
-                            bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())));
-                    // With the run's batches a slow setting still gets the slow cap.
-                    steps.add(new Measure(Shape.gather, variant, workloads, step.settings(),
-                            batches == Batches.RUN ? step.batches() : batches, true));
+                    Measure step = new Measure(Shape.gather, variant, workloads, new Settings(k,
+                            bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())), batches, true);
+                    // A slow setting gets the slow budget.
+                    steps.add(step.with(step.slowestBatchMillis(n) >= Batches.SLOW_BATCH_MS ? Batches.SLOW : batches));
                 }
             }
         }
         return steps;
     }
 
-    /** A measurement step with the batches its shape and predicted batch time call for. */
-    private static Measure measure(Shape shape, Variant variant, Workloads workloads, Settings settings) {
-        Measure step = new Measure(shape, variant, workloads, settings, Batches.RUN, false);
-        Batches batches = shape != Shape.gather ? Batches.FEW
-                : workloads.urls().stream().anyMatch(n -> step.slowestBatchMillis(n) >= Batches.SLOW_BATCH_MS)
-                ? Batches.SLOW : Batches.RUN;
-        return new Measure(shape, variant, workloads, settings, batches, false);
+    /**
+     * The measurement steps of a variant over its N: one with the run's batches, and one for the N
+     * whose predicted batch is slow, which gets the slow budget; each result gets its own.
+     */
+    private static List<Measure> measure(Shape shape, Variant variant, Workloads workloads, Settings settings) {
+        Measure all = new Measure(shape, variant, workloads, settings, Batches.RUN, false);
+        List<Integer> slow = workloads.urls().stream()
+                .filter(n -> all.slowestBatchMillis(n) >= Batches.SLOW_BATCH_MS).toList();
+        List<Integer> fast = workloads.urls().stream().filter(n -> !slow.contains(n)).toList();
+        List<Measure> steps = new ArrayList<>();
+        if (!fast.isEmpty()) {
+            steps.add(all.with(workloads.withUrls(fast)));
+        }
+        if (!slow.isEmpty()) {
+            steps.add(all.with(workloads.withUrls(slow)).with(Batches.SLOW));
+        }
+        return steps;
     }
 
     private static Settings settings(Variant variant, int largestN) {
@@ -257,7 +268,7 @@ final class Planner {
         for (Step step : measures) {
             if (step instanceof Measure m && m.variant().model() == Model.virtualThreads && m.shape() == Shape.gather
                     && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
-                List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d != 0).toList();
+                List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Step.Floor.DELAY_MS).toList();
                 if (!delays.isEmpty()) {
                     steps.add(new Step.Baseline(m.workloads().urls(), delays));
                 }

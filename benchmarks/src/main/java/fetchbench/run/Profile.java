@@ -28,12 +28,18 @@ import java.util.Optional;
  * see the README. The run prints how long its plan is predicted to take.
  */
 public enum Profile {
-    /** The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000. */
-    DEFAULT(List.of(10, 100, 1000), 100, 3, 5),
-    /** Every model briefly, for CI. */
-    SMOKE(List.of(10, 100), 20, 1, 2),
-    /** The default run plus the scale test at N = {@link #SCALE_URLS} with a {@link #SCALE_DELAY_MS} ms delay. */
-    FULL(List.of(10, 100, 1000), 100, 3, 5);
+    /**
+     * The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000 where a batch takes at most
+     * 2 s; 2 forks of 1 warm-up and 5 measured batches each (after the model's own warm-up).
+     */
+    DEFAULT(List.of(10, 100, 1000), 100, 1, 5, 2, 2_000),
+    /** Every model briefly, for CI: one fork. */
+    SMOKE(List.of(10, 100), 20, 1, 2, 1, 2_000),
+    /**
+     * The default run with the slow batches it leaves out (up to 20 s), plus the scale test at
+     * N = {@link #SCALE_URLS} with a {@link #SCALE_DELAY_MS} ms delay.
+     */
+    FULL(List.of(10, 100, 1000), 100, 1, 5, 2, 20_000);
 
     /** The variants the gather shape compares; a new variant is one entry here. */
     static final List<Variant> GATHER = List.of(sequential, threadPool, completableFuture, completableFuturePool,
@@ -66,22 +72,34 @@ public enum Profile {
     public static final int POOL_SIZE = 20;
     public static final DelayProfile DELAY_PROFILE = DelayProfile.fixed;
     public static final long SEED = 42;
-    /**
-     * Unless a model is asked for by name, it runs only at the N whose predicted batch stays
-     * under this (sequential at N·delay, a default executor of one thread, …).
-     */
-    public static final long BATCH_BUDGET_MS = 20_000;
-
     private final List<Integer> urls;
     private final int delayMs;
     private final int warmupIterations;
     private final int measurementIterations;
+    private final int forks;
+    private final long batchBudgetMs;
 
-    Profile(List<Integer> urls, int delayMs, int warmupIterations, int measurementIterations) {
+    Profile(List<Integer> urls, int delayMs, int warmupIterations, int measurementIterations, int forks,
+            long batchBudgetMs) {
         this.urls = urls;
         this.delayMs = delayMs;
         this.warmupIterations = warmupIterations;
         this.measurementIterations = measurementIterations;
+        this.forks = forks;
+        this.batchBudgetMs = batchBudgetMs;
+    }
+
+    /** JMH forks per result. */
+    public int forks() {
+        return forks;
+    }
+
+    /**
+     * Unless a model is asked for by name, it runs only at the N whose predicted batch stays
+     * under this (sequential at N·delay, a default executor of one thread, …).
+     */
+    public long batchBudgetMs() {
+        return batchBudgetMs;
     }
 
     /** The name users type: {@code -Dfetchbench.profile=smoke}. */
@@ -124,7 +142,11 @@ public enum Profile {
 
     /** The models of the profile's sweep. */
     public List<Model> sweepModels() {
-        return this == SMOKE ? List.of(Model.threadPool, Model.okHttpAsync) : Sweep.MODELS;
+        return switch (this) {
+            case SMOKE -> List.of(Model.threadPool, Model.okHttpAsync);
+            case DEFAULT -> List.of(Model.threadPool);
+            case FULL -> Sweep.MODELS;
+        };
     }
 
     /** The variant a sweep of the model with this connection pool varies. */
@@ -137,10 +159,11 @@ public enum Profile {
         boolean smoke = this == SMOKE;
         return switch (shape) {
             case gather -> urls.get(urls.size() - 1);
-            case workers, asCompleted, deadline -> smoke ? 8 : 20;
+            case workers, asCompleted -> smoke || this == DEFAULT ? 8 : 20;
+            case deadline -> smoke ? 8 : 20;
             case race -> smoke ? 3 : 4;
-            case failures -> smoke ? 7 : 21;
-            case cpuHeavy -> smoke ? 10 : 40;
+            case failures -> smoke || this == DEFAULT ? 7 : 21;
+            case cpuHeavy -> smoke ? 10 : this == DEFAULT ? 20 : 40;
         };
     }
 

@@ -82,6 +82,7 @@ public final class RunFiles {
         }
         env.put("plan", steps);
         env.put("notes", plan.notes());
+        env.put("orderSeed", options.order());
         return env;
     }
 

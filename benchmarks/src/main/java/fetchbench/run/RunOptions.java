@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -38,6 +39,7 @@ public final class RunOptions {
     /** The command that started this run when it was not the launcher's own (scripts/tune.sh). */
     private String reproduce;
     private boolean planOnly;
+    private long order;
 
     private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
                        CommandLineOptions jmh, boolean help, List<String> given, Sweep sweep) {
@@ -114,6 +116,20 @@ public final class RunOptions {
             given.add("-D" + PREFIX + "target=" + targetText);
         }
 
+        String orderText = property(properties, "order");
+        long order;
+        if (orderText == null) {
+            order = new Random().nextLong();
+        } else {
+            try {
+                order = Long.parseLong(orderText);
+            } catch (NumberFormatException e) {
+                throw new OptionException("bad value '" + orderText + "' for " + PREFIX + "order; allowed: an integer "
+                        + "(the seed of the order the steps run in)");
+            }
+            given.add("-D" + PREFIX + "order=" + orderText);
+        }
+
         String sweepText = property(properties, "sweep");
         Sweep sweep = sweepText == null ? null : Sweep.parse(sweepText, PREFIX + "sweep");
         if (sweep != null) {
@@ -128,6 +144,7 @@ public final class RunOptions {
         RunOptions options = new RunOptions(profile, params, target, resultsRoot, jmh, help, given, sweep);
         options.reproduce = property(properties, "reproduce");
         options.planOnly = planOnly;
+        options.order = order;
         return options;
     }
 
@@ -238,6 +255,14 @@ public final class RunOptions {
 
     public boolean help() {
         return help;
+    }
+
+    /**
+     * The seed of the order the measurements run in: shuffled, so that no model always runs first
+     * or last against the long-lived server; given, or drawn for the run and recorded.
+     */
+    public long order() {
+        return order;
     }
 
     /** {@value #PLAN_ONLY}: print the plan and run nothing. */

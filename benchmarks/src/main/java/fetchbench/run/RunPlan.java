@@ -62,8 +62,8 @@ public final class RunPlan {
                 .max().orElse(1);
     }
 
-    public double predictedSeconds(int warmup, int measurement) {
-        return jmhSteps().stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement)).sum();
+    public double predictedSeconds(int warmup, int measurement, int forks) {
+        return jmhSteps().stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement, forks)).sum();
     }
 
 }

@@ -22,8 +22,10 @@ import java.util.Map;
  */
 public sealed interface Step {
 
-    /** Seconds JMH needs per parameter combination besides the batches: fork start, set-up. */
-    double FORK_OVERHEAD_SECONDS = 1.5;
+    /** Seconds JMH needs per parameter combination and fork besides the batches: fork start, set-up, JIT warm-up. */
+    double FORK_OVERHEAD_SECONDS = 2.5;
+    /** Real batches the model's own warm-up runs, on average, before JMH's (see the bench package's WarmUp). */
+    int WARM_UP_BATCHES = 2;
     /** The CPU-heavy shape's work per response, for planning only (each fork measures it). */
     double PLANNING_CPU_WORK_MS = 10;
 
@@ -57,18 +59,24 @@ public sealed interface Step {
             return Map.of();
         }
 
-        /** Batches × predicted batch time + fork overhead, for the progress line. */
-        default double predictedSeconds(int runWarmup, int runMeasurement) {
-            int batches = batches().warmup(runWarmup) + batches().measurement(runMeasurement);
-            return batchMillis().stream().mapToDouble(ms -> FORK_OVERHEAD_SECONDS + batches * ms / 1000).sum();
+        /** (Batches × predicted batch time + fork overhead) × forks, for the progress line. */
+        default double predictedSeconds(int runWarmup, int runMeasurement, int forks) {
+            int batches = batches().warmup(runWarmup) + batches().measurement(runMeasurement) + WARM_UP_BATCHES;
+            return forks * batchMillis().stream().mapToDouble(ms -> FORK_OVERHEAD_SECONDS + batches * ms / 1000).sum();
         }
     }
 
-    /** The floor: the bare client fetching N URLs without delay, which no model does much better than. */
+    /**
+     * The floor: the bare client fetching N URLs delayed by {@link #DELAY_MS}, through the same
+     * delayed-response path as the benchmarks, which no model does much better than.
+     */
     record Floor(List<Integer> urls) implements Jmh {
+        /** The floor's delay: 1 ms, not 0, so the server takes its delayed path (0 may skip it). */
+        public static final int DELAY_MS = 1;
+
         @Override
         public String describe() {
-            return "floor: bare client without delay, urls=" + joined(urls);
+            return "floor: bare client with a " + DELAY_MS + " ms delay, urls=" + joined(urls);
         }
 
         @Override
@@ -78,7 +86,7 @@ public sealed interface Step {
 
         @Override
         public Map<String, List<String>> params() {
-            return bareClient(urls, List.of(0));
+            return bareClient(urls, List.of(DELAY_MS));
         }
 
         @Override
@@ -88,7 +96,7 @@ public sealed interface Step {
 
         @Override
         public List<Double> batchMillis() {
-            return urls.stream().map(n -> Theory.allAtOnceMs(0)).toList();
+            return urls.stream().map(n -> Theory.allAtOnceMs(DELAY_MS)).toList();
         }
     }
 
@@ -237,6 +245,10 @@ public sealed interface Step {
 
         Measure with(Settings changed) {
             return new Measure(shape, variant, workloads, changed, batches, sweep);
+        }
+
+        Measure with(Batches changed) {
+            return new Measure(shape, variant, workloads, settings, changed, sweep);
         }
     }
 

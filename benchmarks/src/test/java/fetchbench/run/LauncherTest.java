@@ -38,7 +38,7 @@ class LauncherTest {
                 assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] step 2/5: virtualThreads"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] server check: N=5 requests"));
-                assertThat(jvm.all()).anyMatch(l -> l.startsWith("floor at N=5 (bare client, no delay):"));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("floor at N=5 (bare client, 1 ms delay):"));
             }
         }
 
@@ -61,7 +61,7 @@ class LauncherTest {
             });
             JsonObject floor = jmh.get(0).getAsJsonObject();
             assertThat(floor.get("benchmark").getAsString()).endsWith("BareClientBenchmark.gather");
-            assertThat(floor.getAsJsonObject("params").get("delayMs").getAsString()).isEqualTo("0");
+            assertThat(floor.getAsJsonObject("params").get("delayMs").getAsString()).isEqualTo("1");
             // Each measured result carries its variant as a key; the report words it.
             assertThat(jmh.asList().subList(1, 4)).extracting(r -> r.getAsJsonObject().getAsJsonArray("jvmArgs")
                     .asList().stream().map(arg -> arg.getAsString()).filter(arg -> arg.startsWith(

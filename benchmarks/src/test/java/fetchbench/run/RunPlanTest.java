@@ -56,17 +56,23 @@ class RunPlanTest {
         assertThat(plan.steps().get(1)).isInstanceOf(Step.Floor.class);
         assertThat(plan.steps().get(plan.steps().size() - 1)).isInstanceOf(Step.Baseline.class);
         assertThat(gather).extracting(Measure::benchmarkName).containsOnly("fetchbench.bench.GatherBenchmark.gather");
-        assertThat(gather).extracting(Measure::variant).containsExactly(Variant.sequential, Variant.threadPool,
-                Variant.completableFuture, Variant.completableFuturePool, Variant.virtualThreads, Variant.okHttpAsync,
-                Variant.okHttpSized, Variant.httpClientAsync, Variant.structured);
-        assertThat(models(gather)).containsExactly(
-                Model.sequential, Model.threadPool, Model.completableFuture, Model.completableFuture,
-                Model.virtualThreads, Model.okHttpAsync, Model.okHttpAsync, Model.httpClientAsync,
-                Model.structured);
-        // The floor: the bare client at every N without delay; the baseline at the run's delay.
+        assertThat(gather.stream().map(Measure::variant).distinct()).containsExactly(Variant.sequential,
+                Variant.threadPool, Variant.completableFuture, Variant.completableFuturePool, Variant.virtualThreads,
+                Variant.okHttpAsync, Variant.okHttpSized, Variant.httpClientAsync, Variant.structured);
+        // Every gather result rests on 2 forks and 10 measured batches, or 4 where a batch takes 2 s or more.
+        Profile defaults = Profile.DEFAULT;
+        assertThat(defaults.forks()).isEqualTo(2);
+        for (Measure step : gather) {
+            int measured = defaults.forks() * step.batches().measurement(defaults.measurementIterations());
+            for (int n : step.workloads().urls()) {
+                assertThat(measured).as(step.describe() + " at N=" + n)
+                        .isGreaterThanOrEqualTo(step.slowestBatchMillis(n) >= 2_000 ? 4 : 10);
+            }
+        }
+        // The floor: the bare client at every N with a 1 ms delay; the baseline at the run's delay.
         Step.Floor floor = floor(plan);
         assertThat(values(floor, "urls")).containsExactly("10", "100", "1000");
-        assertThat(values(floor, "delayMs")).containsExactly("0");
+        assertThat(values(floor, "delayMs")).containsExactly("1");
         assertThat(floor.batches().warmup(5)).isEqualTo(10);
         assertThat(floor.batches().measurement(5)).isEqualTo(10);
         assertThat(((Step.ServerCheck) plan.steps().get(0)).urls()).containsExactly(10, 100, 1000);
@@ -74,18 +80,21 @@ class RunPlanTest {
         assertThat(values(baseline, "delayMs")).containsExactly("100");
         for (Measure step : plan.measures()) {
             for (int n : step.workloads().urls()) {
-                assertThat(step.slowestBatchMillis(n)).isLessThanOrEqualTo(Profile.BATCH_BUDGET_MS);
+                assertThat(step.slowestBatchMillis(n)).isLessThanOrEqualTo(Profile.DEFAULT.batchBudgetMs());
             }
         }
+        // The default run keeps batches of at most 2 s; the full profile has the slow ones.
         Measure sequential = gather.get(0);
-        assertThat(values(sequential, "urls")).containsExactly("10", "100");
-        assertThat(plan.notes()).anyMatch(n -> n.startsWith("sequential skipped for urls=1000"));
-        assertThat(values(gather.get(1), "urls")).containsExactly("10", "100", "1000");
+        assertThat(values(sequential, "urls")).containsExactly("10");
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("sequential skipped for urls=100,1000"));
+        Measure virtualThreads = gather.stream().filter(s -> s.variant() == Variant.virtualThreads).findFirst()
+                .orElseThrow();
+        assertThat(values(virtualThreads, "urls")).containsExactly("10", "100", "1000");
         assertThat(plan.largestN()).isEqualTo(1000);
         assertThat(plan.allN()).containsExactly(10, 100, 1000); // the server check and floor: gather's N only
         // The benchmarks are predicted to leave room for build and tests in the 15 minutes of ./mvnw verify.
         Profile profile = Profile.DEFAULT;
-        assertThat(plan.predictedSeconds(profile.warmupIterations(), profile.measurementIterations()))
+        assertThat(plan.predictedSeconds(profile.warmupIterations(), profile.measurementIterations(), profile.forks()))
                 .isLessThan(13 * 60);
     }
 
@@ -157,8 +166,8 @@ class RunPlanTest {
                 assertThat(values(s, "connectionPool")).containsExactly("sized"));
         assertThat(okHttp.subList(8, 16)).allSatisfy(s ->
                 assertThat(values(s, "connectionPool")).containsExactly("okHttpDefault"));
-        // A slow setting keeps the slow cap: k = 1 is 100 batches of 80 ms.
-        assertThat(sweep.get(0).batches().measurement(5)).isEqualTo(3);
+        // A slow setting gets the slow budget: k = 1 is 100 batches of 80 ms.
+        assertThat(sweep.get(0).batches()).isEqualTo(Batches.SLOW);
 
         assertThatThrownBy(() -> plan(props("fetchbench.sweep", "1..8"), "-p", "urls=10", "-p", "model=sequential"))
                 .hasMessageStartingWith("bad value 'sequential' for model with a sweep; allowed: threadPool,");
@@ -170,12 +179,14 @@ class RunPlanTest {
     void theDefaultRunEndsWithOneSmallSweep() throws Exception {
         List<Measure> sweep = plan(props()).measures().stream().filter(Measure::sweep).toList();
 
-        assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
-                Model.completableFuture, Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync);
+        // The default run sweeps threadPool's pool size; the full profile every model's knob.
+        assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool);
+        assertThat(models(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep)
+                .toList()).stream().distinct()).containsExactly(Model.threadPool, Model.completableFuture,
+                Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync);
         assertThat(sweep).allSatisfy(s -> {
             assertThat(values(s, "urls")).containsExactly("100");
-            assertThat(s.batches().warmup(3)).isEqualTo(3);
-            assertThat(s.batches().measurement(5)).isEqualTo(3);
+            assertThat(s.batches()).isIn(Batches.RUN, Batches.SLOW);
         });
         assertThat(plan(props(), "-p", "urls=50").measures()).noneMatch(Measure::sweep);
     }
@@ -205,7 +216,7 @@ class RunPlanTest {
         assertThat(scale).extracting(Step.Jmh::benchmarkName).containsExactly(
                 "fetchbench.bench.BareClientBenchmark.gather", "fetchbench.bench.GatherBenchmark.gather",
                 "fetchbench.bench.GatherBenchmark.gather", "fetchbench.bench.BareClientBenchmark.gather");
-        assertThat(values(scale.get(0), "delayMs")).containsExactly("0"); // the floor at N = 10 000 too
+        assertThat(values(scale.get(0), "delayMs")).containsExactly("1"); // the floor at N = 10 000 too
         assertThat(((Measure) scale.get(1)).variant().model()).isEqualTo(Model.virtualThreads);
         assertThat(values(scale.get(1), "delayMs")).containsExactly("1000");
         assertThat(((Measure) scale.get(2)).variant()).isEqualTo(Variant.okHttpSized);
@@ -219,19 +230,25 @@ class RunPlanTest {
     void okHttpRunsWithItsOwnDefaultsAndTunedToTheLargestN() throws Exception {
         List<Measure> steps = plan(props(), "-p", "model=okHttpAsync", "-p", "urls=10,300").measures();
 
-        assertThat(steps).hasSize(2);
-        assertThat(values(steps.get(0), "concurrency")).containsExactly("5");
-        assertThat(values(steps.get(0), "maxRequests")).containsExactly("64");
-        assertThat(values(steps.get(1), "concurrency")).containsExactly("300");
-        assertThat(values(steps.get(1), "maxRequests")).containsExactly("300");
+        // OkHttp's defaults at N = 300 take 6 s a batch: that N gets the slow budget in a step of its own.
+        assertThat(steps).hasSize(3);
+        assertThat(steps.subList(0, 2)).allSatisfy(s -> {
+            assertThat(values(s, "concurrency")).containsExactly("5");
+            assertThat(values(s, "maxRequests")).containsExactly("64");
+        });
+        assertThat(steps.get(0).batches()).isEqualTo(Batches.RUN);
+        assertThat(steps.get(1).batches()).isEqualTo(Batches.SLOW);
+        assertThat(values(steps.get(2), "concurrency")).containsExactly("300");
+        assertThat(values(steps.get(2), "maxRequests")).containsExactly("300");
     }
 
     @Test
     void aModelAskedForByNameRunsAtEveryN() throws Exception {
         List<Measure> steps = plan(props("fetchbench.model", "sequential"), "-p", "urls=10,1000").measures();
 
-        assertThat(steps).singleElement()
-                .satisfies(s -> assertThat(values(s, "urls")).containsExactly("10", "1000"));
+        // N = 1000 is 100 s a batch: a step of its own with the slow budget, N = 10 with the run's.
+        assertThat(steps).flatExtracting(s -> values(s, "urls")).containsExactly("10", "1000");
+        assertThat(steps.get(1).batches()).isEqualTo(Batches.SLOW);
     }
 
     @Test
@@ -301,13 +318,29 @@ class RunPlanTest {
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
                 note -> assertThat(note).startsWith("note: urls, delayMs"),
                 check -> assertThat(check).isEqualTo("server check at urls=10,300"),
-                floor -> assertThat(floor).startsWith("floor: bare client without delay, urls=10,300 (10+10 batches"),
-                okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10,300 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (1+3 batches, predicted "),
+                floor -> assertThat(floor).startsWith("floor: bare client with a 1 ms delay, urls=10,300 (2 × 10+10 batches"),
+                okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10 delayMs=100 concurrency=5 "
+                        + "maxRequests=64 (2 × 1+5 batches, predicted "),
+                slow -> assertThat(slow).startsWith("okHttpAsync urls=300 delayMs=100 concurrency=5 "
+                        + "maxRequests=64 (2 × 1+2 batches, predicted "),
                 sized -> assertThat(sized).startsWith("okHttpSized urls=10,300 delayMs=100 concurrency=300 "
-                        + "maxRequests=300 (3+5 batches, predicted "),
-                total -> assertThat(total).startsWith("3 JMH runs, predicted about "));
+                        + "maxRequests=300 (2 × 1+5 batches, predicted "),
+                total -> assertThat(total).startsWith("4 JMH runs, predicted about "));
         assertThat(results.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void theStepsRunShuffledByTheirSeedWithTheFloorFirst() throws Exception {
+        List<Step.Jmh> planned = plan(props()).jmhSteps();
+
+        List<Step.Jmh> one = JmhRunner.shuffled(planned, 7);
+        assertThat(one.get(0)).isInstanceOf(Step.Floor.class);
+        assertThat(one).containsExactlyInAnyOrderElementsOf(planned).isNotEqualTo(planned);
+        assertThat(JmhRunner.shuffled(planned, 7)).isEqualTo(one);
+        assertThat(JmhRunner.shuffled(planned, 8)).isNotEqualTo(one);
+        assertThat(RunOptions.parse(new String[0], props("fetchbench.order", "7")).order()).isEqualTo(7);
+        assertThatThrownBy(() -> RunOptions.parse(new String[0], props("fetchbench.order", "x")))
+                .hasMessageStartingWith("bad value 'x' for fetchbench.order; allowed: an integer");
     }
 
     @Test

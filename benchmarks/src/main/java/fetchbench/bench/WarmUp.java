@@ -1,0 +1,55 @@
+package fetchbench.bench;
+
+import fetchbench.model.ConcurrencyModel;
+import fetchbench.model.InFlight;
+import fetchbench.workload.Workload;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+
+/**
+ * A model's warm-up before JMH's own warm-up and measured batches, counted in requests: first
+ * undelayed requests through the whole client, enough for its JIT; then, for a gather, the real
+ * batches until one opens no connection and adds no thread (the steady state), within a cap.
+ */
+final class WarmUp {
+
+    /** Undelayed requests for the JIT of the client; the server JVM is warmed before the run. */
+    static final int JIT_REQUESTS = 2_000;
+    static final Duration JIT_LIMIT = Duration.ofSeconds(3);
+    /** Real batches at most, and time at most, until the steady state. */
+    static final int STEADY_BATCHES = 10;
+    static final Duration STEADY_LIMIT = Duration.ofSeconds(10);
+
+    /** What the warm-up did: requests sent, real batches run, and whether the last one was steady. */
+    record Done(long requests, int batches, boolean steady) {
+    }
+
+    private WarmUp() {
+    }
+
+    static Done run(ConcurrencyModel fetcher, InFlight inFlight, Workload undelayed, Workload real, boolean untilSteady) {
+        long requests = 0;
+        long jitEnd = System.nanoTime() + JIT_LIMIT.toNanos();
+        while (requests < JIT_REQUESTS && System.nanoTime() < jitEnd) {
+            fetcher.gather(undelayed.urls());
+            requests += undelayed.urls().size();
+        }
+        if (!untilSteady) {
+            return new Done(requests, 0, false);
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long steadyEnd = System.nanoTime() + STEADY_LIMIT.toNanos();
+        int batches = 0;
+        boolean steady = false;
+        while (!steady && batches < STEADY_BATCHES && System.nanoTime() < steadyEnd) {
+            int threadsBefore = threads.getThreadCount();
+            inFlight.resetPeak();
+            real.verify("warm-up", fetcher.gather(real.urls()));
+            requests += real.urls().size();
+            batches++;
+            steady = inFlight.connects().orElse(0) == 0 && threads.getThreadCount() <= threadsBefore;
+        }
+        return new Done(requests, batches, steady);
+    }
+}
