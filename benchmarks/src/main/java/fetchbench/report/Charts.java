@@ -189,7 +189,7 @@ public final class Charts {
         return new NamedChart(prefix + "-scaling", "Scaling",
                 "Coloured lines are measurements; dashed grey lines are queueing theory for a fixed delay d "
                         + "(one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k); the solid "
-                        + "grey line is the floor, the bare client without delay.", chart);
+                        + "grey line is the floor, the bare client with a 1 ms delay.", chart);
     }
 
     /** Predicted ÷ measured per setting and N: 1 means as fast as theory allows. */

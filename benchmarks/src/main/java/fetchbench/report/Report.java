@@ -106,7 +106,7 @@ public final class Report {
         html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: the greedy schedule of the "
                 + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
                 + "are equal, read the way the shape ends (the last result, the first success, the deadline; "
-                + "see the README). Floor: the bare client fetching N URLs without delay on this machine. "
+                + "see the README). Floor: the bare client fetching N URLs with a 1 ms delay on this machine. "
                 + "Predicted: the larger of the two. Ratio: measured ÷ predicted.</p>\n");
         html.append(table(rows));
         html.append(calibrationSection(rows, Calibration.of(run)));
