@@ -98,7 +98,7 @@ public class FanOut {
                 workload.longestDelay(), inFlight, bodyWork));
         Workload undelayed = Workload.create(server, urls, DelayProfile.fixed, 0, seed);
         Stubs.register(server, undelayed);
-        WarmUp.Done warmUp = WarmUp.run(fetcher, inFlight, undelayed, workload, shape == Shape.gather);
+        WarmUp.Done warmUp = WarmUp.run(model.name(), fetcher, inFlight, undelayed, workload, shape == Shape.gather);
         metrics.recordForTrial(BatchMetrics.WARMUP_REQUESTS, warmUp.requests(), "requests");
         metrics.recordForTrial(BatchMetrics.WARMUP_BATCHES, warmUp.batches(), "batches");
     }

@@ -28,7 +28,9 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    static Done run(ConcurrencyModel fetcher, InFlight inFlight, Workload undelayed, Workload real, boolean untilSteady) {
+    /** Warms {@code fetcher} up; a wrong answer in a real batch fails it, named after {@code model}. */
+    static Done run(String model, ConcurrencyModel fetcher, InFlight inFlight, Workload undelayed, Workload real,
+                    boolean untilSteady) {
         long requests = 0;
         long jitEnd = System.nanoTime() + JIT_LIMIT.toNanos();
         while (requests < JIT_REQUESTS && System.nanoTime() < jitEnd) {
@@ -45,7 +47,7 @@ final class WarmUp {
         while (!steady && batches < STEADY_BATCHES && System.nanoTime() < steadyEnd) {
             int threadsBefore = threads.getThreadCount();
             inFlight.resetPeak();
-            real.verify("warm-up", fetcher.gather(real.urls()));
+            real.verify(model, fetcher.gather(real.urls()));
             requests += real.urls().size();
             batches++;
             steady = inFlight.connects().orElse(0) == 0 && threads.getThreadCount() <= threadsBefore;

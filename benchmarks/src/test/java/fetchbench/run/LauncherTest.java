@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     /** A tiny run: one warm-up and one measured batch per setting. */
-    private static final List<String> TINY = List.of("-wi", "0", "-i", "1", "-p", "urls=5", "-p", "delayMs=10");
+    private static final List<String> TINY = List.of("-f", "1", "-wi", "0", "-i", "1", "-p", "urls=5", "-p", "delayMs=10");
 
     @TempDir
     Path results;
@@ -36,7 +36,7 @@ class LauncherTest {
             try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
                     concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")))) {
                 assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
-                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] step 2/5: virtualThreads"));
+                assertThat(jvm.all()).anyMatch(l -> l.matches("\\[fetchbench] step [2-5]/5: virtualThreads urls=5 .*"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] server check: N=5 requests"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("floor at N=5 (bare client, 1 ms delay):"));
             }
@@ -63,12 +63,17 @@ class LauncherTest {
             assertThat(floor.get("benchmark").getAsString()).endsWith("BareClientBenchmark.gather");
             assertThat(floor.getAsJsonObject("params").get("delayMs").getAsString()).isEqualTo("1");
             // Each measured result carries its variant as a key; the report words it.
-            assertThat(jmh.asList().subList(1, 4)).extracting(r -> r.getAsJsonObject().getAsJsonArray("jvmArgs")
+            assertThat(jmh.asList().stream().filter(r -> r.getAsJsonObject().getAsJsonObject("params").has("model"))
+                    .toList()).extracting(r -> r.getAsJsonObject().getAsJsonArray("jvmArgs")
                     .asList().stream().map(arg -> arg.getAsString()).filter(arg -> arg.startsWith(
-                            "-D" + ResultKeys.VARIANT + "=")).toList()).containsExactly(
+                            "-D" + ResultKeys.VARIANT + "=")).toList()).containsExactlyInAnyOrder(
                     List.of("-Dfetchbench.variant=virtualThreads"), List.of("-Dfetchbench.variant=okHttpAsync"),
                     List.of("-Dfetchbench.variant=okHttpSized"));
-            JsonObject virtualThreads = jmh.get(1).getAsJsonObject();
+            // The steps run shuffled, the floor first: find the model's result by its parameters.
+            JsonObject virtualThreads = jmh.asList().stream().map(r -> r.getAsJsonObject())
+                    .filter(r -> r.getAsJsonObject("params").has("model")
+                            && r.getAsJsonObject("params").get("model").getAsString().equals("virtualThreads"))
+                    .findFirst().orElseThrow();
             assertThat(virtualThreads.getAsJsonObject("secondaryMetrics").getAsJsonObject("inflight.peak")
                     .get("score").getAsDouble()).isEqualTo(5.0);
             assertThat(Files.readString(run.resolve("index.html"))).contains("Floor and harness overhead")
@@ -118,7 +123,7 @@ class LauncherTest {
     private void interruptAndCheckNothingIsLeft(Processes.Jvm jvm) throws Exception {
         String ready = jvm.awaitLine(l -> l.startsWith("[fetchbench] server ready"), 120);
         long serverPid = Long.parseLong(ready.replaceAll(".*\\(pid (\\d+)\\).*", "$1"));
-        jvm.awaitLine(l -> l.startsWith("# Fork: 1 of 1"), 120);
+        jvm.awaitLine(l -> l.startsWith("# Fork: 1 of "), 120);
         List<ProcessHandle> children = awaitChildren(jvm.process(), 2, 60); // the server and the JMH fork
         assertThat(children).extracting(ProcessHandle::pid).contains(serverPid);
 
