@@ -117,7 +117,8 @@ public class FanOut {
     public void verifyRequests() {
         OptionalLong servedAfter = RequestCounter.read(server);
         if (servedBefore.isPresent() && servedAfter.isPresent()) {
-            workload.verifyRequests(model.name(), servedAfter.getAsLong() - servedBefore.getAsLong());
+            workload.verifyRequests(model.name(), servedAfter.getAsLong() - servedBefore.getAsLong(),
+                    model.resendsOnClosedConnection());
         }
     }
 

@@ -47,6 +47,15 @@ public enum Model {
         return knob != Knob.none;
     }
 
+    /**
+     * Whether the model's client sends a GET once more when the server closes the connection
+     * without an answer: the JDK's HttpClient does, OkHttp (retries off) does not. The server
+     * counts those requests twice.
+     */
+    public boolean resendsOnClosedConnection() {
+        return this == httpClientAsync;
+    }
+
     /** Whether a fork of this model needs {@link #ENABLE_PREVIEW}. */
     public boolean needsPreview() {
         return this == structured;

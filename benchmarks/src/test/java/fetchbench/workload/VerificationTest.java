@@ -99,4 +99,31 @@ class VerificationTest {
                     .hasMessageContaining("the server answered 0 requests, expected " + N);
         }
     }
+
+    /**
+     * The server's count shows what each client really sends: OkHttp (retries off) one request per
+     * URL that reaches the server; the JDK's HttpClient a second one for each URL whose connection
+     * the server closed without an answer (reset, empty), which the check allows it and no other.
+     */
+    @Test
+    void theServersCountShowsTheJdkClientResendingAfterAClosedConnection() {
+        Workload failures = Workload.create(Shape.failures, TestServer.uri(), 7, Delays.of(DelayProfile.fixed), 5, 1);
+        Stubs.register(TestServer.uri(), failures);
+        for (Model model : List.of(Model.virtualThreads, Model.httpClientAsync)) {
+            try (ConcurrencyModel fetcher = model.create(new ModelSettings(0, 0, 7, Duration.ofSeconds(1),
+                    new InFlight()))) {
+                long before = RequestCounter.read(TestServer.uri()).orElseThrow();
+                failures.verifyFailures(model.name(), fetcher.gather(failures.urls()));
+                long served = RequestCounter.read(TestServer.uri()).orElseThrow() - before;
+
+                assertThat(served).as(model.name()).isEqualTo(model == Model.httpClientAsync ? 8 : 6);
+                assertThat(failures.verifyRequests(model.name(), served, model.resendsOnClosedConnection()))
+                        .isEqualTo(served);
+                if (model == Model.httpClientAsync) {
+                    assertThatThrownBy(() -> failures.verifyRequests(model.name(), served, false))
+                            .hasMessageContaining("the server answered 8 requests, expected 6");
+                }
+            }
+        }
+    }
 }
