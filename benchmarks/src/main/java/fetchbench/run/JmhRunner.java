@@ -2,6 +2,7 @@ package fetchbench.run;
 
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
+import fetchbench.server.ServerProcess;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -61,7 +62,8 @@ public final class JmhRunner {
     }
 
     public Collection<RunResult> run(Step.Jmh step) throws RunnerException {
-        List<String> args = new ArrayList<>(forkArgs);
+        List<String> args = new ArrayList<>(ServerProcess.FIXED_HEAP);
+        args.addAll(forkArgs);
         step.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
         if (step instanceof Step.Measure measure && measure.variant().model().needsPreview()) {
             args.add(Model.ENABLE_PREVIEW);

@@ -10,6 +10,7 @@ import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -235,21 +236,20 @@ final class Planner {
     }
 
     /**
-     * The measurement steps of a variant over its N: one with the run's batches, and one for the N
-     * whose predicted batch is slow, which gets the slow budget; each result gets its own.
+     * The measurement steps of a variant over its N, one per budget its N's predicted batches
+     * call for (see {@link Batches}): each result gets its own, not its slowest neighbour's.
      */
     private static List<Measure> measure(Shape shape, Variant variant, Workloads workloads, Settings settings) {
         Measure all = new Measure(shape, variant, workloads, settings, Batches.RUN, false);
-        List<Integer> slow = workloads.urls().stream()
-                .filter(n -> all.slowestBatchMillis(n) >= Batches.SLOW_BATCH_MS).toList();
-        List<Integer> fast = workloads.urls().stream().filter(n -> !slow.contains(n)).toList();
+        Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
+        for (int n : workloads.urls()) {
+            double ms = all.slowestBatchMillis(n);
+            Batches budget = ms >= Batches.SLOW_BATCH_MS ? Batches.SLOW
+                    : shape == Shape.gather && ms < Batches.SHORT_BATCH_MS ? Batches.SHORT_GATHER : Batches.RUN;
+            byBudget.computeIfAbsent(budget, b -> new ArrayList<>()).add(n);
+        }
         List<Measure> steps = new ArrayList<>();
-        if (!fast.isEmpty()) {
-            steps.add(all.with(workloads.withUrls(fast)));
-        }
-        if (!slow.isEmpty()) {
-            steps.add(all.with(workloads.withUrls(slow)).with(Batches.SLOW));
-        }
+        byBudget.forEach((budget, urls) -> steps.add(all.with(workloads.withUrls(urls)).with(budget)));
         return steps;
     }
 

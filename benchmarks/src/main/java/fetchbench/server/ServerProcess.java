@@ -38,9 +38,16 @@ public final class ServerProcess implements TargetServer {
     }
 
     /** Starts the server with this JVM's java and class path and waits until it listens. */
+    /**
+     * A fixed heap, large for what one batch allocates, so a garbage collection is rare and does
+     * not land in most batches (the benchmark forks get the same).
+     */
+    public static final List<String> FIXED_HEAP = List.of("-Xms2g", "-Xmx2g");
+
     public static ServerProcess start(ServerSettings settings) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(FIXED_HEAP);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ServerMain.class.getName());

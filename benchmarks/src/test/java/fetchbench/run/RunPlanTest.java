@@ -236,7 +236,7 @@ class RunPlanTest {
             assertThat(values(s, "concurrency")).containsExactly("5");
             assertThat(values(s, "maxRequests")).containsExactly("64");
         });
-        assertThat(steps.get(0).batches()).isEqualTo(Batches.RUN);
+        assertThat(steps.get(0).batches()).isEqualTo(Batches.SHORT_GATHER);
         assertThat(steps.get(1).batches()).isEqualTo(Batches.SLOW);
         assertThat(values(steps.get(2), "concurrency")).containsExactly("300");
         assertThat(values(steps.get(2), "maxRequests")).containsExactly("300");
@@ -320,11 +320,11 @@ class RunPlanTest {
                 check -> assertThat(check).isEqualTo("server check at urls=10,300"),
                 floor -> assertThat(floor).startsWith("floor: bare client with a 1 ms delay, urls=10,300 (2 × 10+10 batches"),
                 okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (2 × 1+5 batches, predicted "),
+                        + "maxRequests=64 (2 × 1+10 batches, predicted "),
                 slow -> assertThat(slow).startsWith("okHttpAsync urls=300 delayMs=100 concurrency=5 "
                         + "maxRequests=64 (2 × 1+2 batches, predicted "),
                 sized -> assertThat(sized).startsWith("okHttpSized urls=10,300 delayMs=100 concurrency=300 "
-                        + "maxRequests=300 (2 × 1+5 batches, predicted "),
+                        + "maxRequests=300 (2 × 1+10 batches, predicted "),
                 total -> assertThat(total).startsWith("4 JMH runs, predicted about "));
         assertThat(results.resolve("runs")).doesNotExist();
     }
