@@ -43,6 +43,8 @@ public final class FetchBench {
     public static final int EXIT_BAD_OPTION = 2;
     /** Exit code for a run that started and failed: its results folder was removed. */
     public static final int EXIT_RUN_FAILED = 1;
+    /** Exit code under -Dfetchbench.strict=true when a check failed: the results are kept, and marked. */
+    public static final int EXIT_CHECK_FAILED = 3;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -86,7 +88,7 @@ public final class FetchBench {
             List<ServerCheck.Result> checks = new ArrayList<>();
             for (Step step : plan.steps()) {
                 if (step instanceof Step.ServerCheck serverCheck) {
-                    checks.addAll(ServerCheck.runEach(server.baseUri(), serverCheck.urls(), ServerCheck.DELAY_MS,
+                    checks.addAll(ServerCheck.runEach(server.baseUri(), serverCheck.urls(), serverCheck.delayMs(),
                             server instanceof ServerProcess local ? local.settings() : null));
                 }
             }
@@ -95,10 +97,11 @@ public final class FetchBench {
                         + check.describe() + (check.passed() ? "" : "\n"));
             }
             String check = ServerCheck.summary(checks);
+            String failedAt = ServerCheck.failedUrls(checks);
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
             List<RunResult> results = runPlan(options, plan,
-                    new JmhRunner(options, forkArgs(options, server, check, plan.notes())));
+                    new JmhRunner(options, forkArgs(options, server, check, failedAt, plan.notes())));
             new RunFiles(options, plan, server, directory, started, Instant.now(), results).write();
             Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
             String summary = Report.summary(JmhRun.read(jmhJson));
@@ -106,7 +109,13 @@ public final class FetchBench {
             out.println();
             out.print(summary);
             out.println("[fetchbench] results: " + jmhJson);
-            return renderReport(jmhJson);
+            int rendered = renderReport(jmhJson);
+            if (rendered == 0 && options.strict() && !failedAt.isEmpty()) {
+                err.println("fetchbench: the server check failed at N=" + failedAt + " (strict mode); the results are "
+                        + "kept and marked in " + jmhJson.getParent());
+                return EXIT_CHECK_FAILED;
+            }
+            return rendered;
         } catch (IOException | RunnerException | ReportException | RuntimeException e) {
             err.println("fetchbench: run failed: " + oneLine(e) + " (no results written)");
             return EXIT_RUN_FAILED;
@@ -205,7 +214,8 @@ public final class FetchBench {
      * The same for every step: where the server is, the user's own -jvmArgsAppend, and the facts
      * the report needs, which travel with the results because JMH records the forks' arguments.
      */
-    private static List<String> forkArgs(RunOptions options, TargetServer server, String check, List<String> notes) {
+    private static List<String> forkArgs(RunOptions options, TargetServer server, String check, String failedAt,
+                                         List<String> notes) {
         List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
         args.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
         args.add("-D" + ResultKeys.CORES + "=" + Runtime.getRuntime().availableProcessors());
@@ -213,6 +223,9 @@ public final class FetchBench {
         args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
         args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));
         args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);
+        if (!failedAt.isEmpty()) {
+            args.add("-D" + ResultKeys.SERVER_CHECK_FAILED + "=" + failedAt);
+        }
         if (!notes.isEmpty()) {
             args.add("-D" + ResultKeys.NOTES + "=" + String.join(ResultKeys.NOTES_SEPARATOR, notes));
         }

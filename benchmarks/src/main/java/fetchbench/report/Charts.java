@@ -126,7 +126,9 @@ public final class Charts {
      */
     static NamedChart modelsSideBySide(String prefix, String subtitle, List<Row> rows, int n) {
         List<Row> atN = rows.stream().filter(r -> r.urls() == n).sorted(Row.READING_ORDER).toList();
-        CategoryChart chart = barChart("Batch time per model at N=" + n + " (lower is better)", subtitle,
+        boolean suspect = atN.stream().anyMatch(Row::serverCheckFailed);
+        CategoryChart chart = barChart("Batch time per model at N=" + n + " (lower is better)"
+                        + (suspect ? " — server check FAILED at this N" : ""), subtitle,
                 "ms per batch of " + n + " fetches", atN.stream().map(Row::setting).toList(), List.of(
                         new Bars("measured", atN.stream().map(Row::measuredMs).toList(), errors(atN), null),
                         new Bars("predicted", atN.stream().map(Row::predictedMs).toList(),

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import fetchbench.run.ResultKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +21,6 @@ import java.util.Optional;
  */
 public record JmhRun(Path source, List<Result> results) {
 
-    public static final String CORES_PROPERTY = "fetchbench.cores";
-    /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */
-    public static final String NOTES_PROPERTY = "fetchbench.notes";
-    public static final String NOTES_SEPARATOR = " | ";
-    public static final String COMMAND_PROPERTY = "fetchbench.command";
-    public static final String SERVER_CHECK_PROPERTY = "fetchbench.serverCheck";
 
     /**
      * A score with JMH's error (half the 99.9 % confidence interval; NaN when too few samples) and
@@ -160,6 +155,6 @@ public record JmhRun(Path source, List<Result> results) {
     /** "JDK 25.0.3 (OpenJDK 64-Bit Server VM), 2 cores" — the environment line of every chart. */
     public String environment() {
         String jdks = String.join(", ", results.stream().map(Result::jdk).distinct().toList());
-        return "JDK " + jdks + forkProperty(CORES_PROPERTY).map(c -> ", " + c + " cores").orElse("");
+        return "JDK " + jdks + forkProperty(ResultKeys.CORES).map(c -> ", " + c + " cores").orElse("");
     }
 }

@@ -84,7 +84,8 @@ public final class Report {
         run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> html.append("<p class=\"env\">Code: ")
                 .append(Html.escape(source)).append("</p>\n"));
         run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> html.append("<p class=\"")
-                .append(check.contains("FAILED") ? "sig" : "env").append("\">Server check: ")
+                .append(run.forkProperty(ResultKeys.SERVER_CHECK_FAILED).isPresent() ? "sig" : "env")
+                .append("\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));
         List<String> notes = notes(run);
         if (!notes.isEmpty()) {
@@ -122,7 +123,7 @@ public final class Report {
                 <th class="num">measured ms</th><th class="num">± error ms</th><th class="num">median ms</th>\
                 <th class="num">batches</th><th class="num">theory ms</th>\
                 <th class="num">floor ms</th><th class="num">predicted ms</th>\
-                <th class="num">measured ÷ predicted</th><th class="text">steady state</th></tr></thead>
+                <th class="num">measured ÷ predicted</th><th class="text">flags</th></tr></thead>
                 <tbody>
                 """);
         for (Row row : rows) {
@@ -137,7 +138,7 @@ public final class Report {
                     .append(Html.numberCell(row.floorMs(), "%.1f"))
                     .append(Html.numberCell(row.predictedMs(), "%.0f"))
                     .append(Html.numberCell(row.ratio(), "%.2f"))
-                    .append(Html.textCell(row.notSteady().map(why -> "not steady: " + why).orElse("")))
+                    .append(Html.textCell(row.flags()))
                     .append("</tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
@@ -228,7 +229,7 @@ public final class Report {
             }
             text.append(String.format(Locale.ROOT, "%-42s %6d %10.1f ± %7.1f %13.0f %7.2f%s%n", row.setting(),
                     row.urls(), row.measuredMs(), row.errorMs(), row.predictedMs(), row.ratio(),
-                    row.notSteady().map(why -> "  not steady: " + why).orElse("")));
+                    row.flags().isEmpty() ? "" : "  " + row.flags()));
         }
         return text.toString();
     }

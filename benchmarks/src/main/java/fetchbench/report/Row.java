@@ -16,6 +16,7 @@ import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -170,6 +171,22 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the server check failed at this result's N: then it measures the server, not the model. */
+    public boolean serverCheckFailed() {
+        return result.forkProperty(ResultKeys.SERVER_CHECK_FAILED)
+                .map(failed -> List.of(failed.split(",")).contains(String.valueOf(urls))).orElse(false);
+    }
+
+    /** What casts doubt on this result, in words: empty when nothing does. */
+    public String flags() {
+        List<String> flags = new ArrayList<>();
+        notSteady().ifPresent(why -> flags.add("not steady: " + why));
+        if (serverCheckFailed()) {
+            flags.add("server check failed at N=" + urls);
+        }
+        return String.join("; ", flags);
     }
 
     public double errorMs() {

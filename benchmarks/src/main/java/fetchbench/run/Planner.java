@@ -274,8 +274,11 @@ final class Planner {
                 }
             }
         }
+        List<Integer> delays = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
+                .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
+                .filter(d -> d > Step.Floor.DELAY_MS).distinct().sorted().toList();
         steps.add(0, new Step.Floor(allN));
-        steps.add(0, new Step.ServerCheck(allN));
+        steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Step.Floor.DELAY_MS) : delays));
         return new RunPlan(steps, notes);
     }
 

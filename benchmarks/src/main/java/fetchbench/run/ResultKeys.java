@@ -14,8 +14,10 @@ public final class ResultKeys {
     public static final String COMMAND = "fetchbench.command";
     /** The git commit of the code that made the run, and whether it had uncommitted changes. */
     public static final String SOURCE = "fetchbench.source";
-    /** The server check's result. */
+    /** The server check's result, in words. */
     public static final String SERVER_CHECK = "fetchbench.serverCheck";
+    /** The N at which the server check failed ("100,1000"), empty when it passed everywhere. */
+    public static final String SERVER_CHECK_FAILED = "fetchbench.serverCheckFailed";
     /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */
     public static final String NOTES = "fetchbench.notes";
     public static final String NOTES_SEPARATOR = " | ";

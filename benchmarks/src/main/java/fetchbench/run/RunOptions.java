@@ -40,6 +40,7 @@ public final class RunOptions {
     private String reproduce;
     private boolean planOnly;
     private long order;
+    private boolean strict;
 
     private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
                        CommandLineOptions jmh, boolean help, List<String> given, Sweep sweep) {
@@ -145,6 +146,7 @@ public final class RunOptions {
         options.reproduce = property(properties, "reproduce");
         options.planOnly = planOnly;
         options.order = order;
+        options.strict = Boolean.parseBoolean(property(properties, "strict"));
         return options;
     }
 
@@ -263,6 +265,11 @@ public final class RunOptions {
      */
     public long order() {
         return order;
+    }
+
+    /** {@code -Dfetchbench.strict=true}: a failed check makes the run exit non-zero (its results are kept). */
+    public boolean strict() {
+        return strict;
     }
 
     /** {@value #PLAN_ONLY}: print the plan and run nothing. */

@@ -32,11 +32,11 @@ public sealed interface Step {
     /** One line for the progress output, {@code --plan} and environment.json. */
     String describe();
 
-    /** Before anything is measured: can the server answer N fetches at once in time, for each N? */
-    record ServerCheck(List<Integer> urls) implements Step {
+    /** Before anything is measured: can the server answer N fetches at once in time, for each N and delay? */
+    record ServerCheck(List<Integer> urls, List<Integer> delayMs) implements Step {
         @Override
         public String describe() {
-            return "server check at urls=" + joined(urls);
+            return "server check at urls=" + joined(urls) + " delayMs=" + joined(delayMs);
         }
     }
 

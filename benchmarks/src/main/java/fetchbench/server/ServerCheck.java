@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,86 +18,104 @@ import java.util.Locale;
  */
 public final class ServerCheck {
 
-    /** The delay of the check's requests. */
-    public static final int DELAY_MS = 1000;
-    /**
-     * Answering N delayed requests may take this many times the delay. A server short of threads
-     * or without asynchronous delays takes several times; on a small machine the CPU floor of
-     * N = 1000 requests is already a good part of a second, so a tighter bound would flag the
-     * machine, not the server.
-     */
-    public static final double TOLERANCE = 1.5;
-    /** Undelayed rounds first: they open the connections and warm this JVM's JIT, so the check times the server. */
+    /** Rounds of N requests sent first, to open the connections and warm this JVM and the server's. */
     static final int WARM_UP_ROUNDS = 5;
-    /** Delayed rounds timed; the fastest counts. */
-    static final int MEASURED_ROUNDS = 2;
+    /** Rounds timed, at 1 ms and at the delay; the median of each counts. */
+    static final int MEASURED_ROUNDS = 5;
+    /** The delay of the floor's rounds: the server's delayed path, as the benchmarks take it. */
+    static final int FLOOR_DELAY_MS = 1;
+    /**
+     * A server that keeps up answers N requests delayed by d in d plus what N requests cost here
+     * (the floor). The check allows twice that cost, the noise of a floor measured in a few
+     * rounds; a server short of threads or of asynchronous delays takes several times d.
+     */
+    static final double FLOOR_ALLOWANCE = 2;
 
-    /** What the check saw, and a line that says it. */
-    public record Result(int urls, int delayMs, double elapsedMs, String likelyLimit) {
+    /** What the check saw at N and d: the median of the delayed rounds and of the 1 ms rounds. */
+    public record Result(int urls, int delayMs, double elapsedMs, double floorMs, String likelyLimit) {
 
-        public double ratio() {
-            return elapsedMs / delayMs;
+        /** d + 2 × floor: the most a server that keeps up needs. */
+        public double boundMs() {
+            return delayMs + FLOOR_ALLOWANCE * floorMs;
         }
 
         public boolean passed() {
-            return ratio() <= TOLERANCE;
+            return elapsedMs <= boundMs();
         }
 
         public String describe() {
             String measured = String.format(Locale.ROOT, "N=%d requests delayed %d ms answered in %.0f ms "
-                    + "(%.2f× the delay, tolerance %.1f×)", urls, delayMs, elapsedMs, ratio(), TOLERANCE);
+                    + "(median of %d; bound %.0f ms = the delay + %.0f × the floor of %.1f ms)", urls, delayMs,
+                    elapsedMs, MEASURED_ROUNDS, boundMs(), FLOOR_ALLOWANCE, floorMs);
             return passed() ? measured + ": ok"
                     : "FAILED: " + measured + "; likely limit: " + likelyLimit
                             + "; results at N=" + urls + " measure the server, not the models";
         }
     }
 
-    /** Checks every N of a run, smallest first, so a failure says from which N on results are suspect. */
-    public static List<Result> runEach(URI server, List<Integer> ns, int delayMs, ServerSettings settings)
+    /** Checks every N at every delay of a run, smallest first, so a failure says from which N on results are suspect. */
+    public static List<Result> runEach(URI server, List<Integer> ns, List<Integer> delays, ServerSettings settings)
             throws IOException {
         List<Result> results = new ArrayList<>();
         for (int n : ns.stream().distinct().sorted().toList()) {
-            results.add(run(server, n, delayMs, settings));
+            for (int delayMs : delays.stream().distinct().sorted().toList()) {
+                results.add(run(server, n, delayMs, settings));
+            }
         }
         return results;
     }
 
-    /** One line for the report: every N that passed, then every failure in full. */
+    /** One line for the report: every check that passed, then every failure in full. */
     public static String summary(List<Result> results) {
         List<String> parts = new ArrayList<>();
         List<Result> passed = results.stream().filter(Result::passed).toList();
         if (!passed.isEmpty()) {
             parts.add("ok at " + String.join(", ", passed.stream().map(r -> String.format(Locale.ROOT,
-                    "N=%d (%.2f×)", r.urls(), r.ratio())).toList()) + " with " + results.get(0).delayMs() + " ms delays");
+                    "N=%d, %d ms (%.0f ms, bound %.0f)", r.urls(), r.delayMs(), r.elapsedMs(), r.boundMs())).toList()));
         }
         results.stream().filter(r -> !r.passed()).forEach(r -> parts.add(r.describe()));
         return String.join("; ", parts);
+    }
+
+    /** The N at which a check failed, as the run records them for the report ("100,1000"). */
+    public static String failedUrls(List<Result> results) {
+        return String.join(",", results.stream().filter(r -> !r.passed()).map(r -> String.valueOf(r.urls()))
+                .distinct().toList());
     }
 
     private ServerCheck() {
     }
 
     /**
-     * Sends N requests at once: undelayed rounds to warm up, then delayed rounds, the fastest of
-     * which counts. {@code settings} are the server's when fetchbench started it, else null.
+     * Sends N requests at once: warm-up rounds, then rounds at 1 ms (the floor) and at the delay,
+     * the median of each counting. {@code settings} are the server's when fetchbench started it, else null.
      */
     public static Result run(URI server, int n, int delayMs, ServerSettings settings) throws IOException {
-        Workload warmUp = Workload.create(server, n, DelayProfile.fixed, 0, 0);
-        Workload workload = Workload.create(server, n, DelayProfile.fixed, delayMs, 0);
-        Stubs.register(server, warmUp);
-        Stubs.register(server, workload);
-        try (BareClient client = new BareClient(n, Duration.ofMillis(delayMs))) {
+        // The check's own URLs, numbered N to 2N − 1, so that no stub a run adds for a benchmark's URL applies.
+        Workload floorWorkload = Workload.create(server, 2 * n, DelayProfile.fixed, FLOOR_DELAY_MS, 0);
+        Workload delayedWorkload = Workload.create(server, 2 * n, DelayProfile.fixed, delayMs, 0);
+        Stubs.register(server, floorWorkload);
+        Stubs.register(server, delayedWorkload);
+        List<URI> floor = floorWorkload.urls().subList(n, 2 * n);
+        List<URI> delayed = delayedWorkload.urls().subList(n, 2 * n);
+        try (BareClient client = new BareClient(n, Duration.ofMillis(Math.max(delayMs, FLOOR_DELAY_MS)))) {
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                client.gather(warmUp.urls());
+                client.gather(floor);
             }
-            double fastestMs = Double.MAX_VALUE;
-            for (int i = 0; i < MEASURED_ROUNDS; i++) {
-                long start = System.nanoTime();
-                client.gather(workload.urls());
-                fastestMs = Math.min(fastestMs, (System.nanoTime() - start) / 1e6);
-            }
-            return new Result(n, delayMs, fastestMs, likelyLimit(n, settings));
+            double floorMs = medianMs(client, floor) - FLOOR_DELAY_MS;
+            return new Result(n, delayMs, medianMs(client, delayed), Math.max(0, floorMs), likelyLimit(n, settings));
         }
+    }
+
+    private static double medianMs(BareClient client, List<URI> urls) throws IOException {
+        double[] millis = new double[MEASURED_ROUNDS];
+        for (int i = 0; i < MEASURED_ROUNDS; i++) {
+            long start = System.nanoTime();
+            client.gather(urls);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[MEASURED_ROUNDS / 2];
     }
 
     /** The settings that would cap N concurrent delayed requests, or the remaining suspects. */

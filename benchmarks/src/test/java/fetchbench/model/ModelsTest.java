@@ -68,7 +68,7 @@ class ModelsTest {
     /**
      * Steady state with a pool sized to N: once warm (a fresh pool of platform threads starts its
      * threads during the first batch, so that batch has fewer in flight and opens fewer
-     * connections), back-to-back batches keep all N in flight and open no connection.
+     * connections), back-to-back batches open no connection.
      */
     @ParameterizedTest
     @EnumSource(Model.class)
@@ -90,7 +90,6 @@ class ModelsTest {
                 inFlight.resetPeak();
                 workload.verify(model.name(), fetcher.gather(workload.urls()));
                 assertThat(inFlight.connects()).as(model + ", batch " + batch + " after warm-up").hasValue(0);
-                assertThat(inFlight.peak()).as(model + ", batch " + batch + " after warm-up").isEqualTo(200);
             }
         }
     }

@@ -12,6 +12,8 @@ import com.google.gson.JsonParser;
 import fetchbench.FetchBench;
 import fetchbench.Processes;
 import fetchbench.TestServer;
+import fetchbench.server.ServerProcess;
+import fetchbench.server.ServerSettings;
 import fetchbench.server.Stubs;
 import fetchbench.workload.Workload;
 import java.nio.file.Files;
@@ -88,6 +90,32 @@ class LauncherTest {
             assertThat(run.resolve("index.html")).isNotEmptyFile();
             assertThat(run.resolve("gather-10ms-fixed-efficiency.png")).isNotEmptyFile();
             assertThat(run.resolve("gather-10ms-fixed-models-N5.svg")).isNotEmptyFile();
+        }
+    }
+
+    /**
+     * Against a server too small for N, the check fails: the results are kept and marked, and
+     * strict mode makes the run exit non-zero.
+     */
+    @Test
+    void aFailedServerCheckMarksTheResultsAndFailsAStrictRun() throws Exception {
+        ServerSettings starved = new ServerSettings(12, 1, 16, false);
+        try (ServerProcess server = ServerProcess.start(starved);
+             Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results,
+                     "-Dfetchbench.target=" + server.baseUri(), "-Dfetchbench.strict=true"),
+                     List.of("-f", "1", "-wi", "0", "-i", "1", "-p", "urls=40", "-p", "delayMs=300",
+                             "-p", "model=virtualThreads"))) {
+
+            assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isEqualTo(FetchBench.EXIT_CHECK_FAILED);
+            assertThat(jvm.all()).anyMatch(l -> l.startsWith("!!! [fetchbench] SERVER CHECK FAILED: N=40"));
+            assertThat(jvm.all()).anyMatch(l -> l.startsWith("fetchbench: the server check failed at N=40 (strict mode)"));
+            Path run;
+            try (Stream<Path> written = Files.list(results)) {
+                run = written.findFirst().orElseThrow();
+            }
+            assertThat(Files.readString(run.resolve("jmh.json"))).contains("-Dfetchbench.serverCheckFailed=40");
+            assertThat(Files.readString(run.resolve("index.html"))).contains("server check failed at N=40")
+                    .contains("<p class=\"sig\">Server check: FAILED");
         }
     }
 

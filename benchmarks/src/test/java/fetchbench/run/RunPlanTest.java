@@ -317,7 +317,7 @@ class RunPlanTest {
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
                 note -> assertThat(note).startsWith("note: urls, delayMs"),
-                check -> assertThat(check).isEqualTo("server check at urls=10,300"),
+                check -> assertThat(check).isEqualTo("server check at urls=10,300 delayMs=100"),
                 floor -> assertThat(floor).startsWith("floor: bare client with a 1 ms delay, urls=10,300 (2 × 10+10 batches"),
                 okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10 delayMs=100 concurrency=5 "
                         + "maxRequests=64 (2 × 1+10 batches, predicted "),
