@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -100,8 +101,9 @@ public final class FetchBench {
             String failedAt = ServerCheck.failedUrls(checks);
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
-            List<RunResult> results = runPlan(options, plan,
-                    new JmhRunner(options, forkArgs(options, server, check, failedAt, plan.notes())));
+            JmhRunner runner = new JmhRunner(options, forkArgs(options, server, check, failedAt, plan.notes()));
+            double plannedSeconds = runner.selected(plan).stream().mapToDouble(runner::predictedSeconds).sum();
+            List<RunResult> results = runPlan(options, plan, runner);
             new RunFiles(options, plan, server, directory, started, Instant.now(), results).write();
             Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
             String summary = Report.summary(JmhRun.read(jmhJson));
@@ -109,6 +111,8 @@ public final class FetchBench {
             out.println();
             out.print(summary);
             out.println("[fetchbench] results: " + jmhJson);
+            out.printf(Locale.ROOT, "[fetchbench] benchmarks took %.1f min (planned about %.0f min)%n",
+                    Duration.between(started, Instant.now()).toSeconds() / 60.0, Math.ceil(plannedSeconds / 60));
             int rendered = renderReport(jmhJson);
             if (rendered == 0 && options.strict() && !failedAt.isEmpty()) {
                 err.println("fetchbench: the server check failed at N=" + failedAt + " (strict mode); the results are "

@@ -44,6 +44,7 @@ final class Usage {
               results       folder for results (default: results)
               args          extra command-line arguments, e.g. "-p urls=100 -i 10"
               order         seed of the order the steps run in (default: drawn, printed, recorded)
+              strict        true: a failed server check makes the run exit 3 (results kept, marked)
               sweep         MIN..MAX: instead of the profile, sweep each model's concurrency at one N
                             (what scripts/tune.sh runs)
 

@@ -108,7 +108,10 @@ public final class Report {
                 + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
                 + "are equal, read the way the shape ends (the last result, the first success, the deadline; "
                 + "see the README). Floor: the bare client fetching N URLs with a 1 ms delay on this machine. "
-                + "Predicted: the larger of the two. Ratio: measured ÷ predicted.</p>\n");
+                + "Predicted: the larger of the two. Ratio: measured ÷ predicted. Band: the model stated "
+                + "before the run, from the ideal (the theory) to the ideal plus the floor; ÷ ideal: measured ÷ "
+                + "theory; in band: whether the measurement's interval meets the band (below, inside, above). "
+                + "Batches: forks × measured batches per fork (and JMH's warm-up batches).</p>\n");
         html.append(table(rows));
         html.append(calibrationSection(rows, Calibration.of(run)));
         html.append("<h2>Reproduce</h2>\n<pre>").append(Html.escape(reproduceCommand(run))).append("</pre>\n");
@@ -123,7 +126,8 @@ public final class Report {
                 <th class="num">measured ms</th><th class="num">± error ms</th><th class="num">median ms</th>\
                 <th class="num">batches</th><th class="num">theory ms</th>\
                 <th class="num">floor ms</th><th class="num">predicted ms</th>\
-                <th class="num">measured ÷ predicted</th><th class="text">flags</th></tr></thead>
+                <th class="num">measured ÷ predicted</th><th class="num">band ms</th>\
+                <th class="num">÷ ideal</th><th class="text">in band</th><th class="text">flags</th></tr></thead>
                 <tbody>
                 """);
         for (Row row : rows) {
@@ -138,6 +142,9 @@ public final class Report {
                     .append(Html.numberCell(row.floorMs(), "%.1f"))
                     .append(Html.numberCell(row.predictedMs(), "%.0f"))
                     .append(Html.numberCell(row.ratio(), "%.2f"))
+                    .append(Html.textCell(String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs())))
+                    .append(Html.numberCell(row.ratioToIdeal(), "%.2f"))
+                    .append(Html.textCell(row.placement().name()))
                     .append(Html.textCell(row.flags()))
                     .append("</tr>\n");
         }
@@ -219,17 +226,17 @@ public final class Report {
     }
 
     static String summary(List<Row> rows) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-42s %6s %20s %13s %7s%n",
-                "model (setting)", "N", "measured ms", "predicted ms", "ratio"));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-42s %6s %20s %15s %8s %7s%n",
+                "model (setting)", "N", "measured ms", "band ms", "÷ ideal", "band"));
         String scenario = null;
         for (Row row : rows) {
             if (!row.scenario().equals(scenario)) {
                 scenario = row.scenario();
                 text.append("-- ").append(scenario).append('\n');
             }
-            text.append(String.format(Locale.ROOT, "%-42s %6d %10.1f ± %7.1f %13.0f %7.2f%s%n", row.setting(),
-                    row.urls(), row.measuredMs(), row.errorMs(), row.predictedMs(), row.ratio(),
-                    row.flags().isEmpty() ? "" : "  " + row.flags()));
+            text.append(String.format(Locale.ROOT, "%-42s %6d %10.1f ± %7.1f %6.0f – %6.0f %8.2f %7s%s%n",
+                    row.setting(), row.urls(), row.measuredMs(), row.errorMs(), row.theoryMs(), row.bandTopMs(),
+                    row.ratioToIdeal(), row.placement(), row.flags().isEmpty() ? "" : "  " + row.flags()));
         }
         return text.toString();
     }

@@ -193,6 +193,22 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         return toMillis(result.primary().error(), result.primary().unit());
     }
 
+    /** The top of the predicted band: the ideal plus the floor (the ideal alone where the run measured no floor). */
+    public double bandTopMs() {
+        return theoryMs + (Double.isNaN(floorMs) ? 0 : floorMs);
+    }
+
+    /** Measured ÷ the ideal (waves × d, or the greedy schedule): 1 is the schedule exactly. */
+    public double ratioToIdeal() {
+        return theoryMs > 0 ? measuredMs() / theoryMs : Double.NaN;
+    }
+
+    /** Where the measurement (± its error) lies against the band [ideal, ideal + floor]. */
+    public Theory.Placement placement() {
+        double error = Double.isNaN(errorMs()) ? 0 : errorMs();
+        return Theory.placement(measuredMs() - error, measuredMs() + error, theoryMs, floorMs);
+    }
+
     /** Measured ÷ predicted: 1 is the theory exactly, 2 takes twice as long. */
     public double ratio() {
         return predictedMs() > 0 ? measuredMs() / predictedMs() : Double.NaN;

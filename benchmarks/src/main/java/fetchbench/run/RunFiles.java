@@ -69,6 +69,7 @@ public final class RunFiles {
         env.put("completableFutureDefaults", Environment.completableFutureDefaults());
         env.put("server", server.describe());
         env.put("jmh", jmhSettings());
+        env.put("results", perResult());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (Step step : plan.steps()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -86,15 +87,30 @@ public final class RunFiles {
         return env;
     }
 
+    /** Each result's own samples: forks, warm-up and measured batches per fork, which the plan sets per result. */
+    private List<Map<String, Object>> perResult() {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (RunResult result : results) {
+            BenchmarkParams params = result.getParams();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("benchmark", params.getBenchmark());
+            Map<String, String> values = new LinkedHashMap<>();
+            params.getParamsKeys().forEach(key -> values.put(key, params.getParam(key)));
+            entry.put("params", values);
+            entry.put("forks", params.getForks());
+            entry.put("warmupBatchesPerFork", params.getWarmup().getCount());
+            entry.put("measuredBatchesPerFork", params.getMeasurement().getCount());
+            all.add(entry);
+        }
+        return all;
+    }
+
     private Map<String, Object> jmhSettings() {
         Map<String, Object> jmh = new LinkedHashMap<>();
         if (!results.isEmpty()) {
             BenchmarkParams params = results.get(0).getParams();
             jmh.put("version", params.getJmhVersion());
             jmh.put("mode", params.getMode().longLabel());
-            jmh.put("forks", params.getForks());
-            jmh.put("warmupIterations", params.getWarmup().getCount());
-            jmh.put("measurementIterations", params.getMeasurement().getCount());
             jmh.put("forkJvm", params.getJvm());
             jmh.put("forkJvmArgs", params.getJvmArgs());
         }

@@ -141,6 +141,19 @@ public record Theory(int defaultExecutorThreads) {
         return Double.isNaN(floorMs) ? theoryMs : Math.max(theoryMs, floorMs);
     }
 
+    /** Where a measurement lies against the band [ideal, ideal + floor] that theory predicts. */
+    public enum Placement { below, inside, above }
+
+    /**
+     * The model stated before the run: a batch takes at least the schedule's ideal (waves × d, or
+     * the greedy schedule) and at most that plus the client stack's own time for N requests (the
+     * floor). A measurement whose interval [low, high] meets the band is inside it.
+     */
+    public static Placement placement(double low, double high, double idealMs, double floorMs) {
+        double top = idealMs + (Double.isNaN(floorMs) ? 0 : floorMs);
+        return high < idealMs ? Placement.below : low > top ? Placement.above : Placement.inside;
+    }
+
     /**
      * Little's law, L = λ·W: to finish N fetches of mean latency W in T, about N·W/T of them must
      * be in flight at once.
