@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubImport;
 import com.github.tomakehurst.wiremock.stubbing.StubImportBuilder;
 import fetchbench.workload.CpuWork;
 import fetchbench.workload.Kind;
+import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +51,12 @@ public final class Stubs {
         ResponseDefinitionBuilder json = aResponse().withHeader("Content-Type", "application/json");
         ResponseDefinitionBuilder response = switch (kind) {
             // The server echoes each URL's index into its body (WireMock's response templating).
-            case OK -> json.withStatus(200).withBody(Workload.body(delayMs, Workload.ECHOED_INDEX))
+            case OK -> json.withStatus(200).withBody(Responses.body(delayMs, Responses.ECHOED_INDEX))
                     .withTransformers(TEMPLATE);
-            case LARGE -> json.withStatus(200).withBody(CpuWork.largeBody(delayMs, Workload.ECHOED_INDEX))
+            case LARGE -> json.withStatus(200).withBody(CpuWork.largeBody(delayMs, Responses.ECHOED_INDEX))
                     .withTransformers(TEMPLATE);
             case SERVER_ERROR -> json.withStatus(500).withBody("{\"error\":\"fetchbench says no\"}\n");
-            case MALFORMED -> json.withStatus(200).withBody(Workload.malformedBody());
+            case MALFORMED -> json.withStatus(200).withBody(Responses.malformedBody());
             case RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
             case EMPTY -> aResponse().withFault(Fault.EMPTY_RESPONSE);
             case REFUSED -> throw new IllegalArgumentException("a refused URL has no stub");

@@ -53,7 +53,7 @@ public final class CpuWork implements BodyWork {
     public static String largeBody(int delayMs, String index) {
         StringBuilder body = new StringBuilder(VALUES * 9);
         body.append("{\"").append(Health.STATUS_FIELD).append("\":\"ok\",\"delayMs\":").append(delayMs)
-                .append(",\"").append(Workload.INDEX_PARAMETER).append("\":\"").append(index).append("\",\"values\":[");
+                .append(",\"").append(Responses.INDEX_PARAMETER).append("\":\"").append(index).append("\",\"values\":[");
         long value = delayMs + 1L;
         for (int i = 0; i < VALUES; i++) {
             value = (value * 1_103_515_245L + 12_345L) % 10_000_000L;

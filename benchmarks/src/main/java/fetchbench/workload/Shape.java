@@ -100,6 +100,6 @@ public enum Shape {
     /** The address of a planned URL: on the server, or for "refused" on a port where nothing listens. */
     static URI address(Planned planned, int place, URI server, URI refusing) {
         URI base = planned.kind() == Kind.REFUSED ? refusing : server;
-        return base.resolve(planned.kind().path(planned.delayMs()) + "?" + Workload.INDEX_PARAMETER + "=" + place);
+        return base.resolve(planned.kind().path(planned.delayMs()) + "?" + Responses.INDEX_PARAMETER + "=" + place);
     }
 }

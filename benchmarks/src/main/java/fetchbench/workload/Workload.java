@@ -65,7 +65,7 @@ public final class Workload {
         for (int i = 0; i < n; i++) {
             Shape.Planned p = planned.get(i);
             String expected = switch (p.kind()) {
-                case OK -> body(p.delayMs(), i);
+                case OK -> Responses.body(p.delayMs(), i);
                 case LARGE -> new CpuWork().apply(CpuWork.largeBody(p.delayMs(), String.valueOf(i)));
                 default -> null;
             };
@@ -89,37 +89,6 @@ public final class Workload {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The body of the URL at {@code index} that answers 200 after {@code delayMs}: JSON with the
-     * "status" field and the index the server echoes from the URL, so an answer to another URL
-     * never passes for this one.
-     */
-    public static String body(int delayMs, int index) {
-        return body(delayMs, String.valueOf(index));
-    }
-
-    /** The body with {@code index} as given: a number, or the server's template that echoes it. */
-    public static String body(int delayMs, String index) {
-        return "{\"" + Health.STATUS_FIELD + "\":\"ok\",\"delayMs\":" + delayMs + ",\"" + INDEX_PARAMETER + "\":\""
-                + index + "\"}\n";
-    }
-
-    /** The query parameter that numbers a workload's URLs, which the server echoes in the body. */
-    public static final String INDEX_PARAMETER = "i";
-
-    /** The response template that makes the server echo the index of the URL it answers. */
-    public static final String ECHOED_INDEX = "{{request.query." + INDEX_PARAMETER + "}}";
-
-    /** A body without the "status" field, for the malformed URL. */
-    public static String malformedBody() {
-        return "{\"delayMs\":0}\n";
-    }
-
-    /** The server path that answers 200 after {@code delayMs}. */
-    public static String path(int delayMs) {
-        return Kind.OK.path(delayMs);
     }
 
     public Shape shape() {

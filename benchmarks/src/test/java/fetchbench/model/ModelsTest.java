@@ -9,6 +9,7 @@ import fetchbench.server.Stubs;
 import fetchbench.theory.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
 import java.net.ConnectException;
 import java.net.ServerSocket;
@@ -195,8 +196,8 @@ class ModelsTest {
         List<Workload.Fetch> fetches = new ArrayList<>(workload(5, 0).fetches());
         URI refused = URI.create("http://127.0.0.1:" + closedPort() + "/refused");
         URI serverError = server.resolve("/test/status/500");
-        fetches.set(1, new Workload.Fetch(refused, 0, Workload.body(0, 1)));
-        fetches.set(3, new Workload.Fetch(serverError, 0, Workload.body(0, 3)));
+        fetches.set(1, new Workload.Fetch(refused, 0, Responses.body(0, 1)));
+        fetches.set(3, new Workload.Fetch(serverError, 0, Responses.body(0, 3)));
         Workload workload = Workload.of(fetches);
 
         try (ConcurrencyModel fetcher = model.create(settings(someConcurrency(model), 64, 5, new InFlight()))) {

@@ -11,6 +11,7 @@ import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Health;
 import fetchbench.workload.Kind;
 import fetchbench.workload.Shape;
+import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
 import java.net.URI;
 import java.time.Duration;
@@ -52,8 +53,8 @@ class ShapesTest {
     }
 
     private static Workload.Fetch ok(int place, int delayMs) {
-        return new Workload.Fetch(TestServer.uri().resolve(Workload.path(delayMs) + "?i=" + place), delayMs,
-                Workload.body(delayMs, place));
+        return new Workload.Fetch(TestServer.uri().resolve(Responses.path(delayMs) + "?i=" + place), delayMs,
+                Responses.body(delayMs, place));
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import fetchbench.TestServer;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.Stubs;
+import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,7 +123,7 @@ class LauncherTest {
     @Test
     void aWrongAnswerFailsTheRunAndWritesNothing() throws Exception {
         // The external target answers URL i=2 with HTTP 500: verification must turn that into a failure.
-        var failing = Stubs.admin(TestServer.uri()).register(get(urlPathEqualTo(Workload.path(10)))
+        var failing = Stubs.admin(TestServer.uri()).register(get(urlPathEqualTo(Responses.path(10)))
                 .withQueryParam("i", equalTo("2")).atPriority(1).willReturn(serverError()));
         try (Processes.Jvm jvm = Processes.start(FetchBench.class,
                 List.of("-Dfetchbench.results=" + results, "-Dfetchbench.target=" + TestServer.uri()),

@@ -18,7 +18,7 @@ class WorkloadTest {
         assertThat(workload.fetches()).allSatisfy(f -> assertThat(f.delayMs()).isEqualTo(100));
         assertThat(workload.urls()).doesNotHaveDuplicates();
         assertThat(workload.urls().get(7)).hasToString("http://127.0.0.1:9/fetchbench/delay/100?i=7");
-        assertThat(workload.fetches().get(7).expectedBody()).isEqualTo(Workload.body(100, 7));
+        assertThat(workload.fetches().get(7).expectedBody()).isEqualTo(Responses.body(100, 7));
     }
 
     @Test
