@@ -21,8 +21,8 @@ final class WarmUp {
     static final int STEADY_BATCHES = 10;
     static final Duration STEADY_LIMIT = Duration.ofSeconds(10);
 
-    /** What the warm-up did: requests sent, real batches run, and whether the last one was steady. */
-    record Done(long requests, int batches, boolean steady) {
+    /** What the warm-up did: requests sent, and real batches run. */
+    record Done(long requests, int batches) {
     }
 
     private WarmUp() {
@@ -38,7 +38,7 @@ final class WarmUp {
             requests += undelayed.urls().size();
         }
         if (!untilSteady) {
-            return new Done(requests, 0, false);
+            return new Done(requests, 0);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long steadyEnd = System.nanoTime() + STEADY_LIMIT.toNanos();
@@ -52,6 +52,6 @@ final class WarmUp {
             batches++;
             steady = inFlight.connects().orElse(0) == 0 && threads.getThreadCount() <= threadsBefore;
         }
-        return new Done(requests, batches, steady);
+        return new Done(requests, batches);
     }
 }
