@@ -1,6 +1,7 @@
 package fetchbench.bench;
 
 import fetchbench.model.BareClient;
+import fetchbench.model.ClientStack;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.DelayProfile;
@@ -21,16 +22,16 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The bare client: N blocking OkHttp calls on N virtual threads, with none of the suite's
- * scaffolding (no outcomes, no in-flight gauge, no per-URL verification; only a count).
+ * The bare client: N blocking calls of one client stack on N virtual threads, with none of the
+ * suite's scaffolding (no outcomes, no in-flight gauge, no per-URL verification; only a count).
  *
- * <p>With {@code delayMs=0} it measures the floor of this machine: what server plus cheapest
- * client need for N requests, which no model does much better than (it is a mean of noisy
+ * <p>With a 1 ms delay it measures a stack's floor on this machine: what server plus that client
+ * need for N requests, which no model of the stack does much better than (it is a mean of noisy
  * batches); predictions become max(theory, floor).
- * With the run's delay it is the baseline of the {@code virtualThreads} model, so the report can
- * show the suite's own overhead (model ÷ bare − 1).
+ * With the run's delay and OkHttp it is the baseline of the {@code virtualThreads} model, so the
+ * report can show the suite's own overhead (model ÷ bare − 1).
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BareClientBenchmark -p urls=1000 -p delayMs=0}
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BareClientBenchmark -p urls=1000 -p delayMs=1 -p client=jdkHttpClient}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,17 +40,23 @@ public class BareClientBenchmark {
 
     /** The benchmark's name, as jmh.json records it: the bare client gathers. */
     public static final String NAME = BareClientBenchmark.class.getName() + ".gather";
+    /** The name of the client-stack parameter; results without it used OkHttp. */
+    public static final String CLIENT = "client";
 
     /** N: URLs fetched by one operation. */
     @Param({})
     public int urls;
 
-    /** Server delay per URL, ms; 0 for the floor. */
+    /** Server delay per URL, ms; 1 for the floor. */
     @Param({})
     public int delayMs;
 
+    /** The client stack fetched with. */
+    @Param({"okHttp"})
+    public ClientStack client;
+
     private List<URI> targets;
-    private BareClient client;
+    private BareClient bare;
 
     @Setup(Level.Trial)
     public void start() {
@@ -57,16 +64,16 @@ public class BareClientBenchmark {
         Workload workload = Workload.create(server, urls, DelayProfile.fixed, delayMs, 0);
         Stubs.register(server, workload);
         targets = workload.urls();
-        client = new BareClient(urls, workload.longestDelay());
+        bare = new BareClient(client, urls, workload.longestDelay());
     }
 
     @Benchmark
     public int gather() throws IOException {
-        return client.gather(targets);
+        return bare.gather(targets);
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        client.close();
+        bare.close();
     }
 }

@@ -42,12 +42,17 @@ public final class HttpClientAsync implements ConcurrencyModel {
         this.bodyWork = settings.bodyWork();
         this.ownPool = settings.concurrency() == 0 ? null
                 : Executors.newFixedThreadPool(settings.concurrency(), Pools.platformThreads("httpClientAsync"));
-        HttpClient.Builder builder = HttpClient.newBuilder()
+        HttpClient.Builder builder = configured(timeout);
+        client = (ownPool == null ? builder : builder.executor(ownPool)).build();
+        responseExecutor = ownPool == null ? CompletableFutures.defaultAsyncExecutor() : ownPool;
+    }
+
+    /** What every JDK client of the suite shares, the bare client's too: HTTP/1.1, timeouts, no redirects. */
+    static HttpClient.Builder configured(Duration timeout) {
+        return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
-        client = (ownPool == null ? builder : builder.executor(ownPool)).build();
-        responseExecutor = ownPool == null ? CompletableFutures.defaultAsyncExecutor() : ownPool;
     }
 
     /**

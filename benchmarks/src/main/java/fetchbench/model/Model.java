@@ -53,7 +53,12 @@ public enum Model {
      * counts those requests twice.
      */
     public boolean resendsOnClosedConnection() {
-        return this == httpClientAsync;
+        return clientStack() == ClientStack.jdkHttpClient;
+    }
+
+    /** The HTTP client the model fetches with. */
+    public ClientStack clientStack() {
+        return this == httpClientAsync ? ClientStack.jdkHttpClient : ClientStack.okHttp;
     }
 
     /** Whether a fork of this model needs {@link #ENABLE_PREVIEW}. */

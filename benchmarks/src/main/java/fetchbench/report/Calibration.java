@@ -1,22 +1,27 @@
 package fetchbench.report;
 
 import fetchbench.bench.BareClientBenchmark;
+import fetchbench.model.ClientStack;
 import fetchbench.run.Param;
 import fetchbench.run.Step;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The bare-client results of a run: the floor per N (a 1 ms delay), which no model can beat, and the
- * bare client at the run's delay, against which the suite's own overhead is measured.
+ * The bare-client results of a run: the floor per client stack and N (a 1 ms delay), which no model
+ * of that stack can beat, and the bare client at the run's delay, against which the suite's own
+ * overhead is measured.
  */
-public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun.Metric> baselines) {
-
+public record Calibration(Map<ClientStack, Map<Integer, JmhRun.Metric>> floors,
+                          Map<String, JmhRun.Metric> baselines) {
 
     public static Calibration of(JmhRun run) {
-        Map<Integer, JmhRun.Metric> floors = new TreeMap<>();
+        Map<ClientStack, Map<Integer, JmhRun.Metric>> floors = new EnumMap<>(ClientStack.class);
         Map<String, JmhRun.Metric> baselines = new TreeMap<>();
         for (JmhRun.Result result : run.results()) {
             if (!isBare(result)) {
@@ -25,7 +30,9 @@ public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun
             int n = Integer.parseInt(result.params().get(Param.URLS.key));
             int delay = Integer.parseInt(result.params().get(Param.DELAY_MS.key));
             if (delay <= Step.Floor.DELAY_MS) { // runs before 2026-11-23 measured the floor at 0 ms
-                floors.put(n, result.primary());
+                ClientStack stack = ClientStack.valueOf(result.params().getOrDefault(BareClientBenchmark.CLIENT,
+                        ClientStack.okHttp.name()));
+                floors.computeIfAbsent(stack, s -> new TreeMap<>()).put(n, result.primary());
             } else {
                 baselines.put(key(n, delay), result.primary());
             }
@@ -37,10 +44,19 @@ public record Calibration(Map<Integer, JmhRun.Metric> floors, Map<String, JmhRun
         return result.benchmark().equals(BareClientBenchmark.NAME);
     }
 
-    /** The floor at N in ms, NaN when the run did not measure it. */
-    public double floorMs(int n) {
-        JmhRun.Metric floor = floors.get(n);
+    /** The floor of a client stack at N in ms, NaN when the run did not measure it. */
+    public double floorMs(ClientStack stack, int n) {
+        JmhRun.Metric floor = floors.getOrDefault(stack, Map.of()).get(n);
         return floor == null ? Double.NaN : Row.toMillis(floor.score(), floor.unit());
+    }
+
+    /** "floor at N=100 (okHttp bare client, 1 ms delay): 12.3 ± 0.4 ms", per stack and N. */
+    public List<String> floorLines() {
+        List<String> lines = new ArrayList<>();
+        floors.forEach((stack, byN) -> byN.forEach((n, floor) -> lines.add(String.format(Locale.ROOT,
+                "floor at N=%d (%s bare client, %d ms delay): %.1f ± %.1f ms", n, stack, Step.Floor.DELAY_MS,
+                floorMs(stack, n), Row.toMillis(floor.error(), floor.unit())))));
+        return lines;
     }
 
     /** The bare client at N and this delay, when the run measured it. */

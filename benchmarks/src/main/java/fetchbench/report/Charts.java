@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.model.ClientStack;
 import fetchbench.model.Model;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
@@ -172,11 +173,14 @@ public final class Charts {
             chart.addSeries(setting.getKey(), points.stream().map(Row::urls).toList(),
                     points.stream().map(Row::measuredMs).toList());
         }
-        List<Row> withFloor = rows.stream().filter(r -> !Double.isNaN(r.floorMs())).toList();
-        List<Integer> floorNs = new ArrayList<>(new TreeSet<>(withFloor.stream().map(Row::urls).toList()));
-        if (!floorNs.isEmpty()) {
-            theoryLine(chart, "floor: bare client, 1 ms delay", floorNs, n -> withFloor.stream()
-                    .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(), SeriesLines.SOLID);
+        for (ClientStack stack : ClientStack.values()) {
+            List<Row> withFloor = rows.stream().filter(r -> r.model().clientStack() == stack)
+                    .filter(r -> !Double.isNaN(r.floorMs())).toList();
+            List<Integer> floorNs = new ArrayList<>(new TreeSet<>(withFloor.stream().map(Row::urls).toList()));
+            if (!floorNs.isEmpty()) {
+                theoryLine(chart, "floor: bare " + stack + " client, 1 ms delay", floorNs, n -> withFloor.stream()
+                        .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(), SeriesLines.SOLID);
+            }
         }
         Row first = rows.get(0);
         if (first.delays().profile() == DelayProfile.fixed && ns.size() > 1) {
@@ -191,7 +195,7 @@ public final class Charts {
         return new NamedChart(prefix + "-scaling", "Scaling",
                 "Coloured lines are measurements; dashed grey lines are queueing theory for a fixed delay d "
                         + "(one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k); the solid "
-                        + "grey line is the floor, the bare client with a 1 ms delay.", chart);
+                        + "grey lines are the floors, the bare client of each stack with a 1 ms delay.", chart);
     }
 
     /** Predicted ÷ measured per setting and N: 1 means as fast as theory allows. */

@@ -107,7 +107,7 @@ public final class Report {
         html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: the greedy schedule of the "
                 + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
                 + "are equal, read the way the shape ends (the last result, the first success, the deadline; "
-                + "see the README). Floor: the bare client fetching N URLs with a 1 ms delay on this machine. "
+                + "see the README). Floor: the bare client of the model's own stack (OkHttp, or the JDK HttpClient for httpClientAsync) fetching N URLs with a 1 ms delay on this machine. "
                 + "Predicted: the larger of the two. Ratio: measured ÷ predicted. Band: the model stated "
                 + "before the run, from the ideal (the theory) to the ideal plus the floor; ÷ ideal: measured ÷ "
                 + "theory; in band: whether the measurement's interval meets the band (below, inside, above). "
@@ -158,10 +158,7 @@ public final class Report {
             return "";
         }
         StringBuilder html = new StringBuilder("<h2>Floor and harness overhead</h2>\n<ul>\n");
-        calibration.floors().forEach((n, floor) -> html.append("<li>floor at N=").append(n).append(": ")
-                .append(String.format(Locale.ROOT, "%.1f ± %.1f ms", calibration.floorMs(n),
-                        Row.toMillis(floor.error(), floor.unit())))
-                .append(" (bare client, 1 ms delay)</li>\n"));
+        calibration.floorLines().forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
         lines.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
         return html.append("</ul>\n").toString();
     }
@@ -209,9 +206,7 @@ public final class Report {
         List<Row> rows = Row.of(run);
         Calibration calibration = Calibration.of(run);
         StringBuilder text = new StringBuilder(summary(rows));
-        calibration.floors().forEach((n, floor) -> text.append(String.format(Locale.ROOT,
-                "floor at N=%d (bare client, 1 ms delay): %.1f ± %.1f ms%n", n, calibration.floorMs(n),
-                Row.toMillis(floor.error(), floor.unit()))));
+        calibration.floorLines().forEach(line -> text.append(line).append('\n'));
         overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
         Tuning.recommendations(rows).forEach(r -> text.append("tuning: ").append(r.describe()).append('\n'));
         notes(run).forEach(note -> text.append("left out: ").append(note).append('\n'));

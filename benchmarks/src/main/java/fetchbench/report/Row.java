@@ -83,7 +83,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         String setting = setting(shape, model, concurrency, maxRequests)
                 + (connectionPool == ConnectionPoolSize.sized ? "" : " [OkHttp's default pool]");
         return new Row(result, model, setting, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
-                calibration.floorMs(urls), connectionPool, result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
+                calibration.floorMs(model.clientStack(), urls), connectionPool, result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
                 result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf));
     }
 

@@ -16,6 +16,13 @@ public record Batches(int minimum, int maxWarmup, int maxMeasurement, int measur
      * cheap, and needed where a CPU-bound batch of many URLs varies most.
      */
     static final Batches SHORT_GATHER = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 2);
+    /**
+     * A short gather batch with at least {@link #CROWDED_IN_FLIGHT} requests in flight at once: its
+     * time is the CPU of both client and server, shared, and varies most of all, so 4× the
+     * run's measured batches.
+     */
+    static final Batches CROWDED_GATHER = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 4);
+    static final int CROWDED_IN_FLIGHT = 500;
     /** The floor: its batches of a few ms settle slowly in a fresh fork. */
     static final Batches FLOOR = new Batches(10, Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
     /** Slow batches: 2 measured per fork (4 with 2 forks); a batch of seconds varies by a few per cent. */

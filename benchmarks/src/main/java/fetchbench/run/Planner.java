@@ -1,5 +1,6 @@
 package fetchbench.run;
 
+import fetchbench.model.ClientStack;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
 import fetchbench.run.Step.Measure;
@@ -244,8 +245,10 @@ final class Planner {
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int n : workloads.urls()) {
             double ms = all.slowestBatchMillis(n);
+            boolean shortGather = shape == Shape.gather && ms < Batches.SHORT_BATCH_MS;
             Batches budget = ms >= Batches.SLOW_BATCH_MS ? Batches.SLOW
-                    : shape == Shape.gather && ms < Batches.SHORT_BATCH_MS ? Batches.SHORT_GATHER : Batches.RUN;
+                    : shortGather && all.mostInFlight(n) >= Batches.CROWDED_IN_FLIGHT ? Batches.CROWDED_GATHER
+                    : shortGather ? Batches.SHORT_GATHER : Batches.RUN;
             byBudget.computeIfAbsent(budget, b -> new ArrayList<>()).add(n);
         }
         List<Measure> steps = new ArrayList<>();
@@ -270,14 +273,16 @@ final class Planner {
                     && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
                 List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Step.Floor.DELAY_MS).toList();
                 if (!delays.isEmpty()) {
-                    steps.add(new Step.Baseline(m.workloads().urls(), delays));
+                    steps.add(new Step.Baseline(m.workloads().urls(), delays, m.batches()));
                 }
             }
         }
         List<Integer> delays = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
                 .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
                 .filter(d -> d > Step.Floor.DELAY_MS).distinct().sorted().toList();
-        steps.add(0, new Step.Floor(allN));
+        List<ClientStack> stacks = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
+                .map(m -> m.variant().model().clientStack()).distinct().sorted().toList();
+        steps.add(0, new Step.Floor(allN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
         steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Step.Floor.DELAY_MS) : delays));
         return new RunPlan(steps, notes);
     }

@@ -67,7 +67,7 @@ public enum Profile {
     /** The workers shape's k, as in the classic example. */
     public static final int WORKER_COUNT = 2;
     /** threadPool's pool sizes in the CPU-heavy shape: past the cores, more threads stop helping. */
-    public static final List<Integer> CPU_HEAVY_POOL_SIZES = List.of(1, 2, 4, 8, 16);
+    public static final List<Integer> CPU_HEAVY_POOL_SIZES = List.of(2, 4, 16);
     /** Pool size k of threadPool and of the explicit pools of completableFuture and httpClientAsync. */
     public static final int POOL_SIZE = 20;
     public static final DelayProfile DELAY_PROFILE = DelayProfile.fixed;
@@ -128,8 +128,8 @@ public enum Profile {
 
     /** The small sweep of each profile, at an N where the floor is measured too; see {@link Sweep}. */
     public Sweep sweep() {
-        // From 4 at N = 100: k = 1 and 2 (2 and 1 s a batch) would cost more than the rest together.
-        return new Sweep(this == SMOKE ? 1 : 4, sweepUrls());
+        // From 8 at N = 100: k = 1, 2 and 4 (2, 1 and 0.5 s a batch) would cost as much as the rest together.
+        return new Sweep(this == SMOKE ? 1 : 8, sweepUrls());
     }
 
     public int sweepUrls() {

@@ -1,6 +1,7 @@
 package fetchbench.run;
 
 import fetchbench.bench.BareClientBenchmark;
+import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
@@ -67,16 +68,17 @@ public sealed interface Step {
     }
 
     /**
-     * The floor: the bare client fetching N URLs delayed by {@link #DELAY_MS}, through the same
-     * delayed-response path as the benchmarks, which no model does much better than.
+     * The floor of each client stack: the bare client fetching N URLs delayed by {@link #DELAY_MS},
+     * through the same delayed-response path as the benchmarks, which no model of that stack does
+     * much better than.
      */
-    record Floor(List<Integer> urls) implements Jmh {
+    record Floor(List<Integer> urls, List<ClientStack> stacks) implements Jmh {
         /** The floor's delay: 1 ms, not 0, so the server takes its delayed path (0 may skip it). */
         public static final int DELAY_MS = 1;
 
         @Override
         public String describe() {
-            return "floor: bare client with a " + DELAY_MS + " ms delay, urls=" + joined(urls);
+            return "floor: bare client (" + joined(stacks) + ") with a " + DELAY_MS + " ms delay, urls=" + joined(urls);
         }
 
         @Override
@@ -86,7 +88,7 @@ public sealed interface Step {
 
         @Override
         public Map<String, List<String>> params() {
-            return bareClient(urls, List.of(DELAY_MS));
+            return bareClient(urls, List.of(DELAY_MS), stacks);
         }
 
         @Override
@@ -96,12 +98,15 @@ public sealed interface Step {
 
         @Override
         public List<Double> batchMillis() {
-            return urls.stream().map(n -> Theory.allAtOnceMs(DELAY_MS)).toList();
+            return stacks.stream().flatMap(stack -> urls.stream().map(n -> Theory.allAtOnceMs(DELAY_MS))).toList();
         }
     }
 
-    /** The bare client at the run's delays: a model's time over it is what the suite's own scaffolding costs. */
-    record Baseline(List<Integer> urls, List<Integer> delayMs) implements Jmh {
+    /**
+     * The bare client at the run's delays: a model's time over it is what the suite's own
+     * scaffolding costs. OkHttp, like the virtualThreads model it stands beside, and with its batches.
+     */
+    record Baseline(List<Integer> urls, List<Integer> delayMs, Batches batches) implements Jmh {
         @Override
         public String describe() {
             return "baseline: bare client, urls=" + joined(urls) + " delayMs=" + joined(delayMs);
@@ -114,12 +119,7 @@ public sealed interface Step {
 
         @Override
         public Map<String, List<String>> params() {
-            return bareClient(urls, delayMs);
-        }
-
-        @Override
-        public Batches batches() {
-            return Batches.RUN;
+            return bareClient(urls, delayMs, List.of(ClientStack.okHttp));
         }
 
         @Override
@@ -233,6 +233,13 @@ public sealed interface Step {
             return millis;
         }
 
+        /** The most requests any setting of this step has in flight at once at N. */
+        int mostInFlight(int urls) {
+            Theory theory = Theory.here();
+            return settings.concurrency().stream().flatMap(c -> settings.maxRequests().stream()
+                    .map(m -> theory.slots(new Limits(variant.model(), c, m), urls))).max(Integer::compare).orElse(1);
+        }
+
         /** The predicted batch time at N for the slowest setting of this step. */
         double slowestBatchMillis(int urls) {
             return with(workloads.withUrls(List.of(urls))).batchMillis().stream().mapToDouble(Double::doubleValue)
@@ -252,10 +259,12 @@ public sealed interface Step {
         }
     }
 
-    private static Map<String, List<String>> bareClient(List<Integer> urls, List<Integer> delayMs) {
+    private static Map<String, List<String>> bareClient(List<Integer> urls, List<Integer> delayMs,
+                                                        List<ClientStack> stacks) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put(Param.URLS.key, strings(urls));
         params.put(Param.DELAY_MS.key, strings(delayMs));
+        params.put(BareClientBenchmark.CLIENT, strings(stacks));
         return params;
     }
 

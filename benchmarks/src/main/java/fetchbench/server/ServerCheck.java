@@ -1,6 +1,7 @@
 package fetchbench.server;
 
 import fetchbench.model.BareClient;
+import fetchbench.model.ClientStack;
 import fetchbench.run.SystemLimits;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
@@ -98,7 +99,7 @@ public final class ServerCheck {
         Stubs.register(server, delayedWorkload);
         List<URI> floor = floorWorkload.urls().subList(n, 2 * n);
         List<URI> delayed = delayedWorkload.urls().subList(n, 2 * n);
-        try (BareClient client = new BareClient(n, Duration.ofMillis(Math.max(delayMs, FLOOR_DELAY_MS)))) {
+        try (BareClient client = new BareClient(ClientStack.okHttp, n, Duration.ofMillis(Math.max(delayMs, FLOOR_DELAY_MS)))) {
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
                 client.gather(floor);
             }

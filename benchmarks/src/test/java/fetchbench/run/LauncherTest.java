@@ -41,7 +41,7 @@ class LauncherTest {
                 assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
                 assertThat(jvm.all()).anyMatch(l -> l.matches("\\[fetchbench] step [2-5]/5: virtualThreads urls=5 .*"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] server check: N=5 requests"));
-                assertThat(jvm.all()).anyMatch(l -> l.startsWith("floor at N=5 (bare client, 1 ms delay):"));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("floor at N=5 (okHttp bare client, 1 ms delay):"));
             }
         }
 

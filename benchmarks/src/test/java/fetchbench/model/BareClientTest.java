@@ -1,0 +1,44 @@
+package fetchbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fetchbench.TestServer;
+import fetchbench.server.Stubs;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The bare client of each stack, on a real WireMock: it counts HTTP 200s and refuses anything less. */
+class BareClientTest {
+
+    @ParameterizedTest
+    @EnumSource(ClientStack.class)
+    void fetchesEveryUrlAndCountsTheAnswers(ClientStack stack) throws Exception {
+        Workload workload = Workload.create(TestServer.uri(), 30, DelayProfile.fixed, 1, 1);
+        Stubs.register(TestServer.uri(), workload);
+        try (BareClient client = new BareClient(stack, 30, workload.longestDelay())) {
+            assertThat(client.gather(workload.urls())).isEqualTo(30);
+            assertThat(client.gather(workload.urls())).isEqualTo(30);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ClientStack.class)
+    void aUrlWithoutAnAnswerFailsTheBatch(ClientStack stack) throws Exception {
+        Workload workload = Workload.create(TestServer.uri(), 5, DelayProfile.fixed, 1, 1);
+        Stubs.register(TestServer.uri(), workload);
+        List<URI> urls = new ArrayList<>(workload.urls());
+        urls.add(URI.create(TestServer.uri() + "/not-stubbed"));
+        try (BareClient client = new BareClient(stack, 6, Duration.ofMillis(1))) {
+            assertThatThrownBy(() -> client.gather(urls)).isInstanceOf(IOException.class)
+                    .hasMessage("bare client: 5 of 6 URLs answered HTTP 200");
+        }
+    }
+}
