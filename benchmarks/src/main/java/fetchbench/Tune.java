@@ -26,7 +26,7 @@ public final class Tune {
                                    [--seed S] [--target http://host:port] [--results DIR]
 
             Sweeps, for your workload of N URLs, each model's concurrency setting over MIN, 2·MIN,
-            4·MIN, … MAX (default 1..N) and recommends the smallest value within 5 % of the best:
+            4·MIN, … MAX (default 1..N) and recommends the smallest value whose interval overlaps the best's:
               threadPool         pool size k
               okHttpAsync        Dispatcher maxRequestsPerHost and maxRequests, both k, once with
                                  the connection pool sized to N and once with OkHttp's default pool

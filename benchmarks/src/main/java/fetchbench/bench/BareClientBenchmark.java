@@ -65,6 +65,10 @@ public class BareClientBenchmark {
         Stubs.register(server, workload);
         targets = workload.urls();
         bare = new BareClient(client, urls, workload.longestDelay());
+        // The same JIT warm-up as the models', so the floor and the baseline compare like with like.
+        Workload undelayed = Workload.create(server, urls, DelayProfile.fixed, 0, 0);
+        Stubs.register(server, undelayed);
+        WarmUp.jit(urls, () -> bare.gather(undelayed.urls()));
     }
 
     @Benchmark

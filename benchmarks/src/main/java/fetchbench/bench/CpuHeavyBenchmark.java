@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  * <p>Measured: the batch, in ms. Predicted: max(greedy schedule of d + w on the model's slots,
  * N·w' / min(slots, cores)), w' the work's time when every core is busy: more concurrency helps
  * until the cores are busy, then nothing does.
- * Every batch is verified: each result is the expected digest of its body.
+ * Every batch is verified: each result is the expected SHA-256 hash of its body.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

@@ -28,15 +28,30 @@ final class WarmUp {
     private WarmUp() {
     }
 
+    /** One undelayed batch of a client. */
+    interface Batch {
+        void run() throws Exception;
+    }
+
+    /** Undelayed batches of {@code size} requests until {@link #JIT_REQUESTS} or {@link #JIT_LIMIT}; returns the requests sent. */
+    static long jit(int size, Batch batch) {
+        long requests = 0;
+        long end = System.nanoTime() + JIT_LIMIT.toNanos();
+        while (requests < JIT_REQUESTS && System.nanoTime() < end) {
+            try {
+                batch.run();
+            } catch (Exception e) {
+                throw new IllegalStateException("warm-up batch failed: " + e, e);
+            }
+            requests += size;
+        }
+        return requests;
+    }
+
     /** Warms {@code fetcher} up; a wrong answer in a real batch fails it, named after {@code model}. */
     static Done run(String model, ConcurrencyModel fetcher, InFlight inFlight, Workload undelayed, Workload real,
                     boolean untilSteady) {
-        long requests = 0;
-        long jitEnd = System.nanoTime() + JIT_LIMIT.toNanos();
-        while (requests < JIT_REQUESTS && System.nanoTime() < jitEnd) {
-            fetcher.gather(undelayed.urls());
-            requests += undelayed.urls().size();
-        }
+        long requests = jit(undelayed.urls().size(), () -> fetcher.gather(undelayed.urls()));
         if (!untilSteady) {
             return new Done(requests, 0);
         }

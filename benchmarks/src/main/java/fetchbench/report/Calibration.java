@@ -44,10 +44,14 @@ public record Calibration(Map<ClientStack, Map<Integer, JmhRun.Metric>> floors,
         return result.benchmark().equals(BareClientBenchmark.NAME);
     }
 
-    /** The floor of a client stack at N in ms, NaN when the run did not measure it. */
+    /**
+     * The floor of a client stack at N in ms. Where the run did not measure N (a shape's own small
+     * N), the floor at the next larger N it measured bounds it, since more requests cost more; NaN
+     * when there is none.
+     */
     public double floorMs(ClientStack stack, int n) {
-        JmhRun.Metric floor = floors.getOrDefault(stack, Map.of()).get(n);
-        return floor == null ? Double.NaN : Row.toMillis(floor.score(), floor.unit());
+        Map.Entry<Integer, JmhRun.Metric> floor = new TreeMap<>(floors.getOrDefault(stack, Map.of())).ceilingEntry(n);
+        return floor == null ? Double.NaN : Row.toMillis(floor.getValue().score(), floor.getValue().unit());
     }
 
     /** "floor at N=100 (okHttp bare client, 1 ms delay): 12.3 ± 0.4 ms", per stack and N. */

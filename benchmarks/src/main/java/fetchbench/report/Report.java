@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -76,11 +77,12 @@ public final class Report {
         StringBuilder html = new StringBuilder(Html.head("fetchbench run " + runName));
         html.append("<h1>fetchbench run ").append(Html.escape(runName)).append("</h1>\n");
         JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
+        IntSummaryStatistics measured = run.results().stream()
+                .mapToInt(r -> r.forks() * r.measurementIterations()).summaryStatistics();
         html.append("<p class=\"env\">").append(Html.escape(run.environment())).append(" · JMH mode ")
-                .append(Html.escape(first.mode())).append(", ")
-                .append(first.warmupIterations()).append(" warm-up and ")
-                .append(first.measurementIterations()).append(" measured batches, ")
-                .append(first.forks()).append(" fork(s) per result</p>\n");
+                .append(Html.escape(first.mode())).append(", ").append(measured.getMin()).append('–')
+                .append(measured.getMax()).append(" measured batches per result (each result's forks and "
+                        + "batches are in the table)</p>\n");
         run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> html.append("<p class=\"env\">Code: ")
                 .append(Html.escape(source)).append("</p>\n"));
         run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> html.append("<p class=\"")

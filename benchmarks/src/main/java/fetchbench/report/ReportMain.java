@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Entry point of scripts/chart.sh and scripts/compare.sh. */
+/** Entry point of scripts/chart.sh, scripts/compare.sh and scripts/digest.sh. */
 public final class ReportMain {
 
     static final String CHART_USAGE = "usage: scripts/chart.sh <run-dir | jmh.json>";
+    static final String DIGEST_USAGE = "usage: scripts/digest.sh [README.md]";
     static final String COMPARE_USAGE = "usage: scripts/compare.sh <run A: run-dir | jmh.json> <run B: run-dir | jmh.json>";
     static final int EXIT_USAGE = 2;
 
@@ -24,14 +25,27 @@ public final class ReportMain {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         String command = args.length == 0 ? "" : args[0];
         List<String> inputs = args.length == 0 ? List.of() : List.of(args).subList(1, args.length);
-        String usage = "compare".equals(command) ? COMPARE_USAGE : CHART_USAGE;
+        String usage = switch (command) {
+            case "compare" -> COMPARE_USAGE;
+            case "digest" -> DIGEST_USAGE;
+            default -> CHART_USAGE;
+        };
         int expected = "compare".equals(command) ? 2 : 1;
-        if (!List.of("chart", "compare").contains(command) || inputs.size() != expected) {
+        if (!List.of("chart", "compare", "digest").contains(command) || inputs.size() != expected) {
             err.println(usage);
             return EXIT_USAGE;
         }
         try {
-            if (command.equals("chart")) {
+            if (command.equals("digest")) {
+                Path readme = Path.of(inputs.get(0)).toAbsolutePath();
+                if (!Files.isRegularFile(readme)) {
+                    throw new ReportException(inputs.get(0) + ": no such file");
+                }
+                String text = Files.readString(readme);
+                String rewritten = Digest.rewrite(text, readme.getParent());
+                Files.writeString(readme, rewritten);
+                out.println((rewritten.equals(text) ? "unchanged: " : "rewrote the digests of ") + readme);
+            } else if (command.equals("chart")) {
                 List<Path> written = Report.render(jmhJson(inputs.get(0)));
                 out.println("wrote " + written.size() + " files; open " + written.get(written.size() - 1));
             } else {

@@ -8,11 +8,11 @@ import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -177,7 +177,7 @@ final class Planner {
         List<Integer> skipped = urls.stream().filter(n -> !affordable.contains(n)).toList();
         if (!skipped.isEmpty()) {
             notes.add(step.variant() + " skipped for urls=" + joined(skipped) + ": predicted batch over "
-                    + String.format(Locale.ROOT, "%.0f", profile.batchBudgetMs() / 1000.0)
+                    + BigDecimal.valueOf(profile.batchBudgetMs()).movePointLeft(3).stripTrailingZeros().toPlainString()
                     + " s; ask for it with -p model=" + step.variant().model() + " or run the full profile");
         }
         return affordable.isEmpty() ? Optional.empty() : Optional.of(step.with(step.workloads().withUrls(affordable)));
@@ -228,8 +228,8 @@ final class Planner {
                 for (List<Integer> k : each) {
                     Measure step = new Measure(Shape.gather, variant, workloads, new Settings(k,
                             bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())), batches, true);
-                    // A slow setting gets the slow budget.
-                    steps.add(step.with(step.slowestBatchMillis(n) >= Batches.SLOW_BATCH_MS ? Batches.SLOW : batches));
+                    steps.add(step.with(Batches.forBatch(Shape.gather, step.slowestBatchMillis(n),
+                            step.mostInFlight(n))));
                 }
             }
         }
@@ -244,11 +244,7 @@ final class Planner {
         Measure all = new Measure(shape, variant, workloads, settings, Batches.RUN, false);
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int n : workloads.urls()) {
-            double ms = all.slowestBatchMillis(n);
-            boolean shortGather = shape == Shape.gather && ms < Batches.SHORT_BATCH_MS;
-            Batches budget = ms >= Batches.SLOW_BATCH_MS ? Batches.SLOW
-                    : shortGather && all.mostInFlight(n) >= Batches.CROWDED_IN_FLIGHT ? Batches.CROWDED_GATHER
-                    : shortGather ? Batches.SHORT_GATHER : Batches.RUN;
+            Batches budget = Batches.forBatch(shape, all.slowestBatchMillis(n), all.mostInFlight(n));
             byBudget.computeIfAbsent(budget, b -> new ArrayList<>()).add(n);
         }
         List<Measure> steps = new ArrayList<>();

@@ -30,9 +30,9 @@ import java.util.Optional;
 public enum Profile {
     /**
      * The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000 where a batch takes at most
-     * 2 s; 2 forks of 1 warm-up and 5 measured batches each (after the model's own warm-up).
+     * 1.5 s; 2 forks of 1 warm-up and 5 measured batches each (after the model's own warm-up).
      */
-    DEFAULT(List.of(10, 100, 1000), 100, 1, 5, 2, 2_000),
+    DEFAULT(List.of(10, 100, 1000), 100, 1, 5, 2, 1_500),
     /** Every model briefly, for CI: one fork. */
     SMOKE(List.of(10, 100), 20, 1, 2, 1, 2_000),
     /**

@@ -20,7 +20,7 @@ public enum Variant {
     sequential(Model.sequential, fixed(1), fixed(0)),
     /** A fixed pool of {@link Profile#POOL_SIZE} threads. */
     threadPool(Model.threadPool, fixed(Profile.POOL_SIZE), fixed(0)),
-    /** Pools from one thread to past the cores: where more threads stop helping CPU work. */
+    /** Pools from the cores to past them: where more threads stop helping CPU work. */
     threadPoolSizes(Model.threadPool, n -> Profile.CPU_HEAVY_POOL_SIZES, fixed(0)),
     /** CompletableFuture's default async executor. */
     completableFuture(Model.completableFuture, fixed(0), fixed(0)),

@@ -48,7 +48,7 @@ public final class CpuWork implements BodyWork {
 
     /**
      * The large body the server sends for {@code delayMs} to the URL at {@code index} (a number, or
-     * the template that echoes it): deterministic, so its digest is known.
+     * the template that echoes it): deterministic, so its hash is known.
      */
     public static String largeBody(int delayMs, String index) {
         StringBuilder body = new StringBuilder(VALUES * 9);

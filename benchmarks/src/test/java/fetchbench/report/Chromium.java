@@ -24,6 +24,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -223,8 +224,17 @@ final class Chromium implements AutoCloseable {
 
     private void stop() throws Exception {
         http.close();
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Every child waited for too: one still running may write into the profile while it is deleted.
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new IOException("a Chromium process did not exit: " + child.pid(), e);
+            }
+        }
         // Chromium keeps its singleton socket in a /tmp folder of its own, linked from the profile.
         Path socket = profile.resolve("SingletonSocket");
         if (Files.isSymbolicLink(socket)) {

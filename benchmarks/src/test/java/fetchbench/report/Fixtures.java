@@ -1,9 +1,13 @@
 package fetchbench.report;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** The checked-in JMH JSON of two real runs, copied into a folder of the test's own. */
 final class Fixtures {
@@ -22,5 +26,40 @@ final class Fixtures {
             Files.copy(in, target);
         }
         return target;
+    }
+
+    /**
+     * A real result of fixture run-a (a virtualThreads gather, with its secondary metrics) under a new
+     * benchmark name, parameters, score and error.
+     */
+    static JsonObject result(Path folder, String benchmark, Map<String, String> params, double scoreMs,
+                             double errorMs) throws IOException {
+        Path fixture = copy("run-a", folder.resolve("template" + System.nanoTime()));
+        JsonObject result = JsonParser.parseString(Files.readString(fixture)).getAsJsonArray().get(8)
+                .getAsJsonObject().deepCopy();
+        result.addProperty("benchmark", benchmark);
+        JsonObject p = new JsonObject();
+        params.forEach(p::addProperty);
+        result.add("params", p);
+        result.getAsJsonObject("primaryMetric").addProperty("score", scoreMs);
+        result.getAsJsonObject("primaryMetric").addProperty("scoreError", errorMs);
+        return result;
+    }
+
+    /** A gather result of the model at N with a 100 ms delay. */
+    static JsonObject gather(Path folder, String model, int urls, double scoreMs, double errorMs) throws IOException {
+        return result(folder, "fetchbench.bench.GatherBenchmark.gather", Map.of("model", model, "urls",
+                String.valueOf(urls), "delayMs", "100", "concurrency", "0", "maxRequests", "64"), scoreMs, errorMs);
+    }
+
+    /** The results as a jmh.json in a new folder of its own; returns its path. */
+    static Path write(Path folder, JsonObject... results) throws IOException {
+        JsonArray all = new JsonArray();
+        for (JsonObject result : results) {
+            all.add(result);
+        }
+        Path json = Files.createDirectories(folder.resolve("run" + System.nanoTime())).resolve("jmh.json");
+        Files.writeString(json, all.toString());
+        return json;
     }
 }

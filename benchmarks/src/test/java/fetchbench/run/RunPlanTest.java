@@ -77,15 +77,15 @@ class RunPlanTest {
         assertThat(floor.batches().measurement(5)).isEqualTo(10);
         // One floor per client stack the run fetches with: httpClientAsync's JDK client has its own.
         assertThat(values(floor, "client")).containsExactly("okHttp", "jdkHttpClient");
-        // Where 1000 requests are in flight at once, a batch is CPU-bound and varies most: 4× the batches,
+        // Where 1000 requests are in flight at once, a batch is CPU-bound and varies most: 6× the batches,
         // and the baseline the harness overhead is judged against gets the same as its model.
         for (Measure step : gather.stream().filter(s -> s.workloads().urls().contains(1000)).toList()) {
             assertThat(step.workloads().urls()).as(step.describe()).containsExactly(1000);
-            assertThat(step.batches().measurement(defaults.measurementIterations())).as(step.describe()).isEqualTo(20);
+            assertThat(step.batches().measurement(defaults.measurementIterations())).as(step.describe()).isEqualTo(30);
         }
         assertThat(plan.steps().stream().filter(Step.Baseline.class::isInstance).map(Step.Baseline.class::cast)
                 .filter(b -> b.urls().contains(1000))).singleElement()
-                .satisfies(b -> assertThat(b.batches().measurement(defaults.measurementIterations())).isEqualTo(20));
+                .satisfies(b -> assertThat(b.batches().measurement(defaults.measurementIterations())).isEqualTo(30));
         assertThat(((Step.ServerCheck) plan.steps().get(0)).urls()).containsExactly(10, 100, 1000);
         Step.Baseline baseline = (Step.Baseline) plan.steps().get(plan.steps().size() - 1);
         assertThat(values(baseline, "delayMs")).containsExactly("100");
@@ -196,7 +196,8 @@ class RunPlanTest {
                 Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync);
         assertThat(sweep).allSatisfy(s -> {
             assertThat(values(s, "urls")).containsExactly("100");
-            assertThat(s.batches()).isIn(Batches.RUN, Batches.SLOW);
+            // A sweep's short batches get what a short gather does: 10 measured per fork.
+            assertThat(s.batches()).isEqualTo(Batches.SHORT_GATHER);
         });
         assertThat(plan(props(), "-p", "urls=50").measures()).noneMatch(Measure::sweep);
     }

@@ -23,11 +23,11 @@ class ServerCheckTest {
         // 12 container threads and no asynchronous responses: each delay holds one of the few threads.
         ServerSettings starved = new ServerSettings(12, 1, 16, false);
         try (ServerProcess server = ServerProcess.start(starved)) {
-            ServerCheck.Result result = ServerCheck.run(server.baseUri(), 40, 300, server.settings());
+            ServerCheck.Result result = ServerCheck.run(server.baseUri(), 40, 100, server.settings());
 
             assertThat(result.passed()).as(result.describe()).isFalse();
             assertThat(result.elapsedMs()).isGreaterThan(result.boundMs());
-            assertThat(result.describe()).startsWith("FAILED: N=40 requests delayed 300 ms")
+            assertThat(result.describe()).startsWith("FAILED: N=40 requests delayed 100 ms")
                     .contains("likely limit: asynchronous responses are off, so each delay holds a container thread, "
                             + "container threads (12 for N=40), accept queue (16 for N=40, after the kernel's somaxconn cap)")
                     .endsWith("results at N=40 measure the server, not the models");
