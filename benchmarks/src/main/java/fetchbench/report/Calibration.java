@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -46,12 +47,22 @@ public record Calibration(Map<ClientStack, Map<Integer, JmhRun.Metric>> floors,
 
     /**
      * The floor of a client stack at N in ms. Where the run did not measure N (a shape's own small
-     * N), the floor at the next larger N it measured bounds it, since more requests cost more; NaN
-     * when there is none.
+     * N), it is read between the two measured N around it, in a straight line (a request costs
+     * about the same CPU at any N), or as the smallest N's below it; NaN above the largest.
      */
     public double floorMs(ClientStack stack, int n) {
-        Map.Entry<Integer, JmhRun.Metric> floor = new TreeMap<>(floors.getOrDefault(stack, Map.of())).ceilingEntry(n);
-        return floor == null ? Double.NaN : Row.toMillis(floor.getValue().score(), floor.getValue().unit());
+        NavigableMap<Integer, JmhRun.Metric> byN = new TreeMap<>(floors.getOrDefault(stack, Map.of()));
+        Map.Entry<Integer, JmhRun.Metric> above = byN.ceilingEntry(n);
+        if (above == null) {
+            return Double.NaN;
+        }
+        Map.Entry<Integer, JmhRun.Metric> below = byN.floorEntry(n);
+        double aboveMs = Row.toMillis(above.getValue().score(), above.getValue().unit());
+        if (below == null || below.getKey() == n) {
+            return below == null ? aboveMs : Row.toMillis(below.getValue().score(), below.getValue().unit());
+        }
+        double belowMs = Row.toMillis(below.getValue().score(), below.getValue().unit());
+        return belowMs + (aboveMs - belowMs) * (n - below.getKey()) / (above.getKey() - below.getKey());
     }
 
     /** "floor at N=100 (okHttp bare client, 1 ms delay): 12.3 ± 0.4 ms", per stack and N. */
@@ -81,20 +92,30 @@ public record Calibration(Map<ClientStack, Map<Integer, JmhRun.Metric>> floors,
         static Overhead of(JmhRun.Metric bare, JmhRun.Metric model) {
             double bareMs = Row.toMillis(bare.score(), bare.unit());
             double modelMs = Row.toMillis(model.score(), model.unit());
+            double bareLow = bareMs - Row.toMillis(bare.error(), bare.unit());
             double upper = Double.isNaN(bare.error()) || Double.isNaN(model.error()) ? Double.NaN
-                    : 100 * ((modelMs + Row.toMillis(model.error(), model.unit()))
-                    / (bareMs - Row.toMillis(bare.error(), bare.unit())) - 1);
+                    // A bare interval reaching down to 0 bounds nothing: the overhead may be any size.
+                    : bareLow <= 0 ? Double.POSITIVE_INFINITY
+                    : 100 * ((modelMs + Row.toMillis(model.error(), model.unit())) / bareLow - 1);
             return new Overhead(100 * (modelMs / bareMs - 1), upper);
         }
 
-        /** Passes only when even the upper end of the interval is under the limit. */
+        /**
+         * Passes only when even the upper end of the interval is under the limit, and is not
+         * negative: a model faster than the bare client beyond both intervals means the bare
+         * client was no baseline.
+         */
         boolean passes(double limitPercent) {
-            return upperPercent < limitPercent;
+            return upperPercent < limitPercent && upperPercent >= 0;
         }
 
         String verdict(double limitPercent) {
             if (Double.isNaN(upperPercent)) {
                 return "unknown: no error estimate";
+            }
+            if (upperPercent < 0) {
+                return String.format(Locale.ROOT, "fails: the model is faster than the bare client beyond both "
+                        + "intervals (at most %+.1f %%), so the bare client is no baseline here", upperPercent);
             }
             return String.format(Locale.ROOT, passes(limitPercent) ? "passes: at most %+.1f %%, under %d %%"
                     : "fails: up to %+.1f %%, not shown to be under %d %%", upperPercent, (int) limitPercent);

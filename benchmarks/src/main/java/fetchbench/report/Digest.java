@@ -133,7 +133,8 @@ public final class Digest {
                 measured.get(measured.size() - 1)));
         md.append(" Figures are ms per batch, the mean ± JMH's 99.9 % half-width; ×: the mean over the ideal "
                 + "(waves × d, or the greedy schedule); *below* or *above*: the interval misses the band "
-                + "[ideal, ideal + the floor of the model's client stack] stated before the run (inside otherwise).\n\n");
+                + "[ideal, ideal + the floor of the model's client stack, measured first in the run], *unknown*: "
+                + "no interval, or one wider than ±" + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " % (inside otherwise).\n\n");
         return md.toString();
     }
 
@@ -185,23 +186,33 @@ public final class Digest {
         for (int n : new TreeSet<>(scenario.stream().map(Row::urls).toList())) {
             List<Row> atN = scenario.stream().filter(r -> r.urls() == n)
                     .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
-            Row fastest = atN.get(0);
-            List<Row> tied = atN.subList(1, atN.size()).stream().filter(r -> indistinguishable(fastest, r)).toList();
-            md.append(String.format(Locale.ROOT, "- N = %d: the lowest mean is %s, %s ms; ", n, fastest.setting(),
-                    meanAndError(fastest)));
-            md.append(tied.isEmpty() ? "every other result is slower beyond both intervals."
+            List<Row> withoutInterval = atN.stream().filter(r -> Double.isNaN(r.errorMs())).toList();
+            List<Row> compared = atN.stream().filter(r -> !Double.isNaN(r.errorMs())).toList();
+            md.append("- N = ").append(n).append(": ");
+            if (compared.isEmpty()) {
+                md.append("no result has an interval (too few batches), so none is compared.\n");
+                continue;
+            }
+            Row fastest = compared.get(0);
+            List<Row> tied = compared.subList(1, compared.size()).stream().filter(r -> indistinguishable(fastest, r))
+                    .toList();
+            md.append(String.format(Locale.ROOT, compared.size() == 1 ? "the only result with an interval is %s, %s ms"
+                    : "the lowest mean is %s, %s ms; ", fastest.setting(), meanAndError(fastest)));
+            md.append(compared.size() == 1 ? "" : tied.isEmpty() ? "every other result is slower beyond both intervals"
                     : "indistinguishable from it (the intervals overlap): " + tied.stream()
                     .map(r -> r.setting() + " " + meanAndError(r)).collect(Collectors.joining(", "))
-                    + (tied.size() == atN.size() - 1 ? "." : "; the others are slower beyond both intervals."));
+                    + (tied.size() == compared.size() - 1 ? "" : "; the others are slower beyond both intervals"));
+            md.append(withoutInterval.isEmpty() ? "." : "; without an interval, not compared: " + withoutInterval
+                    .stream().map(Row::setting).collect(Collectors.joining(", ")) + ".");
             md.append('\n');
         }
         return md.append('\n').toString();
     }
 
-    /** The two intervals mean ± error overlap, or one has none: no difference can be claimed. */
+    /** The two intervals mean ± error overlap: no difference can be claimed. */
     static boolean indistinguishable(Row a, Row b) {
         return Comparison.Significance.of(a.result().primary(), b.result().primary())
-                != Comparison.Significance.SIGNIFICANT;
+                == Comparison.Significance.NOT_SIGNIFICANT;
     }
 
     /** The other shapes, one line per result, with what each shape measures besides its time. */

@@ -100,8 +100,8 @@ public final class Report {
             html.append("<h2>Tuning: what to set</h2>\n<p>For each swept setting, the smallest value that is not "
                     + "significantly slower than the best measured (their intervals, time ± JMH's 99.9 % error, "
                     + "overlap), and what it costs at its peak (from the resource metrics); \"undetermined\" where "
-                    + "the best setting's interval is wider than ±").append((int) Tuning.MAX_HALF_WIDTH_PERCENT)
-                    .append(" % or missing. The tuning charts below show every setting beside the prediction.</p>\n<ul>\n");
+                    + "an interval is missing, or where that setting's or the best's is wider than ±")
+                    .append((int) Tuning.MAX_HALF_WIDTH_PERCENT).append(" %. The tuning charts below show every setting beside the prediction.</p>\n<ul>\n");
             recommendations.forEach(r -> html.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
             html.append("</ul>\n");
         }
@@ -112,7 +112,8 @@ public final class Report {
                 + "see the README). Floor: the bare client of the model's own stack (OkHttp, or the JDK HttpClient for httpClientAsync) fetching N URLs with a 1 ms delay on this machine. "
                 + "Predicted: the larger of the two. Ratio: measured ÷ predicted. Band: the model stated "
                 + "before the run, from the ideal (the theory) to the ideal plus the floor; ÷ ideal: measured ÷ "
-                + "theory; in band: whether the measurement's interval meets the band (below, inside, above). "
+                + "theory; in band: whether the measurement's interval meets the band (below, inside, above; unknown without an interval or with one wider than ±"
+                + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " %). "
                 + "Batches: forks × measured batches per fork (and JMH's warm-up batches).</p>\n");
         html.append(table(rows));
         html.append(calibrationSection(rows, Calibration.of(run)));

@@ -203,9 +203,16 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         return theoryMs > 0 ? measuredMs() / theoryMs : Double.NaN;
     }
 
-    /** Where the measurement (± its error) lies against the band [ideal, ideal + floor]. */
+    /**
+     * Where the measurement (± its error) lies against the band [ideal, ideal + floor]: unknown
+     * without an interval, or with one wider than ±{@value Tuning#MAX_HALF_WIDTH_PERCENT} %, which
+     * would meet almost any band.
+     */
     public Theory.Placement placement() {
-        double error = Double.isNaN(errorMs()) ? 0 : errorMs();
+        double error = errorMs();
+        if (Double.isNaN(error) || error > measuredMs() * Tuning.MAX_HALF_WIDTH_PERCENT / 100) {
+            return Theory.Placement.unknown;
+        }
         return Theory.placement(measuredMs() - error, measuredMs() + error, theoryMs, floorMs);
     }
 

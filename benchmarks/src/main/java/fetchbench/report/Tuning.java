@@ -53,8 +53,8 @@ public final class Tuning {
             law += series.model() == Model.httpClientAsync
                     ? "and the JDK client keeps them in flight whatever its executor's size, which only handles "
                     + "the responses: the smallest executor that keeps up is enough."
-                    : "so a setting much below that cannot match the best, and past the recommended one more "
-                    + "only adds threads.";
+                    : "so a setting much below that cannot match the best"
+                    + (chosen.isPresent() ? ", and past the recommended one more only adds threads." : ".");
             String bestText = String.format(Locale.ROOT, "%.1f ± %.1f ms at %d", best.ms(), best.errorMs(),
                     best.setting());
             if (chosen.isEmpty()) {
@@ -80,22 +80,39 @@ public final class Tuning {
      * the best's. Empty for no points, and where the data cannot tell (see {@link #undetermined}).
      */
     public static Optional<Point> recommend(List<Point> points) {
-        Optional<Point> best = best(points);
-        if (best.isEmpty() || undetermined(points).isPresent()) {
+        if (undetermined(points).isPresent()) {
             return Optional.empty();
         }
-        return points.stream().filter(p -> p.asFastAs(best.get())).min(Comparator.comparingInt(Point::setting));
+        return smallestAsFast(points);
     }
 
-    /** Why the points cannot tell which setting is enough: an error JMH could not estimate, or too wide a one. */
+    private static Optional<Point> smallestAsFast(List<Point> points) {
+        return best(points).flatMap(best -> points.stream().filter(p -> p.asFastAs(best))
+                .min(Comparator.comparingInt(Point::setting)));
+    }
+
+    /**
+     * Why the points cannot tell which setting is enough: an error JMH could not estimate, or,
+     * where a smaller setting than the best would be recommended, an interval of the two wider
+     * than ±{@value #MAX_HALF_WIDTH_PERCENT} %: wide intervals overlap whatever the truth. When
+     * every smaller setting is slower beyond both intervals, the best is the answer however wide
+     * its own interval.
+     */
     static Optional<String> undetermined(List<Point> points) {
         if (points.stream().anyMatch(p -> Double.isNaN(p.errorMs()))) {
             return Optional.of("JMH gave no interval for some settings (too few batches)");
         }
         Optional<Point> best = best(points);
-        if (best.isPresent() && best.get().errorMs() > best.get().ms() * MAX_HALF_WIDTH_PERCENT / 100) {
-            return Optional.of(String.format(Locale.ROOT, "the best setting's interval is ±%.0f %%, wider than ±%.0f %%",
-                    100 * best.get().errorMs() / best.get().ms(), MAX_HALF_WIDTH_PERCENT));
+        Optional<Point> chosen = smallestAsFast(points);
+        if (best.isEmpty() || chosen.isEmpty() || chosen.get().setting() == best.get().setting()) {
+            return Optional.empty();
+        }
+        for (Point point : List.of(chosen.get(), best.get())) {
+            if (point.errorMs() > point.ms() * MAX_HALF_WIDTH_PERCENT / 100) {
+                return Optional.of(String.format(Locale.ROOT, "the interval at %d is ±%.0f %%, wider than ±%.0f %%, "
+                        + "too wide to call %d as fast as %d", point.setting(), 100 * point.errorMs() / point.ms(),
+                        MAX_HALF_WIDTH_PERCENT, chosen.get().setting(), best.get().setting()));
+            }
         }
         return Optional.empty();
     }

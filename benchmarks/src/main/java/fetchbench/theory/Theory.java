@@ -141,8 +141,11 @@ public record Theory(int defaultExecutorThreads) {
         return Double.isNaN(floorMs) ? theoryMs : Math.max(theoryMs, floorMs);
     }
 
-    /** Where a measurement lies against the band [ideal, ideal + floor] that theory predicts. */
-    public enum Placement { below, inside, above }
+    /**
+     * Where a measurement lies against the band [ideal, ideal + floor] that theory predicts;
+     * unknown where its interval is missing or too wide to place.
+     */
+    public enum Placement { below, inside, above, unknown }
 
     /**
      * The model stated before the run: a batch takes at least the schedule's ideal (waves × d, or

@@ -53,13 +53,14 @@ class CalibrationTest {
     }
 
     @Test
-    void anNTheFloorWasNotMeasuredAtIsBoundedByTheNextLargerOne() throws Exception {
+    void anNTheFloorWasNotMeasuredAtIsReadBetweenItsNeighbours() throws Exception {
         Calibration calibration = Calibration.of(JmhRun.read(Fixtures.write(folder, floor(10, 5, "okHttp"),
-                floor(100, 20, "okHttp"))));
+                floor(100, 23, "okHttp"))));
 
         assertThat(calibration.floorMs(ClientStack.okHttp, 4)).isEqualTo(5.0);
         assertThat(calibration.floorMs(ClientStack.okHttp, 10)).isEqualTo(5.0);
-        assertThat(calibration.floorMs(ClientStack.okHttp, 20)).isEqualTo(20.0);
+        assertThat(calibration.floorMs(ClientStack.okHttp, 20)).isEqualTo(7.0);
+        assertThat(calibration.floorMs(ClientStack.okHttp, 100)).isEqualTo(23.0);
         assertThat(calibration.floorMs(ClientStack.okHttp, 101)).isNaN();
     }
 

@@ -3,6 +3,7 @@ package fetchbench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fetchbench.theory.Theory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,10 +46,19 @@ class DigestTest {
     }
 
     @Test
-    void aResultWithoutAnErrorIsIndistinguishableFromAny() throws Exception {
-        List<Row> rows = rows(110, Double.NaN, 500, 1);
+    void aResultWithoutAnIntervalIsNotCompared() throws Exception {
+        assertThat(Digest.comparisons(rows(110, Double.NaN, 500, 1))).isEqualTo("- N = 100: the only result with an "
+                + "interval is structured, 500.0 ± 1.0 ms; without an interval, not compared: virtualThreads.\n\n");
+        assertThat(Digest.comparisons(rows(110, Double.NaN, 500, Double.NaN))).isEqualTo("- N = 100: no result has "
+                + "an interval (too few batches), so none is compared.\n\n");
+    }
 
-        assertThat(Digest.indistinguishable(rows.get(0), rows.get(1))).isTrue();
+    @Test
+    void aMissingOrWideIntervalIsPlacedNowhereInTheBand() throws Exception {
+        assertThat(rows(110, Double.NaN, 500, 1).get(0).placement()).isEqualTo(Theory.Placement.unknown);
+        assertThat(rows(110, 12, 500, 1).get(0).placement()).isEqualTo(Theory.Placement.unknown); // ±10.9 %
+        // Without a floor the band is the ideal alone, one wave of 100 ms: 110 ± 5 lies above it.
+        assertThat(rows(110, 5, 500, 1).get(0).placement()).isEqualTo(Theory.Placement.above);
     }
 
     @Test

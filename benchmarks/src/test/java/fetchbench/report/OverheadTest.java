@@ -32,6 +32,23 @@ class OverheadTest {
     }
 
     @Test
+    void aModelFasterThanTheBareClientBeyondBothIntervalsFails() {
+        // 110.8 ± 2.1 against 124.8 ± 5.8: the bare client was slower, so it is no baseline.
+        Calibration.Overhead faster = overhead(124.8, 5.8, 110.8, 2.1);
+
+        assertThat(faster.passes(5)).isFalse();
+        assertThat(faster.verdict(5)).startsWith("fails: the model is faster than the bare client beyond both intervals");
+    }
+
+    @Test
+    void aBareIntervalReachingZeroBoundsNothing() {
+        Calibration.Overhead unbounded = overhead(100, 120, 500, 10);
+
+        assertThat(unbounded.upperPercent()).isInfinite();
+        assertThat(unbounded.passes(5)).isFalse();
+    }
+
+    @Test
     void noErrorEstimateIsNoVerdict() {
         assertThat(overhead(100, Double.NaN, 101, 1).verdict(5)).isEqualTo("unknown: no error estimate");
     }

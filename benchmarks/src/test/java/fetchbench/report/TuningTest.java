@@ -54,11 +54,22 @@ class TuningTest {
     void intervalsTooWideOrMissingAreUndetermined() {
         List<Tuning.Point> noisy = List.of(point(4, 210, 30), point(8, 104, 20), point(16, 100, 15));
         assertThat(Tuning.recommend(noisy)).isEmpty();
-        assertThat(Tuning.undetermined(noisy)).get().asString().contains("±15 %, wider than ±10 %");
+        assertThat(Tuning.undetermined(noisy)).get().asString()
+                .isEqualTo("the interval at 8 is ±19 %, wider than ±10 %, too wide to call 8 as fast as 16");
 
         List<Tuning.Point> unknown = List.of(point(4, 210, 2), point(8, 100, Double.NaN));
         assertThat(Tuning.recommend(unknown)).isEmpty();
         assertThat(Tuning.undetermined(unknown)).get().asString().contains("no interval");
+    }
+
+    @Test
+    void aWideBestIsStillTheAnswerWhenEverySmallerSettingIsSlowerBeyondBothIntervals() {
+        // The best's interval is ±14 %, but 64 lies above it beyond both intervals, and so does each smaller one.
+        List<Tuning.Point> points = List.of(point(8, 277, 4), point(16, 149, 1), point(32, 87, 3), point(64, 52.1, 3.1),
+                point(100, 34.5, 4.7));
+
+        assertThat(Tuning.undetermined(points)).isEmpty();
+        assertThat(Tuning.recommend(points)).get().extracting(Tuning.Point::setting).isEqualTo(100);
     }
 
     @Test
