@@ -245,8 +245,9 @@ public final class Digest {
                         + "| model (setting) | ms | requests in flight | platform threads | RSS MB | MB allocated "
                         + "per batch |\n|---|---:|---:|---:|---:|---:|\n");
         Function<Double, Double> mb = bytes -> bytes / 1e6;
+        List<String> flags = new ArrayList<>();
         for (Row row : rows) {
-            md.append("| ").append(row.setting()).append(" | ").append(meanAndError(row)).append(" | ")
+            md.append("| ").append(row.setting()).append(" | ").append(cell(row, flags)).append(" | ")
                     .append(secondary(row, ResourceProfiler.IN_FLIGHT, "%.0f")).append(" | ")
                     .append(secondary(row, ResourceProfiler.THREADS, "%.0f")).append(" | ")
                     .append(secondary(row, ResourceProfiler.RSS, "%.0f")).append(" | ")
@@ -254,7 +255,9 @@ public final class Digest {
                             mb.apply(row.result().secondary().get(GC_ALLOCATED).score())) : NOT_RUN)
                     .append(" |\n");
         }
-        return md.append('\n').toString();
+        md.append('\n');
+        flags.forEach(flag -> md.append("- ").append(flag).append('\n'));
+        return md.toString();
     }
 
     /** JMH's gc profiler: bytes allocated per operation, here per batch. */

@@ -157,7 +157,7 @@ public final class Workload {
         return check(model, problems, handled);
     }
 
-    /** See {@link #verifyCompletionOrder}. */
+    /** See {@link #verifyAsCompleted}; also what a kept result may exceed a deadline by. */
     public static final Duration ORDER_SLACK = Duration.ofMillis(25);
 
     /**
@@ -195,6 +195,10 @@ public final class Workload {
                 problems.add("an unknown URL " + outcome.url());
             } else if (fetch.delayMs() >= deadline.toMillis()) {
                 problems.add(outcome.url() + " takes " + fetch.delayMs() + " ms but was kept within a "
+                        + deadline.toMillis() + " ms deadline");
+            } else if (outcome.nanos() > deadline.plus(ORDER_SLACK).toNanos()) {
+                // A fetch starts no earlier than the operation: one longer than the deadline ended after it.
+                problems.add(outcome.url() + " took " + outcome.nanos() / 1_000_000 + " ms, longer than the "
                         + deadline.toMillis() + " ms deadline");
             } else {
                 String problem = problem(fetch, outcome);

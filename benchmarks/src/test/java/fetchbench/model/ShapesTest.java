@@ -16,12 +16,9 @@ import fetchbench.workload.Workload;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -112,7 +109,7 @@ class ShapesTest {
         Workload workload = registered(Workload.of(List.of(failing, ok(1, NEVER_MS), ok(2, NEVER_MS), ok(3, 200))));
         InFlight inFlight = new InFlight();
         try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
-            int connectionsBefore = Sockets.establishedTo(server.getPort());
+            Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
 
             Outcome winner = workload.verifyRace(model.name(), fetcher.race(workload.urls()));
 
@@ -155,7 +152,7 @@ class ShapesTest {
         InFlight inFlight = new InFlight();
         URI server = TestServer.uri();
         try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
-            int connectionsBefore = Sockets.establishedTo(server.getPort());
+            Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
 
             List<Outcome> kept = fetcher.deadline(workload.urls(), deadline);
 
@@ -167,27 +164,15 @@ class ShapesTest {
         }
     }
 
-    /** Nothing in flight, no more connections than the finished calls keep for reuse, no thread in a fetch. */
-    private static void assertWoundDown(Model model, InFlight inFlight, URI server, int connectionsBefore,
+    /**
+     * Nothing in flight, no more connections than the finished calls keep for reuse, no thread
+     * (virtual ones included) in a fetch; WindDownTest shows each of these failing on a model that
+     * forgets to cancel.
+     */
+    private static void assertWoundDown(Model model, InFlight inFlight, URI server, Set<Integer> connectionsBefore,
                                         int finishedCalls) {
-        assertThat(eventually(() -> inFlight.current() == 0))
-                .as("%s: %d calls still in flight", model.name(), inFlight.current()).isTrue();
-        assertThat(eventually(() -> Sockets.establishedTo(server.getPort()) <= connectionsBefore + finishedCalls))
-                .as("%s: %d connections open to the server, %d before and %d finished calls", model.name(),
-                        Sockets.establishedTo(server.getPort()), connectionsBefore, finishedCalls)
-                .isTrue();
-        assertThat(eventually(() -> threadsInAFetch().isEmpty()))
-                .as("%s: threads still fetching: %s", model.name(), threadsInAFetch()).isTrue();
-    }
-
-    /** Platform threads whose stack is inside a blocking OkHttp call. */
-    private static Set<String> threadsInAFetch() {
-        return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> Arrays.stream(e.getValue()).anyMatch(frame ->
-                        frame.getClassName().equals("okhttp3.internal.connection.RealCall")
-                                && frame.getMethodName().equals("execute")))
-                .map(e -> e.getKey().getName())
-                .collect(Collectors.toSet());
+        WindDown.Left left = WindDown.after(inFlight, server, connectionsBefore, finishedCalls, WIND_DOWN);
+        assertThat(left.nothing()).as("%s left running: %s", model.name(), left).isTrue();
     }
 
     /**
@@ -237,21 +222,5 @@ class ShapesTest {
     private static int delayOf(Outcome outcome) {
         String path = outcome.url().getPath();
         return Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-    }
-
-    private static boolean eventually(BooleanSupplier condition) {
-        long giveUpAt = System.nanoTime() + WIND_DOWN.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > giveUpAt) {
-                return false;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -22,8 +22,16 @@ final class Sockets {
 
     /** Connections of this process to {@code port} in state ESTABLISHED. */
     static int establishedTo(int port) {
+        return localPortsTo(port).size();
+    }
+
+    /**
+     * The local ports of this process's ESTABLISHED connections to {@code port}: compared with a
+     * set taken before, they tell the connections opened since from those that were already there.
+     */
+    static Set<Integer> localPortsTo(int port) {
         Set<String> mine = socketInodes();
-        int count = 0;
+        Set<Integer> local = new HashSet<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             for (String line : lines(Path.of(table))) {
                 String[] f = line.strip().split("\\s+");
@@ -31,12 +39,12 @@ final class Sockets {
                 if (f.length > 9 && f[2].contains(":") && !f[0].equals("sl")) {
                     int remotePort = Integer.parseInt(f[2].substring(f[2].indexOf(':') + 1), 16);
                     if (remotePort == port && f[3].equals(ESTABLISHED) && mine.contains(f[9])) {
-                        count++;
+                        local.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
                     }
                 }
             }
         }
-        return count;
+        return local;
     }
 
     private static Set<String> socketInodes() {

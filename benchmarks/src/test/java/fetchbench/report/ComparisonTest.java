@@ -1,6 +1,8 @@
 package fetchbench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -94,6 +96,43 @@ class ComparisonTest {
         assertThat(Files.readString(first.resolve("index.html"))).contains("B ÷ A").contains("significant");
         assertThat(Files.readAllBytes(a)).isEqualTo(aBefore);
         assertThat(Files.readAllBytes(b)).isEqualTo(bBefore);
+    }
+
+    /**
+     * B is A with one result three times slower (its interval far from A's) and another dropped:
+     * the page marks the first significant, lists the second as only in A, and leaves the rest
+     * not significant (they are the same numbers).
+     */
+    @Test
+    void aMutatedCopyShowsOneSignificantDifferenceAndOneResultOnlyInA() throws Exception {
+        Path a = Fixtures.copy("run-a", results.resolve("a"));
+        var json = JsonParser.parseString(Files.readString(a)).getAsJsonArray();
+        JsonObject slower = json.get(2).getAsJsonObject().getAsJsonObject("primaryMetric");
+        slower.addProperty("score", slower.get("score").getAsDouble() * 3);
+        slower.addProperty("scoreError", 0.1);
+        JsonObject dropped = json.remove(3).getAsJsonObject();
+        Path b = results.resolve("b").resolve("jmh.json");
+        Files.createDirectories(b.getParent());
+        Files.writeString(b, json.toString());
+
+        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(a)), Row.of(JmhRun.read(b)));
+
+        Row droppedRow = Row.of(JmhRun.read(a)).get(3);
+        assertThat(dropped.getAsJsonObject("params").get("urls").getAsString())
+                .isEqualTo(String.valueOf(droppedRow.urls()));
+        assertThat(matched.onlyA()).extracting(Row::setting, Row::urls)
+                .containsExactly(tuple(droppedRow.setting(), droppedRow.urls()));
+        assertThat(matched.onlyB()).isEmpty();
+        assertThat(matched.pairs()).hasSize(13);
+        assertThat(matched.pairs()).filteredOn(p -> p.significance() == Comparison.Significance.SIGNIFICANT)
+                .singleElement().satisfies(p -> assertThat(p.ratio()).isCloseTo(3.0, offset(1e-9)));
+        assertThat(matched.pairs()).filteredOn(p -> p.significance() != Comparison.Significance.SIGNIFICANT)
+                .allSatisfy(p -> assertThat(p.ratio()).isEqualTo(1.0));
+
+        String page = Files.readString(Comparison.write(a, b).resolve(Report.INDEX));
+        assertThat(page).contains("<h2>Only in A</h2>").contains(droppedRow.setting() + " · N=" + droppedRow.urls())
+                .doesNotContain("<h2>Only in B</h2>");
+        assertThat(page.split("class=\"text sig\"", -1)).hasSize(2); // exactly one cell marked significant
     }
 
     /** model/concurrency/urls -> {score, error}, straight from the JSON. */

@@ -1,0 +1,82 @@
+package fetchbench.model;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What a model left running after a race or a deadline returned, seen three ways that do not
+ * depend on the model: calls it still counts in flight, this JVM's connections to the server in
+ * the kernel's table, and threads (virtual ones included) still inside a fetch. Each can fail:
+ * WindDownTest shows all three catching a model that forgets to cancel.
+ */
+final class WindDown {
+
+    /** Frames of a thread inside a fetch: OkHttp's blocking call, its Dispatcher running one, the JDK client's blocking send. */
+    private static final List<String> FETCHING = List.of("okhttp3.internal.connection.RealCall.execute(",
+            "okhttp3.internal.connection.RealCall$AsyncCall.run(", "jdk.internal.net.http.HttpClientImpl.send(");
+
+    /** What was left: none of it once the model wound down. */
+    record Left(int inFlight, int extraConnections, Set<String> threadsInAFetch) {
+        boolean nothing() {
+            return inFlight == 0 && extraConnections <= 0 && threadsInAFetch.isEmpty();
+        }
+    }
+
+    private WindDown() {
+    }
+
+    /** The connections this process has open to the server now, to compare with after. */
+    static Set<Integer> connectionsTo(URI server) {
+        return Sockets.localPortsTo(server.getPort());
+    }
+
+    /**
+     * Looks until nothing is left or {@code wait} has passed, and returns the last look. Connections
+     * opened since {@code connectionsBefore} are counted beyond the {@code finishedCalls} a pool may
+     * keep; one that was open before (the admin client's, say) and closes meanwhile changes nothing.
+     */
+    static Left after(InFlight inFlight, URI server, Set<Integer> connectionsBefore, int finishedCalls, Duration wait) {
+        Supplier<Left> look = () -> new Left(inFlight.current(), (int) connectionsTo(server).stream()
+                .filter(port -> !connectionsBefore.contains(port)).count() - finishedCalls, threadsInAFetch());
+        long giveUpAt = System.nanoTime() + wait.toNanos();
+        Left left = look.get();
+        while (!left.nothing() && System.nanoTime() < giveUpAt) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            left = look.get();
+        }
+        return left;
+    }
+
+    /**
+     * Threads the JDK and OkHttp start once for the whole process: the carriers and I/O pollers of
+     * virtual threads, the common pool, OkHttp's task runner and Okio's timeout watchdog.
+     */
+    private static final List<String> SHARED = List.of("ForkJoinPool-", "ForkJoinPool.commonPool-worker-",
+            "VirtualThread-unblocker", "MasterPoller", "SubPoller-", "Read-Poller", "Write-Poller",
+            "OkHttp TaskRunner", "Okio Watchdog");
+
+    /** Threads, platform and virtual, alive now and not in {@code before}, the process-wide shared ones aside. */
+    static Set<String> threadsStartedSince(Set<String> before) {
+        return ThreadDump.stacks().keySet().stream().filter(name -> !before.contains(name))
+                .filter(name -> SHARED.stream().noneMatch(name::startsWith))
+                .collect(Collectors.toSet());
+    }
+
+    /** Threads, platform and virtual, whose stack is inside a fetch. */
+    static Set<String> threadsInAFetch() {
+        return ThreadDump.stacks().entrySet().stream()
+                .filter(thread -> thread.getValue().stream().anyMatch(frame -> FETCHING.stream().anyMatch(frame::startsWith)))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+}

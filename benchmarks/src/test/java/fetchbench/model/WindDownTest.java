@@ -1,0 +1,52 @@
+package fetchbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fetchbench.TestServer;
+import fetchbench.server.Stubs;
+import fetchbench.workload.Responses;
+import fetchbench.workload.Workload;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The checks ShapesTest runs after every race and deadline, shown to fail on a model that forgets to cancel. */
+class WindDownTest {
+
+    private static final int NEVER_MS = 30_000;
+
+    private static Workload.Fetch ok(int place, int delayMs) {
+        return new Workload.Fetch(TestServer.uri().resolve(Responses.path(delayMs) + "?i=" + place), delayMs,
+                Responses.body(delayMs, place));
+    }
+
+    @Test
+    void everyCheckCatchesLosersLeftRunning() {
+        URI server = TestServer.uri();
+        Workload workload = Workload.of(List.of(ok(0, NEVER_MS), ok(1, NEVER_MS), ok(2, 100)));
+        Stubs.register(server, workload);
+        InFlight inFlight = new InFlight();
+        Set<String> threadsBefore = ThreadDump.stacks().keySet();
+        Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
+        try (ConcurrencyModel forgetful = new ForgetfulModel(new ModelSettings(0, 0, 3, Duration.ofMillis(NEVER_MS),
+                inFlight))) {
+
+            assertThat(workload.verifyRace("forgetful", forgetful.race(workload.urls())).url())
+                    .isEqualTo(workload.urls().get(2));
+            WindDown.Left left = WindDown.after(inFlight, server, connectionsBefore, 1, Duration.ofSeconds(2));
+
+            assertThat(left.nothing()).isFalse();
+            assertThat(left.inFlight()).isEqualTo(2);
+            assertThat(left.extraConnections()).isEqualTo(2);
+            assertThat(left.threadsInAFetch()).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("forgetful-"));
+            // The check ModelsTest runs after closing a model sees them too, virtual as they are.
+            assertThat(WindDown.threadsStartedSince(threadsBefore)).containsAll(left.threadsInAFetch());
+        }
+        // Closing the model cancels the losers: then nothing is left, so the checks can pass too.
+        WindDown.Left afterClose = WindDown.after(inFlight, server, connectionsBefore, 0, Duration.ofSeconds(10));
+        assertThat(afterClose.nothing()).as("%s", afterClose).isTrue();
+        assertThat(ModelsTest.newThreadsStillAlive(threadsBefore)).isEmpty();
+    }
+}

@@ -1,0 +1,127 @@
+package fetchbench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fetchbench.model.Outcome;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every verifier shown a wrong answer, built by hand: each must reject it with a message that
+ * names the problem. No server is needed; the outcomes are what a broken model could return.
+ */
+class VerifiersRejectTest {
+
+    private static final URI SERVER = URI.create("http://127.0.0.1:9");
+
+    private static Workload workload(Shape shape, int n, int delayMs) {
+        DelayProfile delays = shape == Shape.asCompleted ? DelayProfile.staggered : DelayProfile.fixed;
+        return Workload.create(shape, SERVER, n, Delays.of(delays), delayMs, 1);
+    }
+
+    /** The right answer to a fetch, finished {@code finishedMs} after a common start. */
+    private static Outcome right(Workload.Fetch fetch, long finishedMs) {
+        return new Outcome(fetch.url(), 200, fetch.expectedBody(), finishedMs * 1_000_000, finishedMs * 1_000_000, null);
+    }
+
+    private static List<Outcome> allRight(Workload workload) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Workload.Fetch fetch : workload.fetches()) {
+            outcomes.add(right(fetch, fetch.delayMs()));
+        }
+        return outcomes;
+    }
+
+    @Test
+    void gatherRejectsAWrongBodyAWrongUrlAMissingOutcomeADuplicateAndAnError() {
+        Workload gather = workload(Shape.gather, 5, 10);
+        assertThat(gather.verify("right", allRight(gather))).hasSize(5); // the right answer passes
+
+        List<Outcome> wrongBody = new ArrayList<>(allRight(gather));
+        Outcome third = wrongBody.get(2);
+        wrongBody.set(2, new Outcome(third.url(), 200, gather.fetches().get(3).expectedBody(), 1, 1, null));
+        assertThatThrownBy(() -> gather.verify("m", wrongBody)).hasMessageContaining("?i=2 returned an unexpected body");
+
+        List<Outcome> duplicate = new ArrayList<>(allRight(gather));
+        duplicate.set(3, duplicate.get(2));
+        assertThatThrownBy(() -> gather.verify("m", duplicate))
+                .hasMessageContaining("expected " + gather.urls().get(3) + " but got an outcome for " + gather.urls().get(2));
+
+        List<Outcome> missing = new ArrayList<>(allRight(gather));
+        missing.remove(4);
+        assertThatThrownBy(() -> gather.verify("m", missing)).hasMessageContaining("got 4 outcomes for 5 URLs");
+
+        List<Outcome> failed = new ArrayList<>(allRight(gather));
+        failed.set(1, new Outcome(gather.urls().get(1), 500, "", 1, 1, null));
+        assertThatThrownBy(() -> gather.verify("m", failed)).hasMessageContaining("returned HTTP 500 instead of 200");
+    }
+
+    @Test
+    void asCompletedRejectsOutOfOrderDuplicateAndMissingResults() {
+        Workload shape = workload(Shape.asCompleted, 8, 100);
+        List<Outcome> byFinish = new ArrayList<>(allRight(shape));
+        byFinish.sort((a, b) -> Long.compare(a.finishedAt(), b.finishedAt()));
+        assertThat(shape.verifyAsCompleted("right", byFinish)).hasSize(8);
+
+        List<Outcome> asked = allRight(shape); // handed out in the order asked, not as they finished
+        assertThatThrownBy(() -> shape.verifyAsCompleted("m", asked)).hasMessageContaining("before one handled earlier");
+
+        List<Outcome> twice = new ArrayList<>(byFinish);
+        twice.set(7, twice.get(6));
+        assertThatThrownBy(() -> shape.verifyAsCompleted("m", twice)).hasMessageContaining("a second result for");
+
+        List<Outcome> missing = new ArrayList<>(byFinish.subList(0, 7));
+        assertThatThrownBy(() -> shape.verifyAsCompleted("m", missing)).hasMessageContaining("handled 7 of 8 URLs");
+    }
+
+    @Test
+    void raceRejectsTheFailingReplicaAStrangerAndAWrongBody() {
+        Workload race = workload(Shape.race, 4, 100);
+        Workload.Fetch fastest = race.fetches().stream().filter(f -> f.kind() == Kind.OK)
+                .min((a, b) -> Integer.compare(a.delayMs(), b.delayMs())).orElseThrow();
+        assertThat(race.verifyRace("right", right(fastest, 100))).isNotNull();
+
+        Workload.Fetch failing = race.fetches().stream().filter(f -> f.kind() != Kind.OK).findFirst().orElseThrow();
+        assertThatThrownBy(() -> race.verifyRace("m", new Outcome(failing.url(), 200, fastest.expectedBody(), 1, 1, null)))
+                .hasMessageContaining("is the replica that fails");
+        assertThatThrownBy(() -> race.verifyRace("m", new Outcome(SERVER.resolve("/elsewhere"), 200, "", 1, 1, null)))
+                .hasMessageContaining("is not one of the replicas");
+        assertThatThrownBy(() -> race.verifyRace("m", new Outcome(fastest.url(), 200, "{}", 1, 1, null)))
+                .hasMessageContaining("returned an unexpected body");
+    }
+
+    @Test
+    void deadlineRejectsASlowUrlKeptAndAResultThatFinishedAfterTheDeadline() {
+        Workload deadline = workload(Shape.deadline, 6, 200);
+        Duration limit = Duration.ofMillis(200);
+        List<Outcome> fast = allRight(deadline).stream().filter(o -> o.nanos() < limit.toNanos()).toList();
+        assertThat(deadline.verifyDeadline("right", fast, limit)).isEqualTo(3);
+
+        Workload.Fetch slow = deadline.fetches().stream().filter(f -> f.delayMs() >= 200).findFirst().orElseThrow();
+        List<Outcome> slowKept = new ArrayList<>(fast);
+        slowKept.add(right(slow, 150));
+        assertThatThrownBy(() -> deadline.verifyDeadline("m", slowKept, limit))
+                .hasMessageContaining("but was kept within a 200 ms deadline");
+
+        List<Outcome> late = new ArrayList<>(fast);
+        Outcome first = late.get(0);
+        late.set(0, new Outcome(first.url(), 200, first.body(), 250_000_000, 250_000_000, null));
+        assertThatThrownBy(() -> deadline.verifyDeadline("m", late, limit))
+                .hasMessageContaining("took 250 ms, longer than the 200 ms deadline");
+    }
+
+    @Test
+    void failuresRejectAWrongVerdict() {
+        Workload failures = workload(Shape.failures, 7, 50);
+        List<Outcome> everyoneUp = new ArrayList<>();
+        for (Workload.Fetch fetch : failures.fetches()) {
+            everyoneUp.add(new Outcome(fetch.url(), 200, failures.fetches().get(0).expectedBody(), 1, 1, null));
+        }
+        assertThatThrownBy(() -> failures.verifyFailures("m", everyoneUp))
+                .hasMessageContaining("problem(s)").hasMessageContaining(" DOWN but it ");
+    }
+}
