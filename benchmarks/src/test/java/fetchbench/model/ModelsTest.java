@@ -149,7 +149,8 @@ class ModelsTest {
     @ParameterizedTest(name = "{0} concurrency={1} maxRequests={2} N={3}: peak {4}")
     @MethodSource
     void peakConcurrency(Model model, int concurrency, int maxRequests, int n, int expectedPeak) {
-        Workload workload = workload(n, 400);
+        // Long enough for every call a model can have in flight to connect and overlap, even 150 new ones.
+        Workload workload = workload(n, n > 100 ? 1_000 : 400);
         InFlight inFlight = new InFlight();
         try (ConcurrencyModel fetcher = model.create(settings(concurrency, maxRequests, n, inFlight))) {
             workload.verify(model.name(), fetcher.gather(workload.urls()));
@@ -169,13 +170,15 @@ class ModelsTest {
         Workload workload = workload(16, 300);
         for (ConnectionPoolSize pool : ConnectionPoolSize.values()) {
             InFlight inFlight = new InFlight();
+            Set<Integer> before = WindDown.connectionsTo(TestServer.uri());
             try (ConcurrencyModel fetcher = Model.okHttpAsync.create(
                     new ModelSettings(16, 16, pool.connections(16), Duration.ofSeconds(1), inFlight))) {
                 workload.verify("okHttpAsync", fetcher.gather(workload.urls()));
                 assertThat(inFlight.connects()).hasValue(16);
                 assertThat(inFlight.peak()).isEqualTo(16);
                 for (int batch = 2; batch <= 3; batch++) {
-                    sleep(200); // OkHttp closes the surplus idle connections on its own cleanup thread
+                    // OkHttp closes the surplus idle connections on its own cleanup thread: wait until it has.
+                    awaitConnectionsAtMost(before, pool.connections(16));
                     inFlight.resetPeak();
                     workload.verify("okHttpAsync", fetcher.gather(workload.urls()));
                 }
@@ -255,6 +258,17 @@ class ModelsTest {
             sleep(100);
         }
         return alive;
+    }
+
+    /** Polls, for at most 10 s, until this process has at most {@code most} connections to the server opened since {@code before}. */
+    private static void awaitConnectionsAtMost(Set<Integer> before, int most) {
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long open;
+        while ((open = WindDown.connectionsTo(TestServer.uri()).stream().filter(p -> !before.contains(p)).count()) > most
+                && System.nanoTime() < giveUpAt) {
+            sleep(20);
+        }
+        assertThat(open).as("connections kept by the pool").isLessThanOrEqualTo(most);
     }
 
     /** Skips, saying why, a model this JVM cannot run (structured without its JDK 25 build). */
