@@ -12,13 +12,13 @@ import java.time.Duration;
  * undelayed requests through the whole client, enough for its JIT; then, for a gather, the real
  * batches until one opens no connection and adds no thread (the steady state), within a cap.
  */
-final class WarmUp {
+public final class WarmUp {
 
     /** Undelayed requests for the JIT of the client; the server JVM is warmed before the run. */
     static final int JIT_REQUESTS = 2_000;
     static final Duration JIT_LIMIT = Duration.ofSeconds(3);
     /** Real batches at most, and time at most, until the steady state. */
-    static final int STEADY_BATCHES = 10;
+    public static final int STEADY_BATCHES = 10;
     static final Duration STEADY_LIMIT = Duration.ofSeconds(10);
 
     /** What the warm-up did: requests sent, and real batches run. */
