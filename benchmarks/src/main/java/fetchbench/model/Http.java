@@ -44,6 +44,7 @@ public final class Http {
                 .eventListener(new ConnectCounter(settings.inFlight()))
                 .build();
         settings.inFlight().countConnects();
+        settings.inFlight().watch(dispatcher);
         this.bodyWork = settings.bodyWork();
     }
 

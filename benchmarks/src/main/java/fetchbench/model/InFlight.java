@@ -1,8 +1,12 @@
 package fetchbench.model;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
@@ -18,6 +22,11 @@ public final class InFlight implements Interceptor {
     private final AtomicInteger connects = new AtomicInteger();
     private final AtomicInteger callsEnded = new AtomicInteger();
     private volatile boolean countsConnects;
+    private final List<Dispatcher> dispatchers = new CopyOnWriteArrayList<>();
+
+    /** The calls OkHttp's Dispatchers hold: running (blocking or async) and waiting for a slot. */
+    public record DispatcherCalls(int running, int queued) {
+    }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -60,6 +69,23 @@ public final class InFlight implements Interceptor {
     /** Marks the client as one that reports its connects, before it has opened any. */
     void countConnects() {
         countsConnects = true;
+    }
+
+    /** Counts the calls of this Dispatcher too (the OkHttp-based models' clients register theirs). */
+    void watch(Dispatcher dispatcher) {
+        dispatchers.add(dispatcher);
+    }
+
+    /**
+     * What the watched Dispatchers run and queue now, by OkHttp's own count, which does not depend
+     * on this gauge's interceptor; empty for a client without a Dispatcher (the JDK's).
+     */
+    public Optional<DispatcherCalls> dispatcherCalls() {
+        if (dispatchers.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DispatcherCalls(dispatchers.stream().mapToInt(Dispatcher::runningCallsCount).sum(),
+                dispatchers.stream().mapToInt(Dispatcher::queuedCallsCount).sum()));
     }
 
     public int peak() {

@@ -6,6 +6,7 @@ import fetchbench.model.Model;
 import fetchbench.run.Step.Measure;
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
+import fetchbench.theory.Machine;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.math.BigDecimal;
@@ -32,8 +33,11 @@ final class Planner {
     /** The user gave part of the workload: it then means the gather shape unless a shape is named. */
     private final boolean workloadGiven;
 
-    private Planner(RunOptions options) {
+    private final Machine machine;
+
+    private Planner(RunOptions options, Machine machine) {
         this.options = options;
+        this.machine = machine;
         this.profile = options.profile();
         List<Model> chosen = options.models().orElse(List.of(Model.values()));
         chosen.forEach(model -> model.unavailableReason().ifPresent(notes::add));
@@ -45,8 +49,9 @@ final class Planner {
                         + " does not apply to it")));
     }
 
-    static RunPlan plan(RunOptions options) throws OptionException {
-        return options.sweep().isPresent() ? sweepOnly(options, options.sweep().get()) : new Planner(options).plan();
+    static RunPlan plan(RunOptions options, Machine machine) throws OptionException {
+        return options.sweep().isPresent() ? sweepOnly(options, options.sweep().get(), machine)
+                : new Planner(options, machine).plan();
     }
 
     private RunPlan plan() throws OptionException {
@@ -83,7 +88,7 @@ final class Planner {
         if (!workloadGiven && named(Shape.gather)) {
             List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
             candidates.addAll(sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
-                    List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN));
+                    List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN, machine));
         }
         List<Step> steps = new ArrayList<>();
         for (Measure candidate : candidates) {
@@ -187,7 +192,7 @@ final class Planner {
      * A tuning run (scripts/tune.sh): the server check and the floor at the user's N, then each
      * model's knob swept over the range, gathering N URLs with the user's delays.
      */
-    private static RunPlan sweepOnly(RunOptions options, Sweep range) throws OptionException {
+    private static RunPlan sweepOnly(RunOptions options, Sweep range, Machine machine) throws OptionException {
         List<Integer> urls = options.urls().orElseThrow(() -> new OptionException(
                 "a sweep needs urls (-p urls=N or -Dfetchbench.urls=N); allowed: one positive integer"));
         if (urls.size() != 1) {
@@ -209,7 +214,7 @@ final class Planner {
         Workloads workloads = new Workloads(urls, delays,
                 List.of(options.delays().map(d -> d.get(0)).orElse(Delays.of(Profile.DELAY_PROFILE))),
                 options.seeds().map(s -> List.of(s.get(0))).orElse(List.of(Profile.SEED)));
-        return withCalibration(new ArrayList<>(sweep(models, workloads, range, Batches.RUN)), List.of());
+        return withCalibration(new ArrayList<>(sweep(models, workloads, range, Batches.RUN, machine)), List.of());
     }
 
     /**
@@ -217,7 +222,8 @@ final class Planner {
      * setting, or for OkHttp's Dispatcher one step per k with maxRequestsPerHost = maxRequests = k
      * (JMH would cross two lists).
      */
-    private static List<Measure> sweep(List<Model> models, Workloads workloads, Sweep range, Batches batches) {
+    private static List<Measure> sweep(List<Model> models, Workloads workloads, Sweep range, Batches batches,
+                                       Machine machine) {
         List<Measure> steps = new ArrayList<>();
         for (Model model : models) {
             for (Variant variant : Profile.SWEPT.stream().filter(v -> v.model() == model).toList()) {
@@ -227,7 +233,7 @@ final class Planner {
                 int n = workloads.urls().get(0);
                 for (List<Integer> k : each) {
                     Measure step = new Measure(Shape.gather, variant, workloads, new Settings(k,
-                            bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())), batches, true);
+                            bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())), batches, true, machine);
                     steps.add(step.with(Batches.forBatch(Shape.gather, step.slowestBatchMillis(n),
                             step.mostInFlight(n))));
                 }
@@ -240,8 +246,8 @@ final class Planner {
      * The measurement steps of a variant over its N, one per budget its N's predicted batches
      * call for (see {@link Batches}): each result gets its own, not its slowest neighbour's.
      */
-    private static List<Measure> measure(Shape shape, Variant variant, Workloads workloads, Settings settings) {
-        Measure all = new Measure(shape, variant, workloads, settings, Batches.RUN, false);
+    private List<Measure> measure(Shape shape, Variant variant, Workloads workloads, Settings settings) {
+        Measure all = new Measure(shape, variant, workloads, settings, Batches.RUN, false, machine);
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int n : workloads.urls()) {
             Batches budget = Batches.forBatch(shape, all.slowestBatchMillis(n), all.mostInFlight(n));

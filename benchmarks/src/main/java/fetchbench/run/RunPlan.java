@@ -1,6 +1,7 @@
 package fetchbench.run;
 
 import fetchbench.run.Step.Measure;
+import fetchbench.theory.Machine;
 import fetchbench.workload.Shape;
 import java.util.List;
 
@@ -10,9 +11,14 @@ import java.util.List;
  */
 public final class RunPlan {
 
-    /** The plan for these options; an OptionException names what cannot be planned. */
+    /** The plan for these options on this machine; an OptionException names what cannot be planned. */
     public static RunPlan of(RunOptions options) throws OptionException {
-        return Planner.plan(options);
+        return of(options, Machine.here());
+    }
+
+    /** The plan for these options on that machine. */
+    public static RunPlan of(RunOptions options, Machine machine) throws OptionException {
+        return Planner.plan(options, machine);
     }
 
     private final List<Step> steps;

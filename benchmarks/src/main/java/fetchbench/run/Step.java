@@ -8,6 +8,7 @@ import fetchbench.model.Model;
 import fetchbench.theory.CpuCost;
 import fetchbench.theory.Limits;
 import fetchbench.theory.Scenario;
+import fetchbench.theory.Machine;
 import fetchbench.theory.Theory;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
@@ -156,7 +157,7 @@ public sealed interface Step {
      * is what varies, and the report draws it as a tuning curve.
      */
     record Measure(Shape shape, Variant variant, Workloads workloads, Settings settings, Batches batches,
-                   boolean sweep) implements Jmh {
+                   boolean sweep, Machine machine) implements Jmh {
 
         @Override
         public String describe() {
@@ -212,9 +213,8 @@ public sealed interface Step {
 
         @Override
         public List<Double> batchMillis() {
-            CpuCost planning = new CpuCost(PLANNING_CPU_WORK_MS, PLANNING_CPU_WORK_MS,
-                    Runtime.getRuntime().availableProcessors());
-            Theory theory = Theory.here();
+            CpuCost planning = new CpuCost(PLANNING_CPU_WORK_MS, PLANNING_CPU_WORK_MS, machine.cores());
+            Theory theory = machine.theory();
             int copies = settings.connectionPools().size() * workloads.seeds().size();
             List<Double> millis = new ArrayList<>();
             for (Delays delays : workloads.delays()) {
@@ -235,7 +235,7 @@ public sealed interface Step {
 
         /** The most requests any setting of this step has in flight at once at N. */
         int mostInFlight(int urls) {
-            Theory theory = Theory.here();
+            Theory theory = machine.theory();
             return settings.concurrency().stream().flatMap(c -> settings.maxRequests().stream()
                     .map(m -> theory.slots(new Limits(variant.model(), c, m), urls))).max(Integer::compare).orElse(1);
         }
@@ -247,15 +247,15 @@ public sealed interface Step {
         }
 
         Measure with(Workloads changed) {
-            return new Measure(shape, variant, changed, settings, batches, sweep);
+            return new Measure(shape, variant, changed, settings, batches, sweep, machine);
         }
 
         Measure with(Settings changed) {
-            return new Measure(shape, variant, workloads, changed, batches, sweep);
+            return new Measure(shape, variant, workloads, changed, batches, sweep, machine);
         }
 
         Measure with(Batches changed) {
-            return new Measure(shape, variant, workloads, settings, changed, sweep);
+            return new Measure(shape, variant, workloads, settings, changed, sweep, machine);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import fetchbench.TestServer;
 import fetchbench.bench.WarmUp;
+import fetchbench.server.RequestCounter;
 import fetchbench.server.Stubs;
 import fetchbench.theory.Limits;
 import fetchbench.theory.Theory;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -151,21 +154,54 @@ class ModelsTest {
     }
 
     /**
-     * The peak of requests in flight is the concurrency queueing theory assumes. The delay is long
-     * enough that every request a model can have in flight overlaps with the others.
+     * The peak of requests in flight is the concurrency queueing theory assumes, counted twice: by
+     * the model's gauge, and by the server, which no model can fool (the JDK client's gauge counts a
+     * request as it is handed to {@code sendAsync}, so it would say N whatever the client sent). The
+     * delay is long enough that every request a model can have in flight overlaps with the others.
      */
     @ParameterizedTest(name = "{0} concurrency={1} maxRequests={2} N={3}: peak {4}")
     @MethodSource
     void peakConcurrency(Model model, int concurrency, int maxRequests, int n, int expectedPeak) {
-        // Long enough for every call a model can have in flight to connect and overlap, even 150 new ones.
-        Workload workload = workload(n, n > 100 ? 1_000 : 400);
+        Workload workload = workload(n, FIRST_WAVE_DELAY_MS);
         InFlight inFlight = new InFlight();
+        long servedBefore = RequestCounter.read(TestServer.uri()).orElseThrow();
         try (ConcurrencyModel fetcher = model.create(settings(concurrency, maxRequests, n, inFlight))) {
-            workload.verify(model.name(), fetcher.gather(workload.urls()));
+            CompletableFuture<List<Outcome>> batch = CompletableFuture.supplyAsync(() -> fetcher.gather(workload.urls()),
+                    Executors.newVirtualThreadPerTaskExecutor());
+            assertThat(requestsTheServerHoldsInTheFirstWave(servedBefore)).as("requests the server held at once")
+                    .isEqualTo(expectedPeak);
+            workload.verify(model.name(), batch.join());
         }
         assertThat(inFlight.peak()).isEqualTo(expectedPeak);
         assertThat(expectedPeak).isEqualTo(Theory.here().slots(new Limits(model, concurrency, maxRequests), n));
         assertThat(inFlight.current()).isZero();
+    }
+
+    /** Long enough for every call a model can have in flight to connect, even 150 new ones on a loaded machine. */
+    private static final int FIRST_WAVE_DELAY_MS = 1_000;
+
+    /**
+     * The requests the server has taken since {@code servedBefore}, counted 60 % of a delay after the
+     * first one: none has been answered yet (the first answer leaves a whole delay after the first
+     * request), so all of them are held at once, and a bounded model has filled its bound.
+     */
+    static long requestsTheServerHoldsInTheFirstWave(long servedBefore) {
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (RequestCounter.read(TestServer.uri()).orElseThrow() == servedBefore) {
+            assertThat(System.nanoTime()).as("the server saw a first request within 10 s").isLessThan(giveUpAt);
+            sleep(Duration.ofMillis(5));
+        }
+        sleep(Duration.ofMillis(FIRST_WAVE_DELAY_MS * 6 / 10));
+        return RequestCounter.read(TestServer.uri()).orElseThrow() - servedBefore;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /**

@@ -9,10 +9,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * What a model left running after a race or a deadline returned, seen three ways that do not
- * depend on the model: calls it still counts in flight, this JVM's connections to the server in
- * the kernel's table, and threads (virtual ones included) still inside a fetch. Each can fail:
- * WindDownTest shows all three catching a model that forgets to cancel.
+ * What a model left running after a race or a deadline returned, seen four ways: calls the gauge
+ * still counts in flight, calls OkHttp's Dispatcher still runs or queues (its own count), this
+ * JVM's connections to the server in the kernel's table, and threads (virtual ones included) still
+ * inside a fetch. Each can fail: WindDownTest shows every one catching a model that forgets to cancel.
  */
 final class WindDown {
 
@@ -21,11 +21,14 @@ final class WindDown {
             "okhttp3.internal.connection.RealCall$AsyncCall.run(", "jdk.internal.net.http.HttpClientImpl.send(");
 
     /** What was left: none of it once the model wound down. */
-    record Left(int inFlight, int extraConnections, Set<String> threadsInAFetch) {
+    record Left(int inFlight, InFlight.DispatcherCalls dispatcher, int extraConnections, Set<String> threadsInAFetch) {
         boolean nothing() {
-            return inFlight == 0 && extraConnections <= 0 && threadsInAFetch.isEmpty();
+            return inFlight == 0 && dispatcher.running() == 0 && dispatcher.queued() == 0 && extraConnections <= 0
+                    && threadsInAFetch.isEmpty();
         }
     }
+
+    private static final InFlight.DispatcherCalls NO_DISPATCHER = new InFlight.DispatcherCalls(0, 0);
 
     private WindDown() {
     }
@@ -41,7 +44,8 @@ final class WindDown {
      * keep; one that was open before (the admin client's, say) and closes meanwhile changes nothing.
      */
     static Left after(InFlight inFlight, URI server, Set<Integer> connectionsBefore, int finishedCalls, Duration wait) {
-        Supplier<Left> look = () -> new Left(inFlight.current(), (int) connectionsTo(server).stream()
+        Supplier<Left> look = () -> new Left(inFlight.current(), inFlight.dispatcherCalls().orElse(NO_DISPATCHER),
+                (int) connectionsTo(server).stream()
                 .filter(port -> !connectionsBefore.contains(port)).count() - finishedCalls, threadsInAFetch());
         long giveUpAt = System.nanoTime() + wait.toNanos();
         Left left = look.get();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The checks ShapesTest runs after every race and deadline, shown to fail on a model that forgets to cancel. */
+/** The checks ShapesTest runs after every race and deadline, shown to fail on models that forget to cancel. */
 class WindDownTest {
 
     private static final int NEVER_MS = 30_000;
@@ -39,12 +39,42 @@ class WindDownTest {
 
             assertThat(left.nothing()).isFalse();
             assertThat(left.inFlight()).isEqualTo(2);
+            assertThat(left.dispatcher()).isEqualTo(new InFlight.DispatcherCalls(2, 0));
             assertThat(left.extraConnections()).isEqualTo(2);
             assertThat(left.threadsInAFetch()).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("forgetful-"));
             // The check ModelsTest runs after closing a model sees them too, virtual as they are.
             assertThat(WindDown.threadsStartedSince(threadsBefore)).containsAll(left.threadsInAFetch());
         }
         // Closing the model cancels the losers: then nothing is left, so the checks can pass too.
+        WindDown.Left afterClose = WindDown.after(inFlight, server, connectionsBefore, 0, Duration.ofSeconds(10));
+        assertThat(afterClose.nothing()).as("%s", afterClose).isTrue();
+        assertThat(ModelsTest.newThreadsStillAlive(threadsBefore)).isEmpty();
+    }
+
+    @Test
+    void everyCheckCatchesCallsLeftRunningAndQueuedAfterADeadline() {
+        URI server = TestServer.uri();
+        // One call per host: the fast URL first, then one slow call running and one waiting in the queue.
+        Workload workload = Workload.of(List.of(ok(0, 50), ok(1, NEVER_MS), ok(2, NEVER_MS)));
+        Stubs.register(server, workload);
+        InFlight inFlight = new InFlight();
+        Set<String> threadsBefore = ThreadDump.stacks().keySet();
+        Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
+        try (ConcurrencyModel forgetful = new ForgetfulOkHttpAsync(new ModelSettings(1, 64, 3,
+                Duration.ofMillis(NEVER_MS), inFlight))) {
+
+            List<Outcome> kept = forgetful.deadline(workload.urls(), Duration.ofSeconds(1));
+            assertThat(kept).extracting(Outcome::url).containsExactly(workload.urls().get(0));
+            WindDown.Left left = WindDown.after(inFlight, server, connectionsBefore, 1, Duration.ofSeconds(2));
+
+            assertThat(left.nothing()).isFalse();
+            assertThat(left.inFlight()).isEqualTo(1);
+            assertThat(left.dispatcher()).isEqualTo(new InFlight.DispatcherCalls(1, 1));
+            // OkHttp names a Dispatcher thread after the call it runs.
+            assertThat(left.threadsInAFetch()).hasSize(1)
+                    .allSatisfy(name -> assertThat(name).startsWith("OkHttp " + server));
+            assertThat(WindDown.threadsStartedSince(threadsBefore)).containsAll(left.threadsInAFetch());
+        }
         WindDown.Left afterClose = WindDown.after(inFlight, server, connectionsBefore, 0, Duration.ofSeconds(10));
         assertThat(afterClose.nothing()).as("%s", afterClose).isTrue();
         assertThat(ModelsTest.newThreadsStillAlive(threadsBefore)).isEmpty();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fetchbench.model.Model;
 import fetchbench.run.Step.Measure;
 import fetchbench.theory.Limits;
+import fetchbench.theory.Machine;
 import fetchbench.theory.Theory;
 import fetchbench.workload.Shape;
 import fetchbench.FetchBench;
@@ -21,8 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunPlanTest {
 
+    /** The kind of machine the suite is built for: 2 cores, so a common pool of 1 (JDK 25). */
+    private static final Machine TWO_CORES = new Machine(2, 1);
+
+    /** The plan for a machine like the suite's own, whatever machine runs the test. */
     private static RunPlan plan(Properties properties, String... args) throws OptionException {
-        return RunPlan.of(RunOptions.parse(args, properties));
+        return RunPlan.of(RunOptions.parse(args, properties), TWO_CORES);
     }
 
     /** A step's values of one JMH parameter, as JMH gets them. */
@@ -113,6 +118,20 @@ class RunPlanTest {
         Profile profile = Profile.DEFAULT;
         assertThat(plan.predictedSeconds(profile.warmupIterations(), profile.measurementIterations(), profile.forks()))
                 .isLessThan(13 * 60);
+    }
+
+    @Test
+    void theMachinesCoresAreAnInputOfThePredictions() throws Exception {
+        RunOptions options = RunOptions.parse(new String[0], props());
+
+        // A pool of 16 shares the CPU work on 2 cores, so the CPU bounds its batch; on 16 cores the work runs at once.
+        assertThat(cpuHeavyThreadPoolMillis(RunPlan.of(options, TWO_CORES)))
+                .isGreaterThan(cpuHeavyThreadPoolMillis(RunPlan.of(options, new Machine(16, 15))));
+    }
+
+    private static double cpuHeavyThreadPoolMillis(RunPlan plan) {
+        return plan.measures().stream().filter(s -> s.shape() == Shape.cpuHeavy && s.variant().model() == Model.threadPool)
+                .flatMap(s -> s.batchMillis().stream()).mapToDouble(Double::doubleValue).sum();
     }
 
     @Test
