@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** The checked-in JMH JSON of two real runs, copied into a folder of the test's own. */
+/** The checked-in JMH JSON of real runs (see fixtures/README.md), copied into a folder of the test's own. */
 final class Fixtures {
 
     private Fixtures() {
@@ -28,15 +28,27 @@ final class Fixtures {
         return target;
     }
 
+    /** The smoke run's first gather result of the model, with its secondary metrics. */
+    static JsonObject firstGatherOf(String model, Path folder) throws IOException {
+        Path fixture = copy("smoke", folder.resolve("template" + System.nanoTime()));
+        for (var element : JsonParser.parseString(Files.readString(fixture)).getAsJsonArray()) {
+            JsonObject result = element.getAsJsonObject();
+            JsonObject params = result.getAsJsonObject("params");
+            if (result.get("benchmark").getAsString().equals("fetchbench.bench.GatherBenchmark.gather")
+                    && params.has("model") && params.get("model").getAsString().equals(model)) {
+                return result;
+            }
+        }
+        throw new IOException("fixture smoke has no gather of " + model);
+    }
+
     /**
-     * A real result of fixture run-a (a virtualThreads gather, with its secondary metrics) under a new
-     * benchmark name, parameters, score and error.
+     * A real result of the smoke run (a virtualThreads gather, with its secondary metrics) under a
+     * new benchmark name, parameters, score and error.
      */
     static JsonObject result(Path folder, String benchmark, Map<String, String> params, double scoreMs,
                              double errorMs) throws IOException {
-        Path fixture = copy("run-a", folder.resolve("template" + System.nanoTime()));
-        JsonObject result = JsonParser.parseString(Files.readString(fixture)).getAsJsonArray().get(8)
-                .getAsJsonObject().deepCopy();
+        JsonObject result = firstGatherOf("virtualThreads", folder);
         result.addProperty("benchmark", benchmark);
         JsonObject p = new JsonObject();
         params.forEach(p::addProperty);

@@ -59,14 +59,16 @@ class ReportMainTest {
 
     @Test
     void chartsARunFolder() throws Exception {
-        Path json = Fixtures.copy("run-a", folder);
+        Path json = Fixtures.copy("smoke", folder);
+        byte[] before = Files.readAllBytes(json);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int exit = ReportMain.run(new String[] {"chart", json.getParent().toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("wrote 15 files; open ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("wrote 171 files; open "); // 85 charts × 2, index
         assertThat(json.resolveSibling("index.html")).isRegularFile();
+        assertThat(Files.readAllBytes(json)).as("chart.sh leaves its input alone").isEqualTo(before);
     }
 }

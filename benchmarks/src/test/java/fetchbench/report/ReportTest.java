@@ -18,70 +18,77 @@ import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** The report rendered from a real run's jmh.json: the files, and the data each chart carries. */
+/** The report rendered from a current smoke run's jmh.json (fixtures/smoke): the files, and the data each chart carries. */
 class ReportTest {
 
     private static final Set<String> SETTINGS = Set.of("sequential", "threadPool (k=20)",
             "completableFuture (default executor)", "completableFuture (pool of 20)", "virtualThreads",
-            "okHttpAsync (5/host, 64 total)", "okHttpAsync (20/host, 20 total)");
+            "okHttpAsync (5/host, 64 total)", "okHttpAsync (100/host, 100 total)", "httpClientAsync (default executor)",
+            "structured");
+
+    /** Charts per scenario: one of models per N, efficiency, and one per extra metric; gather adds scaling. */
+    private static final int CHARTS = 85;
+    private static final int CHARTS_WITHOUT_METRICS = 18;
 
     @TempDir
     Path folder;
 
     @Test
     void writesEveryChartAsPngAndSvgAndTheIndexBesideTheJson() throws Exception {
-        Path json = Fixtures.copy("run-a", folder);
+        Path json = Fixtures.copy("smoke", folder);
         byte[] before = Files.readAllBytes(json);
 
         List<Path> written = Report.render(json);
 
         String prefix = "gather-20ms-fixed-";
-        List<String> charts = List.of("models-N5", "models-N20", "scaling", "efficiency",
-                "metric-gc-alloc-rate", "metric-gc-alloc-rate-norm", "metric-gc-count");
+        List<String> charts = List.of("gather-20ms-fixed-models-N10", "gather-20ms-fixed-models-N100",
+                "gather-20ms-fixed-scaling", "gather-20ms-fixed-efficiency", "gather-20ms-fixed-metric-inflight-peak",
+                "workers-20ms-staggered-seed42-models-N8", "race-20ms-fixed-models-N3", "deadline-100ms-fixed-metric-kept",
+                "cpuHeavy-10ms-fixed-metric-work-ms", "sweep-N10-gather-20ms-fixed-tuning-threadPool");
         for (String chart : charts) {
             for (String extension : List.of(".png", ".svg")) {
-                Path file = json.resolveSibling(prefix + chart + extension);
+                Path file = json.resolveSibling(chart + extension);
                 assertThat(written).contains(file);
                 assertThat(Files.size(file)).as(file.toString()).isGreaterThan(1000);
             }
         }
-        assertThat(written).hasSize(charts.size() * 2 + 1).contains(json.resolveSibling("index.html"));
+        assertThat(written).hasSize(CHARTS * 2 + 1).contains(json.resolveSibling("index.html"));
         assertThat(Files.readString(json.resolveSibling(prefix + "scaling.svg"))).startsWith("<?xml").contains("<svg");
         assertThat(Files.readAllBytes(json)).isEqualTo(before);
     }
 
     @Test
     void eachChartCarriesTheSeriesAndValuesOfTheFixture() throws Exception {
-        Path json = Fixtures.copy("run-a", folder);
+        Path json = Fixtures.copy("smoke", folder);
         JmhRun run = JmhRun.read(json);
         List<Row> rows = Row.of(run);
         Map<String, Charts.NamedChart> charts = Charts.of(rows, run.environment()).stream()
                 .collect(Collectors.toMap(Charts.NamedChart::fileName, c -> c));
 
-        // Models at N=20: one bar per setting, measured as in the JSON, beside the prediction.
-        CategoryChart models = (CategoryChart) charts.get("gather-20ms-fixed-models-N20").chart();
+        // Models at N=100: one bar per setting, measured as in the JSON, beside the prediction.
+        CategoryChart models = (CategoryChart) charts.get("gather-20ms-fixed-models-N100").chart();
         CategorySeries measured = models.getSeriesMap().get("measured");
         assertThat(measured.getXData().stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(SETTINGS);
-        double okHttpDefault = score(json, "okHttpAsync", "20", "5");
+        double okHttpDefault = score(json, "okHttpAsync", "100", "5");
         int index = List.copyOf(measured.getXData()).indexOf("okHttpAsync (5/host, 64 total)");
         assertThat(List.copyOf(measured.getYData()).get(index).doubleValue()).isEqualTo(okHttpDefault);
         assertThat(List.copyOf(models.getSeriesMap().get("predicted").getYData()).get(index).doubleValue())
-                .isEqualTo(80.0); // ⌈20/5⌉ waves of 20 ms
+                .isEqualTo(400.0); // ⌈100/5⌉ waves of 20 ms
 
         // Scaling: a line per setting plus the theory lines, on log–log axes.
         XYChart scaling = (XYChart) charts.get("gather-20ms-fixed-scaling").chart();
         assertThat(scaling.getSeriesMap().keySet()).containsAll(SETTINGS)
                 .contains("theory: ideal ≈ d", "theory: sequential N·d", "theory: pool of 20 ⌈N/20⌉·d");
         assertThat(scaling.getStyler().isXAxisLogarithmic()).isTrue();
-        assertThat(scaling.getSeriesMap().get("theory: sequential N·d").getYData()).containsExactly(100.0, 400.0);
+        assertThat(scaling.getSeriesMap().get("theory: sequential N·d").getYData()).containsExactly(200.0, 2000.0);
         assertThat(scaling.getSeriesMap().get("sequential").getYData()[1])
-                .isEqualTo(score(json, "sequential", "20", "1"));
+                .isEqualTo(score(json, "sequential", "100", "1"));
 
         // Efficiency: predicted ÷ measured.
         CategoryChart efficiency = (CategoryChart) charts.get("gather-20ms-fixed-efficiency").chart();
         assertThat(efficiency.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
         assertThat(List.copyOf(efficiency.getSeriesMap().get("sequential").getYData()).get(1).doubleValue())
-                .isEqualTo(400.0 / score(json, "sequential", "20", "1"));
+                .isEqualTo(2000.0 / score(json, "sequential", "100", "1"));
 
         // Extra metrics get a chart each, labelled with their unit.
         CategoryChart alloc = (CategoryChart) charts.get("gather-20ms-fixed-metric-gc-alloc-rate-norm").chart();
@@ -89,26 +96,27 @@ class ReportTest {
         assertThat(alloc.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
 
         // Every chart names the scenario and the environment under its title.
-        assertThat(charts.values()).allSatisfy(c -> assertThat(subtitle(c))
-                .contains("gather, delay 20 ms fixed").contains("JDK 25").contains("2 cores"));
+        assertThat(charts.values()).allSatisfy(c -> assertThat(subtitle(c)).contains("JDK 25").contains("2 cores"));
+        assertThat(charts.values().stream().filter(c -> c.fileName().startsWith("gather-20ms-fixed-")))
+                .allSatisfy(c -> assertThat(subtitle(c)).contains("gather, delay 20 ms fixed"));
     }
 
     @Test
     void theIndexHoldsEveryResultWithItsPredictionTheEnvironmentAndTheCommand() throws Exception {
-        Path json = Fixtures.copy("run-a", folder);
+        Path json = Fixtures.copy("smoke", folder);
         Report.render(json);
         String html = Files.readString(json.resolveSibling("index.html"));
 
         assertThat(html).doesNotContain("http://", "https://");
-        assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 14); // before, header, 14 results
+        assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 77); // before, header, 83 results less 6 of the bare client
         assertThat(html).contains("okHttpAsync (5/host, 64 total)").contains("2 cores")
-                .contains("./mvnw verify -Dfetchbench.args=&quot;-p urls=5,20 -p delayMs=20 -wi 1 -i 3 -prof gc&quot;");
-        assertThat(html.split("<img src=\"data:image/png;base64,", -1)).hasSize(1 + 7);
+                .contains("./mvnw verify -Dfetchbench.profile=smoke");
+        assertThat(html.split("<img src=\"data:image/png;base64,", -1)).hasSize(1 + CHARTS);
     }
 
     @Test
     void extraMetricsThatAreAbsentAreSkipped() throws Exception {
-        Path json = Fixtures.copy("run-a", folder);
+        Path json = Fixtures.copy("smoke", folder);
         JsonArray results = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
         results.forEach(r -> r.getAsJsonObject().add("secondaryMetrics", new JsonObject()));
         Files.writeString(json, results.toString());
@@ -116,7 +124,7 @@ class ReportTest {
         List<Path> written = Report.render(json);
 
         assertThat(written).noneMatch(p -> p.getFileName().toString().contains("metric-"));
-        assertThat(written).hasSize(4 * 2 + 1);
+        assertThat(written).hasSize(CHARTS_WITHOUT_METRICS * 2 + 1);
     }
 
     private static String subtitle(Charts.NamedChart chart) throws Exception {
@@ -131,7 +139,7 @@ class ReportTest {
         for (var element : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
             JsonObject result = element.getAsJsonObject();
             JsonObject params = result.getAsJsonObject("params");
-            if (params.get("model").getAsString().equals(model) && params.get("urls").getAsString().equals(urls)
+            if (params.has("model") && params.get("model").getAsString().equals(model) && params.get("urls").getAsString().equals(urls)
                     && params.get("concurrency").getAsString().equals(concurrency)) {
                 return result.getAsJsonObject("primaryMetric").get("score").getAsDouble();
             }

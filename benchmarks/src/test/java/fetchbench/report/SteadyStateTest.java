@@ -20,8 +20,7 @@ class SteadyStateTest {
     /** A real gather result of the fixture with its measured batches replaced. */
     private Row row(List<List<Double>> times, List<List<Double>> connects, List<List<Double>> threads, String pool)
             throws Exception {
-        Path fixture = Fixtures.copy("run-a", folder.resolve("in" + System.nanoTime()));
-        JsonObject result = JsonParser.parseString(Files.readString(fixture)).getAsJsonArray().get(1).getAsJsonObject();
+        JsonObject result = Fixtures.firstGatherOf("virtualThreads", folder);
         result.getAsJsonObject("params").addProperty("connectionPool", pool);
         result.getAsJsonObject("primaryMetric").add("rawData", json(times));
         JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
