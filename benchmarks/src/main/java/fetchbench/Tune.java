@@ -103,10 +103,6 @@ public final class Tune {
                 throw new OptionException("bad value '" + range + "' for --range; allowed: MIN..MAX with 1 <= MIN <= N ("
                         + n + "): a setting above N behaves like N");
             }
-            if (sweep.max() > n) {
-                out.println("[tune] note: settings above N=" + n + " behave like N; sweeping " + sweep.min() + ".." + n);
-                sweep = new Sweep(sweep.min(), n);
-            }
             for (String model : models.split(",")) {
                 if (Sweep.MODELS.stream().noneMatch(m -> m.name().equals(model.strip()))) {
                     throw new OptionException("bad value '" + model + "' for --models; allowed: " + Sweep.modelNames()
@@ -118,6 +114,11 @@ public final class Tune {
                 Long.parseLong(seed);
             } catch (NumberFormatException e) {
                 throw new OptionException("bad value '" + seed + "' for --seed; allowed: an integer");
+            }
+            // Only once every option is good, so bad input still gets one line and nothing else.
+            if (sweep.max() > n) {
+                out.println("[tune] note: settings above N=" + n + " behave like N; sweeping " + sweep.min() + ".." + n);
+                sweep = new Sweep(sweep.min(), n);
             }
             launcherProperties.setProperty("fetchbench.sweep", sweep.toString());
             launcherProperties.setProperty("fetchbench.reproduce", "scripts/tune.sh " + String.join(" ", args));

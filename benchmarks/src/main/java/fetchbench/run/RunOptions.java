@@ -69,7 +69,8 @@ public final class RunOptions {
         try {
             jmh = new CommandLineOptions(allArgs.toArray(String[]::new));
         } catch (CommandLineOptionException e) {
-            throw new OptionException("bad command line: " + e.getMessage());
+            throw new OptionException("bad command line: " + e.getMessage()
+                    + "; allowed: JMH's options (java -jar benchmarks/target/benchmarks.jar -h lists them)");
         }
 
         if (jmh.getForkCount().hasValue() && jmh.getForkCount().get() < 1) {

@@ -45,7 +45,15 @@ class BadOptionsTest {
                 Arguments.of(List.of(), "fetchbench.target=ftp://example.org:21", "fetchbench.target",
                         "an http URL with host and port"),
                 Arguments.of(List.of(), "fetchbench.urls=100,x", "urls", "a positive integer"),
-                Arguments.of(List.of(), "fetchbench.profile=huge", "fetchbench.profile", "default, smoke"));
+                Arguments.of(List.of(), "fetchbench.profile=huge", "fetchbench.profile", "default, smoke"),
+                Arguments.of(List.of("-p", "model=okHttpAsync", "-p", "maxRequests=0"), "", "maxRequests",
+                        "a positive integer"),
+                Arguments.of(List.of("-p", "seed=forty-two"), "", "seed", "an integer"),
+                Arguments.of(List.of(), "fetchbench.order=first", "fetchbench.order", "an integer"),
+                Arguments.of(List.of("-p", "delayProfile=uniform:1.5"), "", "delayProfile", "uniform:S with 0 < S <= 1"),
+                Arguments.of(List.of("-p", "delayProfile=lognormal:6"), "", "delayProfile", "lognormal:σ with 0 < σ <= 5"),
+                Arguments.of(List.of(), "fetchbench.args=-zz 3", "not a recognized option",
+                        "allowed: JMH's options (java -jar benchmarks/target/benchmarks.jar -h lists them)"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -124,4 +124,32 @@ class VerifiersRejectTest {
         assertThatThrownBy(() -> failures.verifyFailures("m", everyoneUp))
                 .hasMessageContaining("problem(s)").hasMessageContaining(" DOWN but it ");
     }
+
+    @Test
+    void cpuHeavyRejectsAnUnhashedBodyAndAnotherUrlsHash() {
+        Workload cpuHeavy = workload(Shape.cpuHeavy, 3, 10);
+        assertThat(cpuHeavy.verify("right", allRight(cpuHeavy))).hasSize(3);
+
+        List<Outcome> unhashed = new ArrayList<>(allRight(cpuHeavy));
+        unhashed.set(0, new Outcome(cpuHeavy.urls().get(0), 200, CpuWork.largeBody(10, "0"), 1, 1, null));
+        assertThatThrownBy(() -> cpuHeavy.verify("m", unhashed)).hasMessageContaining("?i=0 returned an unexpected body");
+
+        List<Outcome> othersHash = new ArrayList<>(allRight(cpuHeavy));
+        othersHash.set(1, new Outcome(cpuHeavy.urls().get(1), 200, cpuHeavy.fetches().get(2).expectedBody(), 1, 1, null));
+        assertThatThrownBy(() -> cpuHeavy.verify("m", othersHash)).hasMessageContaining("?i=1 returned an unexpected body");
+    }
+
+    @Test
+    void theServersCountForARaceOrADeadlineIsAtLeastOneAndAtMostEveryUrl() {
+        Workload race = workload(Shape.race, 4, 100);
+        assertThat(race.verifyRequests("m", 1)).isEqualTo(1); // the winner alone, the others cancelled unsent
+        assertThat(race.verifyRequests("m", 4)).isEqualTo(4);
+        assertThatThrownBy(() -> race.verifyRequests("m", 0)).hasMessageContaining("the server answered 0 requests, expected 1 to 4");
+        assertThatThrownBy(() -> race.verifyRequests("m", 5)).hasMessageContaining("the server answered 5 requests, expected 1 to 4");
+
+        Workload deadline = workload(Shape.deadline, 6, 200);
+        assertThat(deadline.verifyRequests("m", 3)).isEqualTo(3);
+        assertThatThrownBy(() -> deadline.verifyRequests("m", 0)).hasMessageContaining("expected 1 to 6");
+        assertThatThrownBy(() -> deadline.verifyRequests("m", 7)).hasMessageContaining("expected 1 to 6");
+    }
 }
