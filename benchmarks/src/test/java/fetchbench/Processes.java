@@ -50,7 +50,13 @@ public final class Processes {
     }
 
     public static Jvm start(Class<?> main, List<String> jvmArgs, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return startUnder(List.of(), main, jvmArgs, args);
+    }
+
+    /** The same JVM, started by a wrapper command such as {@code prlimit --nofile=…}. */
+    public static Jvm startUnder(List<String> wrapper, Class<?> main, List<String> jvmArgs, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.add("-cp");

@@ -2,10 +2,33 @@ package fetchbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fetchbench.FetchBench;
+import fetchbench.Processes;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The OS limits that N concurrent connections run into, on simulated machines. */
 class SystemLimitsTest {
+
+    @TempDir
+    Path folder;
+
+    /** A launcher whose open-file limit is 1024 (hard, so the JVM cannot raise it) refuses N=1000 before it starts anything. */
+    @Test
+    void aRunAboveTheOpenFileLimitIsRefusedInOneLineWithExitTwoAndNothingWritten() throws Exception {
+        Path results = folder.resolve("results");
+        try (Processes.Jvm jvm = Processes.startUnder(List.of("prlimit", "--nofile=1024:1024"), FetchBench.class,
+                List.of("-Dfetchbench.results=" + results), List.of("-p", "model=virtualThreads", "-p", "urls=1000"))) {
+
+            assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
+            assertThat(jvm.all()).containsExactly("fetchbench: N=1000 needs about 1512 open files per process, but the "
+                    + "limit here is 1024; raise it (e.g. `ulimit -n 65536` in the shell, or nofile in "
+                    + "/etc/security/limits.conf) and run again, or put the server on a second machine");
+        }
+        assertThat(results).doesNotExist();
+    }
 
     @Test
     void refusesANAboveTheOpenFileLimitSayingWhatToChange() {

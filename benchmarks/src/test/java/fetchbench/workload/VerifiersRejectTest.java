@@ -79,6 +79,19 @@ class VerifiersRejectTest {
     }
 
     @Test
+    void asCompletedAllowsAResultQueuedUpTo25MsLateAndNoMore() {
+        Workload pair = workload(Shape.asCompleted, 2, 100);
+        Workload.Fetch first = pair.fetches().get(0);
+        Workload.Fetch second = pair.fetches().get(1);
+
+        // Handled second-first, though the second finished 25 ms after the first: within the slack.
+        assertThat(pair.verifyAsCompleted("m", List.of(right(second, 125), right(first, 100)))).hasSize(2);
+        // 26 ms is past it.
+        assertThatThrownBy(() -> pair.verifyAsCompleted("m", List.of(right(second, 126), right(first, 100))))
+                .hasMessageContaining("finished 26 ms before one handled earlier");
+    }
+
+    @Test
     void raceRejectsTheFailingReplicaAStrangerAndAWrongBody() {
         Workload race = workload(Shape.race, 4, 100);
         Workload.Fetch fastest = race.fetches().stream().filter(f -> f.kind() == Kind.OK)
