@@ -9,9 +9,16 @@ import org.junit.jupiter.api.Test;
 /** The server check passes a provisioned server and names the limit of an under-provisioned one. */
 class ServerCheckTest {
 
+    /**
+     * A wall-clock check: a burst of other work on this machine (a GC, the build) can slow one
+     * look, so the provisioned server gets three; a starved one (below) fails every look.
+     */
     @Test
     void passesTheServerAsTheSuiteProvisionsIt() throws Exception {
         ServerCheck.Result result = ServerCheck.run(TestServer.uri(), 50, 100, ServerSettings.forLargestN(200));
+        for (int look = 2; look <= 3 && !result.passed(); look++) {
+            result = ServerCheck.run(TestServer.uri(), 50, 100, ServerSettings.forLargestN(200));
+        }
 
         assertThat(result.passed()).as(result.describe()).isTrue();
         assertThat(result.elapsedMs()).isGreaterThanOrEqualTo(100);
