@@ -183,16 +183,19 @@ public final class Workload {
     }
 
     /**
-     * Deadline: every result kept is correct and belongs to a URL faster than the deadline, and
-     * none of the slower ones is among them. Returns how many were kept: how many is a
+     * Deadline: every result kept is correct, kept once, and belongs to a URL faster than the
+     * deadline, and none of the slower ones is among them. Returns how many were kept: how many is a
      * measurement (a cold first batch may keep none), which ShapesTest checks where it is sure.
      */
     public int verifyDeadline(String model, List<Outcome> kept, Duration deadline) {
         List<String> problems = new ArrayList<>();
+        Set<URI> seen = new HashSet<>();
         for (Outcome outcome : kept) {
             Fetch fetch = byUrl.get(outcome.url());
             if (fetch == null) {
                 problems.add("an unknown URL " + outcome.url());
+            } else if (!seen.add(outcome.url())) {
+                problems.add("a second result for " + outcome.url());
             } else if (fetch.delayMs() >= deadline.toMillis()) {
                 problems.add(outcome.url() + " takes " + fetch.delayMs() + " ms but was kept within a "
                         + deadline.toMillis() + " ms deadline");

@@ -20,11 +20,6 @@ final class Sockets {
     private Sockets() {
     }
 
-    /** Connections of this process to {@code port} in state ESTABLISHED. */
-    static int establishedTo(int port) {
-        return localPortsTo(port).size();
-    }
-
     /**
      * The local ports of this process's ESTABLISHED connections to {@code port}: compared with a
      * set taken before, they tell the connections opened since from those that were already there.

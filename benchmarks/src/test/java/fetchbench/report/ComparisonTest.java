@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
@@ -99,40 +100,54 @@ class ComparisonTest {
     }
 
     /**
-     * B is A with one result three times slower (its interval far from A's) and another dropped:
-     * the page marks the first significant, lists the second as only in A, and leaves the rest
-     * not significant (they are the same numbers).
+     * B is A, a current smoke run, with one result three times slower (its interval far from A's)
+     * and another dropped: the page marks the first significant, lists the second as only in A, and
+     * leaves the rest not significant (they are the same numbers).
      */
     @Test
     void aMutatedCopyShowsOneSignificantDifferenceAndOneResultOnlyInA() throws Exception {
-        Path a = Fixtures.copy("run-a", results.resolve("a"));
+        Path a = Fixtures.copy("smoke", results.resolve("a"));
         var json = JsonParser.parseString(Files.readString(a)).getAsJsonArray();
-        JsonObject slower = json.get(2).getAsJsonObject().getAsJsonObject("primaryMetric");
+        JsonObject slower = gather(json, "threadPool", "20", "10").getAsJsonObject("primaryMetric");
         slower.addProperty("score", slower.get("score").getAsDouble() * 3);
         slower.addProperty("scoreError", 0.1);
-        JsonObject dropped = json.remove(3).getAsJsonObject();
+        json.remove(gather(json, "structured", "0", "100"));
         Path b = results.resolve("b").resolve("jmh.json");
         Files.createDirectories(b.getParent());
         Files.writeString(b, json.toString());
 
         Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(a)), Row.of(JmhRun.read(b)));
 
-        Row droppedRow = Row.of(JmhRun.read(a)).get(3);
-        assertThat(dropped.getAsJsonObject("params").get("urls").getAsString())
-                .isEqualTo(String.valueOf(droppedRow.urls()));
-        assertThat(matched.onlyA()).extracting(Row::setting, Row::urls)
-                .containsExactly(tuple(droppedRow.setting(), droppedRow.urls()));
+        assertThat(matched.onlyA()).extracting(Row::setting, Row::urls).containsExactly(tuple("structured", 100));
         assertThat(matched.onlyB()).isEmpty();
-        assertThat(matched.pairs()).hasSize(13);
+        assertThat(matched.pairs()).hasSize(77 - 1); // the smoke run's 83 results less 6 of the bare client, less one
         assertThat(matched.pairs()).filteredOn(p -> p.significance() == Comparison.Significance.SIGNIFICANT)
-                .singleElement().satisfies(p -> assertThat(p.ratio()).isCloseTo(3.0, offset(1e-9)));
+                .singleElement().satisfies(p -> {
+                    assertThat(p.a().setting()).isEqualTo("threadPool (k=20)");
+                    assertThat(p.ratio()).isCloseTo(3.0, offset(1e-9));
+                });
         assertThat(matched.pairs()).filteredOn(p -> p.significance() != Comparison.Significance.SIGNIFICANT)
                 .allSatisfy(p -> assertThat(p.ratio()).isEqualTo(1.0));
 
         String page = Files.readString(Comparison.write(a, b).resolve(Report.INDEX));
-        assertThat(page).contains("<h2>Only in A</h2>").contains(droppedRow.setting() + " · N=" + droppedRow.urls())
+        assertThat(page).contains("<h2>Only in A</h2>").contains("structured · N=100")
                 .doesNotContain("<h2>Only in B</h2>");
         assertThat(page.split("class=\"text sig\"", -1)).hasSize(2); // exactly one cell marked significant
+    }
+
+    /** The smoke run's gather result of a model at a concurrency and N. */
+    private static JsonObject gather(JsonArray results, String model, String concurrency, String urls) {
+        for (var element : results) {
+            JsonObject result = element.getAsJsonObject();
+            JsonObject params = result.getAsJsonObject("params");
+            if (result.get("benchmark").getAsString().endsWith("GatherBenchmark.gather") && params.has("model")
+                    && params.get("model").getAsString().equals(model)
+                    && params.get("concurrency").getAsString().equals(concurrency)
+                    && params.get("urls").getAsString().equals(urls)) {
+                return result;
+            }
+        }
+        throw new AssertionError("no gather of " + model + " " + concurrency + " N=" + urls);
     }
 
     /** model/concurrency/urls -> {score, error}, straight from the JSON. */

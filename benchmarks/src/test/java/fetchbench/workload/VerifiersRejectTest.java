@@ -108,7 +108,7 @@ class VerifiersRejectTest {
     }
 
     @Test
-    void deadlineRejectsASlowUrlKeptAndAResultThatFinishedAfterTheDeadline() {
+    void deadlineRejectsASlowUrlKeptADuplicateAndAResultThatFinishedAfterTheDeadline() {
         Workload deadline = workload(Shape.deadline, 6, 200);
         Duration limit = Duration.ofMillis(200);
         List<Outcome> fast = allRight(deadline).stream().filter(o -> o.nanos() < limit.toNanos()).toList();
@@ -120,11 +120,20 @@ class VerifiersRejectTest {
         assertThatThrownBy(() -> deadline.verifyDeadline("m", slowKept, limit))
                 .hasMessageContaining("but was kept within a 200 ms deadline");
 
+        List<Outcome> twice = new ArrayList<>(fast);
+        twice.set(1, twice.get(0));
+        assertThatThrownBy(() -> deadline.verifyDeadline("m", twice, limit))
+                .hasMessageContaining("a second result for " + fast.get(0).url());
+
+        // A result may end up to 25 ms after the deadline (the moment between its end and the cut), no later.
+        Outcome first = fast.get(0);
+        List<Outcome> justInTime = new ArrayList<>(fast);
+        justInTime.set(0, new Outcome(first.url(), 200, first.body(), 225_000_000, 225_000_000, null));
+        assertThat(deadline.verifyDeadline("m", justInTime, limit)).isEqualTo(3);
         List<Outcome> late = new ArrayList<>(fast);
-        Outcome first = late.get(0);
-        late.set(0, new Outcome(first.url(), 200, first.body(), 250_000_000, 250_000_000, null));
+        late.set(0, new Outcome(first.url(), 200, first.body(), 226_000_000, 226_000_000, null));
         assertThatThrownBy(() -> deadline.verifyDeadline("m", late, limit))
-                .hasMessageContaining("took 250 ms, longer than the 200 ms deadline");
+                .hasMessageContaining("took 226 ms, longer than the 200 ms deadline");
     }
 
     @Test
