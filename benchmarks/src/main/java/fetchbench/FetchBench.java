@@ -22,7 +22,13 @@ import fetchbench.server.TargetServer;
 import fetchbench.theory.Theory;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +36,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 
@@ -68,17 +76,28 @@ public final class FetchBench {
     private int run(String[] args, Properties properties) {
         RunOptions options;
         RunPlan plan;
+        if (List.of(args).contains(RunOptions.CHECK_ONLY) && !benchmarksFollow(properties)) {
+            return 0; // ./mvnw test: no benchmarks in this build, nothing to check for them
+        }
         try {
             options = RunOptions.parse(args, properties);
             if (options.help()) {
-                out.print(Usage.TEXT);
+                if (!options.checkOnly()) {
+                    out.print(Usage.TEXT);
+                }
                 return 0;
             }
             plan = RunPlan.of(options);
-            if (options.planOnly()) {
+            if (options.planOnly() && !options.checkOnly()) {
                 return printPlan(options, plan);
             }
             refuseWhatThisMachineCannotDo(plan);
+            refuseWhileAnotherJmhRuns();
+            if (options.checkOnly()) {
+                out.println("[fetchbench] checked before the tests: the options, the OS limits for N=" + plan.largestN()
+                        + " and the JMH lock are fine");
+                return 0;
+            }
         } catch (OptionException | IllegalArgumentException e) {
             err.println("fetchbench: " + e.getMessage());
             return EXIT_BAD_OPTION;
@@ -102,9 +121,30 @@ public final class FetchBench {
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
             JmhRunner runner = new JmhRunner(options, forkArgs(options, server, check, failedAt, plan.notes()));
-            double plannedSeconds = runner.selected(plan).stream().mapToDouble(runner::predictedSeconds).sum();
-            List<RunResult> results = runPlan(options, plan, runner);
-            new RunFiles(options, plan, server, directory, started, Instant.now(), results).write();
+            List<Step.Jmh> steps = steps(options, plan, runner);
+            double plannedSeconds = steps.stream().mapToDouble(runner::predictedSeconds).sum();
+            Progress progress = new Progress(steps, runner);
+            RunDirectory folder = directory;
+            directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, folder, started,
+                    Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
+            Path log = directory.path().resolve(RunFiles.JMH_LOG);
+            out.println("[fetchbench] JMH's own output: " + log);
+            try (PrintStream jmhLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+                progress.run(jmhLog);
+            } catch (RunnerException | RuntimeException e) {
+                jmhFailure(log).ifPresent(line -> out.println("[fetchbench] JMH: " + line));
+                if (progress.done().isEmpty()) {
+                    throw e;
+                }
+                String why = "failed during " + progress.position() + ": " + oneLine(e);
+                keepPartial(new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done(),
+                        why));
+                directory.complete();
+                err.println("fetchbench: run " + why + "; the " + progress.done().size() + " results measured before "
+                        + "it are kept, marked incomplete, in " + directory.path());
+                return EXIT_RUN_FAILED;
+            }
+            new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done()).write();
             Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
             String summary = Report.summary(JmhRun.read(jmhJson));
             directory.complete();
@@ -160,6 +200,34 @@ public final class FetchBench {
         return server;
     }
 
+    /** Whether the Maven build that asks for {@code --check} goes on to the benchmarks (verify or later). */
+    private static boolean benchmarksFollow(Properties properties) {
+        String goals = properties.getProperty("fetchbench.goals", "");
+        return goals.isBlank() || List.of("verify", "install", "deploy").stream().anyMatch(goals::contains);
+    }
+
+    /**
+     * JMH runs one benchmark at a time per machine: it holds a lock file in the temporary folder,
+     * and a second run would wait for it or fail after its own start-up. Checked at once instead.
+     */
+    private static void refuseWhileAnotherJmhRuns() throws OptionException {
+        if (Boolean.getBoolean("jmh.ignoreLock")) {
+            return;
+        }
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.tryLock()) {
+            if (held == null) {
+                throw new OptionException("another JMH run holds " + lock + " (one benchmark at a time on a machine); "
+                        + "wait for it to end, or stop it, and run again");
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new OptionException("this JVM already holds " + lock + "; run one benchmark at a time");
+        } catch (IOException e) {
+            // JMH itself reports a lock it cannot take
+        }
+    }
+
     /** Stops before anything starts when the OS limits cannot take the largest N. */
     private void refuseWhatThisMachineCannotDo(RunPlan plan) throws OptionException {
         var limits = SystemLimits.ofThisMachine();
@@ -172,7 +240,8 @@ public final class FetchBench {
         }
     }
 
-    private List<RunResult> runPlan(RunOptions options, RunPlan plan, JmhRunner runner) throws RunnerException {
+    /** The steps to run, in their order, after the notes and the run's total. */
+    private List<Step.Jmh> steps(RunOptions options, RunPlan plan, JmhRunner runner) {
         plan.notes().forEach(note -> out.println("[fetchbench] note: " + note));
         List<Step.Jmh> steps = JmhRunner.shuffled(runner.selected(plan), options.order());
         if (steps.isEmpty()) {
@@ -182,19 +251,97 @@ public final class FetchBench {
         out.printf("[fetchbench] %s: %s, in the order of seed %d (-Dfetchbench.order=%d repeats it)%n",
                 options.sweep().map(sweep -> "sweep " + sweep).orElse("profile " + options.profile()),
                 runner.total(steps), options.order(), options.order());
-        List<RunResult> results = new ArrayList<>();
-        int number = 0;
-        for (Step.Jmh step : steps) {
-            number++;
-            out.printf("%n[fetchbench] step %d/%d: %s (predicted %.0f s)%n", number, steps.size(),
-                    step.describe(), runner.predictedSeconds(step));
-            Collection<RunResult> stepResults = runner.run(step);
-            if (stepResults.isEmpty()) {
-                throw new IllegalStateException("JMH ran nothing for step " + number + " (check the benchmark regexp)");
-            }
-            results.addAll(stepResults);
+        return steps;
+    }
+
+    /**
+     * Runs the steps one by one, a console line each with the time so far and an estimate of the
+     * rest: the predicted time of the steps left, scaled by how the finished ones kept to theirs.
+     */
+    private final class Progress {
+        private final List<Step.Jmh> steps;
+        private final JmhRunner runner;
+        private final List<RunResult> done = new CopyOnWriteArrayList<>();
+        private volatile int current;
+
+        Progress(List<Step.Jmh> steps, JmhRunner runner) {
+            this.steps = steps;
+            this.runner = runner;
         }
-        return results;
+
+        void run(PrintStream jmhLog) throws RunnerException {
+            long start = System.nanoTime();
+            double predictedDone = 0;
+            for (int i = 0; i < steps.size(); i++) {
+                current = i;
+                Step.Jmh step = steps.get(i);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double pace = predictedDone > 0 ? elapsed / predictedDone : 1;
+                double left = steps.subList(i, steps.size()).stream().mapToDouble(runner::predictedSeconds).sum() * pace;
+                out.printf(Locale.ROOT, "[fetchbench] step %d/%d · %s elapsed · about %s to go · %s%n", i + 1,
+                        steps.size(), minutes(elapsed), minutes(left), step.describe());
+                jmhLog.printf("%n[fetchbench] step %d/%d: %s%n", i + 1, steps.size(), step.describe());
+                Collection<RunResult> stepResults = runner.run(step, jmhLog);
+                if (stepResults.isEmpty()) {
+                    throw new IllegalStateException("JMH ran nothing for step " + (i + 1) + " (check the benchmark regexp)");
+                }
+                done.addAll(stepResults);
+                predictedDone += runner.predictedSeconds(step);
+            }
+            current = steps.size();
+            out.printf(Locale.ROOT, "[fetchbench] all %d steps done in %s%n", steps.size(),
+                    minutes((System.nanoTime() - start) / 1e9));
+        }
+
+        List<RunResult> done() {
+            return List.copyOf(done);
+        }
+
+        /** "step 3/68 (gather · virtualThreads …)". */
+        String position() {
+            int at = Math.min(current, steps.size() - 1);
+            return "step " + (at + 1) + "/" + steps.size() + " (" + steps.get(at).describe() + ")";
+        }
+    }
+
+    private static String minutes(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /**
+     * Writes what a run measured before it stopped, marked incomplete, and its report; false (the
+     * folder goes) when it measured nothing.
+     */
+    private synchronized boolean keepPartial(RunFiles files) throws IOException {
+        if (partialKept) {
+            return true; // the main thread and the Ctrl-C hook may both get here
+        }
+        if (files.results().isEmpty()) {
+            return false;
+        }
+        files.write();
+        renderReport(files.jmhJson());
+        partialKept = true;
+        return true;
+    }
+
+    private boolean partialKept;
+
+    /** The line after JMH's "<failure>" in its log: the exception that failed the step. */
+    private static Optional<String> jmhFailure(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            for (int i = 0; i < lines.size() - 1; i++) {
+                if (lines.get(i).contains("<failure>")) {
+                    return lines.subList(i + 1, lines.size()).stream().filter(l -> !l.isBlank()).findFirst()
+                            .map(String::strip);
+                }
+            }
+        } catch (IOException e) {
+            // the failure itself is reported anyway
+        }
+        return Optional.empty();
     }
 
     /** {@code --plan}: every step with its predicted time, and nothing started or written. */

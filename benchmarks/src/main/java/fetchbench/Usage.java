@@ -49,6 +49,8 @@ final class Usage {
                             (what scripts/tune.sh runs)
 
             --plan prints every step with its batches and predicted time, and runs nothing.
+            --check checks the options, the OS limits and the JMH lock, and runs nothing
+            (./mvnw verify does this before the tests).
             JMH options such as -wi, -i and -f are passed to JMH. Results: results/<run-id>/.
             To sweep a model's setting for your own workload and get a recommendation: scripts/tune.sh --help.
             """;

@@ -2,21 +2,28 @@ package fetchbench.report;
 
 import fetchbench.model.ClientStack;
 import fetchbench.model.Model;
+import fetchbench.model.OkHttpAsync;
+import fetchbench.theory.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Shape;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -28,8 +35,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The charts of one run, as XChart data models (rendering to files is {@link Report}'s job):
- * per scenario, scaling against N with the theory lines, models side by side at each N,
- * efficiency, and one chart per extra metric that the results carry.
+ * per scenario, scaling against N with the theory lines, models side by side at each N beside
+ * their predictions, and one chart per extra metric that the results carry.
  */
 public final class Charts {
 
@@ -38,9 +45,29 @@ public final class Charts {
     /** Space above and below the title; the subtitle sits in the space below. */
     static final int TITLE_PADDING = 30;
 
-    /** A chart with the name its files get and a sentence that says how to read it. */
-    public record NamedChart(String fileName, String title, String caption, Chart<?, ?> chart) {
+    /** A chart with the name its files get, the report section it goes in, and a sentence that says how to read it. */
+    public record NamedChart(String fileName, String title, String caption, Chart<?, ?> chart, Section section) {
     }
+
+    /** The report's sections of charts, in reading order: gather, the other shapes, tuning, resources. */
+    public enum Section {
+        gather, workers, asCompleted, race, deadline, failures, cpuHeavy, tuning, resources;
+
+        public String title() {
+            return switch (this) {
+                case tuning -> "Tuning charts";
+                case resources -> "Resources";
+                default -> Shape.valueOf(name()).title();
+            };
+        }
+
+        static Section of(Shape shape) {
+            return valueOf(shape.name());
+        }
+    }
+
+    /** Bars that differ more than this many times go in two panels, so the fast ones are not slivers. */
+    static final double PANEL_RATIO = 10;
 
     private Charts() {
     }
@@ -49,7 +76,10 @@ public final class Charts {
         List<NamedChart> charts = new ArrayList<>();
         Map<String, List<Row>> byScenario = rows.stream()
                 .collect(Collectors.groupingBy(Row::scenario, LinkedHashMap::new, Collectors.toList()));
-        for (List<Row> scenario : byScenario.values()) {
+        // The shapes in the docs' order, so each section (resources too) reads gather first.
+        List<List<Row>> scenarios = byScenario.values().stream()
+                .sorted(Comparator.comparing((List<Row> scenario) -> scenario.get(0).shape())).toList();
+        for (List<Row> scenario : scenarios) {
             String subtitle = scenario.get(0).scenario() + " · " + environment;
             String prefix = scenario.get(0).scenarioFileName();
             if (scenario.get(0).isSweep()) {
@@ -60,13 +90,13 @@ public final class Charts {
                 charts.add(scaling(prefix, subtitle, scenario)); // a shape at one N has nothing to scale
             }
             for (int n : new TreeSet<>(scenario.stream().map(Row::urls).toList())) {
-                charts.add(modelsSideBySide(prefix, subtitle, scenario, n));
+                charts.addAll(modelsSideBySide(prefix, subtitle, scenario, n));
             }
-            charts.add(efficiency(prefix, subtitle, scenario));
             for (String metric : secondaryMetrics(scenario)) {
-                charts.add(secondaryMetric(prefix, subtitle, scenario, metric));
+                secondaryMetric(prefix, subtitle, scenario, metric).ifPresent(charts::add);
             }
         }
+        charts.sort(Comparator.comparing(NamedChart::section)); // stable: a scenario's charts keep their order
         return charts;
     }
 
@@ -83,24 +113,40 @@ public final class Charts {
                 .collect(Collectors.toMap(r -> r.series().name(), r -> r));
         for (Map.Entry<Model, List<Tuning.Series>> model : byModel.entrySet()) {
             String swept = model.getValue().get(0).swept();
+            List<Double> all = model.getValue().stream().flatMap(series -> series.points().stream())
+                    .flatMap(p -> Stream.of(p.ms(), p.predictedMs())).toList();
+            // XChart labels a log axis at powers of ten only: below a factor of 100 it would show one label or none.
+            boolean logTime = spread(all) >= 100;
             XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                    .title("Tuning " + model.getKey().name() + ": batch time against " + swept)
-                    .xAxisTitle(swept + " (log scale)").yAxisTitle("ms per batch (log scale)").build();
+                    .title("Tuning " + model.getKey().name() + " (lower is better)")
+                    .xAxisTitle(swept + " (log scale)").yAxisTitle("ms per batch" + (logTime ? " (log scale)" : ""))
+                    .build();
             style(chart.getStyler(), subtitle, chart);
             chart.getStyler().setXAxisLogarithmic(true);
-            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisLogarithmic(logTime);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            StringBuilder caption = new StringBuilder("Measured batch time for each setting (solid) and "
-                    + "queueing theory's max(⌈N/k⌉·d or the greedy schedule, floor) (dashed)"
+            StringBuilder caption = new StringBuilder("Measured batch time for each setting (coloured) and "
+                    + "queueing theory's max(⌈N/k⌉·d or the greedy schedule, floor) (dashed grey); a black dot "
+                    + "marks the recommended setting"
                     + (model.getValue().size() > 1 ? "; the theory does not count reconnects, so the gap between "
                     + "the two pools is what reconnecting costs." : "."));
+            Palette.Lines lines = new Palette.Lines();
             for (Tuning.Series series : model.getValue()) {
                 List<Tuning.Point> points = series.points();
-                chart.addSeries("measured: " + series.name(), points.stream().map(Tuning.Point::setting).toList(),
-                        points.stream().map(Tuning.Point::ms).toList());
+                XYSeries measured = chart.addSeries("measured: " + series.name(),
+                        points.stream().map(Tuning.Point::setting).toList(), points.stream().map(Tuning.Point::ms).toList());
+                look(measured, model.getKey(), lines);
                 Tuning.Recommendation recommendation = recommended.get(series.name());
                 if (recommendation != null) {
                     caption.append(" Recommended for ").append(recommendation.describe());
+                    recommendation.chosen().ifPresent(point -> {
+                        XYSeries mark = chart.addSeries("recommended: " + point.setting()
+                                        + (model.getValue().size() > 1 ? " (" + series.name() + ")" : ""),
+                                List.of(point.setting()), List.of(point.ms()));
+                        mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                        mark.setMarker(SeriesMarkers.CIRCLE);
+                        mark.setMarkerColor(Color.BLACK);
+                    });
                 }
             }
             List<Tuning.Point> theory = model.getValue().get(0).points();
@@ -108,12 +154,27 @@ public final class Charts {
                     theory.stream().map(Tuning.Point::setting).toList(),
                     theory.stream().map(Tuning.Point::predictedMs).toList());
             predicted.setMarker(SeriesMarkers.NONE);
-            predicted.setLineColor(Color.GRAY);
+            predicted.setLineColor(Palette.THEORY);
             predicted.setLineStyle(SeriesLines.DASH_DASH);
             charts.add(new NamedChart(prefix + "-tuning-" + model.getKey().name(),
-                    "Tuning " + model.getKey().name(), caption.toString(), chart));
+                    "Tuning " + model.getKey().name(), caption.toString(), chart, Section.tuning));
         }
         return charts;
+    }
+
+    /** The largest value over the smallest positive one. */
+    static double spread(List<Double> values) {
+        double max = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).max().orElse(1);
+        double min = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
+        return max / min;
+    }
+
+    /** The model's colour and marker, and a dashed line for its second setting on the chart. */
+    private static void look(XYSeries series, Model model, Palette.Lines lines) {
+        series.setLineColor(Palette.color(model));
+        series.setMarkerColor(Palette.color(model));
+        series.setMarker(Palette.marker(model));
+        series.setLineStyle(lines.next(model));
     }
 
     /** One bar series: a value and an error (0 for none) per category. */
@@ -121,22 +182,54 @@ public final class Charts {
     }
 
     /**
-     * Batch time per setting at one N, measured (with JMH's error as error bars) beside predicted.
-     * One chart per N: the times differ by orders of magnitude between N, and XChart draws error
-     * bars correctly only on a linear axis.
+     * Batch time per setting at one N: a bar in the model's colour with JMH's error as error bars,
+     * and the prediction as a grey diamond. Settings more than {@link #PANEL_RATIO} times slower
+     * than the fastest get a second panel of their own: on one linear axis the fast ones would be
+     * slivers, and XChart draws error bars correctly only on a linear axis.
      */
-    static NamedChart modelsSideBySide(String prefix, String subtitle, List<Row> rows, int n) {
+    static List<NamedChart> modelsSideBySide(String prefix, String subtitle, List<Row> rows, int n) {
         List<Row> atN = rows.stream().filter(r -> r.urls() == n).sorted(Row.READING_ORDER).toList();
-        boolean suspect = atN.stream().anyMatch(Row::serverCheckFailed);
-        CategoryChart chart = barChart("Batch time per model at N=" + n + " (lower is better)"
-                        + (suspect ? " — server check FAILED at this N" : ""), subtitle,
-                "ms per batch of " + n + " fetches", atN.stream().map(Row::setting).toList(), List.of(
-                        new Bars("measured", atN.stream().map(Row::measuredMs).toList(), errors(atN), null),
-                        new Bars("predicted", atN.stream().map(Row::predictedMs).toList(),
-                                atN.stream().map(r -> 0.0).toList(), new Color(190, 190, 190))));
-        return new NamedChart(prefix + "-models-N" + n, "Models side by side at N=" + n,
-                "Measured batch time of each model setting (error bars: JMH's 99.9 % error) beside its "
-                        + "queueing-theory prediction.", chart);
+        double fastest = atN.stream().mapToDouble(Row::measuredMs).filter(ms -> ms > 0).min().orElse(1);
+        List<Row> fast = atN.stream().filter(r -> r.measuredMs() <= fastest * PANEL_RATIO).toList();
+        List<Row> slow = atN.stream().filter(r -> r.measuredMs() > fastest * PANEL_RATIO).toList();
+        Section section = Section.of(atN.get(0).shape());
+        String caption = "Measured batch time of each model setting (bars; error bars: JMH's 99.9 % error) beside "
+                + "its queueing-theory prediction (grey diamonds).";
+        List<NamedChart> charts = new ArrayList<>();
+        charts.add(new NamedChart(prefix + "-models-N" + n, "Models side by side at N=" + n,
+                caption + (slow.isEmpty() ? "" : " The settings over " + (int) PANEL_RATIO + "× slower than the "
+                        + "fastest are in the next chart."), modelBars("Batch time per model at N=" + n
+                        + (slow.isEmpty() ? "" : ", the fast ones"), subtitle, n, fast), section));
+        if (!slow.isEmpty()) {
+            charts.add(new NamedChart(prefix + "-models-N" + n + "-slow", "Models side by side at N=" + n
+                    + ", the slow ones", caption, modelBars("Batch time per model at N=" + n + ", over "
+                    + (int) PANEL_RATIO + "× the fastest", subtitle, n, slow), section));
+        }
+        return charts;
+    }
+
+    private static CategoryChart modelBars(String title, String subtitle, int n, List<Row> rows) {
+        boolean suspect = rows.stream().anyMatch(Row::serverCheckFailed);
+        CategoryChart chart = categoryChart(title + " (lower is better)" + (suspect ? " — server check FAILED" : ""),
+                subtitle, "model (setting)", "ms per batch of " + n + " fetches");
+        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setYAxisMin(0.0); // a time is never negative, however wide its error bar
+        chart.getStyler().setOverlapped(true); // one bar per setting, in its model's colour
+        List<String> settings = rows.stream().map(Row::setting).toList();
+        for (Row row : rows) {
+            List<Double> values = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (Row other : rows) {
+                values.add(other == row ? row.measuredMs() : 0.0); // XChart's error bars take no gaps
+                errors.add(other == row && !Double.isNaN(row.errorMs()) ? row.errorMs() : 0.0);
+            }
+            chart.addSeries(row.setting(), settings, values, errors).setFillColor(Palette.color(row.model()));
+        }
+        CategorySeries predicted = chart.addSeries("predicted", settings, rows.stream().map(Row::predictedMs).toList());
+        predicted.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        predicted.setMarker(SeriesMarkers.DIAMOND);
+        predicted.setMarkerColor(Palette.THEORY);
+        return chart;
     }
 
     /** Grouped bars with error bars, one group per model setting, on a linear axis from 0. */
@@ -168,10 +261,11 @@ public final class Charts {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         List<Integer> ns = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::urls).toList()));
+        Palette.Lines lines = new Palette.Lines();
         for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
             List<Row> points = setting.getValue().stream().sorted((a, b) -> Integer.compare(a.urls(), b.urls())).toList();
-            chart.addSeries(setting.getKey(), points.stream().map(Row::urls).toList(),
-                    points.stream().map(Row::measuredMs).toList());
+            look(chart.addSeries(setting.getKey(), points.stream().map(Row::urls).toList(),
+                    points.stream().map(Row::measuredMs).toList()), points.get(0).model(), lines);
         }
         for (ClientStack stack : ClientStack.values()) {
             List<Row> withFloor = rows.stream().filter(r -> r.model().clientStack() == stack)
@@ -191,37 +285,32 @@ public final class Charts {
                 theoryLine(chart, "theory: pool of " + k + " ⌈N/" + k + "⌉·d", ns,
                         n -> Theory.waves(n, k) * d, SeriesLines.DASH_DOT);
             }
+            for (Limits dispatcher : boundedDispatchers(rows)) {
+                int c = Math.min(dispatcher.concurrency(), dispatcher.maxRequests());
+                theoryLine(chart, "theory: OkHttp's Dispatcher, " + dispatcher.concurrency() + " per host and "
+                        + dispatcher.maxRequests() + " in all ⌈N/" + c + "⌉·d", ns, n -> Theory.waves(n, c) * d,
+                        SeriesLines.DASH_DOT);
+            }
         }
         return new NamedChart(prefix + "-scaling", "Scaling",
                 "Coloured lines are measurements; dashed grey lines are queueing theory for a fixed delay d "
                         + "(one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k); the solid "
-                        + "grey lines are the floors, the bare client of each stack with a 1 ms delay.", chart);
+                        + "grey lines are the floors, the bare client of each stack with a 1 ms delay.", chart,
+                Section.of(first.shape()));
     }
 
-    /** Predicted ÷ measured per setting and N: 1 means as fast as theory allows. */
-    static NamedChart efficiency(String prefix, String subtitle, List<Row> rows) {
-        CategoryChart chart = categoryChart("Efficiency: predicted ÷ measured (1 = as theory predicts)", subtitle,
-                "N (URLs per batch)", "predicted ÷ measured");
-        List<String> categories = nCategories(rows);
-        for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
-            List<Double> values = new ArrayList<>();
-            for (String n : categories) {
-                Row row = find(setting.getValue(), n);
-                values.add(row == null ? null : row.efficiency());
-            }
-            chart.addSeries(setting.getKey(), categories, values);
-        }
-        return new NamedChart(prefix + "-efficiency", "Efficiency",
-                "How close each result comes to its queueing-theory prediction; below 1 the model pays for "
-                        + "something the theory leaves out (CPU, connections, the client library).", chart);
-    }
-
-    /** Any metric besides the primary one (allocation, threads, percentiles…), per setting and N. */
-    static NamedChart secondaryMetric(String prefix, String subtitle, List<Row> rows, String metric) {
+    /**
+     * Any metric besides the primary one (allocation, threads, percentiles…), per setting and N,
+     * named in words; none where every value is zero or missing (nothing to read).
+     */
+    static Optional<NamedChart> secondaryMetric(String prefix, String subtitle, List<Row> rows, String metric) {
         String unit = rows.stream().map(r -> r.result().secondary().get(metric)).filter(Objects::nonNull)
                 .map(JmhRun.Metric::unit).findFirst().orElse("");
-        CategoryChart chart = categoryChart(metric, subtitle, "N (URLs per batch)", unit);
+        String words = MetricNames.words(metric);
+        CategoryChart chart = categoryChart(words + ", " + rows.get(0).result().method(), subtitle,
+                "N (URLs per batch)", unit);
         List<String> categories = nCategories(rows);
+        boolean anyNonZero = false;
         for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
             List<Double> values = new ArrayList<>();
             for (String n : categories) {
@@ -230,15 +319,22 @@ public final class Charts {
                 values.add(m == null || Double.isNaN(m.score()) ? null : m.score());
             }
             if (values.stream().anyMatch(Objects::nonNull)) {
-                chart.addSeries(setting.getKey(), categories, values);
+                chart.addSeries(setting.getKey(), categories, values)
+                        .setFillColor(Palette.color(setting.getValue().get(0).model()));
+                anyNonZero |= values.stream().anyMatch(v -> v != null && v != 0);
             }
         }
-        return new NamedChart(prefix + "-metric-" + metric.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", ""),
-                metric, "The metric '" + metric + "' (" + unit + ") as JMH recorded it, per model setting and N.", chart);
+        if (!anyNonZero) {
+            return Optional.empty();
+        }
+        return Optional.of(new NamedChart(prefix + "-metric-" + metric.replaceAll("[^A-Za-z0-9]+", "-")
+                .replaceAll("^-|-$", ""), words + " (" + rows.get(0).scenario() + ")", "JMH's metric '" + metric
+                + "' (" + unit + "), per model setting and N.", chart, Section.resources));
     }
 
     static List<String> secondaryMetrics(List<Row> rows) {
-        return rows.stream().flatMap(r -> r.result().secondary().keySet().stream()).distinct().sorted().toList();
+        return rows.stream().flatMap(r -> r.result().secondary().keySet().stream()).distinct()
+                .filter(metric -> !MetricNames.NOT_CHARTED.contains(metric)).sorted().toList();
     }
 
     private static CategoryChart categoryChart(String title, String subtitle, String xTitle, String yTitle) {
@@ -251,7 +347,7 @@ public final class Charts {
     }
 
     /** Shared look: legend on the right, and the subtitle (scenario and environment) under the title. */
-    private static void style(AxesChartStyler styler, String subtitle, Chart<?, ?> chart) {
+    static void style(AxesChartStyler styler, String subtitle, Chart<?, ?> chart) {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -269,6 +365,20 @@ public final class Charts {
         series.setLineColor(Color.GRAY);
         series.setLineStyle(dashes);
         series.setLineWidth(1.5f);
+    }
+
+    /** OkHttp Dispatchers that cap the calls below some N of the rows, as (per host, in all) limits. */
+    private static TreeSet<Limits> boundedDispatchers(List<Row> rows) {
+        TreeSet<Limits> limits = new TreeSet<>(Comparator.comparingInt(Limits::concurrency)
+                .thenComparingInt(Limits::maxRequests));
+        int largestN = rows.stream().mapToInt(Row::urls).max().orElse(0);
+        rows.stream().filter(r -> r.model() == Model.okHttpAsync).forEach(r -> {
+            int perHost = r.concurrency() == 0 ? OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : r.concurrency();
+            if (Math.min(perHost, r.maxRequests()) < largestN) {
+                limits.add(new Limits(Model.okHttpAsync, perHost, r.maxRequests()));
+            }
+        });
+        return limits;
     }
 
     /** The k of every pool the rows fetch on, for its ⌈N/k⌉·d line. */

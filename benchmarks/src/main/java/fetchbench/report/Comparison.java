@@ -2,6 +2,7 @@ package fetchbench.report;
 
 import fetchbench.run.NewFolder;
 import fetchbench.run.Param;
+import fetchbench.run.ResultKeys;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,65 @@ final class Comparison {
         Significance significance() {
             return Significance.of(a.result().primary(), b.result().primary());
         }
+
+        /** B ÷ A from A's slowest and B's fastest plausible time to the reverse; NaN without errors. */
+        double[] ratioInterval() {
+            double lowA = a.measuredMs() - a.errorMs();
+            return new double[] {(b.measuredMs() - b.errorMs()) / (a.measuredMs() + a.errorMs()),
+                    lowA <= 0 ? Double.POSITIVE_INFINITY : (b.measuredMs() + b.errorMs()) / lowA};
+        }
+
+        /** "gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 2.6 → 67.2 ± 0.1 ms, B ÷ A 3.00 (2.65–3.47)". */
+        String describe() {
+            double[] interval = ratioInterval();
+            return String.format(Locale.ROOT, "%s · %s N=%d: %s → %s ms, B ÷ A %.2f (%.2f–%.2f)", a.scenario(),
+                    a.setting(), a.urls(), Digest.meanAndError(a), Digest.meanAndError(b), ratio(), interval[0],
+                    interval[1]);
+        }
     }
+
+    /** What a reader of the comparison should know first: how the two runs differ besides the code under test. */
+    static List<String> warnings(JmhRun a, JmhRun b) {
+        List<String> warnings = new ArrayList<>();
+        differ(warnings, "measured batches per result", budgets(a), budgets(b));
+        differ(warnings, "code version", a.forkProperty(ResultKeys.SOURCE).orElse("unknown"),
+                b.forkProperty(ResultKeys.SOURCE).orElse("unknown"));
+        differ(warnings, "JDK and cores", a.environment(), b.environment());
+        differ(warnings, "server check", a.forkProperty(ResultKeys.SERVER_CHECK_FAILED).map(n -> "FAILED at N=" + n)
+                .orElse("passed"), b.forkProperty(ResultKeys.SERVER_CHECK_FAILED).map(n -> "FAILED at N=" + n)
+                .orElse("passed"));
+        return warnings;
+    }
+
+    private static void differ(List<String> warnings, String what, String a, String b) {
+        if (!a.equals(b)) {
+            warnings.add("the runs differ in " + what + ": A " + a + ", B " + b);
+        }
+    }
+
+    /** "2×10–2×30": forks × measured batches, the smallest and the largest of the run's results. */
+    private static String budgets(JmhRun run) {
+        TreeSet<String> budgets = run.results().stream().filter(r -> !Calibration.isBare(r))
+                .map(r -> r.forks() + "×" + r.measurementIterations())
+                .collect(Collectors.toCollection(TreeSet::new));
+        return String.join(", ", budgets);
+    }
+
+    /** The console's summary: the warnings, then the significant changes, largest first, then the counts. */
+    static String summary(Matched matched, List<String> warnings) {
+        StringBuilder text = new StringBuilder();
+        warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
+        List<Pair> significant = matched.pairs().stream().filter(p -> p.significance() == Significance.SIGNIFICANT)
+                .sorted(java.util.Comparator.comparingDouble((Pair p) -> -Math.abs(Math.log(p.ratio())))).toList();
+        significant.forEach(p -> text.append(p.ratio() > 1 ? "slower: " : "faster: ").append(p.describe()).append('\n'));
+        long unknown = matched.pairs().stream().filter(p -> p.significance() == Significance.UNKNOWN).count();
+        text.append(String.format(Locale.ROOT, "%d of %d matched results differ beyond both intervals%s; %d only in A, "
+                        + "%d only in B%n", significant.size(), matched.pairs().size(),
+                unknown == 0 ? "" : " (" + unknown + " without an interval, not compared)", matched.onlyA().size(),
+                matched.onlyB().size()));
+        return text.toString();
+    }
+
 
     record Matched(List<Pair> pairs, List<Row> onlyA, List<Row> onlyB) {
     }
@@ -88,7 +147,15 @@ final class Comparison {
         return row.result().benchmark() + " " + params + (row.isSweep() ? " sweep" : "");
     }
 
+    /** The folder written and the console's summary. */
+    record Written(Path folder, String summary) {
+    }
+
     static Path write(Path aJson, Path bJson) throws ReportException, IOException {
+        return writeWithSummary(aJson, bJson).folder();
+    }
+
+    static Written writeWithSummary(Path aJson, Path bJson) throws ReportException, IOException {
         JmhRun a = JmhRun.read(aJson);
         JmhRun b = JmhRun.read(bJson);
         Matched matched = match(Row.of(a), Row.of(b));
@@ -103,15 +170,42 @@ final class Comparison {
         Map<String, List<Pair>> byScenario = matched.pairs().stream().collect(
                 Collectors.groupingBy(p -> p.a().scenarioFileName(), LinkedHashMap::new, Collectors.toList()));
         for (List<Pair> scenario : byScenario.values()) {
+            Charts.NamedChart ratios = ratioChart(scenario, nameA, nameB, a.environment());
+            Report.save(ratios, folder);
+            figures.append(Report.figure(ratios));
             for (int n : new TreeSet<>(scenario.stream().map(p -> p.a().urls()).toList())) {
                 Charts.NamedChart chart = chart(scenario, n, nameA, nameB, a.environment(), b.environment());
                 Report.save(chart, folder);
-                figures.append(Report.figure(chart, folder));
+                figures.append(Report.figure(chart));
             }
         }
+        List<String> warnings = warnings(a, b);
         Files.writeString(folder.resolve(CSV), csv(matched.pairs()));
-        Files.writeString(folder.resolve(Report.INDEX), page(matched, nameA, nameB, a, b, figures.toString()));
-        return folder;
+        Files.writeString(folder.resolve(Report.INDEX), page(matched, nameA, nameB, a, b, warnings, figures.toString()));
+        return new Written(folder, summary(matched, warnings));
+    }
+
+    /** B ÷ A per result of a scenario, with the ratio's interval as error bars: 1 is unchanged. */
+    static Charts.NamedChart ratioChart(List<Pair> scenario, String nameA, String nameB, String envA) {
+        List<String> labels = scenario.stream().map(p -> p.a().setting() + " N=" + p.a().urls()).toList();
+        CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title("B " + nameB + " ÷ A " + nameA + " (1 = unchanged)").xAxisTitle("model (setting) and N")
+                .yAxisTitle("B ÷ A").build();
+        Charts.style(chart.getStyler(), scenario.get(0).a().scenario() + " · A: " + envA, chart);
+        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        List<Double> errors = scenario.stream().map(p -> {
+            double[] interval = p.ratioInterval();
+            double half = Math.max(p.ratio() - interval[0], interval[1] - p.ratio());
+            return Double.isFinite(half) ? half : 0.0;
+        }).toList();
+        chart.addSeries("B ÷ A", labels, scenario.stream().map(Pair::ratio).toList(), errors)
+                .setFillColor(new Color(0, 114, 178));
+        return new Charts.NamedChart(scenario.get(0).a().scenarioFileName() + "-ratio",
+                "B ÷ A, " + scenario.get(0).a().scenario(), "B's batch time over A's for each result; the error bar "
+                + "spans the ratio of the two intervals' far ends (the larger side, drawn on both).", chart,
+                scenario.get(0).a().isSweep() ? Charts.Section.tuning : Charts.Section.of(scenario.get(0).a().shape()));
     }
 
     static Charts.NamedChart chart(List<Pair> scenario, int n, String nameA, String nameB, String envA, String envB) {
@@ -126,7 +220,8 @@ final class Comparison {
                         new Charts.Bars("B: " + nameB, rowsB.stream().map(Row::measuredMs).toList(),
                                 Charts.errors(rowsB), new Color(240, 150, 40))));
         return new Charts.NamedChart(atN.get(0).a().scenarioFileName() + "-compare-N" + n,
-                "A vs B at N=" + n, "Batch time in run A and run B, error bars JMH's 99.9 % error.", chart);
+                "A vs B at N=" + n, "Batch time in run A and run B, error bars JMH's 99.9 % error.", chart,
+                atN.get(0).a().isSweep() ? Charts.Section.tuning : Charts.Section.of(atN.get(0).a().shape()));
     }
 
     private static String csv(List<Pair> pairs) {
@@ -139,10 +234,13 @@ final class Comparison {
         return csv.toString();
     }
 
-    private static String page(Matched matched, String nameA, String nameB, JmhRun a, JmhRun b, String figures) {
+    private static String page(Matched matched, String nameA, String nameB, JmhRun a, JmhRun b, List<String> warnings,
+                               String figures) {
         StringBuilder html = new StringBuilder(Html.head("fetchbench: " + nameB + " vs " + nameA));
         html.append("<h1>B ").append(Html.escape(nameB)).append(" compared with A ").append(Html.escape(nameA))
-                .append("</h1>\n<p class=\"env\">A: ").append(Html.escape(a.environment())).append("<br>B: ")
+                .append("</h1>\n");
+        warnings.forEach(w -> html.append("<p class=\"sig\">Warning: ").append(Html.escape(w)).append("</p>\n"));
+        html.append("<p class=\"env\">A: ").append(Html.escape(a.environment())).append("<br>B: ")
                 .append(Html.escape(b.environment())).append("</p>\n<p>A difference is <b>significant</b> when "
                         + "JMH's error intervals (score ± error) of A and B do not overlap.</p>\n");
         html.append("<h2>Charts</h2>\n").append(figures);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,9 @@ public final class Digest {
         /** Every result of the run, with the comparisons its intervals allow. */
         reference,
         /** The run's largest gather N: its results and what they cost. */
-        scale
+        scale,
+        /** "Which model?": each setting's time, cost, verdict and what to set (see {@link Verdict}). */
+        verdict
     }
 
     static final Pattern BLOCK = Pattern.compile(
@@ -60,7 +63,7 @@ public final class Digest {
 
     /** One block, markers included, e.g. for {@code results/2026-11-23T160000Z}. */
     static String block(Kind kind, String runFolder, Path root) throws ReportException, IOException {
-        Path folder = root.resolve(runFolder);
+        Path folder = root.resolve(runFolder).toAbsolutePath().normalize();
         return "<!-- digest " + kind + " " + runFolder + " -->\n" + render(kind, runFolder, folder)
                 + "<!-- end of digest -->";
     }
@@ -69,7 +72,8 @@ public final class Digest {
         try {
             return Kind.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw new ReportException("unknown digest kind '" + name + "'; allowed: reference, scale");
+            throw new ReportException("unknown digest kind '" + name + "'; allowed: " + Arrays.stream(Kind.values())
+                    .map(Kind::name).collect(Collectors.joining(", ")));
         }
     }
 
@@ -78,6 +82,9 @@ public final class Digest {
         List<Row> rows = Row.of(run);
         Calibration calibration = Calibration.of(run);
         StringBuilder md = new StringBuilder(header(run, link, folder));
+        if (kind == Kind.verdict) {
+            return md.append(Verdict.markdown(Verdict.of(rows))).toString();
+        }
         if (kind == Kind.reference) {
             Map<String, List<Row>> scenarios = rows.stream().filter(r -> !r.isSweep())
                     .collect(Collectors.groupingBy(Row::scenario, LinkedHashMap::new, Collectors.toList()));

@@ -1,20 +1,28 @@
 package fetchbench.report;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import fetchbench.bench.BatchMetrics;
 import fetchbench.model.Model;
 import fetchbench.run.Param;
 import fetchbench.run.ResultKeys;
+import fetchbench.run.RunFiles;
 import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Kind;
 import fetchbench.workload.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.EnumMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
@@ -32,22 +40,36 @@ public final class Report {
     private Report() {
     }
 
-    /** Writes the report next to {@code jmhJson} (never touching it) and returns what it wrote. */
+    /**
+     * Writes the report next to {@code jmhJson} (never touching it) and returns what it wrote;
+     * removes the charts of an earlier rendering that this one no longer draws.
+     */
     public static List<Path> render(Path jmhJson) throws ReportException, IOException {
         JmhRun run = JmhRun.read(jmhJson);
         Path folder = jmhJson.toAbsolutePath().getParent();
         List<Row> rows = Row.of(run);
         List<Charts.NamedChart> charts = Charts.of(rows, run.environment());
         List<Path> written = new ArrayList<>();
-        StringBuilder figures = new StringBuilder();
+        Map<Charts.Section, StringBuilder> figures = new EnumMap<>(Charts.Section.class);
         for (Charts.NamedChart chart : charts) {
             written.addAll(save(chart, folder));
-            figures.append(figure(chart, folder));
+            figures.computeIfAbsent(chart.section(), s -> new StringBuilder()).append(figure(chart));
         }
+        removeChartsNotIn(folder, written);
         Path index = folder.resolve(INDEX);
-        Files.writeString(index, page(run, rows, figures.toString()));
+        Files.writeString(index, page(run, rows, figures));
         written.add(index);
         return written;
+    }
+
+    /** Chart files (PNG, SVG) in the folder that this rendering did not write: an earlier report's. */
+    private static void removeChartsNotIn(Path folder, List<Path> written) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".svg"))
+                    .filter(f -> !written.contains(f)).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** PNG and SVG of one chart. */
@@ -60,66 +82,145 @@ public final class Report {
         return List.of(png, svg);
     }
 
-    /** The chart embedded as a data URI, so index.html shows it even when copied on its own. */
-    static String figure(Charts.NamedChart chart, Path folder) throws IOException {
-        String png = Base64.getEncoder().encodeToString(Files.readAllBytes(folder.resolve(chart.fileName() + ".png")));
+    /**
+     * The chart's PNG beside the page (not embedded, so a run folder stays small enough to commit).
+     * Its SVG is written beside it too, but not linked: a committed run leaves the SVGs out.
+     */
+    static String figure(Charts.NamedChart chart) {
         return """
                 <figure id="%1$s">
-                <img src="data:image/png;base64,%2$s" alt="%3$s" width="%4$d" height="%5$d">
-                <figcaption>%6$s Files: <a href="%1$s.svg">SVG</a>, <a href="%1$s.png">PNG</a>.</figcaption>
+                <a href="%1$s.png"><img src="%1$s.png" alt="%2$s" width="%3$d" height="%4$d"></a>
+                <figcaption>%5$s</figcaption>
                 </figure>
-                """.formatted(chart.fileName(), png, Html.escape(chart.title() + ": " + chart.chart().getTitle()),
+                """.formatted(chart.fileName(), Html.escape(chart.chart().getTitle()),
                 Charts.WIDTH, Charts.HEIGHT, Html.escape(chart.caption()));
     }
 
-    private static String page(JmhRun run, List<Row> rows, String figures) {
+    private static String page(JmhRun run, List<Row> rows, Map<Charts.Section, StringBuilder> figures) {
         String runName = run.source().toAbsolutePath().getParent().getFileName().toString();
         StringBuilder html = new StringBuilder(Html.head("fetchbench run " + runName));
         html.append("<h1>fetchbench run ").append(Html.escape(runName)).append("</h1>\n");
+        // Sections in reading order: id, title, body. The verdict comes first, then the contents.
+        List<String[]> sections = new ArrayList<>();
+        String incomplete = incomplete(run.source()).map(why -> "<p class=\"sig\">Incomplete run: it "
+                + Html.escape(why) + ". Every table and chart holds the steps that finished before.</p>\n").orElse("");
+        String verdicts = verdictSection(Verdict.of(rows));
+        verdicts = verdicts.isEmpty() ? verdicts : incomplete + verdicts;
+        if (!verdicts.isEmpty()) {
+            sections.add(new String[] {"which-model", "Which model?", verdicts});
+        }
+        StringBuilder about = new StringBuilder();
         JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
         IntSummaryStatistics measured = run.results().stream()
                 .mapToInt(r -> r.forks() * r.measurementIterations()).summaryStatistics();
-        html.append("<p class=\"env\">").append(Html.escape(run.environment())).append(" · JMH mode ")
+        about.append("<p class=\"env\">").append(Html.escape(run.environment())).append(" · JMH mode ")
                 .append(Html.escape(first.mode())).append(", ").append(measured.getMin()).append('–')
                 .append(measured.getMax()).append(" measured batches per result (each result's forks and "
                         + "batches are in the table)</p>\n");
-        run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> html.append("<p class=\"env\">Code: ")
+        run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> about.append("<p class=\"env\">Code: ")
                 .append(Html.escape(source)).append("</p>\n"));
-        run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> html.append("<p class=\"")
-                .append(run.forkProperty(ResultKeys.SERVER_CHECK_FAILED).isPresent() ? "sig" : "env")
-                .append("\">Server check: ")
+        // A failed check gets a banner that names only the N it concerns; the whole check follows.
+        run.forkProperty(ResultKeys.SERVER_CHECK_FAILED).ifPresent(failed -> about.insert(0, "<p class=\"sig\">"
+                + "Server check FAILED at N=" + Html.escape(failed) + ": the results at that N measure the server, "
+                + "not the models (they are flagged in the tables).</p>\n"));
+        run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> about.append("<p class=\"env\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));
+        about.insert(0, incomplete);
+        sections.add(new String[] {"run", "This run", about.toString()});
         List<String> notes = notes(run);
         if (!notes.isEmpty()) {
-            html.append("<h2>Left out of this run</h2>\n<ul>\n");
-            notes.forEach(note -> html.append("<li>").append(Html.escape(note)).append("</li>\n"));
-            html.append("</ul>\n");
+            StringBuilder left = new StringBuilder("<ul>\n");
+            notes.forEach(note -> left.append("<li>").append(Html.escape(note)).append("</li>\n"));
+            sections.add(new String[] {"left-out", "Left out of this run", left.append("</ul>\n").toString()});
         }
         List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
         if (!recommendations.isEmpty()) {
-            html.append("<h2>Tuning: what to set</h2>\n<p>For each swept setting, the smallest value that is not "
+            Row swept = rows.stream().filter(Row::isSweep).findFirst().orElseThrow();
+            boolean tuneRun = run.forkProperty(ResultKeys.COMMAND).map(c -> c.startsWith("scripts/tune.sh")).orElse(false);
+            StringBuilder tuning = new StringBuilder(tuneRun ? "" : "<p class=\"sig\">An example: this run's own "
+                    + "sweep at N=" + swept.urls() + ", " + Html.escape(swept.delayMs() + " ms " + swept.delays().spec())
+                    + ", not your workload. For yours: <code>scripts/tune.sh --urls N --delay PROFILE:MS</code>.</p>\n");
+            tuning.append("<p>For each swept setting, the smallest value that is not "
                     + "significantly slower than the best measured (their intervals, time ± JMH's 99.9 % error, "
                     + "overlap), and what it costs at its peak (from the resource metrics); \"undetermined\" where "
                     + "an interval is missing, or where that setting's or the best's is wider than ±")
                     .append((int) Tuning.MAX_HALF_WIDTH_PERCENT).append(" %. The tuning charts below show every setting beside the prediction.</p>\n<ul>\n");
-            recommendations.forEach(r -> html.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
-            html.append("</ul>\n");
+            recommendations.forEach(r -> tuning.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
+            sections.add(new String[] {"tuning", tuneRun ? "Tuning: what to set" : "Tuning: what to set (an example)",
+                    tuning.append("</ul>\n").toString()});
         }
-        html.append("<h2>Charts</h2>\n").append(figures);
-        html.append("<h2>Every result</h2>\n<p>Click a column to sort. Theory: the greedy schedule of the "
+        figures.forEach((section, charts) -> sections.add(new String[] {"charts-" + section.name(), section.title(),
+                (section == Charts.Section.resources ? "<p>What each setting spent, per scenario: threads, memory, "
+                        + "connections and the other metrics of the run.</p>\n" : "") + charts}));
+        sections.add(new String[] {"results", "Every result", "<p>Click a column to sort. Theory: the greedy schedule of the "
                 + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
                 + "are equal, read the way the shape ends (the last result, the first success, the deadline; "
-                + "see the README). Floor: the bare client of the model's own stack (OkHttp, or the JDK HttpClient for httpClientAsync) fetching N URLs with a 1 ms delay on this machine. "
+                + "see docs/shapes.md). Floor: the bare client of the model's own stack (OkHttp, or the JDK HttpClient for httpClientAsync) fetching N URLs with a 1 ms delay on this machine. "
                 + "Predicted: the larger of the two. Ratio: measured ÷ predicted. Band: the model stated "
                 + "before the run, from the ideal (the theory) to the ideal plus the floor; ÷ ideal: measured ÷ "
                 + "theory; in band: whether the measurement's interval meets the band (below, inside, above; unknown without an interval or with one wider than ±"
                 + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " %). "
-                + "Batches: forks × measured batches per fork (and JMH's warm-up batches).</p>\n");
-        html.append(table(rows));
-        html.append(calibrationSection(rows, Calibration.of(run)));
-        html.append("<h2>Reproduce</h2>\n<pre>").append(Html.escape(reproduceCommand(run))).append("</pre>\n");
+                + "Batches: forks × measured batches per fork (and JMH's warm-up batches).</p>\n" + table(rows)});
+        String calibration = calibrationSection(rows, Calibration.of(run));
+        if (!calibration.isEmpty()) {
+            sections.add(new String[] {"floor", "Floor and harness overhead", calibration});
+        }
+        sections.add(new String[] {"reproduce", "Reproduce", "<pre>" + Html.escape(reproduceCommand(run)) + "</pre>\n"});
+
+        for (int i = 0; i < sections.size(); i++) {
+            if (i == (verdicts.isEmpty() ? 0 : 1)) {
+                html.append("<nav id=\"contents\"><h2>Contents</h2>\n<ol>\n");
+                sections.forEach(section -> html.append("<li><a href=\"#").append(section[0]).append("\">")
+                        .append(Html.escape(section[1])).append("</a></li>\n"));
+                html.append("</ol>\n</nav>\n");
+            }
+            html.append("<section id=\"").append(sections.get(i)[0]).append("\">\n<h2>").append(Html.escape(sections.get(i)[1]))
+                    .append("</h2>\n").append(sections.get(i)[2]).append("</section>\n");
+        }
         html.append(Html.SORT_SCRIPT).append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** Why the run stopped early, where environment.json beside jmh.json says it did. */
+    static Optional<String> incomplete(Path jmhJson) {
+        Path environment = jmhJson.toAbsolutePath().resolveSibling(RunFiles.ENVIRONMENT_JSON);
+        try {
+            if (Files.isRegularFile(environment)) {
+                JsonObject env = JsonParser.parseString(Files.readString(environment)).getAsJsonObject();
+                if (env.has(RunFiles.COMPLETE) && !env.get(RunFiles.COMPLETE).getAsBoolean()) {
+                    return Optional.of(env.has(RunFiles.INCOMPLETE) ? env.get(RunFiles.INCOMPLETE).getAsString()
+                            : "stopped early");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // no readable environment: nothing is known of how the run ended
+        }
+        return Optional.empty();
+    }
+
+    /** "Which model?": each setting's time at every N, its cost, verdict and what to set, then the fastest. */
+    static String verdictSection(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            return "";
+        }
+        List<Integer> ns = Verdict.columns(verdicts);
+        StringBuilder html = new StringBuilder("<p><b>Fastest</b> (the lowest mean, and every setting whose interval "
+                + "overlaps it: indistinguishable):</p>\n<ul id=\"fastest\">\n");
+        Verdict.fastest(verdicts).forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
+        html.append("</ul>\n<p>").append(Html.escape(verdicts.get(0).largest().scenario()))
+                .append(": ms per batch, mean ± JMH's 99.9 % error (× the ideal); platform threads and memory at the "
+                        + "largest N each setting ran; the verdict is read off that N.</p>\n<table id=\"verdicts\">\n"
+                        + "<thead><tr><th class=\"text\">model (setting)</th>");
+        ns.forEach(n -> html.append("<th class=\"num\">N = ").append(n).append("</th>"));
+        html.append("<th class=\"text\">cost</th><th class=\"text\">verdict</th><th class=\"text\">what to set"
+                + "</th></tr></thead>\n<tbody>\n");
+        for (Verdict v : verdicts) {
+            html.append("<tr>").append(Html.textCell(v.setting()));
+            ns.forEach(n -> html.append(Html.textCell(Verdict.cell(v.byN().get(n)))));
+            html.append(Html.textCell(Verdict.cost(v.largest()))).append(Html.textCell(v.verdict()))
+                    .append(Html.textCell(v.toSet())).append("</tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n").toString();
     }
 
     private static String table(List<Row> rows) {
@@ -130,7 +231,7 @@ public final class Report {
                 <th class="num">batches</th><th class="num">theory ms</th>\
                 <th class="num">floor ms</th><th class="num">predicted ms</th>\
                 <th class="num">measured ÷ predicted</th><th class="num">band ms</th>\
-                <th class="num">÷ ideal</th><th class="text">in band</th><th class="text">flags</th></tr></thead>
+                <th class="num">÷ ideal</th><th class="text">in band</th><th class="text">the shape's own outcome</th>                <th class="text">flags</th></tr></thead>
                 <tbody>
                 """);
         for (Row row : rows) {
@@ -148,10 +249,30 @@ public final class Report {
                     .append(Html.textCell(String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs())))
                     .append(Html.numberCell(row.ratioToIdeal(), "%.2f"))
                     .append(Html.textCell(row.placement().name()))
+                    .append(Html.textCell(outcome(row)))
                     .append(Html.textCell(row.flags()))
                     .append("</tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    /**
+     * What a shape measures besides its time: the results a deadline kept, the wait for the first
+     * result as completed, the verdicts of an uptime check (each verified against its URL's kind).
+     */
+    static String outcome(Row row) {
+        JmhRun.Metric kept = row.result().secondary().get(BatchMetrics.KEPT);
+        JmhRun.Metric first = row.result().secondary().get(BatchMetrics.FIRST_RESULT);
+        return switch (row.shape()) {
+            case deadline -> kept == null ? "" : String.format(Locale.ROOT, "%.1f of %d kept", kept.score(), row.urls());
+            case asCompleted -> first == null ? "" : String.format(Locale.ROOT, "first result after %.1f ms", first.score());
+            case failures -> {
+                long up = row.shape().plan(row.urls(), row.delayMs(), row.delays(), 0).stream()
+                        .filter(p -> p.kind() == Kind.OK).count();
+                yield up + " up, " + (row.urls() - up) + " down, each verdict verified";
+            }
+            default -> "";
+        };
     }
 
     /** The floor per N, and the suite's overhead: its virtualThreads model against the bare client. */
@@ -160,7 +281,7 @@ public final class Report {
         if (calibration.floors().isEmpty() && lines.isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<h2>Floor and harness overhead</h2>\n<ul>\n");
+        StringBuilder html = new StringBuilder("<ul>\n");
         calibration.floorLines().forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
         lines.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
         return html.append("</ul>\n").toString();
@@ -213,7 +334,7 @@ public final class Report {
         overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
         Tuning.recommendations(rows).forEach(r -> text.append("tuning: ").append(r.describe()).append('\n'));
         notes(run).forEach(note -> text.append("left out: ").append(note).append('\n'));
-        return text.toString();
+        return text.append(Verdict.text(Verdict.of(rows))).toString();
     }
 
     /** What the plan left out and why, as the run recorded it. */

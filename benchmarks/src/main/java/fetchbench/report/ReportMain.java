@@ -10,7 +10,7 @@ import java.util.List;
 public final class ReportMain {
 
     static final String CHART_USAGE = "usage: scripts/chart.sh <run-dir | jmh.json>";
-    static final String DIGEST_USAGE = "usage: scripts/digest.sh [README.md]";
+    static final String DIGEST_USAGE = "usage: scripts/digest.sh [FILE.md ...]";
     static final String COMPARE_USAGE = "usage: scripts/compare.sh <run A: run-dir | jmh.json> <run B: run-dir | jmh.json>";
     static final int EXIT_USAGE = 2;
 
@@ -49,8 +49,9 @@ public final class ReportMain {
                 List<Path> written = Report.render(jmhJson(inputs.get(0)));
                 out.println("wrote " + written.size() + " files; open " + written.get(written.size() - 1));
             } else {
-                Path folder = Comparison.write(jmhJson(inputs.get(0)), jmhJson(inputs.get(1)));
-                out.println("wrote " + folder.resolve(Report.INDEX));
+                Comparison.Written written = Comparison.writeWithSummary(jmhJson(inputs.get(0)), jmhJson(inputs.get(1)));
+                out.print(written.summary());
+                out.println("wrote " + written.folder().resolve(Report.INDEX));
             }
             return 0;
         } catch (ReportException e) {

@@ -92,6 +92,11 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         return new Limits(model, concurrency, maxRequests);
     }
 
+    /** Requests the model can have in flight at this N, for the JVM that ran it. */
+    public int slots() {
+        return theoryFor(result).slots(limits(), urls);
+    }
+
     /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */
     public double predictedMs() {
         return Theory.withFloor(theoryMs, floorMs);
@@ -219,11 +224,6 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     /** Measured ÷ predicted: 1 is the theory exactly, 2 takes twice as long. */
     public double ratio() {
         return predictedMs() > 0 ? measuredMs() / predictedMs() : Double.NaN;
-    }
-
-    /** Predicted ÷ measured: 1 is as fast as theory allows. */
-    public double efficiency() {
-        return measuredMs() > 0 ? predictedMs() / measuredMs() : Double.NaN;
     }
 
     static double toMillis(double value, String unit) {

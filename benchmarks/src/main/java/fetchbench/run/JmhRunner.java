@@ -3,6 +3,7 @@ package fetchbench.run;
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
 import fetchbench.server.ServerProcess;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,9 +15,11 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.ProfilerConfig;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /** Runs the JMH steps of a plan, each as one JMH run with the run's fork arguments and its own. */
 public final class JmhRunner {
@@ -61,7 +64,8 @@ public final class JmhRunner {
         return step.predictedSeconds(warmup, measurement, forks);
     }
 
-    public Collection<RunResult> run(Step.Jmh step) throws RunnerException {
+    /** Runs one step; JMH's own output goes to {@code log} (the run's jmh.log), not the console. */
+    public Collection<RunResult> run(Step.Jmh step, PrintStream log) throws RunnerException {
         List<String> args = new ArrayList<>(ServerProcess.FIXED_HEAP);
         args.addAll(forkArgs);
         step.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
@@ -86,7 +90,7 @@ public final class JmhRunner {
         }
         jmh.include("^" + Pattern.quote(step.benchmarkName()) + "$");
         step.params().forEach((param, values) -> jmh.param(param, values.toArray(String[]::new)));
-        return new Runner(jmh.build()).run();
+        return new Runner(jmh.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL)).run();
     }
 
     /** The floor first (it needs no warm server), the rest in an order drawn from {@code seed}. */

@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
  * {@code results/<run-id>/} of one run. The id is the start time (UTC); a run that starts in the
  * same second as an earlier one gets a suffix, so a new run never overwrites an old one. Until
- * {@link #complete()} the folder is removed again on failure or Ctrl-C: no half-written runs.
+ * {@link #complete()} the folder is removed again on failure or Ctrl-C, unless the run had
+ * measured something: then {@link #keepOnInterrupt} writes what it has, marked incomplete.
  */
 public final class RunDirectory {
 
@@ -23,10 +25,11 @@ public final class RunDirectory {
     private final Path path;
     private final Thread removeOnExit;
     private volatile boolean complete;
+    private volatile Callable<Boolean> onInterrupt;
 
     private RunDirectory(Path path) {
         this.path = path;
-        this.removeOnExit = new Thread(this::removeIfIncomplete, "fetchbench-results-cleanup");
+        this.removeOnExit = new Thread(this::keepOrRemove, "fetchbench-results-cleanup");
         Runtime.getRuntime().addShutdownHook(removeOnExit);
     }
 
@@ -40,6 +43,26 @@ public final class RunDirectory {
 
     public String id() {
         return path.getFileName().toString();
+    }
+
+    /**
+     * What to do if the JVM is stopped (Ctrl-C) before the run completes: write what was measured
+     * and return true to keep the folder, or return false to have it removed.
+     */
+    public void keepOnInterrupt(Callable<Boolean> writePartial) {
+        this.onInterrupt = writePartial;
+    }
+
+    private synchronized void keepOrRemove() {
+        Callable<Boolean> partial = onInterrupt;
+        if (!complete && partial != null) {
+            try {
+                complete = partial.call();
+            } catch (Exception e) {
+                System.err.println("fetchbench: could not keep the measured part of the run: " + e);
+            }
+        }
+        removeIfIncomplete();
     }
 
     /** Keeps the folder: everything has been written. */

@@ -23,6 +23,11 @@ public final class RunFiles {
 
     public static final String JMH_JSON = "jmh.json";
     public static final String ENVIRONMENT_JSON = "environment.json";
+    /** environment.json's fields for a run that stopped early: false, and why. */
+    public static final String COMPLETE = "complete";
+    public static final String INCOMPLETE = "incomplete";
+    /** JMH's own console output, step after step. */
+    public static final String JMH_LOG = "jmh.log";
 
     private final RunOptions options;
     private final RunPlan plan;
@@ -31,16 +36,38 @@ public final class RunFiles {
     private final Instant started;
     private final Instant finished;
     private final List<RunResult> results;
+    private final String incomplete;
 
+    /** The files of a run that finished every step. */
     public RunFiles(RunOptions options, RunPlan plan, TargetServer server, RunDirectory directory,
                      Instant started, Instant finished, List<RunResult> results) {
+        this(options, plan, server, directory, started, finished, results, null);
+    }
+
+    /**
+     * The files of a run, with {@code incomplete} saying why it stopped early (null: it did not):
+     * the results are then those of the steps that finished, and environment.json says so.
+     */
+    public RunFiles(RunOptions options, RunPlan plan, TargetServer server, RunDirectory directory,
+                     Instant started, Instant finished, List<RunResult> results, String incomplete) {
         this.options = options;
         this.plan = plan;
         this.server = server;
         this.directory = directory;
         this.started = started;
         this.finished = finished;
-        this.results = results;
+        this.results = List.copyOf(results);
+        this.incomplete = incomplete;
+    }
+
+    /** The results these files hold. */
+    public List<RunResult> results() {
+        return results;
+    }
+
+    /** Where jmh.json goes. */
+    public Path jmhJson() {
+        return directory.path().resolve(JMH_JSON);
     }
 
     public void write() throws IOException {
@@ -56,6 +83,10 @@ public final class RunFiles {
     private Map<String, Object> environment() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("runId", directory.id());
+        env.put(COMPLETE, incomplete == null);
+        if (incomplete != null) {
+            env.put(INCOMPLETE, incomplete);
+        }
         env.put("command", options.reproduceCommand());
         SourceVersion source = SourceVersion.of(Path.of("").toAbsolutePath());
         env.put("source", Map.of("commit", source.commit(), "dirty", source.dirty()));

@@ -27,6 +27,8 @@ public final class RunOptions {
     public static final String PREFIX = "fetchbench.";
     /** Prints the plan, with each step's batches and predicted time, and runs nothing. */
     public static final String PLAN_ONLY = "--plan";
+    /** Checks what could stop the run (options, OS limits, the JMH lock) and runs nothing: Maven does this before the tests. */
+    public static final String CHECK_ONLY = "--check";
 
     private final Profile profile;
     private final Map<Param, List<String>> params;
@@ -39,6 +41,7 @@ public final class RunOptions {
     /** The command that started this run when it was not the launcher's own (scripts/tune.sh). */
     private String reproduce;
     private boolean planOnly;
+    private boolean checkOnly;
     private long order;
     private boolean strict;
 
@@ -63,7 +66,8 @@ public final class RunOptions {
         allArgs.addAll(Arrays.asList(args));
         boolean help = allArgs.contains("-h") || allArgs.contains("--help");
         boolean planOnly = allArgs.contains(PLAN_ONLY);
-        allArgs.removeIf(a -> a.equals("--help") || a.equals(PLAN_ONLY));
+        boolean checkOnly = allArgs.contains(CHECK_ONLY);
+        allArgs.removeIf(a -> a.equals("--help") || a.equals(PLAN_ONLY) || a.equals(CHECK_ONLY));
 
         CommandLineOptions jmh;
         try {
@@ -146,6 +150,7 @@ public final class RunOptions {
         RunOptions options = new RunOptions(profile, params, target, resultsRoot, jmh, help, given, sweep);
         options.reproduce = property(properties, "reproduce");
         options.planOnly = planOnly;
+        options.checkOnly = checkOnly;
         options.order = order;
         options.strict = Boolean.parseBoolean(property(properties, "strict"));
         return options;
@@ -271,6 +276,11 @@ public final class RunOptions {
     /** {@code -Dfetchbench.strict=true}: a failed check makes the run exit non-zero (its results are kept). */
     public boolean strict() {
         return strict;
+    }
+
+    /** {@value #CHECK_ONLY}: check what could stop the run, and run nothing. */
+    public boolean checkOnly() {
+        return checkOnly;
     }
 
     /** {@value #PLAN_ONLY}: print the plan and run nothing. */

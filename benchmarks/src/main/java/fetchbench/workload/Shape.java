@@ -39,6 +39,19 @@ public enum Shape {
     /** The package of the benchmark classes. */
     public static final String BENCHMARK_PACKAGE = "fetchbench.bench";
 
+    /** The shape's name in the README, the docs and the report: "As completed", "CPU-heavy". */
+    public String title() {
+        return switch (this) {
+            case gather -> "Gather";
+            case workers -> "Workers";
+            case asCompleted -> "As completed";
+            case race -> "Race";
+            case deadline -> "Deadline";
+            case failures -> "Failures";
+            case cpuHeavy -> "CPU-heavy";
+        };
+    }
+
     /** The simple name of the shape's benchmark class, e.g. DeadlineBenchmark. */
     public String benchmark() {
         return Character.toUpperCase(name().charAt(0)) + name().substring(1) + "Benchmark";

@@ -90,7 +90,8 @@ class ComparisonTest {
         try (Stream<Path> files = Files.list(first)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html",
                     "comparison.csv", "gather-20ms-fixed-compare-N5.png", "gather-20ms-fixed-compare-N5.svg",
-                    "gather-20ms-fixed-compare-N20.png", "gather-20ms-fixed-compare-N20.svg");
+                    "gather-20ms-fixed-compare-N20.png", "gather-20ms-fixed-compare-N20.svg",
+                    "gather-20ms-fixed-ratio.png", "gather-20ms-fixed-ratio.svg");
         }
         List<String> csv = Files.readAllLines(first.resolve("comparison.csv"));
         assertThat(csv).hasSize(15).first().asString().startsWith("scenario,setting,urls,a_ms");
@@ -129,10 +130,48 @@ class ComparisonTest {
         assertThat(matched.pairs()).filteredOn(p -> p.significance() != Comparison.Significance.SIGNIFICANT)
                 .allSatisfy(p -> assertThat(p.ratio()).isEqualTo(1.0));
 
-        String page = Files.readString(Comparison.write(a, b).resolve(Report.INDEX));
+        Comparison.Written written = Comparison.writeWithSummary(a, b);
+        // The console: the one significant change with its ratio's interval, then the counts; no warning,
+        // since B is A's own numbers (same budgets, code, JDK and server check).
+        List<String> console = written.summary().lines().toList();
+        assertThat(console.get(0)).startsWith("slower: gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 2.6 → "
+                + "67.3 ± 0.1 ms, B ÷ A 3.00 (");
+        assertThat(console).hasSize(2).last().asString().startsWith("1 of 76 matched results differ beyond both "
+                + "intervals (").endsWith("; 1 only in A, 0 only in B");
+        String page = Files.readString(written.folder().resolve(Report.INDEX));
         assertThat(page).contains("<h2>Only in A</h2>").contains("structured · N=100")
                 .doesNotContain("<h2>Only in B</h2>");
         assertThat(page.split("class=\"text sig\"", -1)).hasSize(2); // exactly one cell marked significant
+    }
+
+    /** Two runs that differ in more than the code under test are compared with a warning for each difference. */
+    @Test
+    void runsThatDifferInBudgetsCodeOrServerCheckAreComparedWithAWarningEach() throws Exception {
+        Path a = Fixtures.copy("smoke", results.resolve("a"));
+        var json = JsonParser.parseString(Files.readString(a)).getAsJsonArray();
+        json.forEach(element -> {
+            JsonObject result = element.getAsJsonObject();
+            result.addProperty("measurementIterations", 10);
+            JsonArray args = result.getAsJsonArray("jvmArgs");
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i).getAsString().startsWith("-Dfetchbench.source=")) {
+                    args.set(i, new com.google.gson.JsonPrimitive("-Dfetchbench.source=0123456 (dirty)"));
+                }
+            }
+            args.add("-Dfetchbench.serverCheckFailed=100");
+        });
+        Path b = results.resolve("b").resolve("jmh.json");
+        Files.createDirectories(b.getParent());
+        Files.writeString(b, json.toString());
+
+        List<String> warnings = Comparison.warnings(JmhRun.read(a), JmhRun.read(b));
+
+        assertThat(warnings).containsExactly(
+                "the runs differ in measured batches per result: A 1×2, 1×4, B 1×10",
+                "the runs differ in code version: A 2f1e3f155765f39828ddbca168d31f6c5471ab8d, B 0123456 (dirty)",
+                "the runs differ in server check: A passed, B FAILED at N=100");
+        assertThat(Files.readString(Comparison.write(a, b).resolve(Report.INDEX)))
+                .contains("<p class=\"sig\">Warning: the runs differ in code version: A 2f1e3f1");
     }
 
     /** The smoke run's gather result of a model at a concurrency and N. */

@@ -6,19 +6,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fetchbench.theory.Theory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's figures come from runs: its comparisons follow the intervals, and every digest in
- * it is exactly what its run renders, so a number typed by hand, or a stale one, fails here.
+ * The documents' figures come from runs: their comparisons follow the intervals, and every digest
+ * in the README, docs/ and a run's commentary is exactly what its run renders, so a number typed
+ * by hand, or a stale one, fails here.
  */
 class DigestTest {
 
-    /** The repository's README, from the benchmarks module where the tests run. */
-    private static final Path README = Path.of("..", "README.md");
+    /** The repository, from the benchmarks module where the tests run. */
+    private static final Path ROOT = Path.of("..");
+    private static final Path README = ROOT.resolve("README.md");
+
+    /** Every document that may hold a digest: the README, docs/ and each committed run's commentary. */
+    private static List<Path> documents() throws Exception {
+        List<Path> documents = new ArrayList<>(List.of(README));
+        for (String folder : List.of("docs", "results")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(folder), 2)) {
+                files.filter(f -> f.toString().endsWith(".md")).sorted().forEach(documents::add);
+            }
+        }
+        return documents;
+    }
 
     @TempDir
     Path folder;
@@ -62,17 +77,22 @@ class DigestTest {
     }
 
     @Test
-    void everyDigestInTheReadmeIsWhatItsRunRenders() throws Exception {
-        String readme = Files.readString(README);
-        Matcher blocks = Digest.BLOCK.matcher(readme);
-        int count = 0;
-        while (blocks.find()) {
-            count++;
-            assertThat(Path.of("..").resolve(blocks.group(2)).resolve("jmh.json")).as(blocks.group()).isRegularFile();
+    void everyDigestIsWhatItsRunRenders() throws Exception {
+        List<String> kinds = new ArrayList<>();
+        for (Path document : documents()) {
+            String text = Files.readString(document);
+            Matcher blocks = Digest.BLOCK.matcher(text);
+            while (blocks.find()) {
+                kinds.add(blocks.group(1));
+                assertThat(document.getParent().resolve(blocks.group(2)).resolve("jmh.json")).as(document + ": "
+                        + blocks.group()).isRegularFile();
+            }
+            assertThat(Digest.rewrite(text, document.getParent())).as(document + ": run scripts/digest.sh after "
+                    + "changing a run or the digest's code; never edit a digest by hand").isEqualTo(text);
         }
-        assertThat(count).as("digests in the README").isGreaterThanOrEqualTo(1);
-        assertThat(Digest.rewrite(readme, Path.of(".."))).as("run scripts/digest.sh after changing a run or the "
-                + "digest's code; never edit a digest by hand").isEqualTo(readme);
+        assertThat(kinds).as("the README's verdict, the reference run's commentary, the scale run")
+                .contains("verdict", "reference", "scale");
+        assertThat(Files.readString(README)).contains("<!-- digest verdict ");
     }
 
     @Test
@@ -84,7 +104,7 @@ class DigestTest {
         String edited = readme.replace(block, block.replaceFirst("(\\d) ± (\\d)", "$1 ± 9$2"));
         assertThat(edited).isNotEqualTo(readme);
 
-        assertThat(Digest.rewrite(edited, Path.of(".."))).isEqualTo(readme).isNotEqualTo(edited);
+        assertThat(Digest.rewrite(edited, ROOT)).isEqualTo(readme).isNotEqualTo(edited);
     }
 
     @Test
@@ -92,6 +112,6 @@ class DigestTest {
         String readme = "<!-- digest summary results/x -->\nold\n<!-- end of digest -->";
 
         assertThatThrownBy(() -> Digest.rewrite(readme, folder)).isInstanceOf(ReportException.class)
-                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale");
+                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale, verdict");
     }
 }

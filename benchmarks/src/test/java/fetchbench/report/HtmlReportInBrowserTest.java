@@ -30,7 +30,7 @@ class HtmlReportInBrowserTest {
         try (Chromium chromium = start()) {
             chromium.open(json.resolveSibling(Report.INDEX));
 
-            assertEveryImageLoaded(chromium, 85);
+            assertEveryImageLoaded(chromium, 47);
             JsonElement ratios = chromium.evaluate("""
                     (() => {
                       const headers = Array.from(document.querySelectorAll('#results th'));
@@ -43,6 +43,21 @@ class HtmlReportInBrowserTest {
             List<Double> values = new ArrayList<>();
             ratios.getAsJsonArray().forEach(v -> values.add(v.getAsDouble()));
             assertThat(values).hasSize(77).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+
+            // The answer first: the section right after the title is the verdict table, one row per setting.
+            assertThat(chromium.evaluate("document.querySelector('h1').nextElementSibling.id").getAsString())
+                    .isEqualTo("which-model");
+            assertThat(chromium.evaluate("document.querySelectorAll('#which-model #verdicts tbody tr').length")
+                    .getAsInt()).isEqualTo(9);
+            // Every entry of the contents leads to a section, and every other link to a file that exists.
+            JsonElement contents = chromium.evaluate("Array.from(document.querySelectorAll('#contents a'))"
+                    + ".map(a => document.getElementById(a.getAttribute('href').slice(1)) !== null)");
+            assertThat(contents.getAsJsonArray()).hasSizeGreaterThan(5)
+                    .allSatisfy(found -> assertThat(found.getAsBoolean()).isTrue());
+            JsonElement links = chromium.evaluate("Array.from(document.querySelectorAll('a[href]'))"
+                    + ".map(a => a.getAttribute('href')).filter(h => !h.startsWith('#'))");
+            assertThat(links.getAsJsonArray()).isNotEmpty().allSatisfy(href ->
+                    assertThat(json.resolveSibling(href.getAsString())).as(href.getAsString()).isRegularFile());
             chromium.screenshot(SCREENSHOTS.resolve("run-report.png"));
             assertThat(chromium.errors()).isEmpty();
         }
@@ -61,9 +76,9 @@ class HtmlReportInBrowserTest {
             JsonElement recommendations = chromium.evaluate("""
                     (() => {
                       const heading = Array.from(document.querySelectorAll('h2'))
-                          .find(h => h.textContent === 'Tuning: what to set');
-                      return heading ? Array.from(heading.nextElementSibling.nextElementSibling
-                          .querySelectorAll('li')).map(li => li.textContent) : [];
+                          .find(h => h.textContent.startsWith('Tuning: what to set'));
+                      return heading ? Array.from(heading.parentElement.querySelectorAll('li'))
+                          .map(li => li.textContent) : [];
                     })()""");
             assertThat(recommendations.getAsJsonArray()).hasSize(4);
             recommendations.getAsJsonArray().forEach(r -> assertThat(r.getAsString()).contains("Little's law"));
@@ -79,7 +94,7 @@ class HtmlReportInBrowserTest {
         try (Chromium chromium = start()) {
             chromium.open(folderOfComparison.resolve(Report.INDEX));
 
-            assertEveryImageLoaded(chromium, 2);
+            assertEveryImageLoaded(chromium, 3); // B ÷ A, and A beside B at each of the two N
             assertThat(chromium.evaluate("document.querySelectorAll('#ratios tbody tr').length").getAsInt())
                     .isEqualTo(14);
             chromium.screenshot(SCREENSHOTS.resolve("comparison.png"));

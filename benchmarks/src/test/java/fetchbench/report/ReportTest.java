@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import fetchbench.model.Model;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
@@ -26,9 +27,13 @@ class ReportTest {
             "okHttpAsync (5/host, 64 total)", "okHttpAsync (100/host, 100 total)", "httpClientAsync (default executor)",
             "structured");
 
-    /** Charts per scenario: one of models per N, efficiency, and one per extra metric; gather adds scaling. */
-    private static final int CHARTS = 85;
-    private static final int CHARTS_WITHOUT_METRICS = 18;
+    /**
+     * Charts per scenario: models per N (a second panel for the settings over 10× the fastest), one
+     * per extra metric that is charted and not zero everywhere; gather adds scaling; a tuning chart
+     * per swept model.
+     */
+    private static final int CHARTS = 47;
+    private static final int CHARTS_WITHOUT_METRICS = 12;
 
     @TempDir
     Path folder;
@@ -42,7 +47,7 @@ class ReportTest {
 
         String prefix = "gather-20ms-fixed-";
         List<String> charts = List.of("gather-20ms-fixed-models-N10", "gather-20ms-fixed-models-N100",
-                "gather-20ms-fixed-scaling", "gather-20ms-fixed-efficiency", "gather-20ms-fixed-metric-inflight-peak",
+                "gather-20ms-fixed-scaling", "gather-20ms-fixed-models-N100-slow", "gather-20ms-fixed-metric-inflight-peak",
                 "workers-20ms-staggered-seed42-models-N8", "race-20ms-fixed-models-N3", "deadline-100ms-fixed-metric-kept",
                 "cpuHeavy-10ms-fixed-metric-work-ms", "sweep-N10-gather-20ms-fixed-tuning-threadPool");
         for (String chart : charts) {
@@ -65,34 +70,41 @@ class ReportTest {
         Map<String, Charts.NamedChart> charts = Charts.of(rows, run.environment()).stream()
                 .collect(Collectors.toMap(Charts.NamedChart::fileName, c -> c));
 
-        // Models at N=100: one bar per setting, measured as in the JSON, beside the prediction.
-        CategoryChart models = (CategoryChart) charts.get("gather-20ms-fixed-models-N100").chart();
-        CategorySeries measured = models.getSeriesMap().get("measured");
-        assertThat(measured.getXData().stream().map(String::valueOf).toList()).containsExactlyInAnyOrderElementsOf(SETTINGS);
-        double okHttpDefault = score(json, "okHttpAsync", "100", "5");
-        int index = List.copyOf(measured.getXData()).indexOf("okHttpAsync (5/host, 64 total)");
-        assertThat(List.copyOf(measured.getYData()).get(index).doubleValue()).isEqualTo(okHttpDefault);
-        assertThat(List.copyOf(models.getSeriesMap().get("predicted").getYData()).get(index).doubleValue())
+        // Models at N=100: a bar per setting in its model's colour, the prediction as grey diamonds; the
+        // settings over 10× the fastest (structured, 30.1 ms) in a second panel.
+        CategoryChart fast = (CategoryChart) charts.get("gather-20ms-fixed-models-N100").chart();
+        CategoryChart slow = (CategoryChart) charts.get("gather-20ms-fixed-models-N100-slow").chart();
+        assertThat(fast.getSeriesMap().keySet()).containsExactly("threadPool (k=20)", "completableFuture (pool of 20)",
+                "virtualThreads", "okHttpAsync (100/host, 100 total)", "httpClientAsync (default executor)", "structured",
+                "predicted");
+        assertThat(slow.getSeriesMap().keySet()).containsExactly("sequential", "completableFuture (default executor)",
+                "okHttpAsync (5/host, 64 total)", "predicted");
+        assertThat(fast.getSeriesMap().get("virtualThreads").getFillColor()).isEqualTo(Palette.color(Model.virtualThreads));
+        CategorySeries okHttpDefault = slow.getSeriesMap().get("okHttpAsync (5/host, 64 total)");
+        int index = List.copyOf(okHttpDefault.getXData()).indexOf("okHttpAsync (5/host, 64 total)");
+        assertThat(List.copyOf(okHttpDefault.getYData()).get(index).doubleValue())
+                .isEqualTo(score(json, "okHttpAsync", "100", "5"));
+        assertThat(List.copyOf(slow.getSeriesMap().get("predicted").getYData()).get(index).doubleValue())
                 .isEqualTo(400.0); // ⌈100/5⌉ waves of 20 ms
+        assertThat(SETTINGS).allSatisfy(setting -> assertThat(fast.getSeriesMap().containsKey(setting)
+                || slow.getSeriesMap().containsKey(setting)).as(setting).isTrue());
 
         // Scaling: a line per setting plus the theory lines, on log–log axes.
         XYChart scaling = (XYChart) charts.get("gather-20ms-fixed-scaling").chart();
         assertThat(scaling.getSeriesMap().keySet()).containsAll(SETTINGS)
-                .contains("theory: ideal ≈ d", "theory: sequential N·d", "theory: pool of 20 ⌈N/20⌉·d");
+                .contains("theory: ideal ≈ d", "theory: sequential N·d", "theory: pool of 20 ⌈N/20⌉·d",
+                        "theory: OkHttp's Dispatcher, 5 per host and 64 in all ⌈N/5⌉·d");
         assertThat(scaling.getStyler().isXAxisLogarithmic()).isTrue();
         assertThat(scaling.getSeriesMap().get("theory: sequential N·d").getYData()).containsExactly(200.0, 2000.0);
         assertThat(scaling.getSeriesMap().get("sequential").getYData()[1])
                 .isEqualTo(score(json, "sequential", "100", "1"));
 
-        // Efficiency: predicted ÷ measured.
-        CategoryChart efficiency = (CategoryChart) charts.get("gather-20ms-fixed-efficiency").chart();
-        assertThat(efficiency.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
-        assertThat(List.copyOf(efficiency.getSeriesMap().get("sequential").getYData()).get(1).doubleValue())
-                .isEqualTo(2000.0 / score(json, "sequential", "100", "1"));
-
         // Extra metrics get a chart each, labelled with their unit.
         CategoryChart alloc = (CategoryChart) charts.get("gather-20ms-fixed-metric-gc-alloc-rate-norm").chart();
         assertThat(alloc.getYAxisTitle()).isEqualTo("B/op");
+        assertThat(alloc.getTitle()).startsWith("memory allocated per batch");
+        // A metric that is zero everywhere gets no chart: no connection was opened in a measured gather batch.
+        assertThat(charts).doesNotContainKey("gather-20ms-fixed-metric-connects");
         assertThat(alloc.getSeriesMap().keySet()).containsExactlyInAnyOrderElementsOf(SETTINGS);
 
         // Every chart names the scenario and the environment under its title.
@@ -108,10 +120,11 @@ class ReportTest {
         String html = Files.readString(json.resolveSibling("index.html"));
 
         assertThat(html).doesNotContain("http://", "https://");
-        assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 77); // before, header, 83 results less 6 of the bare client
+        assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 9 + 1 + 77); // before; the verdict table's header and 9 settings; the results' header, 83 results less 6 of the bare client
         assertThat(html).contains("okHttpAsync (5/host, 64 total)").contains("2 cores")
                 .contains("./mvnw verify -Dfetchbench.profile=smoke");
-        assertThat(html.split("<img src=\"data:image/png;base64,", -1)).hasSize(1 + CHARTS);
+        assertThat(html.split("<img src=\"", -1)).hasSize(1 + CHARTS); // the PNGs beside the page, not embedded
+        assertThat(html).doesNotContain(".svg\"");
     }
 
     @Test

@@ -125,7 +125,9 @@ class SmokeRunReportTest {
         List<Row> rows = rows(json);
 
         assertThat(Files.readString(json.resolveSibling("index.html")))
-                .contains("<p class=\"sig\">Server check: FAILED: N=100, 20 ms took 400 ms, bound 175</p>");
+                .contains("<p class=\"sig\">Server check FAILED at N=100: the results at that N measure the server, "
+                        + "not the models (they are flagged in the tables).</p>")
+                .contains("<p class=\"env\">Server check: FAILED: N=100, 20 ms took 400 ms, bound 175</p>");
         assertThat(rows.stream().filter(r -> r.urls() == 100)).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.flags()).contains("server check failed at N=100"));
         assertThat(rows.stream().filter(r -> r.urls() != 100)).isNotEmpty()

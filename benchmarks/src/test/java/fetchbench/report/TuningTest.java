@@ -137,8 +137,15 @@ class TuningTest {
         assertThat(charts).containsOnlyKeys("sweep-N10-gather-20ms-fixed-tuning-threadPool",
                 "sweep-N10-gather-20ms-fixed-tuning-virtualThreads", "sweep-N10-gather-20ms-fixed-tuning-okHttpAsync");
         XYChart okHttp = (XYChart) charts.get("sweep-N10-gather-20ms-fixed-tuning-okHttpAsync").chart();
+        // The recommended setting of each series is marked on the chart: the one the recommendation names.
+        int recommended = recommendations.stream().filter(r -> r.series().name().equals("okHttpAsync")).findFirst()
+                .orElseThrow().chosen().orElseThrow().setting();
         assertThat(okHttp.getSeriesMap()).containsOnlyKeys("measured: okHttpAsync",
-                "measured: okHttpAsync with OkHttp's default connection pool", "predicted (either pool)");
+                "measured: okHttpAsync with OkHttp's default connection pool", "predicted (either pool)",
+                "recommended: " + recommended + " (okHttpAsync)",
+                "recommended: 8 (okHttpAsync with OkHttp's default connection pool)");
+        assertThat(okHttp.getSeriesMap().get("recommended: " + recommended + " (okHttpAsync)").getXData())
+                .containsExactly(recommended);
         assertThat(okHttp.getSeriesMap().get("predicted (either pool)").getYData())
                 .containsExactly(200.0, 100.0, 60.0, 40.0);
 

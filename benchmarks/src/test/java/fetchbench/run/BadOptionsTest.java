@@ -7,8 +7,11 @@ import fetchbench.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -89,6 +92,32 @@ class BadOptionsTest {
             assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
                 + "-Dfetchbench.model=…); allowed: one of sequential, threadPool, completableFuture, "
                 + "virtualThreads, okHttpAsync, httpClientAsync, structured");
+        }
+        assertThat(results.resolve("runs")).doesNotExist();
+    }
+
+    /** What Maven runs before the tests: a run that could not start stops the build there, in one line. */
+    @Test
+    void checkRefusesWhileAnotherJmhRunHoldsItsLockAndPassesOtherwise() throws Exception {
+        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        List<String> jvmArgs = List.of("-Dfetchbench.results=" + results.resolve("runs"), "-Dfetchbench.goals=[verify]");
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.lock();
+             Processes.Jvm jvm = Processes.start(FetchBench.class, jvmArgs, List.of("--check"))) {
+            assertThat(held.isValid()).isTrue();
+            assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
+            assertThat(jvm.all()).containsExactly("fetchbench: another JMH run holds " + lock + " (one benchmark at a "
+                    + "time on a machine); wait for it to end, or stop it, and run again");
+        }
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class, jvmArgs, List.of("--check"))) {
+            assertThat(jvm.awaitExit(60)).as("%s", jvm.all()).isZero();
+            assertThat(jvm.all()).singleElement().asString().startsWith("[fetchbench] checked before the tests:");
+        }
+        // ./mvnw test runs no benchmarks: nothing to check for them, even a bad option.
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.goals=[test]"),
+                List.of("--check", "-p", "model=greenThreads"))) {
+            assertThat(jvm.awaitExit(60)).as("%s", jvm.all()).isZero();
+            assertThat(jvm.all()).isEmpty();
         }
         assertThat(results.resolve("runs")).doesNotExist();
     }

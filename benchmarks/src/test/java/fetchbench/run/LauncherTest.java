@@ -40,9 +40,13 @@ class LauncherTest {
             try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
                     concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")))) {
                 assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
-                assertThat(jvm.all()).anyMatch(l -> l.matches("\\[fetchbench] step [2-5]/5: virtualThreads urls=5 .*"));
+                assertThat(jvm.all()).anyMatch(l -> l.matches("\\[fetchbench] step [2-5]/5 · .* elapsed · about .* to go · virtualThreads urls=5 .*"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] server check: N=5 requests"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("floor at N=5 (okHttp bare client, 1 ms delay):"));
+                // JMH's own lines go to jmh.log; the console ends its summary with the verdict table.
+                assertThat(jvm.all()).noneMatch(l -> l.startsWith("# Warmup") || l.startsWith("Iteration "));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("Which model? gather, delay 10 ms fixed"));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] all 5 steps done in "));
             }
         }
 
@@ -90,8 +94,10 @@ class LauncherTest {
             assertThat(env.get("runId").getAsString()).isEqualTo(run.getFileName().toString());
             assertThat(env.getAsJsonObject("source").get("commit").getAsString()).matches("[0-9a-f]{40}|unknown");
             assertThat(run.resolve("index.html")).isNotEmptyFile();
-            assertThat(run.resolve("gather-10ms-fixed-efficiency.png")).isNotEmptyFile();
+            assertThat(run.resolve("gather-10ms-fixed-models-N5.png")).isNotEmptyFile();
             assertThat(run.resolve("gather-10ms-fixed-models-N5.svg")).isNotEmptyFile();
+            assertThat(env.get("complete").getAsBoolean()).isTrue();
+            assertThat(run.resolve("jmh.log")).content().contains("# Fork: 1 of 1").contains("[fetchbench] step 5/5");
         }
     }
 
@@ -117,12 +123,17 @@ class LauncherTest {
             }
             assertThat(Files.readString(run.resolve("jmh.json"))).contains("-Dfetchbench.serverCheckFailed=40");
             assertThat(Files.readString(run.resolve("index.html"))).contains("server check failed at N=40")
-                    .contains("<p class=\"sig\">Server check: FAILED");
+                    .contains("<p class=\"sig\">Server check FAILED at N=40: ");
         }
     }
 
+    /**
+     * A wrong answer fails the run; what the steps before it measured is kept, marked incomplete in
+     * environment.json and in the report (here the floor, which always runs first, and perhaps the
+     * baseline, which the shuffled order may put before the failing step).
+     */
     @Test
-    void aWrongAnswerFailsTheRunAndWritesNothing() throws Exception {
+    void aWrongAnswerFailsTheRunAndKeepsWhatWasMeasuredMarkedIncomplete() throws Exception {
         // The external target answers URL i=2 with HTTP 500: verification must turn that into a failure.
         var failing = Stubs.admin(TestServer.uri()).register(get(urlPathEqualTo(Responses.path(10)))
                 .withQueryParam("i", equalTo("2")).atPriority(1).willReturn(serverError()));
@@ -133,10 +144,23 @@ class LauncherTest {
             assertThat(jvm.awaitExit(300)).isEqualTo(FetchBench.EXIT_RUN_FAILED);
             assertThat(jvm.all()).anyMatch(l -> l.contains("threadPool: gather of 5 URLs had 1 problem(s)")
                     && l.contains("returned HTTP 500 instead of 200"));
-            assertThat(jvm.all()).anyMatch(l -> l.startsWith("fetchbench: run failed:"));
+            assertThat(jvm.all()).anyMatch(l -> l.startsWith("fetchbench: run failed during step ")
+                    && l.contains("threadPool") && l.contains("marked incomplete"));
+            List<Path> runs;
             try (Stream<Path> written = Files.list(results)) {
-                assertThat(written).isEmpty();
+                runs = written.toList();
             }
+            assertThat(runs).hasSize(1);
+            Path run = runs.get(0);
+            JsonArray jmh = JsonParser.parseString(Files.readString(run.resolve("jmh.json"))).getAsJsonArray();
+            assertThat(jmh.asList()).as("the bare client's results only: the threadPool step failed").isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.getAsJsonObject().getAsJsonObject("params").has("model")).isFalse());
+            JsonObject environment = JsonParser.parseString(Files.readString(run.resolve("environment.json")))
+                    .getAsJsonObject();
+            assertThat(environment.get("complete").getAsBoolean()).isFalse();
+            assertThat(environment.get("incomplete").getAsString()).startsWith("failed during step ");
+            assertThat(Files.readString(run.resolve("index.html"))).contains("Incomplete run: it failed during step ");
+            assertThat(run.resolve("jmh.log")).content().contains("<failure>");
         } finally {
             Stubs.admin(TestServer.uri()).removeStubMapping(failing);
         }
@@ -153,7 +177,7 @@ class LauncherTest {
     private void interruptAndCheckNothingIsLeft(Processes.Jvm jvm) throws Exception {
         String ready = jvm.awaitLine(l -> l.startsWith("[fetchbench] server ready"), 120);
         long serverPid = Long.parseLong(ready.replaceAll(".*\\(pid (\\d+)\\).*", "$1"));
-        jvm.awaitLine(l -> l.startsWith("# Fork: 1 of "), 120);
+        jvm.awaitLine(l -> l.startsWith("[fetchbench] step 1/"), 120);
         List<ProcessHandle> children = awaitChildren(jvm.process(), 2, 60); // the server and the JMH fork
         assertThat(children).extracting(ProcessHandle::pid).contains(serverPid);
 

@@ -1,0 +1,41 @@
+package fetchbench.report;
+
+import fetchbench.bench.BatchMetrics;
+import fetchbench.bench.ResourceProfiler;
+import java.util.Map;
+import java.util.Set;
+
+/** The words the report uses for the metrics JMH records besides the batch time. */
+final class MetricNames {
+
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry(ResourceProfiler.IN_FLIGHT, "requests in flight at peak"),
+            Map.entry(ResourceProfiler.THREADS, "platform threads at peak (virtual threads not counted)"),
+            Map.entry(ResourceProfiler.RSS, "resident memory at peak"),
+            Map.entry(ResourceProfiler.CONNECTS, "connections opened per batch"),
+            Map.entry(BatchMetrics.FIRST_RESULT, "time to the first result"),
+            Map.entry(BatchMetrics.KEPT, "results kept by the deadline"),
+            Map.entry(BatchMetrics.WORK, "CPU work per response, one core busy"),
+            Map.entry(BatchMetrics.WORK_ALL_CORES, "CPU work per response, all cores busy"),
+            Map.entry(BatchMetrics.WARMUP_REQUESTS, "requests of the model's own warm-up"),
+            Map.entry(BatchMetrics.WARMUP_BATCHES, "batches of the model's own warm-up"),
+            Map.entry("gc.alloc.rate", "allocation rate"),
+            Map.entry("gc.alloc.rate.norm", "memory allocated per batch"),
+            Map.entry("gc.count", "garbage collections"),
+            Map.entry("gc.time", "time in garbage collection"));
+
+    /**
+     * Metrics the report leaves in jmh.json without a chart: the harness's own warm-up, and the
+     * collector's rates and counts, which the allocation per batch says better for a model.
+     */
+    static final Set<String> NOT_CHARTED = Set.of(BatchMetrics.WARMUP_REQUESTS, BatchMetrics.WARMUP_BATCHES,
+            "gc.alloc.rate", "gc.count", "gc.time");
+
+    private MetricNames() {
+    }
+
+    /** "platform threads at peak (virtual threads not counted)"; an unknown metric keeps its own name. */
+    static String words(String metric) {
+        return WORDS.getOrDefault(metric, metric);
+    }
+}

@@ -1,0 +1,191 @@
+package fetchbench.report;
+
+import fetchbench.bench.ResourceProfiler;
+import fetchbench.model.Model;
+import fetchbench.theory.Theory;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Shape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * "Which model?": each model setting of the run's headline scenario (gather with equal delays)
+ * with its time at every N, what it cost at its largest N, a verdict in a few words read off the
+ * data there, and what to set. The README, index.html and the console show this one table.
+ *
+ * @param setting  the model and its setting, as every table names it
+ * @param byN      its result at each N it ran
+ * @param verdict  why it takes the time it does at its largest N
+ * @param toSet    the setting that gets the most out of it
+ */
+public record Verdict(String setting, Map<Integer, Row> byN, String verdict, String toSet) {
+
+    /** Up to this many times the ideal a result is "at the ideal". */
+    static final double NEAR_IDEAL = 1.1;
+
+    /** The result at the largest N this setting ran. */
+    public Row largest() {
+        return byN.values().stream().max(Comparator.comparingInt(Row::urls)).orElseThrow();
+    }
+
+    /** The headline scenario's rows: gather, fixed delays, no sweep, the delay with the most N (then the longest). */
+    public static List<Row> headline(List<Row> rows) {
+        Map<Integer, List<Row>> byDelay = rows.stream()
+                .filter(r -> r.shape() == Shape.gather && !r.isSweep() && r.delays().profile() == DelayProfile.fixed)
+                .collect(Collectors.groupingBy(Row::delayMs));
+        return byDelay.values().stream().max(Comparator.<List<Row>>comparingLong(s -> s.stream().map(Row::urls)
+                        .distinct().count()).thenComparingInt(s -> s.get(0).delayMs()))
+                .orElse(List.of());
+    }
+
+    /** One verdict per setting of the headline scenario, in the report's reading order. */
+    public static List<Verdict> of(List<Row> rows) {
+        Map<String, Map<Integer, Row>> bySetting = new LinkedHashMap<>();
+        headline(rows).stream().sorted(Row.READING_ORDER).forEach(row -> bySetting
+                .computeIfAbsent(row.setting(), s -> new LinkedHashMap<>()).put(row.urls(), row));
+        List<Verdict> verdicts = new ArrayList<>();
+        bySetting.forEach((setting, byN) -> {
+            Row largest = byN.values().stream().max(Comparator.comparingInt(Row::urls)).orElseThrow();
+            verdicts.add(new Verdict(setting, byN, verdict(largest), toSet(largest)));
+        });
+        return verdicts;
+    }
+
+    /** At ideal, capped by a limit (which), serialised by the default executor, or CPU-bound; at the row's N. */
+    static String verdict(Row row) {
+        int n = row.urls();
+        int slots = row.slots();
+        String verdict;
+        if (row.model() == Model.sequential) {
+            verdict = "one at a time: N waves of the delay";
+        } else if (row.model() == Model.completableFuture && row.concurrency() == 0 && slots < n) {
+            verdict = "serialised by its default executor (" + slots + " at a time, the common pool's parallelism)";
+        } else if (slots < n) {
+            verdict = "capped by " + limit(row) + ": " + slots + " in flight, " + (int) Theory.waves(n, slots)
+                    + " waves";
+        } else {
+            double times = row.ratioToIdeal();
+            verdict = switch (row.placement()) {
+                case below, inside -> times <= NEAR_IDEAL ? "at the ideal: all " + n + " in flight"
+                        : String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal: within the ideal plus the "
+                        + "floor, the client's own cost for %d requests", n, times, n);
+                case above -> String.format(Locale.ROOT, "all %d in flight but CPU-bound at this N: %.2f× the ideal, "
+                        + "past the ideal plus the floor", n, times);
+                case unknown -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; the interval is too "
+                        + "wide to say more", n, times);
+            };
+        }
+        Optional<String> notSteady = row.notSteady();
+        return "at N = " + n + ": " + verdict + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
+    }
+
+    private static String limit(Row row) {
+        return switch (row.model()) {
+            case threadPool, completableFuture -> "its pool of " + row.concurrency();
+            case virtualThreads -> "its " + row.concurrency() + " permits";
+            case okHttpAsync -> "OkHttp's Dispatcher (" + (row.concurrency() == 0
+                    ? fetchbench.model.OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : row.concurrency())
+                    + " per host, " + row.maxRequests() + " in all)";
+            default -> "its limit";
+        };
+    }
+
+    /** What to set for N in flight: nothing where the default already does it. */
+    static String toSet(Row row) {
+        int n = row.urls();
+        boolean reaches = row.slots() >= n;
+        String asHere = reaches ? " (as here)" : "";
+        return switch (row.model()) {
+            case sequential -> "use a concurrent model";
+            case threadPool -> "pool size ≥ " + n + asHere + ", or virtual threads";
+            case completableFuture -> row.concurrency() == 0 && !reaches
+                    ? "pass supplyAsync an executor: a pool ≥ " + n + " or virtual threads"
+                    : "an executor of ≥ " + n + asHere;
+            case virtualThreads -> row.concurrency() == 0 ? "nothing: no bound" : "permits ≥ " + n + asHere + ", or none";
+            case okHttpAsync -> "Dispatcher maxRequestsPerHost and maxRequests ≥ " + n + asHere;
+            case httpClientAsync -> "nothing: the executor does not bound the requests";
+            case structured -> "nothing: a virtual thread per fork";
+        };
+    }
+
+    /** Per N, the lowest mean and every setting whose interval overlaps it: the fastest, indistinguishable among themselves. */
+    public static List<String> fastest(List<Verdict> verdicts) {
+        List<String> lines = new ArrayList<>();
+        for (int n : new TreeSet<>(verdicts.stream().flatMap(v -> v.byN().keySet().stream()).toList())) {
+            List<Row> atN = verdicts.stream().map(v -> v.byN().get(n)).filter(r -> r != null && !Double.isNaN(r.errorMs()))
+                    .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
+            if (atN.isEmpty()) {
+                continue;
+            }
+            List<String> tied = atN.stream().filter(r -> r == atN.get(0) || Digest.indistinguishable(atN.get(0), r))
+                    .map(Row::setting).toList();
+            lines.add("N = " + n + ": " + String.join(", ", tied));
+        }
+        return lines;
+    }
+
+    /** "102.4 ± 0.8 (1.02×)", or a dash where the setting did not run at that N. */
+    static String cell(Row row) {
+        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×)", Digest.meanAndError(row), row.ratioToIdeal());
+    }
+
+    /** "48 threads, 669 MB" at the largest N, from the resource metrics. */
+    static String cost(Row row) {
+        JmhRun.Metric threads = row.result().secondary().get(ResourceProfiler.THREADS);
+        JmhRun.Metric rss = row.result().secondary().get(ResourceProfiler.RSS);
+        if (threads == null || rss == null) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.0f threads, %.0f MB", threads.score(), rss.score());
+    }
+
+    /** The N of the table's columns. */
+    static List<Integer> columns(List<Verdict> verdicts) {
+        return new ArrayList<>(new TreeSet<>(verdicts.stream().flatMap(v -> v.byN().keySet().stream()).toList()));
+    }
+
+    /** The table in Markdown, for the README. */
+    public static String markdown(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            return "";
+        }
+        List<Integer> ns = columns(verdicts);
+        Row first = verdicts.get(0).largest();
+        StringBuilder md = new StringBuilder("**Fastest** (the lowest mean, and every setting whose interval overlaps "
+                + "it: indistinguishable), ").append(first.scenario()).append(":\n\n");
+        fastest(verdicts).forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append("\n**Which model?** ms per batch (× the ideal); platform threads and memory at the largest N\n\n"
+                + "| model (setting) |");
+        ns.forEach(n -> md.append(" N = ").append(n).append(" |"));
+        md.append(" cost | verdict | what to set |\n|---|").append("---:|".repeat(ns.size())).append("---:|---|---|\n");
+        for (Verdict v : verdicts) {
+            md.append("| ").append(v.setting()).append(" |");
+            ns.forEach(n -> md.append(' ').append(cell(v.byN().get(n))).append(" |"));
+            md.append(' ').append(cost(v.largest())).append(" | ").append(v.verdict()).append(" | ").append(v.toSet())
+                    .append(" |\n");
+        }
+        return md.append('\n').toString();
+    }
+
+    /** The table in short form, for the end of the console. */
+    public static String text(List<Verdict> verdicts) {
+        if (verdicts.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Which model? ").append(verdicts.get(0).largest().scenario()).append('\n');
+        for (Verdict v : verdicts) {
+            Row largest = v.largest();
+            text.append(String.format(Locale.ROOT, "  %-38s N=%-5d %18s  %s; set: %s%n", v.setting(), largest.urls(),
+                    cell(largest), v.verdict().substring(v.verdict().indexOf(": ") + 2), v.toSet()));
+        }
+        fastest(verdicts).forEach(line -> text.append("  fastest at ").append(line).append('\n'));
+        return text.toString();
+    }
+}

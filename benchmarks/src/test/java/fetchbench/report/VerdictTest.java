@@ -1,0 +1,90 @@
+package fetchbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.google.gson.JsonObject;
+import fetchbench.model.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Which model?": each verdict and what to set, read off constructed results and off the smoke run. */
+class VerdictTest {
+
+    @TempDir
+    Path folder;
+
+    private List<Verdict> verdicts(JsonObject... results) throws Exception {
+        return Verdict.of(Row.of(JmhRun.read(Fixtures.write(folder, results))));
+    }
+
+    private JsonObject gather(String model, int concurrency, int maxRequests, int urls, double ms,
+                                              double error) throws Exception {
+        return Fixtures.result(folder, "fetchbench.bench.GatherBenchmark.gather", Map.of("model", model, "urls",
+                String.valueOf(urls), "delayMs", "100", "concurrency", String.valueOf(concurrency), "maxRequests",
+                String.valueOf(maxRequests)), ms, error);
+    }
+
+    @Test
+    void aBoundedModelIsCappedByItsLimitAndToldTheSettingThatLiftsIt() throws Exception {
+        List<Verdict> verdicts = verdicts(gather("threadPool", 20, 0, 100, 512, 3),
+                gather("okHttpAsync", 0, 64, 100, 2040, 10), gather("sequential", 0, 0, 10, 1012, 1));
+
+        assertThat(verdicts).extracting(Verdict::setting, Verdict::verdict, Verdict::toSet).containsExactly(
+                tuple("sequential", "at N = 10: one at a time: N waves of the delay",
+                        "use a concurrent model"),
+                tuple("threadPool (k=20)",
+                        "at N = 100: capped by its pool of 20: 20 in flight, 5 waves", "pool size ≥ 100, or virtual threads"),
+                tuple("okHttpAsync (5/host, 64 total)",
+                        "at N = 100: capped by OkHttp's Dispatcher (5 per host, 64 in all): 5 in flight, 20 waves",
+                        "Dispatcher maxRequestsPerHost and maxRequests ≥ 100"));
+    }
+
+    @Test
+    void anUnboundedModelIsAtTheIdealWithinTheFloorOrCpuBoundPastIt() throws Exception {
+        // No floor in these results: the band is the ideal alone, one wave of 100 ms; 101 ± 2 meets it.
+        List<Verdict> verdicts = verdicts(gather("virtualThreads", 0, 0, 100, 101, 2),
+                gather("structured", 0, 0, 100, 170, 5), gather("httpClientAsync", 0, 0, 100, 150, 40));
+
+        assertThat(verdicts.get(0).verdict()).isEqualTo("at N = 100: at the ideal: all 100 in flight");
+        assertThat(verdicts.get(0).toSet()).isEqualTo("nothing: no bound");
+        assertThat(verdicts).filteredOn(v -> v.setting().equals("structured")).singleElement()
+                .satisfies(v -> assertThat(v.verdict()).isEqualTo("at N = 100: all 100 in flight but CPU-bound at this N: "
+                        + "1.70× the ideal, past the ideal plus the floor"));
+        // ±27 %: too wide to place.
+        assertThat(verdicts).filteredOn(v -> v.setting().startsWith("httpClientAsync")).singleElement()
+                .satisfies(v -> assertThat(v.verdict()).endsWith("1.50× the ideal; the interval is too wide to say more"));
+    }
+
+    @Test
+    void theFastestAreTheLowestMeanAndEveryIntervalThatOverlapsIt() throws Exception {
+        List<Verdict> verdicts = verdicts(gather("virtualThreads", 0, 0, 100, 110, 5),
+                gather("structured", 0, 0, 100, 118, 4), gather("threadPool", 20, 0, 100, 512, 3));
+
+        assertThat(Verdict.fastest(verdicts)).containsExactly("N = 100: virtualThreads, structured");
+    }
+
+    @Test
+    void theSmokeRunsTableComesFirstOnItsPageAndLastOnTheConsole() throws Exception {
+        Path json = Fixtures.copy("smoke", folder);
+        JmhRun run = JmhRun.read(json);
+        List<Verdict> verdicts = Verdict.of(Row.of(run));
+
+        // The headline is gather at 20 ms, the scenario with the most N; every setting of it, once.
+        assertThat(verdicts).hasSize(9).allSatisfy(v -> assertThat(v.byN().keySet()).isSubsetOf(10, 100));
+        assertThat(verdicts).filteredOn(v -> v.setting().equals("completableFuture (default executor)")).singleElement()
+                .satisfies(v -> assertThat(v.verdict()).startsWith("at N = 100: serialised by its default executor (1 at a time"));
+        Report.render(json);
+        String page = Files.readString(json.resolveSibling(Report.INDEX));
+        assertThat(page.indexOf("<section id=\"which-model\">")).isPositive().isLessThan(page.indexOf("<nav id=\"contents\">"));
+        String console = Report.summary(run);
+        assertThat(console.substring(console.lastIndexOf("Which model? "))).startsWith("Which model? gather, delay 20 ms fixed")
+                .contains("fastest at N = 100: ");
+        assertThat(Verdict.markdown(verdicts)).startsWith("**Fastest** (the lowest mean").contains("| structured |");
+        assertThat(Model.values()).allSatisfy(model -> assertThat(verdicts).anyMatch(v -> v.setting().startsWith(model.name())));
+    }
+}
