@@ -216,6 +216,7 @@ public final class Charts {
         chart.getStyler().setYAxisMin(0.0); // a time is never negative, however wide its error bar
         chart.getStyler().setOverlapped(true); // one bar per setting, in its model's colour
         List<String> settings = rows.stream().map(Row::setting).toList();
+        Palette.Fills fills = new Palette.Fills();
         for (Row row : rows) {
             List<Double> values = new ArrayList<>();
             List<Double> errors = new ArrayList<>();
@@ -223,7 +224,7 @@ public final class Charts {
                 values.add(other == row ? row.measuredMs() : 0.0); // XChart's error bars take no gaps
                 errors.add(other == row && !Double.isNaN(row.errorMs()) ? row.errorMs() : 0.0);
             }
-            chart.addSeries(row.setting(), settings, values, errors).setFillColor(Palette.color(row.model()));
+            chart.addSeries(row.setting(), settings, values, errors).setFillColor(fills.next(row.model()));
         }
         CategorySeries predicted = chart.addSeries("predicted", settings, rows.stream().map(Row::predictedMs).toList());
         predicted.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
@@ -311,6 +312,7 @@ public final class Charts {
                 "N (URLs per batch)", unit);
         List<String> categories = nCategories(rows);
         boolean anyNonZero = false;
+        Palette.Fills fills = new Palette.Fills();
         for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
             List<Double> values = new ArrayList<>();
             for (String n : categories) {
@@ -320,7 +322,7 @@ public final class Charts {
             }
             if (values.stream().anyMatch(Objects::nonNull)) {
                 chart.addSeries(setting.getKey(), categories, values)
-                        .setFillColor(Palette.color(setting.getValue().get(0).model()));
+                        .setFillColor(fills.next(setting.getValue().get(0).model()));
                 anyNonZero |= values.stream().anyMatch(v -> v != null && v != 0);
             }
         }

@@ -12,7 +12,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * One colour and one marker per model in every chart, from the Okabe–Ito palette (told apart with
  * the common colour-vision deficiencies), none of them near the grey of the theory lines. A
- * model's second setting on one chart keeps its colour and gets a dashed line.
+ * model's second setting on one chart keeps its colour and gets a dashed line, or a bar of a
+ * lighter tint of it.
  */
 final class Palette {
 
@@ -43,6 +44,20 @@ final class Palette {
             case httpClientAsync -> SeriesMarkers.RECTANGLE;
             case structured -> SeriesMarkers.OVAL;
         };
+    }
+
+    /** Bar colours per model within one chart: its colour for its first setting, a lighter tint for the next ones. */
+    static final class Fills {
+        private final Map<Model, Integer> seen = new HashMap<>();
+
+        Color next(Model model) {
+            Color color = color(model);
+            if (seen.merge(model, 1, Integer::sum) == 1) {
+                return color;
+            }
+            return new Color((color.getRed() + 2 * 255) / 3, (color.getGreen() + 2 * 255) / 3,
+                    (color.getBlue() + 2 * 255) / 3);
+        }
     }
 
     /** Line styles per model within one chart: solid for its first setting, dashed for the next ones. */

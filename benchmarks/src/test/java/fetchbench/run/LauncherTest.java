@@ -174,6 +174,36 @@ class LauncherTest {
         }
     }
 
+    /** Ctrl-C once the floor (always the first step) is measured: the floor is kept, marked incomplete. */
+    @Test
+    void interruptingTheRunAfterAStepKeepsWhatWasMeasuredMarkedIncomplete() throws Exception {
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
+                List.of("-f", "1", "-wi", "0", "-i", "1", "-p", "model=sequential", "-p", "urls=50", "-p",
+                        "delayMs=1000"))) {
+            jvm.awaitLine(l -> l.startsWith("[fetchbench] step 2/"), 180);
+            List<ProcessHandle> children = awaitChildren(jvm.process(), 2, 60); // the server and the JMH fork
+
+            new ProcessBuilder("kill", "-INT", String.valueOf(jvm.process().pid())).start().waitFor();
+
+            assertThat(jvm.awaitExit(120)).isNotZero();
+            for (ProcessHandle child : children) {
+                assertThat(Processes.awaitGone(child.pid(), 30)).as("child %d gone", child.pid()).isTrue();
+            }
+        }
+        List<Path> runs;
+        try (Stream<Path> written = Files.list(results)) {
+            runs = written.toList();
+        }
+        assertThat(runs).hasSize(1);
+        JsonObject environment = JsonParser.parseString(Files.readString(runs.get(0).resolve("environment.json")))
+                .getAsJsonObject();
+        assertThat(environment.get("complete").getAsBoolean()).isFalse();
+        assertThat(environment.get("incomplete").getAsString()).startsWith("interrupted (Ctrl-C) during step 2/");
+        JsonArray jmh = JsonParser.parseString(Files.readString(runs.get(0).resolve("jmh.json"))).getAsJsonArray();
+        assertThat(jmh.asList()).isNotEmpty().allSatisfy(r -> assertThat(r.getAsJsonObject().getAsJsonObject("params")
+                .has("model")).as("only the bare client's floor was measured").isFalse());
+    }
+
     private void interruptAndCheckNothingIsLeft(Processes.Jvm jvm) throws Exception {
         String ready = jvm.awaitLine(l -> l.startsWith("[fetchbench] server ready"), 120);
         long serverPid = Long.parseLong(ready.replaceAll(".*\\(pid (\\d+)\\).*", "$1"));
