@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Re-renders a run's charts (PNG, SVG) and index.html from its jmh.json, into the same folder.
+# Re-renders a run's charts (PNG) and index.html from its jmh.json, into the same folder, removing charts it no longer draws.
 # The jmh.json is only read, so a file copied from another machine renders too.
 #   scripts/chart.sh results/2026-11-22T033131Z
 #   scripts/chart.sh some/where/jmh.json

@@ -50,7 +50,7 @@ public final class FetchBench {
 
     /** Exit code for a bad option: nothing was started or written. */
     public static final int EXIT_BAD_OPTION = 2;
-    /** Exit code for a run that started and failed: its results folder was removed. */
+    /** Exit code for a run that started and failed: its folder is removed, or kept marked incomplete when a step had finished. */
     public static final int EXIT_RUN_FAILED = 1;
     /** Exit code under -Dfetchbench.strict=true when a check failed: the results are kept, and marked. */
     public static final int EXIT_CHECK_FAILED = 3;
@@ -148,12 +148,13 @@ public final class FetchBench {
             Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
             String summary = Report.summary(JmhRun.read(jmhJson));
             directory.complete();
-            out.println();
-            out.print(summary);
             out.println("[fetchbench] results: " + jmhJson);
             out.printf(Locale.ROOT, "[fetchbench] benchmarks took %.1f min (planned about %.0f min)%n",
                     Duration.between(started, Instant.now()).toSeconds() / 60.0, Math.ceil(plannedSeconds / 60));
             int rendered = renderReport(jmhJson);
+            // The answer last, where the console stops: every result, then the verdict table.
+            out.println();
+            out.print(summary);
             if (rendered == 0 && options.strict() && !failedAt.isEmpty()) {
                 err.println("fetchbench: the server check failed at N=" + failedAt + " (strict mode); the results are "
                         + "kept and marked in " + jmhJson.getParent());

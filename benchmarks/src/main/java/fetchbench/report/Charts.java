@@ -66,6 +66,12 @@ public final class Charts {
         }
     }
 
+    /** Strokes for the lines that the library's own four would leave looking alike. */
+    private static final BasicStroke LONG_DASH = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10, new float[] {12, 6}, 0);
+    private static final BasicStroke DASH_DOT_DOT = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10, new float[] {10, 4, 2, 4, 2, 4}, 0);
+
     /** Bars that differ more than this many times go in two panels, so the fast ones are not slivers. */
     static final double PANEL_RATIO = 10;
 
@@ -274,7 +280,8 @@ public final class Charts {
             List<Integer> floorNs = new ArrayList<>(new TreeSet<>(withFloor.stream().map(Row::urls).toList()));
             if (!floorNs.isEmpty()) {
                 theoryLine(chart, "floor: bare " + stack + " client, 1 ms delay", floorNs, n -> withFloor.stream()
-                        .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(), SeriesLines.SOLID);
+                        .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(),
+                        stack == ClientStack.okHttp ? SeriesLines.SOLID : LONG_DASH);
             }
         }
         Row first = rows.get(0);
@@ -290,7 +297,7 @@ public final class Charts {
                 int c = Math.min(dispatcher.concurrency(), dispatcher.maxRequests());
                 theoryLine(chart, "theory: OkHttp's Dispatcher, " + dispatcher.concurrency() + " per host and "
                         + dispatcher.maxRequests() + " in all ⌈N/" + c + "⌉·d", ns, n -> Theory.waves(n, c) * d,
-                        SeriesLines.DASH_DOT);
+                        DASH_DOT_DOT);
             }
         }
         return new NamedChart(prefix + "-scaling", "Scaling",

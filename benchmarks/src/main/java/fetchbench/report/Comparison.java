@@ -1,8 +1,11 @@
 package fetchbench.report;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import fetchbench.run.NewFolder;
 import fetchbench.run.Param;
 import fetchbench.run.ResultKeys;
+import fetchbench.run.RunFiles;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -82,10 +85,24 @@ final class Comparison {
         differ(warnings, "code version", a.forkProperty(ResultKeys.SOURCE).orElse("unknown"),
                 b.forkProperty(ResultKeys.SOURCE).orElse("unknown"));
         differ(warnings, "JDK and cores", a.environment(), b.environment());
+        differ(warnings, "machine", machine(a), machine(b));
         differ(warnings, "server check", a.forkProperty(ResultKeys.SERVER_CHECK_FAILED).map(n -> "FAILED at N=" + n)
                 .orElse("passed"), b.forkProperty(ResultKeys.SERVER_CHECK_FAILED).map(n -> "FAILED at N=" + n)
                 .orElse("passed"));
         return warnings;
+    }
+
+    /** The machine environment.json beside the run's jmh.json describes (OS, architecture, memory), if it is there. */
+    private static String machine(JmhRun run) {
+        Path environment = run.source().toAbsolutePath().resolveSibling(RunFiles.ENVIRONMENT_JSON);
+        try {
+            JsonObject env = JsonParser.parseString(Files.readString(environment)).getAsJsonObject();
+            JsonObject machine = env.getAsJsonObject("machine");
+            return machine.get("os").getAsString() + ", " + machine.get("arch").getAsString() + ", "
+                    + machine.get("memoryBytes").getAsLong() / (1L << 30) + " GiB";
+        } catch (IOException | RuntimeException e) {
+            return "unknown (no environment.json)";
+        }
     }
 
     private static void differ(List<String> warnings, String what, String a, String b) {

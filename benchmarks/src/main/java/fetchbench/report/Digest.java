@@ -81,7 +81,7 @@ public final class Digest {
         JmhRun run = JmhRun.read(ReportMain.jmhJson(folder.toString()));
         List<Row> rows = Row.of(run);
         Calibration calibration = Calibration.of(run);
-        StringBuilder md = new StringBuilder(header(run, link, folder));
+        StringBuilder md = new StringBuilder(header(run, link, folder, kind));
         if (kind == Kind.verdict) {
             return md.append(Verdict.markdown(Verdict.of(rows))).toString();
         }
@@ -117,7 +117,7 @@ public final class Digest {
     }
 
     /** Which run, on what, with which code, how sampled, and how to read the figures. */
-    private static String header(JmhRun run, String link, Path folder) throws IOException {
+    private static String header(JmhRun run, String link, Path folder, Kind kind) throws IOException {
         StringBuilder md = new StringBuilder("Run [`").append(folder.getFileName()).append("`](").append(link)
                 .append("/index.html)");
         Path environment = folder.resolve("environment.json");
@@ -138,6 +138,10 @@ public final class Digest {
         md.append(String.format(Locale.ROOT, "; %s fork(s) and %d–%d measured batches per result.",
                 forks.stream().map(String::valueOf).collect(Collectors.joining("–")), measured.get(0),
                 measured.get(measured.size() - 1)));
+        if (kind == Kind.verdict) {
+            return md.append(" Figures are ms per batch, the mean ± JMH's 99.9 % half-width; ×: the mean over the "
+                    + "ideal (waves × d).\n\n").toString();
+        }
         md.append(" Figures are ms per batch, the mean ± JMH's 99.9 % half-width; ×: the mean over the ideal "
                 + "(waves × d, or the greedy schedule); *below* or *above*: the interval misses the band "
                 + "[ideal, ideal + the floor of the model's client stack, measured first in the run], *unknown*: "

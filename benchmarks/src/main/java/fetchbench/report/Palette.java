@@ -55,8 +55,7 @@ final class Palette {
             if (seen.merge(model, 1, Integer::sum) == 1) {
                 return color;
             }
-            return new Color((color.getRed() + 2 * 255) / 3, (color.getGreen() + 2 * 255) / 3,
-                    (color.getBlue() + 2 * 255) / 3);
+            return new Color((color.getRed() + 255) / 2, (color.getGreen() + 255) / 2, (color.getBlue() + 255) / 2);
         }
     }
 

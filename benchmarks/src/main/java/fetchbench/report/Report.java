@@ -24,12 +24,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 
 /**
- * Renders a run from its jmh.json alone: every chart as PNG and SVG, and an offline
- * {@code index.html} with the charts, a sortable table of every result with its prediction,
- * the environment and the command that reproduces the run.
+ * Renders a run from its jmh.json alone: every chart as a PNG, and an offline {@code index.html}
+ * that opens with "Which model?", then the charts in the docs' order, a sortable table of every
+ * result with its prediction, the environment and the command that reproduces the run.
  */
 public final class Report {
 
@@ -62,7 +61,7 @@ public final class Report {
         return written;
     }
 
-    /** Chart files (PNG, SVG) in the folder that this rendering did not write: an earlier report's. */
+    /** Chart files (PNG, and the SVGs of older reports) in the folder that this rendering did not write. */
     private static void removeChartsNotIn(Path folder, List<Path> written) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".png") || f.toString().endsWith(".svg"))
@@ -72,20 +71,14 @@ public final class Report {
         }
     }
 
-    /** PNG and SVG of one chart. */
+    /** The chart as a PNG (an SVG of each would make a run folder too large to commit). */
     static List<Path> save(Charts.NamedChart chart, Path folder) throws IOException {
         Path png = folder.resolve(chart.fileName() + ".png");
-        Path svg = folder.resolve(chart.fileName() + ".svg");
         BitmapEncoder.saveBitmap(chart.chart(), png.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart.chart(), svg.toString(),
-                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        return List.of(png, svg);
+        return List.of(png);
     }
 
-    /**
-     * The chart's PNG beside the page (not embedded, so a run folder stays small enough to commit).
-     * Its SVG is written beside it too, but not linked: a committed run leaves the SVGs out.
-     */
+    /** The chart's PNG beside the page (not embedded, so a run folder stays small enough to commit). */
     static String figure(Charts.NamedChart chart) {
         return """
                 <figure id="%1$s">
@@ -134,6 +127,7 @@ public final class Report {
             sections.add(new String[] {"left-out", "Left out of this run", left.append("</ul>\n").toString()});
         }
         List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
+        String[] tuningSection = null;
         if (!recommendations.isEmpty()) {
             Row swept = rows.stream().filter(Row::isSweep).findFirst().orElseThrow();
             boolean tuneRun = run.forkProperty(ResultKeys.COMMAND).map(c -> c.startsWith("scripts/tune.sh")).orElse(false);
@@ -146,12 +140,23 @@ public final class Report {
                     + "an interval is missing, or where that setting's or the best's is wider than ±")
                     .append((int) Tuning.MAX_HALF_WIDTH_PERCENT).append(" %. The tuning charts below show every setting beside the prediction.</p>\n<ul>\n");
             recommendations.forEach(r -> tuning.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
-            sections.add(new String[] {"tuning", tuneRun ? "Tuning: what to set" : "Tuning: what to set (an example)",
-                    tuning.append("</ul>\n").toString()});
+            tuningSection = new String[] {"tuning", tuneRun ? "Tuning: what to set" : "Tuning: what to set (an example)",
+                    tuning.append("</ul>\n").toString()};
         }
-        figures.forEach((section, charts) -> sections.add(new String[] {"charts-" + section.name(), section.title(),
-                (section == Charts.Section.resources ? "<p>What each setting spent, per scenario: threads, memory, "
-                        + "connections and the other metrics of the run.</p>\n" : "") + charts}));
+        // Gather, the other shapes, then tuning (what to set, then its charts), then resources.
+        boolean tuningPlaced = false;
+        for (Charts.Section section : Charts.Section.values()) {
+            if (section.compareTo(Charts.Section.tuning) >= 0 && !tuningPlaced && tuningSection != null) {
+                sections.add(tuningSection);
+                tuningPlaced = true;
+            }
+            StringBuilder charts = figures.get(section);
+            if (charts != null) {
+                sections.add(new String[] {"charts-" + section.name(), section.title(),
+                        (section == Charts.Section.resources ? "<p>What each setting spent, per scenario: threads, "
+                                + "memory, connections and the other metrics of the run.</p>\n" : "") + charts});
+            }
+        }
         sections.add(new String[] {"results", "Every result", "<p>Click a column to sort. Theory: the greedy schedule of the "
                 + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
                 + "are equal, read the way the shape ends (the last result, the first success, the deadline; "

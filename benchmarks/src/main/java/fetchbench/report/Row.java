@@ -36,7 +36,8 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     static final double MAX_THREAD_DRIFT_PERCENT = 5;
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
-    public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::scenario)
+    public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::shape) // the docs' order
+            .thenComparing(Row::scenario)
             .thenComparing(r -> r.model().ordinal())
             .thenComparing(Row::connectionPool) // sized first
             .thenComparing(Row::concurrency)

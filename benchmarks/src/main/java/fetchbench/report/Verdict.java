@@ -97,19 +97,18 @@ public record Verdict(String setting, Map<Integer, Row> byN, String verdict, Str
         };
     }
 
-    /** What to set for N in flight: nothing where the default already does it. */
+    /** What to set for your N requests in flight: nothing where the default already has them all in flight. */
     static String toSet(Row row) {
-        int n = row.urls();
-        boolean reaches = row.slots() >= n;
+        boolean reaches = row.slots() >= row.urls();
         String asHere = reaches ? " (as here)" : "";
         return switch (row.model()) {
             case sequential -> "use a concurrent model";
-            case threadPool -> "pool size ≥ " + n + asHere + ", or virtual threads";
+            case threadPool -> "pool size ≥ N" + asHere + ", or virtual threads";
             case completableFuture -> row.concurrency() == 0 && !reaches
-                    ? "pass supplyAsync an executor: a pool ≥ " + n + " or virtual threads"
-                    : "an executor of ≥ " + n + asHere;
-            case virtualThreads -> row.concurrency() == 0 ? "nothing: no bound" : "permits ≥ " + n + asHere + ", or none";
-            case okHttpAsync -> "Dispatcher maxRequestsPerHost and maxRequests ≥ " + n + asHere;
+                    ? "pass supplyAsync an executor of ≥ N threads, or virtual threads"
+                    : "an executor of ≥ N threads" + asHere;
+            case virtualThreads -> row.concurrency() == 0 ? "nothing: no bound" : "permits ≥ N" + asHere + ", or none";
+            case okHttpAsync -> "Dispatcher maxRequestsPerHost and maxRequests ≥ N" + asHere;
             case httpClientAsync -> "nothing: the executor does not bound the requests";
             case structured -> "nothing: a virtual thread per fork";
         };
@@ -131,9 +130,10 @@ public record Verdict(String setting, Map<Integer, Row> byN, String verdict, Str
         return lines;
     }
 
-    /** "102.4 ± 0.8 (1.02×)", or a dash where the setting did not run at that N. */
+    /** "102.4 ± 0.8 (1.02×)", flagged where the server check failed at its N; a dash where the setting did not run. */
     static String cell(Row row) {
-        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×)", Digest.meanAndError(row), row.ratioToIdeal());
+        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×)%s", Digest.meanAndError(row),
+                row.ratioToIdeal(), row.serverCheckFailed() ? " ⚑ server check failed at this N" : "");
     }
 
     /** "48 threads, 669 MB" at the largest N, from the resource metrics. */
@@ -143,7 +143,7 @@ public record Verdict(String setting, Map<Integer, Row> byN, String verdict, Str
         if (threads == null || rss == null) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%.0f threads, %.0f MB", threads.score(), rss.score());
+        return String.format(Locale.ROOT, "%.0f threads, %.0f MB at N=%d", threads.score(), rss.score(), row.urls());
     }
 
     /** The N of the table's columns. */
@@ -161,7 +161,9 @@ public record Verdict(String setting, Map<Integer, Row> byN, String verdict, Str
         StringBuilder md = new StringBuilder("**Fastest** (the lowest mean, and every setting whose interval overlaps "
                 + "it: indistinguishable), ").append(first.scenario()).append(":\n\n");
         fastest(verdicts).forEach(line -> md.append("- ").append(line).append('\n'));
-        md.append("\n**Which model?** ms per batch (× the ideal); platform threads and memory at the largest N\n\n"
+        md.append("\n**Which model?** ms per batch (× the ideal); cost: platform threads and resident memory of the "
+                + "whole JVM (its own share included) at the largest N the setting ran; the verdict is read off that N; "
+                + "set N to your number of requests in flight\n\n"
                 + "| model (setting) |");
         ns.forEach(n -> md.append(" N = ").append(n).append(" |"));
         md.append(" cost | verdict | what to set |\n|---|").append("---:|".repeat(ns.size())).append("---:|---|---|\n");

@@ -89,9 +89,8 @@ class ComparisonTest {
         assertThat(second).isEqualTo(results.resolve("compare-run-a-vs-run-b-2"));
         try (Stream<Path> files = Files.list(first)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("index.html",
-                    "comparison.csv", "gather-20ms-fixed-compare-N5.png", "gather-20ms-fixed-compare-N5.svg",
-                    "gather-20ms-fixed-compare-N20.png", "gather-20ms-fixed-compare-N20.svg",
-                    "gather-20ms-fixed-ratio.png", "gather-20ms-fixed-ratio.svg");
+                    "comparison.csv", "gather-20ms-fixed-compare-N5.png", "gather-20ms-fixed-compare-N20.png",
+                    "gather-20ms-fixed-ratio.png");
         }
         List<String> csv = Files.readAllLines(first.resolve("comparison.csv"));
         assertThat(csv).hasSize(15).first().asString().startsWith("scenario,setting,urls,a_ms");

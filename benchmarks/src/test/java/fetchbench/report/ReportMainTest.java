@@ -67,7 +67,7 @@ class ReportMainTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("wrote 95 files; open "); // 47 charts × 2, index
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("wrote 48 files; open "); // 47 charts, index
         assertThat(json.resolveSibling("index.html")).isRegularFile();
         assertThat(Files.readAllBytes(json)).as("chart.sh leaves its input alone").isEqualTo(before);
     }

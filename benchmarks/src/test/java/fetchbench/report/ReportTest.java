@@ -39,26 +39,27 @@ class ReportTest {
     Path folder;
 
     @Test
-    void writesEveryChartAsPngAndSvgAndTheIndexBesideTheJson() throws Exception {
+    void writesEveryChartAsPngAndTheIndexBesideTheJsonAndRemovesChartsNoLongerDrawn() throws Exception {
         Path json = Fixtures.copy("smoke", folder);
         byte[] before = Files.readAllBytes(json);
+        // An earlier rendering's charts: one this report no longer draws, and an SVG of one it does.
+        Path stale = Files.writeString(json.resolveSibling("gather-20ms-fixed-efficiency.png"), "old");
+        Path oldSvg = Files.writeString(json.resolveSibling("gather-20ms-fixed-scaling.svg"), "<svg/>");
 
         List<Path> written = Report.render(json);
 
-        String prefix = "gather-20ms-fixed-";
         List<String> charts = List.of("gather-20ms-fixed-models-N10", "gather-20ms-fixed-models-N100",
                 "gather-20ms-fixed-scaling", "gather-20ms-fixed-models-N100-slow", "gather-20ms-fixed-metric-inflight-peak",
                 "workers-20ms-staggered-seed42-models-N8", "race-20ms-fixed-models-N3", "deadline-100ms-fixed-metric-kept",
                 "cpuHeavy-10ms-fixed-metric-work-ms", "sweep-N10-gather-20ms-fixed-tuning-threadPool");
         for (String chart : charts) {
-            for (String extension : List.of(".png", ".svg")) {
-                Path file = json.resolveSibling(chart + extension);
-                assertThat(written).contains(file);
-                assertThat(Files.size(file)).as(file.toString()).isGreaterThan(1000);
-            }
+            Path file = json.resolveSibling(chart + ".png");
+            assertThat(written).contains(file);
+            assertThat(Files.size(file)).as(file.toString()).isGreaterThan(1000);
         }
-        assertThat(written).hasSize(CHARTS * 2 + 1).contains(json.resolveSibling("index.html"));
-        assertThat(Files.readString(json.resolveSibling(prefix + "scaling.svg"))).startsWith("<?xml").contains("<svg");
+        assertThat(written).hasSize(CHARTS + 1).contains(json.resolveSibling("index.html"));
+        assertThat(stale).doesNotExist();
+        assertThat(oldSvg).doesNotExist();
         assertThat(Files.readAllBytes(json)).isEqualTo(before);
     }
 
@@ -137,7 +138,7 @@ class ReportTest {
         List<Path> written = Report.render(json);
 
         assertThat(written).noneMatch(p -> p.getFileName().toString().contains("metric-"));
-        assertThat(written).hasSize(CHARTS_WITHOUT_METRICS * 2 + 1);
+        assertThat(written).hasSize(CHARTS_WITHOUT_METRICS + 1);
     }
 
     private static String subtitle(Charts.NamedChart chart) throws Exception {

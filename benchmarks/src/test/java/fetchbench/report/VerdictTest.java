@@ -38,10 +38,10 @@ class VerdictTest {
                 tuple("sequential", "at N = 10: one at a time: N waves of the delay",
                         "use a concurrent model"),
                 tuple("threadPool (k=20)",
-                        "at N = 100: capped by its pool of 20: 20 in flight, 5 waves", "pool size ≥ 100, or virtual threads"),
+                        "at N = 100: capped by its pool of 20: 20 in flight, 5 waves", "pool size ≥ N, or virtual threads"),
                 tuple("okHttpAsync (5/host, 64 total)",
                         "at N = 100: capped by OkHttp's Dispatcher (5 per host, 64 in all): 5 in flight, 20 waves",
-                        "Dispatcher maxRequestsPerHost and maxRequests ≥ 100"));
+                        "Dispatcher maxRequestsPerHost and maxRequests ≥ N"));
     }
 
     @Test
