@@ -168,6 +168,13 @@ public final class Charts {
         return charts;
     }
 
+    /** How many powers of ten lie between the smallest positive value and the largest: a log axis's labels. */
+    static int powersOfTenWithin(List<Double> values) {
+        double max = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).max().orElse(1);
+        double min = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
+        return (int) (Math.floor(Math.log10(max)) - Math.ceil(Math.log10(min))) + 1;
+    }
+
     /** The largest value over the smallest positive one. */
     static double spread(List<Double> values) {
         double max = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).max().orElse(1);
@@ -320,6 +327,7 @@ public final class Charts {
         List<String> categories = nCategories(rows);
         boolean anyNonZero = false;
         Palette.Fills fills = new Palette.Fills();
+        List<Double> all = new ArrayList<>();
         for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
             List<Double> values = new ArrayList<>();
             for (String n : categories) {
@@ -328,13 +336,24 @@ public final class Charts {
                 values.add(m == null || Double.isNaN(m.score()) ? null : m.score());
             }
             if (values.stream().anyMatch(Objects::nonNull)) {
-                chart.addSeries(setting.getKey(), categories, values)
-                        .setFillColor(fills.next(setting.getValue().get(0).model()));
+                Model model = setting.getValue().get(0).model();
+                CategorySeries series = chart.addSeries(setting.getKey(), categories, values);
+                series.setFillColor(fills.next(model));
+                series.setMarker(Palette.marker(model)); // drawn when the axis is logarithmic
                 anyNonZero |= values.stream().anyMatch(v -> v != null && v != 0);
+                all.addAll(values);
             }
         }
         if (!anyNonZero) {
             return Optional.empty();
+        }
+        // Values over 10× apart (14 threads beside 1029) get a log axis where it has two powers of ten to label,
+        // and a marker per value: XChart draws bars from zero, which a log axis does not have.
+        if (spread(all) > PANEL_RATIO && powersOfTenWithin(all) >= 2 && all.stream().allMatch(v -> v == null || v > 0)) {
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+            chart.setYAxisTitle(unit + " (log scale)");
+            chart.getSeriesMap().values().forEach(series -> series.setMarkerColor(series.getFillColor()));
         }
         return Optional.of(new NamedChart(prefix + "-metric-" + metric.replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("^-|-$", ""), words + " (" + rows.get(0).scenario() + ")", "JMH's metric '" + metric

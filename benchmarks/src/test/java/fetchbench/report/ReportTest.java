@@ -160,4 +160,11 @@ class ReportTest {
         }
         throw new AssertionError("no " + model + " N=" + urls + " concurrency=" + concurrency + " in " + json);
     }
+
+    @Test
+    void aMetricOverTwoPowersOfTenGetsALogAxisAndOneWithinADecadeStaysLinear() {
+        assertThat(Charts.powersOfTenWithin(List.of(14.0, 1029.0))).isEqualTo(2); // 100 and 1000 to label
+        assertThat(Charts.powersOfTenWithin(List.of(20.0, 150.0))).isEqualTo(1); // only 100: linear
+        assertThat(Charts.spread(java.util.Arrays.asList(14.0, null, 1029.0))).isCloseTo(73.5, org.assertj.core.api.Assertions.offset(0.1));
+    }
 }
