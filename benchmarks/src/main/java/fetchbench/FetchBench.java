@@ -19,7 +19,7 @@ import fetchbench.server.ServerCheck;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
-import fetchbench.theory.Theory;
+import fetchbench.theory.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -56,6 +56,8 @@ public final class FetchBench {
     public static final int EXIT_CHECK_FAILED = 3;
 
     private final PrintStream out;
+    /** Whether an incomplete run's files were written, by the main thread or the Ctrl-C hook. */
+    private boolean partialKept;
     private final PrintStream err;
 
     private FetchBench(PrintStream out, PrintStream err) {
@@ -327,8 +329,6 @@ public final class FetchBench {
         return true;
     }
 
-    private boolean partialKept;
-
     /** The line after JMH's "<failure>" in its log: the exception that failed the step. */
     private static Optional<String> jmhFailure(Path log) {
         try {
@@ -370,8 +370,9 @@ public final class FetchBench {
                                          List<String> notes) {
         List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
         args.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
-        args.add("-D" + ResultKeys.CORES + "=" + Runtime.getRuntime().availableProcessors());
-        args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + Theory.here().defaultExecutorThreads());
+        Machine machine = Machine.here();
+        args.add("-D" + ResultKeys.CORES + "=" + machine.cores());
+        args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + machine.defaultExecutorThreads());
         args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
         args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));
         args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);

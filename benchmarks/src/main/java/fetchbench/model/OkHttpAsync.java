@@ -32,6 +32,11 @@ public final class OkHttpAsync implements ConcurrencyModel {
     public static final int OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST = 5;
     public static final int OKHTTP_DEFAULT_MAX_REQUESTS = 64;
 
+    /** The Dispatcher's maxRequestsPerHost for a concurrency setting: OkHttp's own default for 0. */
+    public static int maxRequestsPerHost(int concurrency) {
+        return concurrency == 0 ? OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : concurrency;
+    }
+
     private final ExecutorService dispatcherThreads;
     private final Http http;
 
@@ -44,9 +49,7 @@ public final class OkHttpAsync implements ConcurrencyModel {
                 new SynchronousQueue<>(), Pools.platformThreads("okHttpAsync"));
         Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
         dispatcher.setMaxRequests(settings.maxRequests());
-        dispatcher.setMaxRequestsPerHost(settings.concurrency() == 0
-                ? OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST
-                : settings.concurrency());
+        dispatcher.setMaxRequestsPerHost(maxRequestsPerHost(settings.concurrency()));
         http = new Http(settings, dispatcher);
     }
 

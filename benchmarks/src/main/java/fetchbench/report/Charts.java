@@ -12,6 +12,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -170,16 +172,21 @@ public final class Charts {
 
     /** How many powers of ten lie between the smallest positive value and the largest: a log axis's labels. */
     static int powersOfTenWithin(List<Double> values) {
-        double max = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).max().orElse(1);
-        double min = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
-        return (int) (Math.floor(Math.log10(max)) - Math.ceil(Math.log10(min))) + 1;
+        DoubleSummaryStatistics range = positive(values);
+        return (int) (Math.floor(Math.log10(range.getMax())) - Math.ceil(Math.log10(range.getMin()))) + 1;
     }
 
     /** The largest value over the smallest positive one. */
     static double spread(List<Double> values) {
-        double max = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).max().orElse(1);
-        double min = values.stream().filter(v -> v != null && v > 0).mapToDouble(Double::doubleValue).min().orElse(1);
-        return max / min;
+        DoubleSummaryStatistics range = positive(values);
+        return range.getMax() / range.getMin();
+    }
+
+    /** The positive values' range; 1 to 1 when there are none. */
+    private static DoubleSummaryStatistics positive(List<Double> values) {
+        DoubleSummaryStatistics range = values.stream().filter(v -> v != null && v > 0)
+                .mapToDouble(Double::doubleValue).summaryStatistics();
+        return range.getCount() > 0 ? range : DoubleStream.of(1).summaryStatistics();
     }
 
     /** The model's colour and marker, and a dashed line for its second setting on the chart. */
@@ -309,8 +316,9 @@ public final class Charts {
         }
         return new NamedChart(prefix + "-scaling", "Scaling",
                 "Coloured lines are measurements; dashed grey lines are queueing theory for a fixed delay d "
-                        + "(one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k); the solid "
-                        + "grey lines are the floors, the bare client of each stack with a 1 ms delay.", chart,
+                        + "(one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k or OkHttp's "
+                        + "Dispatcher); the solid (OkHttp) and long-dashed (JDK client) grey lines are the floors, the "
+                        + "bare client of each stack with a 1 ms delay.", chart,
                 Section.of(first.shape()));
     }
 
@@ -401,7 +409,7 @@ public final class Charts {
                 .thenComparingInt(Limits::maxRequests));
         int largestN = rows.stream().mapToInt(Row::urls).max().orElse(0);
         rows.stream().filter(r -> r.model() == Model.okHttpAsync).forEach(r -> {
-            int perHost = r.concurrency() == 0 ? OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : r.concurrency();
+            int perHost = OkHttpAsync.maxRequestsPerHost(r.concurrency());
             if (Math.min(perHost, r.maxRequests()) < largestN) {
                 limits.add(new Limits(Model.okHttpAsync, perHost, r.maxRequests()));
             }

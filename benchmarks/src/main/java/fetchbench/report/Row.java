@@ -117,7 +117,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
             case completableFuture -> model.name()
                     + (concurrency == 0 ? " (default executor)" : " (pool of " + concurrency + ")");
             case okHttpAsync -> model.name() + " ("
-                    + (concurrency == 0 ? OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : concurrency) + "/host, " + maxRequests + " total)";
+                    + OkHttpAsync.maxRequestsPerHost(concurrency) + "/host, " + maxRequests + " total)";
         };
     }
 

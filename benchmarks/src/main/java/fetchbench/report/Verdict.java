@@ -2,6 +2,7 @@ package fetchbench.report;
 
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
+import fetchbench.model.OkHttpAsync;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
@@ -20,12 +21,10 @@ import java.util.stream.Collectors;
  * with its time at every N, what it cost at its largest N, a verdict in a few words read off the
  * data there, and what to set. The README, index.html and the console show this one table.
  *
- * @param setting  the model and its setting, as every table names it
- * @param byN      its result at each N it ran
- * @param verdict  why it takes the time it does at its largest N
- * @param toSet    the setting that gets the most out of it
+ * @param setting the model and its setting, as every table names it
+ * @param byN     its result at each N it ran
  */
-public record Verdict(String setting, Map<Integer, Row> byN, String verdict, String toSet) {
+public record Verdict(String setting, Map<Integer, Row> byN) {
 
     /** Up to this many times the ideal a result is "at the ideal". */
     static final double NEAR_IDEAL = 1.1;
@@ -51,11 +50,18 @@ public record Verdict(String setting, Map<Integer, Row> byN, String verdict, Str
         headline(rows).stream().sorted(Row.READING_ORDER).forEach(row -> bySetting
                 .computeIfAbsent(row.setting(), s -> new LinkedHashMap<>()).put(row.urls(), row));
         List<Verdict> verdicts = new ArrayList<>();
-        bySetting.forEach((setting, byN) -> {
-            Row largest = byN.values().stream().max(Comparator.comparingInt(Row::urls)).orElseThrow();
-            verdicts.add(new Verdict(setting, byN, verdict(largest), toSet(largest)));
-        });
+        bySetting.forEach((setting, byN) -> verdicts.add(new Verdict(setting, byN)));
         return verdicts;
+    }
+
+    /** Why it takes the time it does at its largest N. */
+    public String verdict() {
+        return verdict(largest());
+    }
+
+    /** The setting that gets the most out of it. */
+    public String toSet() {
+        return toSet(largest());
     }
 
     /** At ideal, capped by a limit (which), serialised by the default executor, or CPU-bound; at the row's N. */
@@ -90,8 +96,7 @@ public record Verdict(String setting, Map<Integer, Row> byN, String verdict, Str
         return switch (row.model()) {
             case threadPool, completableFuture -> "its pool of " + row.concurrency();
             case virtualThreads -> "its " + row.concurrency() + " permits";
-            case okHttpAsync -> "OkHttp's Dispatcher (" + (row.concurrency() == 0
-                    ? fetchbench.model.OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST : row.concurrency())
+            case okHttpAsync -> "OkHttp's Dispatcher (" + OkHttpAsync.maxRequestsPerHost(row.concurrency())
                     + " per host, " + row.maxRequests() + " in all)";
             default -> "its limit";
         };
@@ -117,7 +122,7 @@ public record Verdict(String setting, Map<Integer, Row> byN, String verdict, Str
     /** Per N, the lowest mean and every setting whose interval overlaps it: the fastest, indistinguishable among themselves. */
     public static List<String> fastest(List<Verdict> verdicts) {
         List<String> lines = new ArrayList<>();
-        for (int n : new TreeSet<>(verdicts.stream().flatMap(v -> v.byN().keySet().stream()).toList())) {
+        for (int n : columns(verdicts)) {
             List<Row> atN = verdicts.stream().map(v -> v.byN().get(n)).filter(r -> r != null && !Double.isNaN(r.errorMs()))
                     .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
             if (atN.isEmpty()) {

@@ -47,8 +47,7 @@ public record Theory(int defaultExecutorThreads) {
             case structured -> urls;
             // The executor handles responses; the selector thread waits for all of them at once.
             case httpClientAsync -> urls;
-            case okHttpAsync -> Math.min(limits.maxRequests(),
-                    concurrency > 0 ? concurrency : OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST);
+            case okHttpAsync -> Math.min(limits.maxRequests(), OkHttpAsync.maxRequestsPerHost(concurrency));
         };
         return Math.max(1, Math.min(c, urls));
     }
