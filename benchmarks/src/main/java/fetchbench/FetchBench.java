@@ -369,7 +369,7 @@ public final class FetchBench {
     private static List<String> forkArgs(RunOptions options, TargetServer server, String check, String failedAt,
                                          List<String> notes) {
         List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
-        args.add("-D" + TargetServer.URL_PROPERTY + "=" + server.baseUri());
+        server.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
         Machine machine = Machine.here();
         args.add("-D" + ResultKeys.CORES + "=" + machine.cores());
         args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + machine.defaultExecutorThreads());

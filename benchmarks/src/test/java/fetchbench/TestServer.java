@@ -1,10 +1,15 @@
 package fetchbench;
 
+import fetchbench.model.Protocol;
+import fetchbench.model.Tls;
+import fetchbench.model.Transport;
 import fetchbench.server.ServerProcess;
+import fetchbench.server.TargetServer;
 import fetchbench.server.ServerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Optional;
 
 /** One real WireMock JVM shared by all tests of a surefire run, stopped when the run ends. */
 public final class TestServer {
@@ -17,7 +22,23 @@ public final class TestServer {
     private TestServer() {
     }
 
-    public static synchronized URI uri() {
+    public static URI uri() {
+        return server().baseUri();
+    }
+
+    /** Where a client of this protocol fetches from. */
+    public static URI uri(Protocol protocol) {
+        return protocol.tls() ? server().tlsBaseUri().orElseThrow() : uri();
+    }
+
+    /** The protocol, trusting the server's certificate where it needs to. */
+    public static Transport transport(Protocol protocol) {
+        TargetServer.Trust trust = server().trust().orElseThrow();
+        return new Transport(protocol, protocol.tls()
+                ? Optional.of(Tls.trusting(trust.truststore(), trust.password().toCharArray())) : Optional.empty());
+    }
+
+    public static synchronized ServerProcess server() {
         if (server == null) {
             try {
                 server = ServerProcess.start(ServerSettings.forLargestN(LARGEST_N));
@@ -26,6 +47,6 @@ public final class TestServer {
             }
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         }
-        return server.baseUri();
+        return server;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.concurrent.Future;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * N blocking calls of one client stack on N virtual threads and nothing else: no outcomes, no
@@ -33,28 +36,59 @@ public final class BareClient implements AutoCloseable {
     private final Get get;
     private final Runnable closeClient;
 
+    /** Over HTTP/1.1 in cleartext. */
     public BareClient(ClientStack stack, int connections, Duration longestResponse) {
+        this(stack, connections, longestResponse, Transport.PLAIN);
+    }
+
+    public BareClient(ClientStack stack, int connections, Duration longestResponse, Transport transport) {
         // Each stack with the models' configuration, without the in-flight gauge.
+        Protocol protocol = transport.protocol();
+        Duration timeout = longestResponse.plus(Http.TIMEOUT_MARGIN);
         switch (stack) {
             case okHttp -> {
-                OkHttpClient client = Http.configured(connections, longestResponse).build();
+                OkHttpClient client = Http.configured(connections, longestResponse, transport).build();
                 get = url -> {
                     try (Response response = client.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
                         response.body().string();
-                        return response.code();
+                        return checked(protocol, Http.version(response), response.code());
                     }
                 };
                 closeClient = () -> client.connectionPool().evictAll();
             }
             case jdkHttpClient -> {
-                Duration timeout = longestResponse.plus(Http.TIMEOUT_MARGIN);
-                HttpClient client = HttpClientAsync.configured(timeout).build();
-                get = url -> client.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
-                        BodyHandlers.ofString()).statusCode();
+                HttpClient client = HttpClientAsync.configured(timeout, transport).build();
+                get = url -> {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(url).timeout(timeout).GET()
+                            .build(), BodyHandlers.ofString());
+                    return checked(protocol, HttpClientAsync.version(response), response.statusCode());
+                };
                 closeClient = client::shutdownNow;
+            }
+            case reactorNetty -> {
+                LoopResources loops = LoopResources.create(Pools.THREAD_PREFIX + "bare", Reactor.EVENT_LOOP_THREADS, true);
+                ConnectionProvider pool = Reactor.pool(connections, timeout);
+                reactor.netty.http.client.HttpClient client = Reactor.configured(
+                        reactor.netty.http.client.HttpClient.create(pool).runOn(loops), timeout, transport);
+                get = url -> client.get().uri(url).responseSingle((response, body) -> body.asString()
+                        .defaultIfEmpty("").map(text -> checked(protocol, Reactor.version(response),
+                                response.status().code()))).block();
+                closeClient = () -> {
+                    pool.disposeLater().block(Http.TIMEOUT_MARGIN);
+                    loops.disposeLater(Duration.ZERO, Http.TIMEOUT_MARGIN).block(Http.TIMEOUT_MARGIN);
+                };
             }
             default -> throw new IllegalArgumentException("no bare client for " + stack);
         }
+    }
+
+    /** The status, if the response came back in the protocol's HTTP version. */
+    private static int checked(Protocol protocol, Protocol.HttpVersion negotiated, int status) {
+        String mismatch = protocol.mismatch(negotiated);
+        if (mismatch != null) {
+            throw new IllegalStateException(mismatch);
+        }
+        return status;
     }
 
     /** Fetches every URL at once; throws unless every one answered HTTP 200. */

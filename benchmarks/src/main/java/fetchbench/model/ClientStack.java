@@ -5,8 +5,10 @@ package fetchbench.model;
  * floor is measured once per stack and each result is read against its own.
  */
 public enum ClientStack {
-    /** OkHttp: every model but httpClientAsync. */
+    /** OkHttp: every model but httpClientAsync and reactor. */
     okHttp,
     /** The JDK's {@code java.net.http.HttpClient}: httpClientAsync. */
-    jdkHttpClient
+    jdkHttpClient,
+    /** Reactor Netty's HttpClient: reactor. */
+    reactorNetty
 }

@@ -5,16 +5,19 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.TlsVersion;
 
 /** The one OkHttp configuration the OkHttp-based models share, and the one blocking fetch. */
 public final class Http {
@@ -27,6 +30,7 @@ public final class Http {
 
     private final OkHttpClient client;
     private final BodyWork bodyWork;
+    private final Protocol protocol;
 
     /**
      * OkHttp with a connection pool sized for N, timeouts above the slowest response, and no
@@ -38,7 +42,7 @@ public final class Http {
 
     /** The same, with the model's own Dispatcher (okHttpAsync sets its limits). */
     Http(ModelSettings settings, Dispatcher dispatcher) {
-        this.client = configured(settings.connections(), settings.longestResponse())
+        this.client = configured(settings.connections(), settings.longestResponse(), settings.transport())
                 .dispatcher(dispatcher)
                 .addInterceptor(settings.inFlight())
                 .eventListener(new ConnectCounter(settings.inFlight()))
@@ -46,12 +50,30 @@ public final class Http {
         settings.inFlight().countConnects();
         settings.inFlight().watch(dispatcher);
         this.bodyWork = settings.bodyWork();
+        this.protocol = settings.transport().protocol();
     }
 
-    /** What every client of the suite shares, the bare client's too: pool size, timeouts, no retries. */
-    static OkHttpClient.Builder configured(int connections, Duration longestResponse) {
+    /**
+     * What every client of the suite shares, the bare client's too: pool size, timeouts, no
+     * retries, and the protocol (over TLS: only the run's truststore, TLS 1.3 only).
+     */
+    static OkHttpClient.Builder configured(int connections, Duration longestResponse, Transport transport) {
         Duration timeout = longestResponse.plus(TIMEOUT_MARGIN);
-        return new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        switch (transport.protocol()) {
+            case http1 -> builder.protocols(List.of(okhttp3.Protocol.HTTP_1_1));
+            case h2c -> builder.protocols(List.of(okhttp3.Protocol.H2_PRIOR_KNOWLEDGE));
+            case https1, h2 -> {
+                Tls tls = transport.requireTls();
+                builder.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager())
+                        .connectionSpecs(List.of(new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                                .tlsVersions(TlsVersion.TLS_1_3).build()))
+                        .protocols(transport.protocol() == Protocol.h2
+                                ? List.of(okhttp3.Protocol.HTTP_2, okhttp3.Protocol.HTTP_1_1)
+                                : List.of(okhttp3.Protocol.HTTP_1_1));
+            }
+        }
+        return builder
                 .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -121,8 +143,23 @@ public final class Http {
         }
     }
 
-    /** Reads the whole body and does the model's work on it; the caller closes the response. */
+    /** The HTTP version OkHttp says a response came back in. */
+    static Protocol.HttpVersion version(Response response) {
+        return switch (response.protocol()) {
+            case HTTP_2, H2_PRIOR_KNOWLEDGE -> Protocol.HttpVersion.HTTP_2;
+            default -> Protocol.HttpVersion.HTTP_1_1;
+        };
+    }
+
+    /**
+     * Reads the whole body and does the model's work on it; the caller closes the response. A
+     * response in another HTTP version than the protocol's is a failed fetch.
+     */
     public Outcome outcome(URI url, Response response, long startNanos) {
+        String mismatch = protocol.mismatch(version(response));
+        if (mismatch != null) {
+            return Outcome.failed(url, new Protocol.WrongProtocolException(mismatch), startNanos);
+        }
         try {
             return Outcome.response(url, response.code(), bodyWork.apply(response.body().string()), startNanos);
         } catch (IOException | RuntimeException e) {

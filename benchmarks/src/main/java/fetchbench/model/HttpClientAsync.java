@@ -35,24 +35,42 @@ public final class HttpClientAsync implements ConcurrencyModel {
     private final Duration timeout;
     private final InFlight inFlight;
     private final BodyWork bodyWork;
+    private final Protocol protocol;
 
     public HttpClientAsync(ModelSettings settings) {
         this.timeout = Http.timeout(settings);
         this.inFlight = settings.inFlight();
         this.bodyWork = settings.bodyWork();
+        this.protocol = settings.transport().protocol();
         this.ownPool = settings.concurrency() == 0 ? null
                 : Executors.newFixedThreadPool(settings.concurrency(), Pools.platformThreads("httpClientAsync"));
-        HttpClient.Builder builder = configured(timeout);
+        HttpClient.Builder builder = configured(timeout, settings.transport());
         client = (ownPool == null ? builder : builder.executor(ownPool)).build();
         responseExecutor = ownPool == null ? CompletableFutures.defaultAsyncExecutor() : ownPool;
     }
 
-    /** What every JDK client of the suite shares, the bare client's too: HTTP/1.1, timeouts, no redirects. */
-    static HttpClient.Builder configured(Duration timeout) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+    /**
+     * What every JDK client of the suite shares, the bare client's too: the protocol's HTTP version
+     * (over TLS: only the run's truststore, TLS 1.3 only), timeouts, no redirects.
+     */
+    static HttpClient.Builder configured(Duration timeout, Transport transport) {
+        Protocol protocol = transport.protocol();
+        protocol.unsupportedBy(ClientStack.jdkHttpClient).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(protocol.version() == Protocol.HttpVersion.HTTP_2 ? HttpClient.Version.HTTP_2
+                        : HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
+        transport.tls().ifPresent(tls -> builder.sslContext(tls.context()).sslParameters(tls.parameters()));
+        return builder;
+    }
+
+    /** The HTTP version the JDK client says a response came back in. */
+    static Protocol.HttpVersion version(HttpResponse<?> response) {
+        return response.version() == HttpClient.Version.HTTP_2 ? Protocol.HttpVersion.HTTP_2
+                : Protocol.HttpVersion.HTTP_1_1;
     }
 
     /**
@@ -73,6 +91,10 @@ public final class HttpClientAsync implements ConcurrencyModel {
             if (error != null) {
                 return Outcome.failed(url, error instanceof CompletionException
                         && error.getCause() != null ? error.getCause() : error, start);
+            }
+            String mismatch = protocol.mismatch(version(response));
+            if (mismatch != null) {
+                return Outcome.failed(url, new Protocol.WrongProtocolException(mismatch), start);
             }
             try {
                 return Outcome.response(url, response.statusCode(), bodyWork.apply(response.body()), start);

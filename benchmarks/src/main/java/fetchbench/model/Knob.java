@@ -14,5 +14,7 @@ public enum Knob {
     /** A semaphore's permits around each fetch. */
     permits,
     /** OkHttp's Dispatcher: maxRequestsPerHost, and in a sweep maxRequests too. */
-    dispatcherLimit
+    dispatcherLimit,
+    /** Reactor's flatMap concurrency: how many inner fetches it subscribes to at once. */
+    flatMapConcurrency
 }

@@ -16,6 +16,7 @@ public enum Model {
     virtualThreads(VirtualThreads::new, Knob.permits),
     okHttpAsync(OkHttpAsync::new, Knob.dispatcherLimit),
     httpClientAsync(HttpClientAsync::new, Knob.executorSize),
+    reactor(Reactor::new, Knob.flatMapConcurrency),
     /** Preview API: built only by a JDK 25 and loadable only with --enable-preview, so by name. */
     structured(Model::structured, Knob.none);
 
@@ -58,7 +59,11 @@ public enum Model {
 
     /** The HTTP client the model fetches with. */
     public ClientStack clientStack() {
-        return this == httpClientAsync ? ClientStack.jdkHttpClient : ClientStack.okHttp;
+        return switch (this) {
+            case httpClientAsync -> ClientStack.jdkHttpClient;
+            case reactor -> ClientStack.reactorNetty;
+            default -> ClientStack.okHttp;
+        };
     }
 
     /** Whether a fork of this model needs {@link #ENABLE_PREVIEW}. */

@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param longestResponse the slowest response expected; timeouts are set well above it
  * @param inFlight        counts requests on the wire, so tests can see the real concurrency
  * @param bodyWork        what each response body goes through on the model's threads
+ * @param transport       the protocol the client speaks, and what it trusts over TLS
  */
 public record ModelSettings(int concurrency, int maxRequests, int connections, Duration longestResponse,
-                            InFlight inFlight, BodyWork bodyWork) {
+                            InFlight inFlight, BodyWork bodyWork, Transport transport) {
 
     public ModelSettings {
         if (concurrency < 0) {
@@ -30,9 +31,20 @@ public record ModelSettings(int concurrency, int maxRequests, int connections, D
         }
     }
 
+    /** Settings over HTTP/1.1 in cleartext. */
+    public ModelSettings(int concurrency, int maxRequests, int connections, Duration longestResponse,
+                         InFlight inFlight, BodyWork bodyWork) {
+        this(concurrency, maxRequests, connections, longestResponse, inFlight, bodyWork, Transport.PLAIN);
+    }
+
     /** Settings whose bodies are taken as they are. */
     public ModelSettings(int concurrency, int maxRequests, int connections, Duration longestResponse,
                          InFlight inFlight) {
         this(concurrency, maxRequests, connections, longestResponse, inFlight, BodyWork.NONE);
+    }
+
+    /** The same settings over another transport. */
+    public ModelSettings with(Transport other) {
+        return new ModelSettings(concurrency, maxRequests, connections, longestResponse, inFlight, bodyWork, other);
     }
 }

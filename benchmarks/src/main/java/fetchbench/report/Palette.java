@@ -31,6 +31,7 @@ final class Palette {
             case okHttpAsync -> new Color(213, 94, 0); // vermillion
             case httpClientAsync -> new Color(0, 114, 178); // blue
             case structured -> new Color(204, 121, 167); // reddish purple
+            case reactor -> new Color(240, 228, 66); // yellow
         };
     }
 
@@ -43,6 +44,7 @@ final class Palette {
             case okHttpAsync -> SeriesMarkers.TRIANGLE_DOWN;
             case httpClientAsync -> SeriesMarkers.RECTANGLE;
             case structured -> SeriesMarkers.OVAL;
+            case reactor -> SeriesMarkers.CROSS;
         };
     }
 

@@ -6,6 +6,7 @@ import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
+import fetchbench.model.Reactor;
 import fetchbench.run.Param;
 import fetchbench.run.ResultKeys;
 import fetchbench.run.Variant;
@@ -118,6 +119,8 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
                     + (concurrency == 0 ? " (default executor)" : " (pool of " + concurrency + ")");
             case okHttpAsync -> model.name() + " ("
                     + OkHttpAsync.maxRequestsPerHost(concurrency) + "/host, " + maxRequests + " total)";
+            case reactor -> model.name() + (concurrency == 0 ? " (flatMap default " + Reactor.DEFAULT_FLAT_MAP_CONCURRENCY
+                    + ")" : " (flatMap " + concurrency + ")");
         };
     }
 

@@ -163,6 +163,7 @@ public final class Tuning {
             case executorSize -> "executor size";
             case permits -> "semaphore permits";
             case dispatcherLimit -> "maxRequestsPerHost = maxRequests";
+            case flatMapConcurrency -> "flatMap concurrency";
             case none -> "nothing";
         };
     }

@@ -3,6 +3,7 @@ package fetchbench.report;
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
+import fetchbench.model.Reactor;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
@@ -98,6 +99,7 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
             case virtualThreads -> "its " + row.concurrency() + " permits";
             case okHttpAsync -> "OkHttp's Dispatcher (" + OkHttpAsync.maxRequestsPerHost(row.concurrency())
                     + " per host, " + row.maxRequests() + " in all)";
+            case reactor -> "flatMap's concurrency of " + Reactor.flatMapConcurrency(row.concurrency());
             default -> "its limit";
         };
     }
@@ -116,6 +118,7 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
             case okHttpAsync -> "Dispatcher maxRequestsPerHost and maxRequests ≥ N" + asHere;
             case httpClientAsync -> "nothing: the executor does not bound the requests";
             case structured -> "nothing: a virtual thread per fork";
+            case reactor -> "flatMap concurrency ≥ N" + asHere;
         };
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** A WireMock the user runs elsewhere ({@code -Dfetchbench.target=http://host:port}). */
 public final class ExternalServer implements TargetServer {
@@ -44,6 +45,16 @@ public final class ExternalServer implements TargetServer {
     @Override
     public URI baseUri() {
         return baseUri;
+    }
+
+    @Override
+    public Optional<URI> tlsBaseUri() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Trust> trust() {
+        return Optional.empty();
     }
 
     @Override

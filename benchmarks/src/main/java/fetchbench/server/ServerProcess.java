@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,37 +28,49 @@ public final class ServerProcess implements TargetServer {
     private final Process process;
     private final ServerSettings settings;
     private final URI baseUri;
+    private final URI tlsBaseUri;
+    private final Certificates certificates;
     private final Thread shutdownHook;
 
-    private ServerProcess(Process process, ServerSettings settings, URI baseUri) {
+    private ServerProcess(Process process, ServerSettings settings, URI baseUri, URI tlsBaseUri,
+                          Certificates certificates) {
         this.process = process;
         this.settings = settings;
         this.baseUri = baseUri;
+        this.tlsBaseUri = tlsBaseUri;
+        this.certificates = certificates;
         this.shutdownHook = new Thread(process::destroyForcibly, "fetchbench-server-stopper");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts the server with this JVM's java and class path and waits until it listens. */
     /**
      * A fixed heap, large for what one batch allocates, so a garbage collection is rare and does
      * not land in most batches (the benchmark forks get the same).
      */
     public static final List<String> FIXED_HEAP = List.of("-Xms2g", "-Xmx2g");
 
+    /**
+     * Starts the server with this JVM's java and class path and waits until it listens: cleartext
+     * on one port, TLS with this JVM's certificate on another.
+     */
     public static ServerProcess start(ServerSettings settings) throws IOException {
+        Certificates certificates = Certificates.ofThisJvm();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FIXED_HEAP);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ServerMain.class.getName());
+        command.add(ServerMain.KEYSTORE + certificates.keystore());
+        command.add(ServerMain.KEYSTORE_PASSWORD + certificates.keystorePassword());
         command.addAll(settings.toArgs());
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
-            int port = awaitReady(process);
-            return new ServerProcess(process, settings, URI.create("http://127.0.0.1:" + port));
+            int[] ports = awaitReady(process);
+            return new ServerProcess(process, settings, URI.create("http://127.0.0.1:" + ports[0]),
+                    URI.create("https://127.0.0.1:" + ports[1]), certificates);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
@@ -65,8 +78,8 @@ public final class ServerProcess implements TargetServer {
     }
 
     /** Waits for the ready line on a reader thread, so a server that hangs silently still times out. */
-    private static int awaitReady(Process process) throws IOException {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
+    private static int[] awaitReady(Process process) throws IOException {
+        CompletableFuture<int[]> port = new CompletableFuture<>();
         Thread reader = new Thread(() -> readOutput(process, port), "fetchbench-server-output");
         reader.setDaemon(true);
         reader.start();
@@ -81,14 +94,15 @@ public final class ServerProcess implements TargetServer {
         }
     }
 
-    /** Passes the server's output on to stderr, and its port to {@code port} when it is ready. */
-    private static void readOutput(Process process, CompletableFuture<Integer> port) {
+    /** Passes the server's output on to stderr, and its two ports to {@code port} when it is ready. */
+    private static void readOutput(Process process, CompletableFuture<int[]> port) {
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (!port.isDone() && line.startsWith(ServerMain.READY)) {
-                    port.complete(Integer.parseInt(line.substring(ServerMain.READY.length()).strip()));
+                    String[] ports = line.substring(ServerMain.READY.length()).split(ServerMain.TLS_PORT);
+                    port.complete(new int[] {Integer.parseInt(ports[0].strip()), Integer.parseInt(ports[1].strip())});
                 } else {
                     System.err.println("[server] " + line);
                 }
@@ -104,6 +118,16 @@ public final class ServerProcess implements TargetServer {
         return baseUri;
     }
 
+    @Override
+    public Optional<URI> tlsBaseUri() {
+        return Optional.of(tlsBaseUri);
+    }
+
+    @Override
+    public Optional<Trust> trust() {
+        return Optional.of(new Trust(certificates.truststore(), certificates.truststorePassword()));
+    }
+
     public ServerSettings settings() {
         return settings;
     }
@@ -117,6 +141,11 @@ public final class ServerProcess implements TargetServer {
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("kind", "local WireMock in its own JVM");
         server.put("url", baseUri.toString());
+        server.put("tlsUrl", tlsBaseUri.toString());
+        server.put("certificate", "made for this run: EC P-256, self-signed for 127.0.0.1; the clients trust only it, "
+                + "over TLS 1.3");
+        server.put("http2", "h2c on the cleartext port, h2 by ALPN on the TLS port");
+        server.put("maxConcurrentStreams", settings.maxConcurrentStreams());
         server.put("containerThreads", settings.containerThreads());
         server.put("asyncResponseThreads", settings.asyncThreads());
         server.put("acceptQueue", settings.acceptQueue());

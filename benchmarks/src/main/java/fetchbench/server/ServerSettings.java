@@ -13,8 +13,22 @@ import java.util.List;
  * @param acceptQueue      TCP backlog of the listening socket (the kernel caps it at somaxconn)
  * @param asynchronous     whether delayed responses are sent asynchronously (always, except to
  *                         show in tests what an under-provisioned server looks like)
+ * @param maxConcurrentStreams the HTTP/2 streams a client may have open on one connection
  */
-public record ServerSettings(int containerThreads, int asyncThreads, int acceptQueue, boolean asynchronous) {
+public record ServerSettings(int containerThreads, int asyncThreads, int acceptQueue, boolean asynchronous,
+                             int maxConcurrentStreams) {
+
+    /** Jetty's own HTTP/2 stream limit, which the local server keeps unless the run sets another. */
+    public static final int DEFAULT_MAX_CONCURRENT_STREAMS = 128;
+
+    public ServerSettings(int containerThreads, int asyncThreads, int acceptQueue, boolean asynchronous) {
+        this(containerThreads, asyncThreads, acceptQueue, asynchronous, DEFAULT_MAX_CONCURRENT_STREAMS);
+    }
+
+    /** The same, with another HTTP/2 stream limit. */
+    public ServerSettings withMaxConcurrentStreams(int streams) {
+        return new ServerSettings(containerThreads, asyncThreads, acceptQueue, asynchronous, streams);
+    }
 
     /** Headroom over N for Jetty's acceptor and selector threads and the admin API. */
     static final int THREAD_HEADROOM = 50;
@@ -31,6 +45,7 @@ public record ServerSettings(int containerThreads, int asyncThreads, int acceptQ
         args.add("--async-threads=" + asyncThreads);
         args.add("--accept-queue=" + acceptQueue);
         args.add("--asynchronous=" + asynchronous);
+        args.add("--max-concurrent-streams=" + maxConcurrentStreams);
         return args;
     }
 
@@ -39,6 +54,7 @@ public record ServerSettings(int containerThreads, int asyncThreads, int acceptQ
         int asyncThreads = 0;
         int acceptQueue = 0;
         boolean asynchronous = true;
+        int streams = DEFAULT_MAX_CONCURRENT_STREAMS;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
@@ -46,9 +62,10 @@ public record ServerSettings(int containerThreads, int asyncThreads, int acceptQ
                 case "--async-threads" -> asyncThreads = Integer.parseInt(kv[1]);
                 case "--accept-queue" -> acceptQueue = Integer.parseInt(kv[1]);
                 case "--asynchronous" -> asynchronous = Boolean.parseBoolean(kv[1]);
+                case "--max-concurrent-streams" -> streams = Integer.parseInt(kv[1]);
                 default -> throw new IllegalArgumentException("unknown server option " + kv[0]);
             }
         }
-        return new ServerSettings(containerThreads, asyncThreads, acceptQueue, asynchronous);
+        return new ServerSettings(containerThreads, asyncThreads, acceptQueue, asynchronous, streams);
     }
 }

@@ -1,15 +1,43 @@
 package fetchbench.server;
 
+import fetchbench.model.Protocol;
+import fetchbench.model.Tls;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** The WireMock the benchmarks fetch from: started here, or one the user already runs. */
 public interface TargetServer extends AutoCloseable {
 
-    /** Tells benchmark forks where the server is. */
+    /** Tells benchmark forks where the server is: cleartext, and over TLS. */
     String URL_PROPERTY = "fetchbench.serverUrl";
+    String TLS_URL_PROPERTY = "fetchbench.serverTlsUrl";
 
+    /** The cleartext URL: HTTP/1.1, h2c and the admin API. */
     URI baseUri();
+
+    /** The TLS URL (HTTPS and h2), if the server has one. */
+    Optional<URI> tlsBaseUri();
+
+    /** What the clients must trust for the TLS URL. */
+    Optional<Trust> trust();
+
+    /** A truststore and its password. */
+    record Trust(Path truststore, String password) {
+    }
+
+    /** The fork arguments that tell a benchmark fork where to fetch and what to trust. */
+    default Map<String, String> forkProperties() {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put(URL_PROPERTY, baseUri().toString());
+        tlsBaseUri().ifPresent(tls -> properties.put(TLS_URL_PROPERTY, tls.toString()));
+        trust().ifPresent(trust -> {
+            properties.put(Tls.TRUSTSTORE_PROPERTY, trust.truststore().toString());
+            properties.put(Tls.PASSWORD_PROPERTY, trust.password());
+        });
+        return properties;
+    }
 
     /** What environment.json records about the server. */
     Map<String, Object> describe();
@@ -23,6 +51,18 @@ public interface TargetServer extends AutoCloseable {
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("no target server: run the benchmarks through fetchbench.FetchBench "
                     + "(java -jar benchmarks.jar), which starts WireMock and sets -D" + URL_PROPERTY);
+        }
+        return URI.create(url);
+    }
+
+    /** The URL a benchmark fork fetches from with this protocol. */
+    static URI fromForkProperty(Protocol protocol) {
+        if (!protocol.tls()) {
+            return fromForkProperty();
+        }
+        String url = System.getProperty(TLS_URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("protocol " + protocol + " needs a server with TLS, and this run's has none");
         }
         return URI.create(url);
     }

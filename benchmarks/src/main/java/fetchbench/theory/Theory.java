@@ -3,6 +3,7 @@ package fetchbench.theory;
 import fetchbench.model.CompletableFutures;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
+import fetchbench.model.Reactor;
 import fetchbench.workload.Kind;
 import fetchbench.workload.Shape;
 import java.util.Arrays;
@@ -48,6 +49,7 @@ public record Theory(int defaultExecutorThreads) {
             // The executor handles responses; the selector thread waits for all of them at once.
             case httpClientAsync -> urls;
             case okHttpAsync -> Math.min(limits.maxRequests(), OkHttpAsync.maxRequestsPerHost(concurrency));
+            case reactor -> Reactor.flatMapConcurrency(concurrency);
         };
         return Math.max(1, Math.min(c, urls));
     }

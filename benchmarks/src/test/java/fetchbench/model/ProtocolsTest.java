@@ -1,0 +1,132 @@
+package fetchbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fetchbench.TestServer;
+import fetchbench.server.Certificates;
+import fetchbench.server.RequestCounter;
+import fetchbench.server.Stubs;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each client stack speaks each protocol as named, on the real server, and trusts only the run's certificate. */
+class ProtocolsTest {
+
+    static Stream<Arguments> stacksAndProtocols() {
+        return Stream.of(ClientStack.values()).flatMap(stack -> Stream.of(Protocol.values())
+                .filter(protocol -> protocol.unsupportedBy(stack).isEmpty())
+                .map(protocol -> Arguments.of(stack, protocol)));
+    }
+
+    private static Workload workload(Protocol protocol, int n) {
+        Workload workload = Workload.create(TestServer.uri(protocol), n, DelayProfile.fixed, 5, 1);
+        Stubs.register(TestServer.uri(), workload);
+        return workload;
+    }
+
+    /** The bare client checks every response's HTTP version, and throws on another one. */
+    @ParameterizedTest
+    @MethodSource("stacksAndProtocols")
+    void eachStackNegotiatesEachProtocolAsNamed(ClientStack stack, Protocol protocol) throws Exception {
+        Workload workload = workload(protocol, 6);
+        try (BareClient client = new BareClient(stack, 6, workload.longestDelay(), TestServer.transport(protocol))) {
+            assertThat(client.gather(workload.urls())).isEqualTo(6);
+        }
+    }
+
+    /** The models check it too: each of the three stacks' models gathers over each protocol. */
+    @ParameterizedTest
+    @MethodSource("stacksAndProtocols")
+    void aModelOfEachStackGathersOverEachProtocol(ClientStack stack, Protocol protocol) {
+        Model model = switch (stack) {
+            case okHttp -> Model.okHttpAsync;
+            case jdkHttpClient -> Model.httpClientAsync;
+            case reactorNetty -> Model.reactor;
+        };
+        Workload workload = workload(protocol, 8);
+        ModelSettings settings = new ModelSettings(8, 8, 8, workload.longestDelay(), new InFlight())
+                .with(TestServer.transport(protocol));
+        try (ConcurrencyModel fetcher = model.create(settings)) {
+            assertThat(workload.verify(model.name(), fetcher.gather(workload.urls()))).hasSize(8);
+        }
+    }
+
+    @Test
+    void theJdkClientRefusesH2cWithAReason() {
+        assertThat(Protocol.h2c.unsupportedBy(ClientStack.jdkHttpClient)).get().asString()
+                .contains("prior-knowledge");
+        assertThatThrownBy(() -> new BareClient(ClientStack.jdkHttpClient, 1, Duration.ofMillis(1),
+                TestServer.transport(Protocol.h2c))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no prior-knowledge HTTP/2");
+    }
+
+    /** A model that asked for h2 and got HTTP/1.1 back fails its fetches, so the run fails. */
+    @Test
+    void aResponseInAnotherHttpVersionFailsTheFetch() {
+        assertThat(Protocol.h2.mismatch(Protocol.HttpVersion.HTTP_1_1))
+                .isEqualTo("asked for h2 (HTTP_2) and the response came back in HTTP_1_1");
+        assertThat(Protocol.https1.mismatch(Protocol.HttpVersion.HTTP_1_1)).isNull();
+    }
+
+    /** An empty truststore is refused before any client is built, with what to do. */
+    @Test
+    void anEmptyTruststoreFailsWithAClearError(@TempDir Path folder) throws Exception {
+        Path empty = folder.resolve("empty.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (OutputStream out = Files.newOutputStream(empty)) {
+            store.store(out, "x".toCharArray());
+        }
+        assertThatThrownBy(() -> Tls.trusting(empty, "x".toCharArray())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the truststore " + empty + " holds no certificate, so no server could be trusted; "
+                        + "give one that holds the server's certificate");
+    }
+
+    /** The certificate is really checked: trusting another certificate, every stack fails the handshake. */
+    @ParameterizedTest
+    @EnumSource(ClientStack.class)
+    void aClientThatTrustsAnotherCertificateFailsTheHandshake(ClientStack stack, @TempDir Path folder) throws Exception {
+        Certificates stranger = Certificates.generate(folder);
+        Transport untrusting = new Transport(Protocol.https1, Optional.of(Tls.trusting(stranger.truststore(),
+                stranger.truststorePassword().toCharArray())));
+        Workload workload = workload(Protocol.https1, 2);
+        try (BareClient client = new BareClient(stack, 2, workload.longestDelay(), untrusting)) {
+            assertThatThrownBy(() -> client.gather(workload.urls())).isInstanceOf(IOException.class)
+                    .hasStackTraceContaining("PKIX path");
+        }
+    }
+
+    /** The server counts the connections each stack opens, per port: a second batch on kept connections opens none. */
+    @ParameterizedTest
+    @MethodSource("stacksAndProtocols")
+    void theServerCountsNewConnectionsWhateverTheStack(ClientStack stack, Protocol protocol) throws Exception {
+        Workload workload = workload(protocol, 4);
+        URI server = TestServer.uri(protocol);
+        try (BareClient client = new BareClient(stack, 4, workload.longestDelay(), TestServer.transport(protocol))) {
+            long before = RequestCounter.counts(TestServer.uri()).orElseThrow().connections(server);
+            client.gather(workload.urls());
+            long afterFirst = RequestCounter.counts(TestServer.uri()).orElseThrow().connections(server);
+            client.gather(workload.urls());
+            long afterSecond = RequestCounter.counts(TestServer.uri()).orElseThrow().connections(server);
+            assertThat(afterFirst - before).isBetween(1L, 4L);
+            assertThat(afterSecond - afterFirst).isZero();
+        }
+    }
+}
