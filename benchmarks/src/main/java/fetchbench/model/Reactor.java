@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -92,16 +93,29 @@ public final class Reactor implements ConcurrencyModel {
         return response.version().majorVersion() == 2 ? Protocol.HttpVersion.HTTP_2 : Protocol.HttpVersion.HTTP_1_1;
     }
 
-    /** One fetch as a Mono that never fails: an error becomes a failed outcome (failures isolated). */
+    /**
+     * One fetch as a Mono that never fails: an error becomes a failed outcome (failures isolated).
+     * It leaves the in-flight count before its outcome goes downstream, where flatMap starts the next.
+     */
     private Mono<Outcome> fetch(URI url) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
+            AtomicBoolean counted = new AtomicBoolean();
+            Runnable leave = () -> {
+                if (counted.compareAndSet(true, false)) {
+                    inFlight.exit();
+                }
+            };
             return client.get().uri(url)
                     .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
                             .map(text -> outcome(url, response, text, start)))
                     .onErrorResume(error -> Mono.just(Outcome.failed(url, error, start)))
-                    .doOnSubscribe(subscription -> inFlight.enter())
-                    .doFinally(signal -> inFlight.exit());
+                    .doOnSubscribe(subscription -> {
+                        counted.set(true);
+                        inFlight.enter();
+                    })
+                    .doOnSuccess(outcome -> leave.run())
+                    .doOnCancel(leave);
         });
     }
 

@@ -37,8 +37,10 @@ public enum Health {
             if (message.contains("reset")) {
                 return RESET;
             }
-            // OkHttp: "unexpected end of stream"; the JDK client: "header parser received no bytes".
-            if (message.contains("end of stream") || message.contains("no bytes")) {
+            // OkHttp: "unexpected end of stream"; the JDK client: "header parser received no bytes";
+            // Reactor Netty: "connection prematurely closed before response".
+            if (message.contains("end of stream") || message.contains("no bytes")
+                    || message.contains("prematurely closed before response")) {
                 return EMPTY;
             }
             return OTHER;

@@ -44,6 +44,10 @@ class ModelsTest {
         return workload;
     }
 
+    private static long serverConnections() {
+        return RequestCounter.counts(TestServer.uri()).orElseThrow().connections(TestServer.uri());
+    }
+
     /** A setting that makes each model concurrent: a pool of 8 where it has one. */
     private static int someConcurrency(Model model) {
         return model.hasConcurrencyKnob() ? 8 : 0;
@@ -55,7 +59,7 @@ class ModelsTest {
      * batch by OkHttp's own call-end events, for every model that runs on OkHttp.
      */
     @ParameterizedTest
-    @EnumSource(value = Model.class, names = "httpClientAsync", mode = EnumSource.Mode.EXCLUDE) // the JDK client
+    @EnumSource(value = Model.class, names = {"httpClientAsync", "reactor"}, mode = EnumSource.Mode.EXCLUDE)
     void everyOutcomeComesAfterItsResponseIsClosed(Model model) {
         assumeAvailable(model);
         Workload workload = workload(20, 5);
@@ -74,15 +78,15 @@ class ModelsTest {
      * open and pooled, and back-to-back batches open (almost) no more. A fresh pool of platform threads
      * starts its threads during the first batches, which then overlap less, so reaching all N may
      * take a few batches on a loaded machine: as many as the benchmark's own warm-up (WarmUp).
+     * Connections are counted by the server, the same way for every client stack.
      */
-    @ParameterizedTest // a loop needs one connection; the JDK client does not report its connects
-    @EnumSource(value = Model.class, names = {"sequential", "httpClientAsync"}, mode = EnumSource.Mode.EXCLUDE)
+    @ParameterizedTest // a loop needs one connection
+    @EnumSource(value = Model.class, names = "sequential", mode = EnumSource.Mode.EXCLUDE)
     void onceWarmBackToBackBatchesOpenNoConnection(Model model) {
         assumeAvailable(model);
         Workload workload = workload(200, 100);
         InFlight inFlight = new InFlight();
         try (ConcurrencyModel fetcher = model.create(new ModelSettings(200, 200, 200, Duration.ofSeconds(1), inFlight))) {
-            assertThat(inFlight.connects()).as(model + " runs on OkHttp, which reports its connects").isPresent();
             int warmUp = 0;
             do {
                 inFlight.resetPeak();
@@ -96,11 +100,15 @@ class ModelsTest {
             // most of its 200 in every batch.
             int reconnects = 0;
             for (int batch = 1; batch <= 8; batch++) {
-                inFlight.resetPeak();
+                long before = serverConnections();
                 workload.verify(model.name(), fetcher.gather(workload.urls()));
-                reconnects += inFlight.connects().orElseThrow();
+                reconnects += (int) (serverConnections() - before);
             }
-            assertThat(reconnects).as(model + ": connections opened in 8 batches after warm-up").isLessThanOrEqualTo(2);
+            // OkHttp's models hand out an outcome only once its connection is back in the pool; the JDK
+            // client may complete a response just before its connection is, so a few calls of the next
+            // batch open one: at most 1 % of the 1600.
+            int allowed = model.clientStack() == ClientStack.okHttp ? 2 : 16;
+            assertThat(reconnects).as(model + ": connections opened in 8 batches after warm-up").isLessThanOrEqualTo(allowed);
         }
     }
 
@@ -267,7 +275,8 @@ class ModelsTest {
             assertThatThrownBy(() -> workload.verify(model.name(), outcomes))
                     .isInstanceOf(Workload.IncompleteResultException.class)
                     .hasMessageStartingWith(model.name() + ": gather of 5 URLs had 2 problem(s)")
-                    .hasMessageContaining(refused + " failed: ConnectException")
+                    .hasMessageMatching("(?s).*" + java.util.regex.Pattern.quote(refused.toString())
+                            + " failed: (Annotated)?ConnectException.*")
                     .hasMessageContaining(serverError + " returned HTTP 500 instead of 200");
         }
     }
