@@ -1,5 +1,6 @@
 package fetchbench;
 
+import fetchbench.model.ClientStack;
 import fetchbench.report.JmhRun;
 import fetchbench.report.Report;
 import fetchbench.report.ReportException;
@@ -16,6 +17,7 @@ import fetchbench.run.SystemLimits;
 import fetchbench.server.ExternalServer;
 import fetchbench.server.RequestCounter;
 import fetchbench.server.ServerCheck;
+import fetchbench.server.StreamLimitProbe;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
@@ -120,9 +122,18 @@ public final class FetchBench {
             }
             String check = ServerCheck.summary(checks);
             String failedAt = ServerCheck.failedUrls(checks);
+            List<String> forkArgs = forkArgs(options, server, check, failedAt, plan.notes());
+            List<ClientStack> http2Stacks = plan.http2Stacks();
+            if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
+                List<StreamLimitProbe.Result> probes = StreamLimitProbe.run(server, http2Stacks,
+                        local.settings().maxConcurrentStreams());
+                probes.forEach(probe -> out.println("[fetchbench] past the HTTP/2 stream limit of "
+                        + local.settings().maxConcurrentStreams() + ": " + probe.describe()));
+                forkArgs.add("-D" + ResultKeys.STREAM_LIMIT_PROBE + "=" + StreamLimitProbe.summary(probes));
+            }
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
-            JmhRunner runner = new JmhRunner(options, forkArgs(options, server, check, failedAt, plan.notes()));
+            JmhRunner runner = new JmhRunner(options, forkArgs);
             List<Step.Jmh> steps = steps(options, plan, runner);
             double plannedSeconds = steps.stream().mapToDouble(runner::predictedSeconds).sum();
             Progress progress = new Progress(steps, runner);
@@ -196,7 +207,8 @@ public final class FetchBench {
             }
             return external;
         }
-        ServerSettings settings = ServerSettings.forLargestN(plan.largestN());
+        ServerSettings settings = ServerSettings.forLargestN(plan.largestN())
+                .withMaxConcurrentStreams(options.maxConcurrentStreams());
         out.println("[fetchbench] starting WireMock in its own JVM: " + settings);
         ServerProcess server = ServerProcess.start(settings);
         out.println("[fetchbench] server ready at " + server.baseUri() + " (pid " + server.handle().pid() + ")");
@@ -370,6 +382,9 @@ public final class FetchBench {
                                          List<String> notes) {
         List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
         server.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
+        if (server instanceof ServerProcess local) {
+            args.add("-D" + ResultKeys.MAX_CONCURRENT_STREAMS + "=" + local.settings().maxConcurrentStreams());
+        }
         Machine machine = Machine.here();
         args.add("-D" + ResultKeys.CORES + "=" + machine.cores());
         args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + machine.defaultExecutorThreads());

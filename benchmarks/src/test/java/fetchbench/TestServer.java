@@ -1,15 +1,12 @@
 package fetchbench;
 
 import fetchbench.model.Protocol;
-import fetchbench.model.Tls;
 import fetchbench.model.Transport;
 import fetchbench.server.ServerProcess;
-import fetchbench.server.TargetServer;
 import fetchbench.server.ServerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.Optional;
 
 /** One real WireMock JVM shared by all tests of a surefire run, stopped when the run ends. */
 public final class TestServer {
@@ -33,9 +30,7 @@ public final class TestServer {
 
     /** The protocol, trusting the server's certificate where it needs to. */
     public static Transport transport(Protocol protocol) {
-        TargetServer.Trust trust = server().trust().orElseThrow();
-        return new Transport(protocol, protocol.tls()
-                ? Optional.of(Tls.trusting(trust.truststore(), trust.password().toCharArray())) : Optional.empty());
+        return server().transport(protocol);
     }
 
     public static synchronized ServerProcess server() {

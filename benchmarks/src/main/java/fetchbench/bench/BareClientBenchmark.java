@@ -2,12 +2,15 @@ package fetchbench.bench;
 
 import fetchbench.model.BareClient;
 import fetchbench.model.ClientStack;
+import fetchbench.model.Protocol;
+import fetchbench.model.Transport;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,6 +45,9 @@ public class BareClientBenchmark {
     public static final String NAME = BareClientBenchmark.class.getName() + ".gather";
     /** The name of the client-stack parameter; results without it used OkHttp. */
     public static final String CLIENT = "client";
+    /** The names of the protocol parameter and of the one that makes a new client per batch. */
+    public static final String PROTOCOL = "protocol";
+    public static final String NEW_CLIENT_PER_BATCH = "newClientPerBatch";
 
     /** N: URLs fetched by one operation. */
     @Param({})
@@ -55,20 +61,46 @@ public class BareClientBenchmark {
     @Param({"okHttp"})
     public ClientStack client;
 
+    /** The protocol it speaks; results without it spoke HTTP/1.1 in cleartext. */
+    @Param({"http1"})
+    public Protocol protocol;
+
+    /**
+     * A new client for every batch, so every request opens a connection (over TLS, a handshake):
+     * against the same client kept, what a new connection costs this stack.
+     */
+    @Param({"false"})
+    public boolean newClientPerBatch;
+
     private List<URI> targets;
     private BareClient bare;
+    private Duration longest;
 
     @Setup(Level.Trial)
     public void start() {
         URI server = TargetServer.fromForkProperty();
-        Workload workload = Workload.create(server, urls, DelayProfile.fixed, delayMs, 0);
+        URI fetchedFrom = TargetServer.fromForkProperty(protocol);
+        Workload workload = Workload.create(fetchedFrom, urls, DelayProfile.fixed, delayMs, 0);
         Stubs.register(server, workload);
         targets = workload.urls();
-        bare = new BareClient(client, urls, workload.longestDelay());
+        longest = workload.longestDelay();
+        bare = newClient();
         // The same JIT warm-up as the models', so the floor and the baseline compare like with like.
-        Workload undelayed = Workload.create(server, urls, DelayProfile.fixed, 0, 0);
+        Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, 0);
         Stubs.register(server, undelayed);
         WarmUp.jit(urls, () -> bare.gather(undelayed.urls()));
+    }
+
+    private BareClient newClient() {
+        return new BareClient(client, urls, longest, Transport.forFork(protocol));
+    }
+
+    @Setup(Level.Iteration)
+    public void freshClient() {
+        if (newClientPerBatch) {
+            bare.close();
+            bare = newClient();
+        }
     }
 
     @Benchmark

@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class BatchMetrics {
 
     public static final String FIRST_RESULT = "first.ms";
+    /** New connections the server saw in a batch, whatever the client stack … */
+    public static final String CONNECTIONS = "connects";
+    /** … and over TLS, the handshakes: one per new connection (TLS 1.3 does not renegotiate). */
+    public static final String HANDSHAKES = "handshakes";
     public static final String KEPT = "kept";
     /** The CPU-heavy shape's work per response, measured in the fork after a warm-up: alone … */
     public static final String WORK = "work.ms";

@@ -6,6 +6,8 @@ import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
 import fetchbench.model.Model;
 import fetchbench.model.ModelSettings;
+import fetchbench.model.Protocol;
+import fetchbench.model.Transport;
 import fetchbench.server.RequestCounter;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
@@ -15,7 +17,7 @@ import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import fetchbench.workload.Workload;
 import java.net.URI;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -71,6 +73,10 @@ public class FanOut {
     @Param({})
     public long seed;
 
+    /** How the client talks to the server: HTTP/1.1 or HTTP/2, in cleartext or over TLS. */
+    @Param({})
+    public Protocol protocol;
+
     public Workload workload;
     public ConcurrencyModel fetcher;
     /** What a batch measured besides its time, for the profiler. */
@@ -84,7 +90,8 @@ public class FanOut {
     public void start(BenchmarkParams benchmark) {
         Shape shape = Shape.ofBenchmark(benchmark.getBenchmark());
         server = TargetServer.fromForkProperty();
-        workload = Workload.create(shape, server, urls, Delays.of(delayProfile, spread), delayMs, seed);
+        fetchedFrom = TargetServer.fromForkProperty(protocol);
+        workload = Workload.create(shape, fetchedFrom, urls, Delays.of(delayProfile, spread), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = BodyWork.NONE;
         if (shape == Shape.cpuHeavy) {
@@ -95,30 +102,48 @@ public class FanOut {
         InFlight inFlight = new InFlight();
         metrics = BatchMetrics.open(inFlight);
         fetcher = model.create(new ModelSettings(concurrency, maxRequests, connectionPool.connections(urls),
-                workload.longestDelay(), inFlight, bodyWork));
-        Workload undelayed = Workload.create(server, urls, DelayProfile.fixed, 0, seed);
+                workload.longestDelay(), inFlight, bodyWork, Transport.forFork(protocol)));
+        Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, seed);
         Stubs.register(server, undelayed);
-        WarmUp.Done warmUp = WarmUp.run(model.name(), fetcher, inFlight, undelayed, workload, shape == Shape.gather);
+        WarmUp.Done warmUp = WarmUp.run(model.name(), fetcher, inFlight, undelayed, workload, shape == Shape.gather,
+                this::connectionsSoFar);
         metrics.recordForTrial(BatchMetrics.WARMUP_REQUESTS, warmUp.requests(), "requests");
         metrics.recordForTrial(BatchMetrics.WARMUP_BATCHES, warmUp.batches(), "batches");
     }
 
+    /** The admin API's URL (cleartext), and the one the protocol fetches from. */
     private URI server;
-    /** The server's request count before this batch; empty where the server does not count. */
-    private OptionalLong servedBefore = OptionalLong.empty();
+    private URI fetchedFrom;
+    /** The server's counts before this batch; empty where the server does not count. */
+    private Optional<RequestCounter.Counts> countedBefore = Optional.empty();
+
+    /** Connections clients have opened so far to the port fetched from; 0 where the server does not count. */
+    private long connectionsSoFar() {
+        return RequestCounter.counts(server).map(counts -> counts.connections(fetchedFrom)).orElse(0L);
+    }
 
     @Setup(Level.Iteration)
     public void countRequestsBefore() {
-        servedBefore = RequestCounter.read(server);
+        countedBefore = RequestCounter.counts(server);
     }
 
-    /** Every batch: the server must have answered exactly the requests the shape needs (see Workload). */
+    /**
+     * Every batch: the server must have answered exactly the requests the shape needs (see
+     * Workload); the connections it saw opened are the batch's, and over TLS each one a handshake.
+     */
     @TearDown(Level.Iteration)
     public void verifyRequests() {
-        OptionalLong servedAfter = RequestCounter.read(server);
-        if (servedBefore.isPresent() && servedAfter.isPresent()) {
-            workload.verifyRequests(model.name(), servedAfter.getAsLong() - servedBefore.getAsLong(),
+        Optional<RequestCounter.Counts> countedAfter = RequestCounter.counts(server);
+        if (countedBefore.isPresent() && countedAfter.isPresent()) {
+            RequestCounter.Counts before = countedBefore.get();
+            RequestCounter.Counts after = countedAfter.get();
+            workload.verifyRequests(model.name(), after.requests() - before.requests(),
                     model.resendsOnClosedConnection());
+            long opened = after.connections(fetchedFrom) - before.connections(fetchedFrom);
+            metrics.record(BatchMetrics.CONNECTIONS, opened, "connections");
+            if (protocol.tls()) {
+                metrics.record(BatchMetrics.HANDSHAKES, opened, "handshakes");
+            }
         }
     }
 

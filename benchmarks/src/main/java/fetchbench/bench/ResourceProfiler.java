@@ -28,7 +28,6 @@ public final class ResourceProfiler implements InternalProfiler {
     public static final String IN_FLIGHT = "inflight.peak";
     public static final String THREADS = "threads.peak";
     public static final String RSS = "rss.peak";
-    public static final String CONNECTS = "connects";
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
@@ -57,9 +56,6 @@ public final class ResourceProfiler implements InternalProfiler {
         // Only the suite's models count requests in flight; the bare client opens no channel.
         BatchMetrics.ofThisFork().ifPresent(batch -> {
             metrics.add(new ScalarResult(IN_FLIGHT, batch.inFlight().peak(), "requests", AggregationPolicy.MAX));
-            // New connections per batch, where the client reports them (the OkHttp-based models).
-            batch.inFlight().connects().ifPresent(connects ->
-                    metrics.add(new ScalarResult(CONNECTS, connects, "connections", AggregationPolicy.AVG)));
             batch.takeAll().forEach(metric -> metrics.add(
                     new ScalarResult(metric.name(), metric.value(), metric.unit(), AggregationPolicy.AVG)));
         });

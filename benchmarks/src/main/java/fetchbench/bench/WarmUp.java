@@ -6,6 +6,7 @@ import fetchbench.workload.Workload;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * A model's warm-up before JMH's own warm-up and measured batches, counted in requests: first
@@ -50,7 +51,7 @@ public final class WarmUp {
 
     /** Warms {@code fetcher} up; a wrong answer in a real batch fails it, named after {@code model}. */
     static Done run(String model, ConcurrencyModel fetcher, InFlight inFlight, Workload undelayed, Workload real,
-                    boolean untilSteady) {
+                    boolean untilSteady, LongSupplier connectionsSoFar) {
         long requests = jit(undelayed.urls().size(), () -> fetcher.gather(undelayed.urls()));
         if (!untilSteady) {
             return new Done(requests, 0);
@@ -61,11 +62,12 @@ public final class WarmUp {
         boolean steady = false;
         while (!steady && batches < STEADY_BATCHES && System.nanoTime() < steadyEnd) {
             int threadsBefore = threads.getThreadCount();
+            long connectionsBefore = connectionsSoFar.getAsLong();
             inFlight.resetPeak();
             real.verify(model, fetcher.gather(real.urls()));
             requests += real.urls().size();
             batches++;
-            steady = inFlight.connects().orElse(0) == 0 && threads.getThreadCount() <= threadsBefore;
+            steady = connectionsSoFar.getAsLong() == connectionsBefore && threads.getThreadCount() <= threadsBefore;
         }
         return new Done(requests, batches);
     }

@@ -91,13 +91,22 @@ public final class BareClient implements AutoCloseable {
         return status;
     }
 
-    /** Fetches every URL at once; throws unless every one answered HTTP 200. */
-    public int gather(List<URI> urls) throws IOException {
+    /**
+     * What fetching every URL at once gave: how many answered HTTP 200, and the first error of the
+     * others (null when each of them answered, with another status).
+     */
+    public record Answers(int ok, int failed, Throwable firstError) {
+    }
+
+    /** Fetches every URL at once and counts the answers, failures included. */
+    public Answers attempt(List<URI> urls) throws IOException {
         List<Future<Integer>> statuses = new ArrayList<>(urls.size());
         for (URI url : urls) {
             statuses.add(threads.submit((Callable<Integer>) () -> get.status(url)));
         }
         int ok = 0;
+        int failed = 0;
+        Throwable firstError = null;
         for (Future<Integer> status : statuses) {
             try {
                 ok += status.get() == 200 ? 1 : 0;
@@ -105,13 +114,23 @@ public final class BareClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("bare client interrupted", e);
             } catch (ExecutionException e) {
-                throw new IOException("bare client: a request failed: " + e.getCause(), e.getCause());
+                failed++;
+                firstError = firstError == null ? e.getCause() : firstError;
             }
         }
-        if (ok != urls.size()) {
-            throw new IOException("bare client: " + ok + " of " + urls.size() + " URLs answered HTTP 200");
+        return new Answers(ok, failed, firstError);
+    }
+
+    /** Fetches every URL at once; throws unless every one answered HTTP 200. */
+    public int gather(List<URI> urls) throws IOException {
+        Answers answers = attempt(urls);
+        if (answers.firstError() != null) {
+            throw new IOException("bare client: a request failed: " + answers.firstError(), answers.firstError());
         }
-        return ok;
+        if (answers.ok() != urls.size()) {
+            throw new IOException("bare client: " + answers.ok() + " of " + urls.size() + " URLs answered HTTP 200");
+        }
+        return answers.ok();
     }
 
     @Override

@@ -2,6 +2,7 @@ package fetchbench.report;
 
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.model.ClientStack;
+import fetchbench.model.Protocol;
 import fetchbench.run.Param;
 import fetchbench.run.Step;
 import java.util.ArrayList;
@@ -14,31 +15,60 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The bare-client results of a run: the floor per client stack and N (a 1 ms delay), which no model
- * of that stack can beat, and the bare client at the run's delay, against which the suite's own
- * overhead is measured.
+ * The bare-client results of a run: the floor per client stack, protocol and N (a 1 ms delay),
+ * which no model of that stack can beat; the same with a new client per batch over TLS, which
+ * tells what a new connection and its handshake cost the stack; and the bare client at the run's
+ * delay, against which the suite's own overhead is measured.
  */
-public record Calibration(Map<ClientStack, Map<Integer, JmhRun.Metric>> floors,
+public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
+                          Map<ClientStack, Map<Integer, JmhRun.Metric>> newClientFloors,
                           Map<String, JmhRun.Metric> baselines) {
 
+    /** A client stack over one protocol. */
+    public record Over(ClientStack stack, Protocol protocol) implements Comparable<Over> {
+        @Override
+        public int compareTo(Over other) {
+            return stack != other.stack ? stack.compareTo(other.stack) : protocol.compareTo(other.protocol);
+        }
+    }
+
     public static Calibration of(JmhRun run) {
-        Map<ClientStack, Map<Integer, JmhRun.Metric>> floors = new EnumMap<>(ClientStack.class);
+        Map<Over, Map<Integer, JmhRun.Metric>> floors = new TreeMap<>();
+        Map<ClientStack, Map<Integer, JmhRun.Metric>> newClientFloors = new EnumMap<>(ClientStack.class);
         Map<String, JmhRun.Metric> baselines = new TreeMap<>();
         for (JmhRun.Result result : run.results()) {
             if (!isBare(result)) {
                 continue;
             }
-            int n = Integer.parseInt(result.params().get(Param.URLS.key));
-            int delay = Integer.parseInt(result.params().get(Param.DELAY_MS.key));
-            if (delay <= Step.Floor.DELAY_MS) { // runs before 2026-11-23 measured the floor at 0 ms
-                ClientStack stack = ClientStack.valueOf(result.params().getOrDefault(BareClientBenchmark.CLIENT,
-                        ClientStack.okHttp.name()));
-                floors.computeIfAbsent(stack, s -> new TreeMap<>()).put(n, result.primary());
+            Map<String, String> params = result.params();
+            int n = Integer.parseInt(params.get(Param.URLS.key));
+            int delay = Integer.parseInt(params.get(Param.DELAY_MS.key));
+            ClientStack stack = ClientStack.valueOf(params.getOrDefault(BareClientBenchmark.CLIENT,
+                    ClientStack.okHttp.name()));
+            Protocol protocol = Protocol.valueOf(params.getOrDefault(BareClientBenchmark.PROTOCOL, Protocol.http1.name()));
+            if (Boolean.parseBoolean(params.get(BareClientBenchmark.NEW_CLIENT_PER_BATCH))) {
+                newClientFloors.computeIfAbsent(stack, s -> new TreeMap<>()).put(n, result.primary());
+            } else if (delay <= Step.Floor.DELAY_MS) { // runs before 2026-11-23 measured the floor at 0 ms
+                floors.computeIfAbsent(new Over(stack, protocol), s -> new TreeMap<>()).put(n, result.primary());
             } else {
                 baselines.put(key(n, delay), result.primary());
             }
         }
-        return new Calibration(floors, baselines);
+        return new Calibration(floors, newClientFloors, baselines);
+    }
+
+    /**
+     * What one new connection with its TLS handshake costs the stack at N, in ms: a batch with a
+     * new client (N new connections) less the floor over HTTPS (none), over N. NaN where the run did
+     * not measure both at N.
+     */
+    public double newConnectionMs(ClientStack stack, int n) {
+        JmhRun.Metric fresh = newClientFloors.getOrDefault(stack, Map.of()).get(n);
+        JmhRun.Metric kept = floors.getOrDefault(new Over(stack, Protocol.https1), Map.of()).get(n);
+        if (fresh == null || kept == null) {
+            return Double.NaN;
+        }
+        return Math.max(0, Row.toMillis(fresh.score(), fresh.unit()) - Row.toMillis(kept.score(), kept.unit())) / n;
     }
 
     static boolean isBare(JmhRun.Result result) {
@@ -51,7 +81,12 @@ public record Calibration(Map<ClientStack, Map<Integer, JmhRun.Metric>> floors,
      * about the same CPU at any N), or as the smallest N's below it; NaN above the largest.
      */
     public double floorMs(ClientStack stack, int n) {
-        NavigableMap<Integer, JmhRun.Metric> byN = new TreeMap<>(floors.getOrDefault(stack, Map.of()));
+        return floorMs(stack, Protocol.http1, n);
+    }
+
+    /** The same, over a protocol. */
+    public double floorMs(ClientStack stack, Protocol protocol, int n) {
+        NavigableMap<Integer, JmhRun.Metric> byN = new TreeMap<>(floors.getOrDefault(new Over(stack, protocol), Map.of()));
         Map.Entry<Integer, JmhRun.Metric> above = byN.ceilingEntry(n);
         if (above == null) {
             return Double.NaN;
@@ -65,12 +100,20 @@ public record Calibration(Map<ClientStack, Map<Integer, JmhRun.Metric>> floors,
         return belowMs + (aboveMs - belowMs) * (n - below.getKey()) / (above.getKey() - below.getKey());
     }
 
-    /** "floor at N=100 (okHttp bare client, 1 ms delay): 12.3 ± 0.4 ms", per stack and N. */
+    /**
+     * "floor at N=100 (okHttp bare client, 1 ms delay): 12.3 ± 0.4 ms", per stack, protocol and N,
+     * then what a new connection costs each stack over TLS.
+     */
     public List<String> floorLines() {
         List<String> lines = new ArrayList<>();
-        floors.forEach((stack, byN) -> byN.forEach((n, floor) -> lines.add(String.format(Locale.ROOT,
-                "floor at N=%d (%s bare client, %d ms delay): %.1f ± %.1f ms", n, stack, Step.Floor.DELAY_MS,
-                floorMs(stack, n), Row.toMillis(floor.error(), floor.unit())))));
+        floors.forEach((over, byN) -> byN.forEach((n, floor) -> lines.add(String.format(Locale.ROOT,
+                "floor at N=%d (%s bare client%s, %d ms delay): %.1f ± %.1f ms", n, over.stack(),
+                over.protocol() == Protocol.http1 ? "" : " over " + over.protocol(), Step.Floor.DELAY_MS,
+                floorMs(over.stack(), over.protocol(), n), Row.toMillis(floor.error(), floor.unit())))));
+        newClientFloors.forEach((stack, byN) -> byN.forEach((n, fresh) -> lines.add(String.format(Locale.ROOT,
+                "a new client per batch at N=%d (%s bare client over https1): %.1f ± %.1f ms, so a new connection "
+                        + "with its handshake costs %.2f ms at this N", n, stack, Row.toMillis(fresh.score(), fresh.unit()),
+                Row.toMillis(fresh.error(), fresh.unit()), newConnectionMs(stack, n)))));
         return lines;
     }
 

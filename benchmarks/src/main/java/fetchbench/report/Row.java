@@ -6,10 +6,12 @@ import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
+import fetchbench.model.Protocol;
 import fetchbench.model.Reactor;
 import fetchbench.run.Param;
 import fetchbench.run.ResultKeys;
 import fetchbench.run.Variant;
+import fetchbench.server.ServerSettings;
 import fetchbench.theory.CpuCost;
 import fetchbench.theory.Limits;
 import fetchbench.theory.Scenario;
@@ -30,7 +32,8 @@ import java.util.Optional;
  */
 public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
                   Delays delays, long seed, int concurrency, int maxRequests, double theoryMs,
-                  double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept) {
+                  double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept,
+                  Protocol protocol, int predictedConnections, double newConnectionMs) {
 
     /** Threads a fork may gain over its measured batches, and the share of them, before it is not steady. */
     static final int MAX_THREAD_DRIFT = 2;
@@ -84,9 +87,28 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
                 p.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name()));
         String setting = setting(shape, model, concurrency, maxRequests)
                 + (connectionPool == ConnectionPoolSize.sized ? "" : " [OkHttp's default pool]");
+        Protocol protocol = Protocol.valueOf(p.getOrDefault(Param.PROTOCOL.key, Protocol.http1.name()));
+        int maxStreams = result.forkProperty(ResultKeys.MAX_CONCURRENT_STREAMS).map(Integer::parseInt)
+                .orElse(ServerSettings.DEFAULT_MAX_CONCURRENT_STREAMS);
+        // OkHttp keeps the pool's idle connections; the JDK client keeps every one; Reactor Netty up to its maximum, N.
+        int kept = switch (model.clientStack()) {
+            case okHttp -> connectionPool.connections(urls);
+            case jdkHttpClient -> Integer.MAX_VALUE;
+            case reactorNetty -> connectionPool.connections(urls);
+        };
+        int predictedConnections = theory.newConnections(new Limits(model, concurrency, maxRequests), urls,
+                protocol.version() == Protocol.HttpVersion.HTTP_2, maxStreams, kept);
         return new Row(result, model, setting, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
-                calibration.floorMs(model.clientStack(), urls), connectionPool, result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
-                result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf));
+                calibration.floorMs(model.clientStack(), protocol, urls), connectionPool,
+                result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
+                result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf), protocol, predictedConnections,
+                protocol.tls() ? calibration.newConnectionMs(model.clientStack(), urls) : Double.NaN);
+    }
+
+    /** The new connections a batch opened, by the server's count, on average; NaN where it did not count. */
+    public double connectionsPerBatch() {
+        JmhRun.Metric connects = result.secondary().get(BatchMetrics.CONNECTIONS);
+        return connects == null ? Double.NaN : connects.score();
     }
 
     /** What bounds the model's requests in flight in this result. */
@@ -124,16 +146,18 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         };
     }
 
-    /** What the numbers of one chart share: benchmark, delay and its profile; N too for a sweep. */
+    /** What the numbers of one chart share: benchmark, delay and its profile, the protocol; N too for a sweep. */
     public String scenario() {
         return (isSweep() ? "sweep at N=" + urls + ": " : "") + result.method() + ", delay " + delayMs + " ms "
-                + delays.spec() + (delays.profile() == DelayProfile.fixed ? "" : " (seed " + seed + ")");
+                + delays.spec() + (delays.profile() == DelayProfile.fixed ? "" : " (seed " + seed + ")")
+                + (protocol == Protocol.http1 ? "" : ", over " + protocol);
     }
 
     /** The scenario as a file-name prefix, e.g. "gather-100ms-fixed" or "sweep-N100-gather-20ms-fixed". */
     public String scenarioFileName() {
         return (isSweep() ? "sweep-N" + urls + "-" : "") + result.method() + "-" + delayMs + "ms-" + delays.spec()
-                + (delays.profile() == DelayProfile.fixed ? "" : "-seed" + seed);
+                + (delays.profile() == DelayProfile.fixed ? "" : "-seed" + seed)
+                + (protocol == Protocol.http1 ? "" : "-" + protocol);
     }
 
     /** Whether this result is one setting of a sweep (scripts/tune.sh, or the default run's small one). */
@@ -149,6 +173,9 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         return toMillis(result.primary().score(), result.primary().unit());
     }
 
+    /** Connections a steady batch may open, in percent of its requests. */
+    static final double RECONNECTS_PERCENT = 1;
+
     /** The median batch, in ms, beside the mean that is the score. */
     public double medianMs() {
         return toMillis(result.primary().median(), result.primary().unit());
@@ -162,10 +189,12 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         if (shape() != Shape.gather || connectionPool != ConnectionPoolSize.sized) {
             return Optional.empty();
         }
-        JmhRun.Metric connects = result.secondary().get(ResourceProfiler.CONNECTS);
+        JmhRun.Metric connects = result.secondary().get(BatchMetrics.CONNECTIONS);
         if (connects != null) {
             double opened = connects.batches().stream().mapToDouble(Double::doubleValue).sum();
-            if (opened > 0) {
+            // A client may now and then open one (the server closed an idle one; the JDK client's
+            // connection came back just late): past 1 % of the requests, the pool is not keeping them.
+            if (opened > RECONNECTS_PERCENT / 100 * connects.batches().size() * urls) {
                 return Optional.of(String.format(Locale.ROOT, "its measured batches opened %.0f connections", opened));
             }
         }
@@ -202,9 +231,13 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         return toMillis(result.primary().error(), result.primary().unit());
     }
 
-    /** The top of the predicted band: the ideal plus the floor (the ideal alone where the run measured no floor). */
+    /**
+     * The top of the predicted band: the ideal plus the floor (the ideal alone where the run
+     * measured no floor), plus over TLS what the predicted new connections cost the stack.
+     */
     public double bandTopMs() {
-        return theoryMs + (Double.isNaN(floorMs) ? 0 : floorMs);
+        return theoryMs + (Double.isNaN(floorMs) ? 0 : floorMs)
+                + (Double.isNaN(newConnectionMs) ? 0 : predictedConnections * newConnectionMs);
     }
 
     /** Measured ÷ the ideal (waves × d, or the greedy schedule): 1 is the schedule exactly. */
@@ -222,7 +255,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         if (Double.isNaN(error) || error > measuredMs() * Tuning.MAX_HALF_WIDTH_PERCENT / 100) {
             return Theory.Placement.unknown;
         }
-        return Theory.placement(measuredMs() - error, measuredMs() + error, theoryMs, floorMs);
+        return Theory.placement(measuredMs() - error, measuredMs() + error, theoryMs, bandTopMs() - theoryMs);
     }
 
     /** Measured ÷ predicted: 1 is the theory exactly, 2 takes twice as long. */

@@ -2,6 +2,7 @@ package fetchbench.run;
 
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
+import fetchbench.model.Protocol;
 import fetchbench.workload.Delays;
 import java.util.Arrays;
 
@@ -18,6 +19,7 @@ public enum Param {
     MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
     DELAY_PROFILE("delayProfile", "one of " + Delays.ALLOWED),
     CONNECTION_POOL("connectionPool", "one of " + names(ConnectionPoolSize.values())),
+    PROTOCOL("protocol", "one of " + names(Protocol.values())),
     SEED("seed", "an integer");
 
     /** The JMH parameter that carries a delay profile's spread ({@code delayProfile=lognormal:0.8} sets both). */
@@ -37,6 +39,7 @@ public enum Param {
             case MODEL -> isConstant(Model.values(), value);
             case DELAY_PROFILE -> isDelays(value);
             case CONNECTION_POOL -> isConstant(ConnectionPoolSize.values(), value);
+            case PROTOCOL -> isConstant(Protocol.values(), value);
             case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1
                     && Long.parseLong(value) <= Integer.MAX_VALUE;
             case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0

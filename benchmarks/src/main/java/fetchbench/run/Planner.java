@@ -3,6 +3,7 @@ package fetchbench.run;
 import fetchbench.model.ClientStack;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
+import fetchbench.model.Protocol;
 import fetchbench.run.Step.Measure;
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
@@ -85,6 +86,9 @@ final class Planner {
         if (options.given(Param.MAX_REQUESTS) && !models.contains(Model.okHttpAsync)) {
             notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
         }
+        if (!workloadGiven && named(Shape.gather) && options.protocols().isEmpty()) {
+            candidates.addAll(protocols(seeds));
+        }
         if (!workloadGiven && named(Shape.gather)) {
             List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
             candidates.addAll(sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
@@ -94,8 +98,10 @@ final class Planner {
         for (Measure candidate : candidates) {
             Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)
                     : withinBudget(candidate);
-            step.map(s -> s.sweep() || options.connectionPools().isEmpty() ? s : s.with(new Settings(
-                    s.settings().concurrency(), s.settings().maxRequests(), options.connectionPools().get())))
+            step.map(s -> s.sweep() || options.connectionPools().isEmpty() ? s
+                            : s.with(s.settings().withConnectionPools(options.connectionPools().get())))
+                    .flatMap(s -> s.sweep() || options.protocols().isEmpty() ? Optional.of(s)
+                            : spoken(s, options.protocols().get()))
                     .ifPresent(steps::add);
         }
         if (profile == Profile.FULL && !options.given(Param.URLS)) {
@@ -158,6 +164,39 @@ final class Planner {
             }
         }
         return measures;
+    }
+
+    /**
+     * The protocols compared: the gather of one variant per client stack at the profile's N, over
+     * TLS and HTTP/2 (HTTP/1.1 in cleartext is the gather's own), each where the stack speaks it.
+     */
+    private List<Measure> protocols(List<Long> seeds) {
+        List<Protocol> others = Stream.of(Protocol.values()).filter(p -> p != Protocol.http1).toList();
+        List<Measure> measures = new ArrayList<>();
+        for (Variant variant : Profile.PROTOCOLS.stream().filter(v -> models.contains(v.model())).toList()) {
+            Workloads workloads = new Workloads(profile.protocolUrls(), List.of(profile.delayMs()),
+                    List.of(Delays.of(Profile.DELAY_PROFILE)), seeds);
+            Settings settings = settings(variant, profile.protocolUrls().stream().max(Integer::compare).orElseThrow());
+            for (Measure step : measure(Shape.gather, variant, workloads, settings)) {
+                spoken(step, others).ifPresent(measures::add);
+            }
+        }
+        return measures;
+    }
+
+    /** The step over the protocols its client stack speaks, with a note for each it does not; empty if none. */
+    private Optional<Measure> spoken(Measure step, List<Protocol> protocols) {
+        ClientStack stack = step.variant().model().clientStack();
+        List<Protocol> spoken = new ArrayList<>();
+        for (Protocol protocol : protocols) {
+            protocol.unsupportedBy(stack).ifPresentOrElse(why -> {
+                String note = step.variant().model() + " skipped for protocol=" + protocol + ": " + why;
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+            }, () -> spoken.add(protocol));
+        }
+        return spoken.isEmpty() ? Optional.empty() : Optional.of(step.with(step.settings().withProtocols(spoken)));
     }
 
     /** Whether the benchmark patterns on the command line (none: all) pick the shape. */
@@ -282,8 +321,25 @@ final class Planner {
         List<Integer> delays = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
                 .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
                 .filter(d -> d > Step.Floor.DELAY_MS).distinct().sorted().toList();
-        List<ClientStack> stacks = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
+        List<Measure> all = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast).toList();
+        List<ClientStack> stacks = all.stream().filter(m -> m.settings().protocols().contains(Protocol.http1))
                 .map(m -> m.variant().model().clientStack()).distinct().sorted().toList();
+        // Over TLS and HTTP/2, each stack's floor at the N it gathers there, and what a new connection costs it.
+        for (ClientStack stack : all.stream().map(m -> m.variant().model().clientStack()).distinct().sorted().toList()) {
+            List<Measure> other = all.stream().filter(m -> m.variant().model().clientStack() == stack
+                    && m.shape() == Shape.gather).toList();
+            List<Protocol> protocols = other.stream().flatMap(m -> m.settings().protocols().stream())
+                    .filter(p -> p != Protocol.http1).distinct().sorted().toList();
+            List<Integer> urls = other.stream().filter(m -> m.settings().protocols().stream()
+                    .anyMatch(p -> p != Protocol.http1)).flatMap(m -> m.workloads().urls().stream())
+                    .distinct().sorted().toList();
+            if (!protocols.isEmpty()) {
+                steps.add(0, new Step.Floor(urls, List.of(stack), protocols, false));
+                if (protocols.stream().anyMatch(Protocol::tls)) {
+                    steps.add(0, new Step.Floor(urls, List.of(stack), List.of(Protocol.https1), true));
+                }
+            }
+        }
         steps.add(0, new Step.Floor(allN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
         steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Step.Floor.DELAY_MS) : delays));
         return new RunPlan(steps, notes);

@@ -8,6 +8,7 @@ import static fetchbench.run.Variant.httpClientAsyncPool;
 import static fetchbench.run.Variant.okHttpAsync;
 import static fetchbench.run.Variant.okHttpSized;
 import static fetchbench.run.Variant.okHttpSizedDefaultPool;
+import static fetchbench.run.Variant.reactor;
 import static fetchbench.run.Variant.sequential;
 import static fetchbench.run.Variant.structured;
 import static fetchbench.run.Variant.threadPool;
@@ -43,19 +44,24 @@ public enum Profile {
 
     /** The variants the gather shape compares; a new variant is one entry here. */
     static final List<Variant> GATHER = List.of(sequential, threadPool, completableFuture, completableFuturePool,
-            virtualThreads, okHttpAsync, okHttpSized, httpClientAsync, structured);
+            virtualThreads, okHttpAsync, okHttpSized, httpClientAsync, structured, reactor);
     /** The variants the other shapes compare: each model at its usual setting. */
     static final List<Variant> SHAPES = List.of(sequential, threadPool, completableFuturePool, virtualThreads,
-            okHttpAsync, httpClientAsync, structured);
+            okHttpAsync, httpClientAsync, structured, reactor);
     /** The race's: a loop cannot race, it would wait for each replica in turn. */
     static final List<Variant> RACE = List.of(threadPool, completableFuturePool, virtualThreads, okHttpAsync,
-            httpClientAsync, structured);
+            httpClientAsync, structured, reactor);
     /** The CPU-heavy shape's: pool sizes past the cores, the JDK client's executor beside a pool. */
     static final List<Variant> CPU_HEAVY = List.of(sequential, threadPoolSizes, completableFuturePool,
-            virtualThreads, okHttpAsync, httpClientAsyncExecutors, structured);
+            virtualThreads, okHttpAsync, httpClientAsyncExecutors, structured, reactor);
     /** The variants a sweep varies, each along its model's knob; their models are the ones with a knob. */
     static final List<Variant> SWEPT = List.of(threadPool, okHttpSized, okHttpSizedDefaultPool, completableFuturePool,
-            virtualThreads, httpClientAsyncPool);
+            virtualThreads, httpClientAsyncPool, reactor);
+    /**
+     * The variants the protocols compare, one per client stack, each able to have all N in flight
+     * over HTTP/1.1: OkHttp's Dispatcher sized to N, the JDK's client, Reactor Netty.
+     */
+    static final List<Variant> PROTOCOLS = List.of(okHttpSized, httpClientAsync, reactor);
     /** The full profile's scale test: the variants that can run N = 10 000 at once. */
     static final List<Variant> SCALE = List.of(virtualThreads, okHttpSized);
 
@@ -138,6 +144,18 @@ public enum Profile {
 
     public int sweepDelayMs() {
         return 20;
+    }
+
+    /**
+     * The N at which the protocols are compared: one in the default and smoke runs, every N in the
+     * full profile.
+     */
+    public List<Integer> protocolUrls() {
+        return switch (this) {
+            case SMOKE -> List.of(10);
+            case DEFAULT -> List.of(100);
+            case FULL -> urls;
+        };
     }
 
     /** The models of the profile's sweep. */

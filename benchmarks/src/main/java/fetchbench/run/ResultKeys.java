@@ -23,6 +23,10 @@ public final class ResultKeys {
     public static final String NOTES_SEPARATOR = " | ";
     /** The {@link Variant} a result measured. */
     public static final String VARIANT = "fetchbench.variant";
+    /** The local server's HTTP/2 stream limit (SETTINGS_MAX_CONCURRENT_STREAMS). */
+    public static final String MAX_CONCURRENT_STREAMS = "fetchbench.maxConcurrentStreams";
+    /** What each client stack did with twice that many requests at once (see StreamLimitProbe). */
+    public static final String STREAM_LIMIT_PROBE = "fetchbench.streamLimitProbe";
     /** For one setting of a sweep: the {@link fetchbench.model.Knob} swept. */
     public static final String SWEPT = "fetchbench.swept";
 

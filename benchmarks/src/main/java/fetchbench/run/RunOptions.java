@@ -2,6 +2,8 @@ package fetchbench.run;
 
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Model;
+import fetchbench.model.Protocol;
+import fetchbench.server.ServerSettings;
 import fetchbench.workload.Delays;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,6 +31,8 @@ public final class RunOptions {
     public static final String PLAN_ONLY = "--plan";
     /** Checks what could stop the run (options, OS limits, the JMH lock) and runs nothing: Maven does this before the tests. */
     public static final String CHECK_ONLY = "--check";
+    /** The largest HTTP/2 stream limit the local server takes: well past any N the suite runs at once. */
+    static final int MAX_STREAMS = 100_000;
 
     private final Profile profile;
     private final Map<Param, List<String>> params;
@@ -44,6 +48,7 @@ public final class RunOptions {
     private boolean checkOnly;
     private long order;
     private boolean strict;
+    private int maxConcurrentStreams;
 
     private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
                        CommandLineOptions jmh, boolean help, List<String> given, Sweep sweep) {
@@ -136,6 +141,22 @@ public final class RunOptions {
             given.add("-D" + PREFIX + "order=" + orderText);
         }
 
+        String streamsText = property(properties, "maxConcurrentStreams");
+        int streams = ServerSettings.DEFAULT_MAX_CONCURRENT_STREAMS;
+        if (streamsText != null) {
+            String problem = "bad value '" + streamsText + "' for " + PREFIX + "maxConcurrentStreams; allowed: an "
+                    + "integer from 1 to " + MAX_STREAMS + " (the local server's HTTP/2 stream limit)";
+            try {
+                streams = Integer.parseInt(streamsText);
+            } catch (NumberFormatException e) {
+                throw new OptionException(problem);
+            }
+            if (streams < 1 || streams > MAX_STREAMS) {
+                throw new OptionException(problem);
+            }
+            given.add("-D" + PREFIX + "maxConcurrentStreams=" + streamsText);
+        }
+
         String sweepText = property(properties, "sweep");
         Sweep sweep = sweepText == null ? null : Sweep.parse(sweepText, PREFIX + "sweep");
         if (sweep != null) {
@@ -152,6 +173,7 @@ public final class RunOptions {
         options.planOnly = planOnly;
         options.checkOnly = checkOnly;
         options.order = order;
+        options.maxConcurrentStreams = streams;
         options.strict = Boolean.parseBoolean(property(properties, "strict"));
         return options;
     }
@@ -234,6 +256,15 @@ public final class RunOptions {
 
     public Optional<List<ConnectionPoolSize>> connectionPools() {
         return text(Param.CONNECTION_POOL).map(values -> values.stream().map(ConnectionPoolSize::valueOf).toList());
+    }
+
+    /** The local server's HTTP/2 stream limit. */
+    public int maxConcurrentStreams() {
+        return maxConcurrentStreams;
+    }
+
+    public Optional<List<Protocol>> protocols() {
+        return text(Param.PROTOCOL).map(values -> values.stream().map(Protocol::valueOf).toList());
     }
 
     public Optional<List<Long>> seeds() {

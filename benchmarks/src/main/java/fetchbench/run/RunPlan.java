@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.model.ClientStack;
+import fetchbench.model.Protocol;
 import fetchbench.run.Step.Measure;
 import fetchbench.theory.Machine;
 import fetchbench.workload.Shape;
@@ -61,6 +63,13 @@ public final class RunPlan {
         List<Measure> gather = all.stream().filter(s -> s.shape() == Shape.gather).toList();
         return (gather.isEmpty() ? all : gather).stream().flatMap(s -> s.workloads().urls().stream())
                 .distinct().sorted().toList();
+    }
+
+    /** The client stacks the run measures over HTTP/2 (h2 or h2c), in order. */
+    public List<ClientStack> http2Stacks() {
+        return measures().stream().filter(m -> m.settings().protocols().stream()
+                        .anyMatch(p -> p.version() == Protocol.HttpVersion.HTTP_2))
+                .map(m -> m.variant().model().clientStack()).distinct().sorted().toList();
     }
 
     public int largestN() {

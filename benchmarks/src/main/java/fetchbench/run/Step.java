@@ -5,6 +5,7 @@ import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
+import fetchbench.model.Protocol;
 import fetchbench.theory.CpuCost;
 import fetchbench.theory.Limits;
 import fetchbench.theory.Scenario;
@@ -71,15 +72,25 @@ public sealed interface Step {
     /**
      * The floor of each client stack: the bare client fetching N URLs delayed by {@link #DELAY_MS},
      * through the same delayed-response path as the benchmarks, which no model of that stack does
-     * much better than.
+     * much better than, over each protocol. With {@code newClientPerBatch}, a new client for every
+     * batch: every request opens a connection, and over TLS does a handshake, which the same
+     * client kept does not; the difference is what a new connection costs the stack.
      */
-    record Floor(List<Integer> urls, List<ClientStack> stacks) implements Jmh {
+    record Floor(List<Integer> urls, List<ClientStack> stacks, List<Protocol> protocols, boolean newClientPerBatch)
+            implements Jmh {
         /** The floor's delay: 1 ms, not 0, so the server takes its delayed path (0 may skip it). */
         public static final int DELAY_MS = 1;
 
+        /** Over HTTP/1.1 in cleartext, the client kept. */
+        public Floor(List<Integer> urls, List<ClientStack> stacks) {
+            this(urls, stacks, List.of(Protocol.http1), false);
+        }
+
         @Override
         public String describe() {
-            return "floor: bare client (" + joined(stacks) + ") with a " + DELAY_MS + " ms delay, urls=" + joined(urls);
+            return (newClientPerBatch ? "new connections: bare client, a new one per batch (" : "floor: bare client (")
+                    + joined(stacks) + ") with a " + DELAY_MS + " ms delay, urls=" + joined(urls)
+                    + (protocols.equals(List.of(Protocol.http1)) ? "" : " protocol=" + joined(protocols));
         }
 
         @Override
@@ -89,7 +100,10 @@ public sealed interface Step {
 
         @Override
         public Map<String, List<String>> params() {
-            return bareClient(urls, List.of(DELAY_MS), stacks);
+            Map<String, List<String>> params = bareClient(urls, List.of(DELAY_MS), stacks);
+            params.put(BareClientBenchmark.PROTOCOL, strings(protocols));
+            params.put(BareClientBenchmark.NEW_CLIENT_PER_BATCH, List.of(String.valueOf(newClientPerBatch)));
+            return params;
         }
 
         @Override
@@ -99,7 +113,8 @@ public sealed interface Step {
 
         @Override
         public List<Double> batchMillis() {
-            return stacks.stream().flatMap(stack -> urls.stream().map(n -> Theory.allAtOnceMs(DELAY_MS))).toList();
+            return stacks.stream().flatMap(stack -> protocols.stream().flatMap(protocol -> urls.stream()
+                    .map(n -> Theory.allAtOnceMs(DELAY_MS)))).toList();
         }
     }
 
@@ -145,10 +160,23 @@ public sealed interface Step {
         }
     }
 
-    /** The values of a model's settings that JMH crosses. */
-    record Settings(List<Integer> concurrency, List<Integer> maxRequests, List<ConnectionPoolSize> connectionPools) {
+    /** The values of a model's settings that JMH crosses, and the protocols it speaks. */
+    record Settings(List<Integer> concurrency, List<Integer> maxRequests, List<ConnectionPoolSize> connectionPools,
+                    List<Protocol> protocols) {
+        Settings(List<Integer> concurrency, List<Integer> maxRequests, List<ConnectionPoolSize> connectionPools) {
+            this(concurrency, maxRequests, connectionPools, List.of(Protocol.http1));
+        }
+
         Settings withConcurrency(List<Integer> values) {
-            return new Settings(values, maxRequests, connectionPools);
+            return new Settings(values, maxRequests, connectionPools, protocols);
+        }
+
+        Settings withConnectionPools(List<ConnectionPoolSize> values) {
+            return new Settings(concurrency, maxRequests, values, protocols);
+        }
+
+        Settings withProtocols(List<Protocol> values) {
+            return new Settings(concurrency, maxRequests, connectionPools, values);
         }
     }
 
@@ -178,6 +206,9 @@ public sealed interface Step {
             if (!settings.connectionPools().equals(List.of(ConnectionPoolSize.sized))) {
                 text.append(' ').append(Param.CONNECTION_POOL.key).append('=').append(joined(settings.connectionPools()));
             }
+            if (!settings.protocols().equals(List.of(Protocol.http1))) {
+                text.append(' ').append(Param.PROTOCOL.key).append('=').append(joined(settings.protocols()));
+            }
             return text + (sweep ? " (sweep of " + model.knob() + ")" : "");
         }
 
@@ -198,6 +229,7 @@ public sealed interface Step {
             params.put(Param.SPREAD, List.of(String.valueOf(workloads.delays().get(0).spreadParam())));
             params.put(Param.CONNECTION_POOL.key, strings(settings.connectionPools()));
             params.put(Param.SEED.key, strings(workloads.seeds()));
+            params.put(Param.PROTOCOL.key, strings(settings.protocols()));
             return params;
         }
 
@@ -215,7 +247,7 @@ public sealed interface Step {
         public List<Double> batchMillis() {
             CpuCost planning = new CpuCost(PLANNING_CPU_WORK_MS, PLANNING_CPU_WORK_MS, machine.cores());
             Theory theory = machine.theory();
-            int copies = settings.connectionPools().size() * workloads.seeds().size();
+            int copies = settings.connectionPools().size() * workloads.seeds().size() * settings.protocols().size();
             List<Double> millis = new ArrayList<>();
             for (Delays delays : workloads.delays()) {
                 for (int n : workloads.urls()) {

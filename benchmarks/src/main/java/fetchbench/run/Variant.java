@@ -41,7 +41,9 @@ public enum Variant {
     httpClientAsyncPool(Model.httpClientAsync, fixed(Profile.POOL_SIZE), fixed(0)),
     /** The JDK client's default executor beside an executor of {@link Profile#POOL_SIZE}. */
     httpClientAsyncExecutors(Model.httpClientAsync, n -> List.of(0, Profile.POOL_SIZE), fixed(0)),
-    structured(Model.structured, fixed(0), fixed(0));
+    structured(Model.structured, fixed(0), fixed(0)),
+    /** Reactor's flatMap at its default concurrency, on Reactor Netty with a pool sized to N. */
+    reactor(Model.reactor, fixed(0), fixed(0));
 
     private final Model model;
     private final IntFunction<List<Integer>> concurrency;

@@ -2,6 +2,7 @@ package fetchbench.server;
 
 import fetchbench.model.Protocol;
 import fetchbench.model.Tls;
+import fetchbench.model.Transport;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +26,12 @@ public interface TargetServer extends AutoCloseable {
 
     /** A truststore and its password. */
     record Trust(Path truststore, String password) {
+    }
+
+    /** The protocol, trusting what this server tells clients to trust. */
+    default Transport transport(Protocol protocol) {
+        return new Transport(protocol, protocol.tls() ? trust().map(trust -> Tls.trusting(trust.truststore(),
+                trust.password().toCharArray())) : Optional.empty());
     }
 
     /** The fork arguments that tell a benchmark fork where to fetch and what to trust. */

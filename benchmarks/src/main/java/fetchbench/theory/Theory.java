@@ -54,6 +54,17 @@ public record Theory(int defaultExecutorThreads) {
         return Math.max(1, Math.min(c, urls));
     }
 
+    /**
+     * The connections a steady batch opens: those it needs at once (one per request in flight over
+     * HTTP/1.1, one per {@code maxStreams} of them over HTTP/2) less those the pool kept from the
+     * batch before. OkHttp's pool of 5 idle connections with 20 in flight over HTTP/1.1: 15.
+     */
+    public int newConnections(Limits limits, int urls, boolean http2, int maxStreams, int kept) {
+        int inFlight = slots(limits, urls);
+        int needed = http2 ? (int) waves(inFlight, Math.max(1, maxStreams)) : inFlight;
+        return Math.max(0, needed - kept);
+    }
+
     /** ⌈N/c⌉·d in milliseconds, for N URLs that all take {@code delayMs}. */
     public double batchMillis(Limits limits, int urls, double delayMs) {
         return waves(urls, slots(limits, urls)) * delayMs;

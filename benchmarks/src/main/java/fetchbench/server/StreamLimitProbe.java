@@ -1,0 +1,88 @@
+package fetchbench.server;
+
+import fetchbench.model.BareClient;
+import fetchbench.model.ClientStack;
+import fetchbench.model.Protocol;
+import fetchbench.model.Transport;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What each client stack does when a batch has more requests in flight than the server's HTTP/2
+ * stream limit: measured, not assumed. Before the benchmarks, each stack's bare client sends
+ * twice the limit at once over each HTTP/2 protocol it speaks, and the server counts the
+ * connections: one means it queued the rest on one connection, more means it opened connections,
+ * failures mean it failed them.
+ */
+public final class StreamLimitProbe {
+
+    /** How long the server holds each response: long enough for all of them to be in flight at once. */
+    static final int DELAY_MS = 200;
+
+    /** What one stack did over one protocol. */
+    public record Result(ClientStack stack, Protocol protocol, int sent, int ok, int failed, long connections,
+                         String firstError) {
+
+        /** queued, opened more connections, or failed some. */
+        public String behaviour() {
+            if (failed > 0) {
+                return "failed " + failed + " of them";
+            }
+            return connections > 1 ? "opened " + connections + " connections" : "queued them on 1 connection";
+        }
+
+        public String describe() {
+            return String.format(Locale.ROOT, "%s over %s, %d at once: %d answered, %s%s", stack, protocol, sent, ok,
+                    behaviour(), firstError == null ? "" : " (first error: " + firstError + ")");
+        }
+    }
+
+    private StreamLimitProbe() {
+    }
+
+    /** Probes each stack over h2 and h2c, where it speaks them. */
+    public static List<Result> run(TargetServer server, List<ClientStack> stacks, int maxStreams) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (ClientStack stack : stacks) {
+            for (Protocol protocol : List.of(Protocol.h2, Protocol.h2c)) {
+                Optional<URI> from = protocol.tls() ? server.tlsBaseUri() : Optional.of(server.baseUri());
+                if (protocol.unsupportedBy(stack).isPresent() || from.isEmpty()) {
+                    continue;
+                }
+                results.add(probe(server, from.get(), stack, protocol, 2 * maxStreams));
+            }
+        }
+        return results;
+    }
+
+    private static Result probe(TargetServer server, URI from, ClientStack stack, Protocol protocol, int n)
+            throws IOException {
+        Workload workload = Workload.create(from, n, DelayProfile.fixed, DELAY_MS, 0);
+        Stubs.register(server.baseUri(), workload);
+        Transport transport = server.transport(protocol);
+        long before = connections(server, from);
+        BareClient.Answers answers;
+        try (BareClient client = new BareClient(stack, n, Duration.ofMillis(DELAY_MS), transport)) {
+            answers = client.attempt(workload.urls());
+        }
+        return new Result(stack, protocol, n, answers.ok(), answers.failed(), connections(server, from) - before,
+                answers.firstError() == null ? null : answers.firstError().getClass().getSimpleName() + ": "
+                        + answers.firstError().getMessage());
+    }
+
+    private static long connections(TargetServer server, URI from) {
+        return RequestCounter.counts(server.baseUri()).map(counts -> counts.connections(from)).orElse(-1L);
+    }
+
+    /** The results as one line for the forks (the report reads it from jmh.json). */
+    public static String summary(List<Result> results) {
+        return String.join(" | ", results.stream().map(Result::describe).toList());
+    }
+}
