@@ -15,8 +15,11 @@ import java.util.function.LongSupplier;
  */
 public final class WarmUp {
 
-    /** Undelayed requests for the JIT of the client; the server JVM is warmed before the run. */
-    static final int JIT_REQUESTS = 2_000;
+    /**
+     * Undelayed requests for the JIT of the client (the server JVM is warmed before the run); JMH's
+     * warm-up batches and the steady-state batches below follow.
+     */
+    static final int JIT_REQUESTS = 1_000;
     static final Duration JIT_LIMIT = Duration.ofSeconds(3);
     /** Real batches at most, and time at most, until the steady state. */
     public static final int STEADY_BATCHES = 10;

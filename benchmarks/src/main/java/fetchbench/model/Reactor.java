@@ -34,6 +34,19 @@ public final class Reactor implements ConcurrencyModel {
     /** Reactor Netty's own event-loop count: the cores, at least 4. */
     public static final int EVENT_LOOP_THREADS = LoopResources.DEFAULT_IO_WORKER_COUNT;
 
+    /**
+     * Reactor Netty logs each connection it sees fail (a reset, a cancelled exchange) as a warning;
+     * here each one is an outcome the shape checks already, so only its errors are logged.
+     */
+    private static final java.util.logging.Logger NETTY_LOG = quiet("reactor.netty");
+
+    static java.util.logging.Logger quiet(String name) {
+        reactor.util.Loggers.useJdkLoggers();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     /** flatMap's concurrency for a concurrency setting: Reactor's default for 0. */
     public static int flatMapConcurrency(int concurrency) {
         return concurrency == 0 ? DEFAULT_FLAT_MAP_CONCURRENCY : concurrency;

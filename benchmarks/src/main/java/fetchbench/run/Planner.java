@@ -132,7 +132,8 @@ final class Planner {
         Optional<List<Integer>> maxRequests = given ? options.maxRequests() : Optional.empty();
         List<Measure> measures = new ArrayList<>();
         for (Model model : models) {
-            List<Variant> variants = Profile.compared(shape).stream().filter(v -> v.model() == model).toList();
+            List<Variant> variants = (options.models().isPresent() ? Profile.compared(shape) : profile.comparedHere(shape))
+                    .stream().filter(v -> v.model() == model).toList();
             boolean maxRequestsApply = model.knob() == Knob.dispatcherLimit;
             boolean settingGiven = (concurrency.isPresent() && model.hasConcurrencyKnob())
                     || (maxRequests.isPresent() && maxRequestsApply);

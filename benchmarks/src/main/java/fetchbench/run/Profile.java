@@ -124,6 +124,15 @@ public enum Profile {
         };
     }
 
+    /**
+     * The variants a shape compares in this profile: the default run, to stay within its budget,
+     * measures reactor in the gather only (at every N and over every protocol) unless it is named;
+     * the smoke run and the full profile in every shape.
+     */
+    List<Variant> comparedHere(Shape shape) {
+        return compared(shape).stream().filter(v -> this != DEFAULT || shape == Shape.gather || v != reactor).toList();
+    }
+
     public List<Integer> urls() {
         return urls;
     }
@@ -187,11 +196,17 @@ public enum Profile {
 
     /** d of a shape other than gather (the deadline of the deadline shape). */
     public int delayMs(Shape shape) {
-        boolean smoke = this == SMOKE;
+        int small = switch (this) {
+            case SMOKE -> 20;
+            // The shapes' batches of a few URLs: half the gather's delay keeps the run within its budget.
+            case DEFAULT -> delayMs / 2;
+            case FULL -> delayMs;
+        };
         return switch (shape) {
-            case gather, workers, asCompleted, race, failures -> smoke ? 20 : delayMs;
-            case deadline -> smoke ? 100 : 2 * delayMs;
-            case cpuHeavy -> smoke ? 10 : 20;
+            case gather -> this == SMOKE ? 20 : delayMs;
+            case workers, asCompleted, race, failures -> small;
+            case deadline -> this == SMOKE ? 100 : 2 * small;
+            case cpuHeavy -> this == SMOKE ? 10 : 20;
         };
     }
 
