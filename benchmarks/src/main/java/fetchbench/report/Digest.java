@@ -39,7 +39,9 @@ public final class Digest {
         /** The run's largest gather N: its results and what they cost. */
         scale,
         /** "Which model?": each setting's time, cost, verdict and what to set (see {@link Verdict}). */
-        verdict
+        verdict,
+        /** Each client stack over TLS and HTTP/2 beside HTTP/1.1 (see {@link Protocols}). */
+        protocols
     }
 
     static final Pattern BLOCK = Pattern.compile(
@@ -84,6 +86,9 @@ public final class Digest {
         StringBuilder md = new StringBuilder(header(run, link, folder, kind));
         if (kind == Kind.verdict) {
             return md.append(Verdict.markdown(Verdict.of(rows))).toString();
+        }
+        if (kind == Kind.protocols) {
+            return md.append(Protocols.of(run, rows).markdown()).append('\n').toString();
         }
         if (kind == Kind.reference) {
             Map<String, List<Row>> scenarios = rows.stream().filter(r -> !r.isSweep())

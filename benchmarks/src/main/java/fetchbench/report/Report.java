@@ -102,6 +102,10 @@ public final class Report {
         if (!verdicts.isEmpty()) {
             sections.add(new String[] {"which-model", "Which model?", verdicts});
         }
+        Protocols protocols = Protocols.of(run, rows);
+        if (!protocols.isEmpty()) {
+            sections.add(new String[] {"protocols", "Over TLS and HTTP/2", protocols.html()});
+        }
         StringBuilder about = new StringBuilder();
         JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
         IntSummaryStatistics measured = run.results().stream()
@@ -339,7 +343,9 @@ public final class Report {
         overheadLines(rows, calibration).forEach(line -> text.append(line).append('\n'));
         Tuning.recommendations(rows).forEach(r -> text.append("tuning: ").append(r.describe()).append('\n'));
         notes(run).forEach(note -> text.append("left out: ").append(note).append('\n'));
-        return text.append(Verdict.text(Verdict.of(rows))).toString();
+        text.append(Verdict.text(Verdict.of(rows)));
+        Protocols.of(run, rows).verdictLines().forEach(line -> text.append("  ").append(line).append('\n'));
+        return text.toString();
     }
 
     /** What the plan left out and why, as the run recorded it. */

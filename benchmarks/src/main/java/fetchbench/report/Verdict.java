@@ -3,6 +3,7 @@ package fetchbench.report;
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.Model;
 import fetchbench.model.OkHttpAsync;
+import fetchbench.model.Protocol;
 import fetchbench.model.Reactor;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
@@ -35,10 +36,14 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
         return byN.values().stream().max(Comparator.comparingInt(Row::urls)).orElseThrow();
     }
 
-    /** The headline scenario's rows: gather, fixed delays, no sweep, the delay with the most N (then the longest). */
+    /**
+     * The headline scenario's rows: gather, fixed delays, HTTP/1.1 in cleartext, no sweep, the delay
+     * with the most N (then the longest). The other protocols have their own table ({@link Protocols}).
+     */
     public static List<Row> headline(List<Row> rows) {
         Map<Integer, List<Row>> byDelay = rows.stream()
-                .filter(r -> r.shape() == Shape.gather && !r.isSweep() && r.delays().profile() == DelayProfile.fixed)
+                .filter(r -> r.shape() == Shape.gather && !r.isSweep() && r.delays().profile() == DelayProfile.fixed
+                        && r.protocol() == Protocol.http1)
                 .collect(Collectors.groupingBy(Row::delayMs));
         return byDelay.values().stream().max(Comparator.<List<Row>>comparingLong(s -> s.stream().map(Row::urls)
                         .distinct().count()).thenComparingInt(s -> s.get(0).delayMs()))

@@ -87,7 +87,7 @@ final class Planner {
             notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
         }
         if (!workloadGiven && named(Shape.gather) && options.protocols().isEmpty()) {
-            candidates.addAll(protocols(seeds));
+            candidates.addAll(protocols(seeds, largestN));
         }
         if (!workloadGiven && named(Shape.gather)) {
             List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
@@ -171,13 +171,14 @@ final class Planner {
      * The protocols compared: the gather of one variant per client stack at the profile's N, over
      * TLS and HTTP/2 (HTTP/1.1 in cleartext is the gather's own), each where the stack speaks it.
      */
-    private List<Measure> protocols(List<Long> seeds) {
+    private List<Measure> protocols(List<Long> seeds, int largestN) {
         List<Protocol> others = Stream.of(Protocol.values()).filter(p -> p != Protocol.http1).toList();
         List<Measure> measures = new ArrayList<>();
         for (Variant variant : Profile.PROTOCOLS.stream().filter(v -> models.contains(v.model())).toList()) {
             Workloads workloads = new Workloads(profile.protocolUrls(), List.of(profile.delayMs()),
                     List.of(Delays.of(Profile.DELAY_PROFILE)), seeds);
-            Settings settings = settings(variant, profile.protocolUrls().stream().max(Integer::compare).orElseThrow());
+            // The gather's own setting, so each protocol's time stands beside the same setting over HTTP/1.1.
+            Settings settings = settings(variant, largestN);
             for (Measure step : measure(Shape.gather, variant, workloads, settings)) {
                 spoken(step, others).ifPresent(measures::add);
             }

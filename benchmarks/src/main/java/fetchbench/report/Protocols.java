@@ -1,0 +1,183 @@
+package fetchbench.report;
+
+import fetchbench.bench.BatchMetrics;
+import fetchbench.model.Protocol;
+import fetchbench.run.ResultKeys;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Shape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The protocols compared: each client stack's gather over HTTP/1.1 and HTTP/2, in cleartext and
+ * over TLS, at the N where the run compared them, beside the same setting's HTTP/1.1 time, with the
+ * new connections and handshakes each batch made against those the pool arithmetic predicts; and
+ * what each stack did past the server's HTTP/2 stream limit.
+ *
+ * @param byN   at each N, the rows of every setting the run measured over another protocol, http1 first
+ * @param probe what each stack did with twice the stream limit at once, as the run measured it
+ */
+public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
+
+    public static Protocols of(JmhRun run, List<Row> rows) {
+        List<Row> gather = rows.stream().filter(r -> r.shape() == Shape.gather && !r.isSweep()
+                && r.delays().profile() == DelayProfile.fixed).toList();
+        Map<Integer, List<Row>> byN = new TreeMap<>();
+        gather.stream().filter(r -> r.protocol() != Protocol.http1).map(Row::urls).distinct().forEach(n -> {
+            List<String> settings = gather.stream().filter(r -> r.urls() == n && r.protocol() != Protocol.http1)
+                    .map(Row::setting).distinct().toList();
+            byN.put(n, gather.stream().filter(r -> r.urls() == n && settings.contains(r.setting()))
+                    .sorted(Comparator.comparing((Row r) -> r.model().ordinal()).thenComparing(Row::setting)
+                            .thenComparing(Row::protocol)).toList());
+        });
+        List<String> probe = run.forkProperty(ResultKeys.STREAM_LIMIT_PROBE)
+                .map(text -> List.of(text.split(Pattern.quote(" | ")))).orElse(List.of());
+        return new Protocols(byN, probe);
+    }
+
+    public boolean isEmpty() {
+        return byN.isEmpty();
+    }
+
+    /** The same setting over HTTP/1.1 in cleartext at the same N and delay, if the run measured it. */
+    Optional<Row> plain(Row row) {
+        return byN.getOrDefault(row.urls(), List.of()).stream().filter(r -> r.protocol() == Protocol.http1
+                && r.setting().equals(row.setting()) && r.delayMs() == row.delayMs()).findFirst();
+    }
+
+    /** Over HTTP/1.1's time, with the interval from the two results' intervals; NaN where either is missing. */
+    static double[] ratio(Row plain, Row row) {
+        double lowPlain = plain.measuredMs() - plain.errorMs();
+        return new double[] {row.measuredMs() / plain.measuredMs(),
+                (row.measuredMs() - row.errorMs()) / (plain.measuredMs() + plain.errorMs()),
+                lowPlain <= 0 ? Double.POSITIVE_INFINITY : (row.measuredMs() + row.errorMs()) / lowPlain};
+    }
+
+    /** "1.12× (1.05–1.20)", or "–" for HTTP/1.1 itself and where there is nothing to compare. */
+    String ratioText(Row row) {
+        Optional<Row> plain = plain(row);
+        if (row.protocol() == Protocol.http1 || plain.isEmpty()) {
+            return "–";
+        }
+        double[] r = ratio(plain.get(), row);
+        return Double.isNaN(r[1]) ? String.format(Locale.ROOT, "%.2f×", r[0])
+                : String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", r[0], r[1], r[2]);
+    }
+
+    /** "slower", "faster" or "indistinguishable" from HTTP/1.1: whether the ratio's interval excludes 1. */
+    String change(Row row) {
+        Optional<Row> plain = plain(row);
+        if (plain.isEmpty() || Double.isNaN(row.errorMs()) || Double.isNaN(plain.get().errorMs())) {
+            return "unknown";
+        }
+        double[] r = ratio(plain.get(), row);
+        return r[1] > 1 ? "slower" : r[2] < 1 ? "faster" : "indistinguishable";
+    }
+
+    /** "3.0 (0)": the connections a batch opened, by the server's count, and those predicted. */
+    static String connections(Row row) {
+        double measured = row.connectionsPerBatch();
+        return (Double.isNaN(measured) ? "–" : String.format(Locale.ROOT, "%.1f", measured))
+                + " (" + row.predictedConnections() + ")";
+    }
+
+    static String handshakes(Row row) {
+        JmhRun.Metric handshakes = row.result().secondary().get(BatchMetrics.HANDSHAKES);
+        return handshakes == null ? "–" : String.format(Locale.ROOT, "%.1f", handshakes.score());
+    }
+
+    /**
+     * How the answer changes under TLS and under HTTP/2, in a line per protocol: at each N, the
+     * fastest settings there, and each against its own HTTP/1.1 time.
+     */
+    public List<String> verdictLines() {
+        List<String> lines = new ArrayList<>();
+        byN.forEach((n, rows) -> {
+            for (Protocol protocol : Protocol.values()) {
+                List<Row> over = rows.stream().filter(r -> r.protocol() == protocol).toList();
+                if (protocol == Protocol.http1 || over.isEmpty()) {
+                    continue;
+                }
+                List<Row> timed = over.stream().filter(r -> !Double.isNaN(r.errorMs()))
+                        .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
+                String fastest = timed.isEmpty() ? "unknown" : String.join(", ", timed.stream()
+                        .filter(r -> r == timed.get(0) || Digest.indistinguishable(timed.get(0), r))
+                        .map(Row::setting).toList());
+                List<String> changes = over.stream().map(r -> r.setting() + " " + ratioText(r) + ", " + change(r))
+                        .toList();
+                lines.add(String.format(Locale.ROOT, "over %s at N = %d: fastest %s; against its own HTTP/1.1 time: %s",
+                        protocol, n, fastest, String.join("; ", changes)));
+            }
+        });
+        return lines;
+    }
+
+    /** The table, the probe and the reading, for index.html. */
+    public String html() {
+        StringBuilder html = new StringBuilder("<p>The gather of one setting per client stack over each protocol, "
+                + "at the N where the run compared them. ÷ HTTP/1.1: the time over the same setting's in cleartext "
+                + "HTTP/1.1, with the interval of the two results' intervals. New connections per batch: "
+                + "counted by the server, the mean of the measured batches, and in brackets those the pool "
+                + "arithmetic predicts (the connections needed at once, one per request over HTTP/1.1 and one "
+                + "per stream limit over HTTP/2, less those the pool kept). Over TLS each new connection is a "
+                + "handshake, and the band's top adds the predicted ones at the price the run measured for the "
+                + "stack (see the floor section).</p>\n");
+        byN.forEach((n, rows) -> {
+            html.append("<table class=\"sortable\"><thead><tr><th>model (setting)</th><th>protocol</th><th>N</th>"
+                    + "<th>ms per batch</th><th>÷ HTTP/1.1</th><th>band ms</th><th>in band</th>"
+                    + "<th>new connections per batch (predicted)</th><th>TLS handshakes per batch</th></tr></thead>\n<tbody>\n");
+            for (Row row : rows) {
+                html.append("<tr>").append(Html.textCell(row.setting())).append(Html.textCell(row.protocol().name()))
+                        .append(Html.numberCell(row.urls(), "%.0f"))
+                        .append(Html.textCell(Digest.meanAndError(row)))
+                        .append(Html.textCell(ratioText(row)))
+                        .append(Html.textCell(String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs())))
+                        .append(Html.textCell(row.placement().name()))
+                        .append(Html.textCell(connections(row)))
+                        .append(Html.textCell(handshakes(row))).append("</tr>\n");
+            }
+            html.append("</tbody></table>\n");
+        });
+        List<String> verdicts = verdictLines();
+        if (!verdicts.isEmpty()) {
+            html.append("<ul>\n");
+            verdicts.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        if (!probe.isEmpty()) {
+            html.append("<p>Past the server's HTTP/2 stream limit: each stack's bare client, with one connection open, "
+                    + "sent twice the limit at once; the server counted the connections it opened.</p>\n<ul>\n");
+            probe.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        return html.toString();
+    }
+
+    /** The table in Markdown, with the probe, for the README's digest. */
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        Map<Integer, List<Row>> shown = new LinkedHashMap<>(byN);
+        shown.forEach((n, rows) -> {
+            md.append("| model (setting) | protocol | ms per batch | ÷ HTTP/1.1 | in band | new connections per batch "
+                    + "(predicted) | TLS handshakes per batch |\n|---|---|---:|---:|---|---:|---:|\n");
+            rows.forEach(row -> md.append("| ").append(row.setting()).append(" | ").append(row.protocol()).append(" | ")
+                    .append(Digest.meanAndError(row)).append(" | ").append(ratioText(row)).append(" | ")
+                    .append(row.placement()).append(" | ").append(connections(row)).append(" | ")
+                    .append(handshakes(row)).append(" |\n"));
+            md.append('\n');
+        });
+        verdictLines().forEach(line -> md.append("- ").append(line).append('\n'));
+        if (!probe.isEmpty()) {
+            md.append("\nPast the server's HTTP/2 stream limit (twice the limit at once, one connection open):\n\n");
+            probe.forEach(line -> md.append("- ").append(line).append('\n'));
+        }
+        return md.toString();
+    }
+}

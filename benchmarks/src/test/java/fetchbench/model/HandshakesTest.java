@@ -1,0 +1,85 @@
+package fetchbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fetchbench.TestServer;
+import fetchbench.server.RequestCounter;
+import fetchbench.server.Stubs;
+import fetchbench.theory.Limits;
+import fetchbench.theory.Theory;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Workload;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * New connections and TLS handshakes per batch, counted by the server on its TLS port, against the
+ * pool arithmetic of the theory: on a small case where the answer is known by hand.
+ */
+class HandshakesTest {
+
+    private static final int N = 20;
+
+    private static long tlsConnections() {
+        return RequestCounter.counts(TestServer.uri()).orElseThrow().connections(TestServer.uri(Protocol.https1));
+    }
+
+    /** Handshakes of each of {@code batches} batches after two to fill the pool. */
+    private static List<Long> handshakesPerBatch(Model model, int concurrency, ConnectionPoolSize pool, int batches) {
+        Workload workload = Workload.create(TestServer.uri(Protocol.https1), N, DelayProfile.fixed, 50, 1);
+        Stubs.register(TestServer.uri(), workload);
+        ModelSettings settings = new ModelSettings(concurrency, concurrency, pool.connections(N),
+                workload.longestDelay(), new InFlight()).with(TestServer.transport(Protocol.https1));
+        List<Long> perBatch = new ArrayList<>();
+        try (ConcurrencyModel fetcher = model.create(settings)) {
+            for (int batch = 0; batch < 2 + batches; batch++) {
+                long before = tlsConnections();
+                workload.verify(model.name(), fetcher.gather(workload.urls()));
+                if (batch >= 2) {
+                    perBatch.add(tlsConnections() - before);
+                }
+            }
+        }
+        return perBatch;
+    }
+
+    /** OkHttp's own pool keeps 5 idle connections: with 20 in flight, 15 new handshakes every batch. */
+    @Test
+    void okHttpsDefaultPoolOfFiveWithTwentyInFlightHandshakesFifteenTimesABatch() {
+        int predicted = new Theory(1).newConnections(new Limits(Model.okHttpAsync, N, N), N, false, 128,
+                ConnectionPoolSize.okHttpDefault.connections(N));
+        assertThat(predicted).isEqualTo(15);
+        assertThat(handshakesPerBatch(Model.okHttpAsync, N, ConnectionPoolSize.okHttpDefault, 5))
+                .as("TLS connections the server saw per batch").containsOnly((long) predicted);
+    }
+
+    /** A pool sized to N keeps every connection: no handshake once warm. */
+    @Test
+    void aPoolSizedToNHandshakesNoMore() {
+        assertThat(handshakesPerBatch(Model.okHttpAsync, N, ConnectionPoolSize.sized, 5)).containsOnly(0L);
+        assertThat(handshakesPerBatch(Model.reactor, N, ConnectionPoolSize.sized, 5)).containsOnly(0L);
+    }
+
+    /** The server's count leaves the admin API's own connections out, and counts every other one. */
+    @Test
+    void theAdminApiIsNotCountedButEveryOtherConnectionIs() throws Exception {
+        URI plain = TestServer.uri();
+        long before = RequestCounter.counts(plain).orElseThrow().connections(plain);
+        for (int i = 0; i < 3; i++) {
+            try (HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+                assertThat(fresh.send(HttpRequest.newBuilder(plain.resolve("/__admin/mappings?limit=1")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(RequestCounter.counts(plain).orElseThrow().connections(plain)).isEqualTo(before);
+        try (HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            fresh.send(HttpRequest.newBuilder(plain.resolve("/not-admin")).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        assertThat(RequestCounter.counts(plain).orElseThrow().connections(plain)).isEqualTo(before + 1);
+    }
+}
