@@ -46,7 +46,7 @@ class TuneTest {
                 Arguments.of(List.of("--urls", "10", "--delay", "fixed:80:0.5"), "--delay", "PROFILE:MS[:SPREAD]"),
                 Arguments.of(List.of("--urls", "10", "--colour", "blue"), "--colour", "--urls, --delay, --range"),
                 Arguments.of(List.of("--urls", "10", "--target", "localhost:8080"), "--target",
-                        "an http URL with host and port"),
+                        "an http or https URL with host and port"),
                 Arguments.of(List.of("--urls", "10", "--seed", "forty-two"), "--seed", "an integer"),
                 // A range past N would print a note first: bad input still gets its one line only.
                 Arguments.of(List.of("--urls", "10", "--range", "1..64", "--models", "sequential"), "--models",

@@ -16,9 +16,9 @@ public enum Model {
     virtualThreads(VirtualThreads::new, Knob.permits),
     okHttpAsync(OkHttpAsync::new, Knob.dispatcherLimit),
     httpClientAsync(HttpClientAsync::new, Knob.executorSize),
-    reactor(Reactor::new, Knob.flatMapConcurrency),
     /** Preview API: built only by a JDK 25 and loadable only with --enable-preview, so by name. */
-    structured(Model::structured, Knob.none);
+    structured(Model::structured, Knob.none),
+    reactor(Reactor::new, Knob.flatMapConcurrency);
 
     /** The JVM option the structured model's classes need. */
     public static final String ENABLE_PREVIEW = "--enable-preview";

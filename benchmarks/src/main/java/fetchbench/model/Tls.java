@@ -19,7 +19,10 @@ import javax.net.ssl.X509TrustManager;
  */
 public record Tls(SSLContext context, X509TrustManager trustManager, Path truststore) {
 
-    /** The truststore a benchmark fork trusts, and its password: set by the launcher. */
+    /**
+     * The truststore a benchmark fork trusts, and its password: set by the launcher; the same
+     * options tell the launcher what an https target's certificate is.
+     */
     public static final String TRUSTSTORE_PROPERTY = "fetchbench.truststore";
     public static final String PASSWORD_PROPERTY = "fetchbench.truststorePassword";
 
@@ -44,7 +47,7 @@ public record Tls(SSLContext context, X509TrustManager trustManager, Path trusts
         }
     }
 
-    /** The truststore the launcher gave this fork, if any. */
+    /** The truststore this JVM was given, if any. */
     public static Optional<Tls> fromForkProperties() {
         String path = System.getProperty(TRUSTSTORE_PROPERTY);
         if (path == null || path.isBlank()) {

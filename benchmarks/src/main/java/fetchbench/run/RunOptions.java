@@ -127,6 +127,23 @@ public final class RunOptions {
             given.add("-D" + PREFIX + "target=" + targetText);
         }
 
+        if (target != null) {
+            // A server elsewhere has one scheme: an https one speaks the TLS protocols, an http one the others.
+            boolean tls = "https".equals(target.getScheme());
+            List<String> allowed = Arrays.stream(Protocol.values()).filter(p -> p.tls() == tls).map(Protocol::name).toList();
+            List<String> protocols = params.get(Param.PROTOCOL);
+            if (protocols == null) {
+                params.put(Param.PROTOCOL, List.of(allowed.get(0)));
+            } else {
+                for (String protocol : protocols) {
+                    if (!allowed.contains(protocol)) {
+                        throw new OptionException("bad value '" + protocol + "' for protocol with the " + target.getScheme()
+                                + " target " + target + "; allowed: " + String.join(", ", allowed));
+                    }
+                }
+            }
+        }
+
         String orderText = property(properties, "order");
         long order;
         if (orderText == null) {
@@ -196,16 +213,17 @@ public final class RunOptions {
 
     /** An external server's base URL, or an OptionException naming {@code option}. */
     public static URI parseTarget(String text, String option) throws OptionException {
-        String problem = "bad value '" + text + "' for " + option + "; allowed: an http URL with host and port, "
-                + "e.g. http://192.0.2.10:8080";
+        String problem = "bad value '" + text + "' for " + option + "; allowed: an http or https URL with host and "
+                + "port, e.g. http://192.0.2.10:8080";
         try {
             URI uri = new URI(text);
-            if (!"http".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getPort() < 1
                     || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))
                     || uri.getQuery() != null) {
                 throw new OptionException(problem);
             }
-            return new URI("http", null, uri.getHost(), uri.getPort(), null, null, null);
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), null, null, null);
         } catch (URISyntaxException e) {
             throw new OptionException(problem);
         }

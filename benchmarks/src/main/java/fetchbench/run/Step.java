@@ -26,7 +26,7 @@ import java.util.Map;
 public sealed interface Step {
 
     /** Seconds JMH needs per parameter combination and fork besides the batches: fork start, set-up, JIT warm-up. */
-    double FORK_OVERHEAD_SECONDS = 2.5;
+    double FORK_OVERHEAD_SECONDS = 2.2;
     /** Real batches the model's own warm-up runs, on average, before JMH's (see the bench package's WarmUp). */
     int WARM_UP_BATCHES = 2;
     /** The CPU-heavy shape's work per response, for planning only (each fork measures it). */

@@ -1,37 +1,46 @@
 package fetchbench.server;
 
+import fetchbench.model.Tls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A WireMock the user runs elsewhere ({@code -Dfetchbench.target=http://host:port}). */
+/**
+ * A WireMock the user runs elsewhere: {@code -Dfetchbench.target=http://host:port}, or
+ * {@code https://host:port} with {@code -Dfetchbench.truststore=…}, which the clients and the admin
+ * calls then trust (and nothing else). Over HTTPS the run speaks https1 and h2 only.
+ */
 public final class ExternalServer implements TargetServer {
 
     private final URI baseUri;
+    private final Optional<Trust> trust;
 
-    private ExternalServer(URI baseUri) {
+    private ExternalServer(URI baseUri, Optional<Trust> trust) {
         this.baseUri = baseUri;
+        this.trust = trust;
     }
 
     /** Checks that a WireMock admin API answers at {@code baseUri}. */
     public static ExternalServer connect(URI baseUri) throws IOException {
-        HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/__admin/mappings?limit=1"))
-                .timeout(Duration.ofSeconds(10))
-                .build();
+        Optional<Trust> trust = Optional.empty();
+        if ("https".equals(baseUri.getScheme())) {
+            String truststore = System.getProperty(Tls.TRUSTSTORE_PROPERTY, "");
+            if (truststore.isBlank()) {
+                throw new IOException("an https target needs the truststore that holds its certificate: -D"
+                        + Tls.TRUSTSTORE_PROPERTY + "=… (and -D" + Tls.PASSWORD_PROPERTY + "=…)");
+            }
+            trust = Optional.of(new Trust(Path.of(truststore), System.getProperty(Tls.PASSWORD_PROPERTY, "")));
+        }
         int status;
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-            status = client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while checking " + baseUri, e);
-        } catch (IOException e) {
+        try {
+            status = Admin.send(baseUri, HttpRequest.newBuilder(baseUri.resolve("/__admin/mappings?limit=1")))
+                    .statusCode();
+        } catch (IOException | IllegalArgumentException e) {
             String why = e instanceof ConnectException ? "connection refused" : e.toString();
             throw new IOException("cannot reach WireMock at " + baseUri + ": " + why, e);
         }
@@ -39,7 +48,7 @@ public final class ExternalServer implements TargetServer {
             throw new IOException("no WireMock admin API at " + baseUri + " (GET /__admin/mappings returned "
                     + status + ")");
         }
-        return new ExternalServer(baseUri);
+        return new ExternalServer(baseUri, trust);
     }
 
     @Override
@@ -49,12 +58,12 @@ public final class ExternalServer implements TargetServer {
 
     @Override
     public Optional<URI> tlsBaseUri() {
-        return Optional.empty();
+        return trust.map(t -> baseUri);
     }
 
     @Override
     public Optional<Trust> trust() {
-        return Optional.empty();
+        return trust;
     }
 
     @Override

@@ -11,10 +11,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,7 +32,6 @@ public final class RequestCounter implements ServeEventListener, AdminApiExtensi
     static final String PATH = "/fetchbench/requests";
     private static final String FIELD = "requests";
     private static final String CONNECTIONS = "connections";
-    private static final HttpClient ADMIN = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final AtomicLong requests = new AtomicLong();
     private final ConnectionCounter connections;
@@ -76,10 +73,8 @@ public final class RequestCounter implements ServeEventListener, AdminApiExtensi
 
     /** What {@code server} has counted so far, or empty when it does not count. */
     public static Optional<Counts> counts(URI server) {
-        HttpRequest request = HttpRequest.newBuilder(server.resolve("/__admin" + PATH))
-                .timeout(Duration.ofSeconds(10)).build();
         try {
-            HttpResponse<String> response = ADMIN.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Admin.send(server, HttpRequest.newBuilder(server.resolve("/__admin" + PATH)));
             if (response.statusCode() != 200) {
                 return Optional.empty();
             }
@@ -92,9 +87,6 @@ public final class RequestCounter implements ServeEventListener, AdminApiExtensi
             return Optional.of(new Counts(json.get(FIELD).getAsLong(), byPort));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the request count of " + server + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the request count", e);
         }
     }
 }

@@ -2,6 +2,9 @@ package fetchbench.server;
 
 import fetchbench.model.BareClient;
 import fetchbench.model.ClientStack;
+import fetchbench.model.Protocol;
+import fetchbench.model.Tls;
+import fetchbench.model.Transport;
 import fetchbench.run.SystemLimits;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
@@ -99,7 +102,11 @@ public final class ServerCheck {
         Stubs.register(server, delayedWorkload);
         List<URI> floor = floorWorkload.urls().subList(n, 2 * n);
         List<URI> delayed = delayedWorkload.urls().subList(n, 2 * n);
-        try (BareClient client = new BareClient(ClientStack.okHttp, n, Duration.ofMillis(Math.max(delayMs, FLOOR_DELAY_MS)))) {
+        // An https target is checked over HTTPS, trusting the truststore the run was given.
+        Transport transport = "https".equals(server.getScheme())
+                ? new Transport(Protocol.https1, Tls.fromForkProperties()) : Transport.PLAIN;
+        try (BareClient client = new BareClient(ClientStack.okHttp, n, Duration.ofMillis(Math.max(delayMs, FLOOR_DELAY_MS)),
+                transport)) {
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
                 client.gather(floor);
             }

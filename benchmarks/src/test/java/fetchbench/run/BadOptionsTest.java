@@ -42,16 +42,22 @@ class BadOptionsTest {
                 Arguments.of(List.of("-p", "colour=blue"), "", "colour", "model, urls, delayMs"),
                 Arguments.of(List.of("-f", "0"), "", "-f", "1 or more"),
                 Arguments.of(List.of(), "fetchbench.target=localhost:8080", "fetchbench.target",
-                        "an http URL with host and port"),
+                        "an http or https URL with host and port"),
                 Arguments.of(List.of(), "fetchbench.target=http://", "fetchbench.target",
-                        "an http URL with host and port"),
+                        "an http or https URL with host and port"),
                 Arguments.of(List.of(), "fetchbench.target=ftp://example.org:21", "fetchbench.target",
-                        "an http URL with host and port"),
+                        "an http or https URL with host and port"),
                 Arguments.of(List.of(), "fetchbench.urls=100,x", "urls", "a positive integer"),
                 Arguments.of(List.of(), "fetchbench.profile=huge", "fetchbench.profile", "default, smoke"),
                 Arguments.of(List.of("-p", "model=okHttpAsync", "-p", "maxRequests=0"), "", "maxRequests",
                         "a positive integer"),
                 Arguments.of(List.of("-p", "seed=forty-two"), "", "seed", "an integer"),
+                Arguments.of(List.of("-p", "protocol=http3"), "", "protocol", "http1, https1, h2, h2c"),
+                Arguments.of(List.of(), "fetchbench.protocol=h2,spdy", "protocol", "http1, https1, h2, h2c"),
+                Arguments.of(List.of("-p", "protocol=h2c", "-p", "model=httpClientAsync"), "", "protocol=h2c",
+                        "no prior-knowledge HTTP/2 in cleartext"),
+                Arguments.of(List.of(), "fetchbench.maxConcurrentStreams=0", "fetchbench.maxConcurrentStreams",
+                        "an integer from 1 to 100000"),
                 Arguments.of(List.of(), "fetchbench.order=first", "fetchbench.order", "an integer"),
                 Arguments.of(List.of("-p", "delayProfile=uniform:1.5"), "", "delayProfile", "uniform:S with 0 < S <= 1"),
                 Arguments.of(List.of("-p", "delayProfile=lognormal:6"), "", "delayProfile", "lognormal:σ with 0 < σ <= 5"),
@@ -91,7 +97,7 @@ class BadOptionsTest {
             assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
             assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
                 + "-Dfetchbench.model=…); allowed: one of sequential, threadPool, completableFuture, "
-                + "virtualThreads, okHttpAsync, httpClientAsync, structured");
+                + "virtualThreads, okHttpAsync, httpClientAsync, structured, reactor");
         }
         assertThat(results.resolve("runs")).doesNotExist();
     }

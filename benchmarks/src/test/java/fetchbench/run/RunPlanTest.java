@@ -3,7 +3,9 @@ package fetchbench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fetchbench.model.ClientStack;
 import fetchbench.model.Model;
+import fetchbench.model.Protocol;
 import fetchbench.run.Step.Measure;
 import fetchbench.theory.Limits;
 import fetchbench.theory.Machine;
@@ -67,10 +69,11 @@ class RunPlanTest {
         assertThat(plan.steps().get(1)).isInstanceOf(Step.Floor.class);
         assertThat(plan.steps().get(plan.steps().size() - 1)).isInstanceOf(Step.Baseline.class);
         assertThat(gather).extracting(Measure::benchmarkName).containsOnly("fetchbench.bench.GatherBenchmark.gather");
+        // CompletableFuture on a pool of 20 is left out of the default gather (Profile.DEFAULT_LEAVES_OUT).
         assertThat(gather.stream().map(Measure::variant).distinct()).containsExactlyElementsOf(available(List.of(
-                Variant.sequential, Variant.threadPool, Variant.completableFuture, Variant.completableFuturePool,
+                Variant.sequential, Variant.threadPool, Variant.completableFuture,
                 Variant.virtualThreads, Variant.okHttpAsync, Variant.okHttpSized, Variant.httpClientAsync,
-                Variant.structured)));
+                Variant.structured, Variant.reactor)));
         // Every gather result rests on 2 forks and 10 measured batches, or 4 where a batch takes 2 s or more.
         Profile defaults = Profile.DEFAULT;
         assertThat(defaults.forks()).isEqualTo(2);
@@ -88,10 +91,13 @@ class RunPlanTest {
         assertThat(floor.batches().warmup(5)).isEqualTo(10);
         assertThat(floor.batches().measurement(5)).isEqualTo(10);
         // One floor per client stack the run fetches with: httpClientAsync's JDK client has its own.
-        assertThat(values(floor, "client")).containsExactly("okHttp", "jdkHttpClient");
+        assertThat(values(floor, "client")).containsExactly("okHttp", "jdkHttpClient", "reactorNetty");
+        assertThat(values(floor, "protocol")).containsExactly("http1");
         // Where 1000 requests are in flight at once, a batch is CPU-bound and varies most: 6× the batches,
         // and the baseline the harness overhead is judged against gets the same as its model.
-        for (Measure step : gather.stream().filter(s -> s.workloads().urls().contains(1000)).toList()) {
+        // (reactor's flatMap has 256 in flight by default: not crowded.)
+        for (Measure step : gather.stream().filter(s -> s.workloads().urls().contains(1000)
+                && s.mostInFlight(1000) >= Batches.CROWDED_IN_FLIGHT).toList()) {
             assertThat(step.workloads().urls()).as(step.describe()).containsExactly(1000);
             assertThat(step.batches().measurement(defaults.measurementIterations())).as(step.describe()).isEqualTo(30);
         }
@@ -120,6 +126,61 @@ class RunPlanTest {
                 .isLessThan(13 * 60);
     }
 
+    /** Over TLS and HTTP/2: one setting per client stack at one N, each where its stack speaks the protocol. */
+    @Test
+    void theDefaultRunComparesTheProtocolsOneSettingPerStackAtOneN() throws Exception {
+        RunPlan plan = plan(props());
+        List<Measure> overOthers = plan.measures().stream()
+                .filter(s -> !values(s, "protocol").equals(List.of("http1"))).toList();
+        assertThat(overOthers).extracting(Measure::variant)
+                .containsExactly(Variant.okHttpSized, Variant.httpClientAsync, Variant.reactor);
+        assertThat(overOthers).allSatisfy(s -> {
+            assertThat(s.shape()).isEqualTo(Shape.gather);
+            assertThat(values(s, "urls")).containsExactly("100");
+            assertThat(values(s, "delayMs")).containsExactly("100");
+            // The gather's own setting, so each stands beside the same setting over HTTP/1.1 at N = 100.
+            assertThat(values(s, "connectionPool")).containsExactly("sized");
+        });
+        assertThat(values(overOthers.get(0), "protocol")).containsExactly("https1", "h2", "h2c");
+        assertThat(values(overOthers.get(0), "concurrency")).containsExactly("1000");
+        assertThat(values(overOthers.get(1), "protocol")).containsExactly("https1", "h2");
+        assertThat(plan.notes()).contains("httpClientAsync skipped for protocol=h2c: the JDK's HttpClient has no "
+                + "prior-knowledge HTTP/2 in cleartext (it only upgrades from HTTP/1.1)");
+        // HTTP/1.1 at N = 100 is the gather's own result for each of them.
+        assertThat(plan.measures().stream().filter(s -> s.shape() == Shape.gather && !s.sweep()
+                && values(s, "protocol").equals(List.of("http1")) && values(s, "urls").contains("100"))
+                .map(Measure::variant)).contains(Variant.okHttpSized, Variant.httpClientAsync, Variant.reactor);
+        // Each stack's floor over the protocols it speaks there, and a new client per batch over HTTPS.
+        List<Step.Floor> floors = plan.steps().stream().filter(Step.Floor.class::isInstance)
+                .map(Step.Floor.class::cast).toList();
+        assertThat(floors).filteredOn(f -> !f.newClientPerBatch() && !f.protocols().equals(List.of(Protocol.http1)))
+                .extracting(f -> f.stacks().get(0) + " " + f.protocols() + " " + f.urls())
+                .containsExactlyInAnyOrder("okHttp [https1, h2, h2c] [100]", "jdkHttpClient [https1, h2] [100]",
+                        "reactorNetty [https1, h2, h2c] [100]");
+        assertThat(floors).filteredOn(Step.Floor::newClientPerBatch)
+                .extracting(f -> f.stacks().get(0) + " " + f.protocols() + " " + f.urls())
+                .containsExactlyInAnyOrder("okHttp [https1] [100]", "jdkHttpClient [https1] [100]",
+                        "reactorNetty [https1] [100]");
+        assertThat(plan.http2Stacks()).containsExactly(ClientStack.okHttp, ClientStack.jdkHttpClient,
+                ClientStack.reactorNetty);
+    }
+
+    /** A protocol the user gives is what every step speaks, and no protocol section is added. */
+    @Test
+    void aProtocolGivenIsSpokenByEveryStepThatCan() throws Exception {
+        RunPlan plan = plan(props("fetchbench.protocol", "h2c", "fetchbench.model", "httpClientAsync,reactor"));
+        assertThat(plan.measures()).allSatisfy(s -> {
+            assertThat(s.variant().model()).isEqualTo(Model.reactor);
+            assertThat(values(s, "protocol")).containsExactly("h2c");
+        });
+        // Named, reactor runs in every shape.
+        assertThat(plan.measures().stream().map(Measure::shape).distinct()).containsExactlyInAnyOrder(Shape.values());
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("httpClientAsync skipped for protocol=h2c"));
+        assertThatThrownBy(() -> plan(props("fetchbench.protocol", "h2c", "fetchbench.model", "httpClientAsync")))
+                .isInstanceOf(OptionException.class).hasMessageStartingWith("nothing to run: httpClientAsync skipped "
+                        + "for protocol=h2c");
+    }
+
     @Test
     void theMachinesCoresAreAnInputOfThePredictions() throws Exception {
         RunOptions options = RunOptions.parse(new String[0], props());
@@ -141,7 +202,12 @@ class RunPlanTest {
         for (Shape shape : Shape.values()) {
             List<Model> models = models(plan.measures().stream().filter(s -> s.shape() == shape).toList())
                     .stream().distinct().toList();
-            List<Model> runnable = Stream.of(Model.values()).filter(m -> m.unavailableReason().isEmpty()).toList();
+            // The default run leaves a few out to stay within its budget (Profile.DEFAULT_LEAVES_OUT).
+            List<Model> leftOut = Profile.DEFAULT_LEAVES_OUT.get(shape).stream().map(Variant::model)
+                    .filter(m -> Profile.compared(shape).stream().filter(v -> v.model() == m)
+                            .allMatch(Profile.DEFAULT_LEAVES_OUT.get(shape)::contains)).toList();
+            List<Model> runnable = Stream.of(Model.values()).filter(m -> m.unavailableReason().isEmpty())
+                    .filter(m -> !leftOut.contains(m)).toList();
             if (shape == Shape.race) {
                 assertThat(models).containsExactlyElementsOf(runnable.stream().filter(m -> m != Model.sequential).toList());
             } else {
@@ -157,7 +223,7 @@ class RunPlanTest {
         Measure cpuPools = plan.measures().stream()
                 .filter(s -> s.shape() == Shape.cpuHeavy && s.variant().model() == Model.threadPool).findFirst()
                 .orElseThrow();
-        assertThat(values(cpuPools, "concurrency")).containsExactly("2", "4", "16");
+        assertThat(values(cpuPools, "concurrency")).containsExactly("2", "16");
         assertThat(plan.jmhSteps()).extracting(Step.Jmh::benchmarkName)
                 .contains("fetchbench.bench.DeadlineBenchmark.deadline");
     }
@@ -191,7 +257,7 @@ class RunPlanTest {
             assertThat(s.forkProperties()).containsEntry(ResultKeys.SWEPT, s.variant().model().knob().name());
         });
         assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
-                Model.okHttpAsync, Model.completableFuture, Model.virtualThreads, Model.httpClientAsync);
+                Model.okHttpAsync, Model.completableFuture, Model.virtualThreads, Model.httpClientAsync, Model.reactor);
         assertThat(sweep).filteredOn(s -> s.variant().model() != Model.okHttpAsync)
                 .allSatisfy(s -> assertThat(values(s, "concurrency")).isEqualTo(settings));
         // OkHttp: one step per k with maxRequestsPerHost = maxRequests = k, for each connection pool.
@@ -220,7 +286,7 @@ class RunPlanTest {
         assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool);
         assertThat(models(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep)
                 .toList()).stream().distinct()).containsExactly(Model.threadPool, Model.completableFuture,
-                Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync);
+                Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor);
         assertThat(sweep).allSatisfy(s -> {
             assertThat(values(s, "urls")).containsExactly("100");
             // A sweep's short batches get what a short gather does: 10 measured per fork.
@@ -318,7 +384,7 @@ class RunPlanTest {
             assertThat(Profile.compared(shape)).doesNotHaveDuplicates();
         }
         assertThat(Sweep.MODELS).containsExactly(Model.threadPool, Model.okHttpAsync, Model.completableFuture,
-                Model.virtualThreads, Model.httpClientAsync).allMatch(Model::hasConcurrencyKnob);
+                Model.virtualThreads, Model.httpClientAsync, Model.reactor).allMatch(Model::hasConcurrencyKnob);
     }
 
     @Test

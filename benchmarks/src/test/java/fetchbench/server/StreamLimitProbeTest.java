@@ -1,0 +1,41 @@
+package fetchbench.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fetchbench.model.ClientStack;
+import fetchbench.model.Protocol;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What each stack does past the server's HTTP/2 stream limit is measured on a real server with a small limit. */
+class StreamLimitProbeTest {
+
+    @Test
+    void eachStackIsProbedOverEachHttp2ProtocolItSpeaksAndEveryRequestIsAccountedFor() throws Exception {
+        try (ServerProcess server = ServerProcess.start(ServerSettings.forLargestN(20).withMaxConcurrentStreams(4))) {
+            List<StreamLimitProbe.Result> results = StreamLimitProbe.run(server, List.of(ClientStack.values()), 4);
+
+            assertThat(results).extracting(r -> r.stack() + " " + r.protocol()).containsExactly(
+                    "okHttp h2", "okHttp h2c", "jdkHttpClient h2", "reactorNetty h2", "reactorNetty h2c");
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.sent()).isEqualTo(8);
+                assertThat(r.ok() + r.failed()).as(r.describe()).isEqualTo(8);
+                assertThat(r.connections()).as(r.describe()).isBetween(0L, 8L);
+                assertThat(r.failed() > 0).as(r.describe()).isEqualTo(r.firstError() != null);
+            });
+        }
+    }
+
+    @Test
+    void theBehaviourIsReadOffTheCounts() {
+        assertThat(new StreamLimitProbe.Result(ClientStack.okHttp, Protocol.h2, 256, 256, 0, 0, null).behaviour())
+                .isEqualTo("queued them on its 1 connection");
+        assertThat(new StreamLimitProbe.Result(ClientStack.okHttp, Protocol.h2, 256, 256, 0, 1, null).behaviour())
+                .isEqualTo("opened 1 more connection(s)");
+        StreamLimitProbe.Result failing = new StreamLimitProbe.Result(ClientStack.jdkHttpClient, Protocol.h2, 256, 153,
+                103, 0, "IOException: too many concurrent streams");
+        assertThat(failing.behaviour()).isEqualTo("failed 103 of them");
+        assertThat(failing.describe()).isEqualTo("jdkHttpClient over h2, 256 at once: 153 answered, failed 103 of them "
+                + "(first error: IOException: too many concurrent streams)");
+    }
+}
