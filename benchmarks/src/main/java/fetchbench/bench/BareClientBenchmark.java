@@ -75,6 +75,8 @@ public class BareClientBenchmark {
     private List<URI> targets;
     private BareClient bare;
     private Duration longest;
+    /** One TLS context for every client of the trial, as a model keeps one: TLS 1.3 may resume its sessions. */
+    private Transport transport;
 
     @Setup(Level.Trial)
     public void start() {
@@ -84,6 +86,7 @@ public class BareClientBenchmark {
         Stubs.register(server, workload);
         targets = workload.urls();
         longest = workload.longestDelay();
+        transport = Transport.forFork(protocol);
         bare = newClient();
         // The same JIT warm-up as the models', so the floor and the baseline compare like with like.
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, 0);
@@ -92,7 +95,7 @@ public class BareClientBenchmark {
     }
 
     private BareClient newClient() {
-        return new BareClient(client, urls, longest, Transport.forFork(protocol));
+        return new BareClient(client, urls, longest, transport);
     }
 
     @Setup(Level.Iteration)

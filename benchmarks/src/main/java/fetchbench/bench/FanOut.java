@@ -1,6 +1,7 @@
 package fetchbench.bench;
 
 import fetchbench.model.BodyWork;
+import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
@@ -101,12 +102,14 @@ public class FanOut {
         }
         InFlight inFlight = new InFlight();
         metrics = BatchMetrics.open(inFlight);
-        fetcher = model.create(new ModelSettings(concurrency, maxRequests, connectionPool.connections(urls),
+        // connectionPool is OkHttp's: the other stacks' pools always hold up to N.
+        int connections = model.clientStack() == ClientStack.okHttp ? connectionPool.connections(urls) : urls;
+        fetcher = model.create(new ModelSettings(concurrency, maxRequests, connections,
                 workload.longestDelay(), inFlight, bodyWork, Transport.forFork(protocol)));
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, seed);
         Stubs.register(server, undelayed);
         WarmUp.Done warmUp = WarmUp.run(model.name(), fetcher, inFlight, undelayed, workload, shape == Shape.gather,
-                this::connectionsSoFar);
+                () -> connectionsSoFar().orElseGet(() -> (long) inFlight.connects().orElse(0)));
         metrics.recordForTrial(BatchMetrics.WARMUP_REQUESTS, warmUp.requests(), "requests");
         metrics.recordForTrial(BatchMetrics.WARMUP_BATCHES, warmUp.batches(), "batches");
     }
@@ -117,9 +120,9 @@ public class FanOut {
     /** The server's counts before this batch; empty where the server does not count. */
     private Optional<RequestCounter.Counts> countedBefore = Optional.empty();
 
-    /** Connections clients have opened so far to the port fetched from; 0 where the server does not count. */
-    private long connectionsSoFar() {
-        return RequestCounter.counts(server).map(counts -> counts.connections(fetchedFrom)).orElse(0L);
+    /** Connections clients have opened so far to the port fetched from, where the server counts them. */
+    private Optional<Long> connectionsSoFar() {
+        return RequestCounter.counts(server).map(counts -> counts.connections(fetchedFrom));
     }
 
     @Setup(Level.Iteration)

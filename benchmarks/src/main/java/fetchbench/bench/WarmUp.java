@@ -19,7 +19,7 @@ public final class WarmUp {
      * Undelayed requests for the JIT of the client (the server JVM is warmed before the run); JMH's
      * warm-up batches and the steady-state batches below follow.
      */
-    static final int JIT_REQUESTS = 1_000;
+    static final int JIT_REQUESTS = 600;
     static final Duration JIT_LIMIT = Duration.ofSeconds(3);
     /** Real batches at most, and time at most, until the steady state. */
     public static final int STEADY_BATCHES = 10;
@@ -65,8 +65,8 @@ public final class WarmUp {
         boolean steady = false;
         while (!steady && batches < STEADY_BATCHES && System.nanoTime() < steadyEnd) {
             int threadsBefore = threads.getThreadCount();
-            long connectionsBefore = connectionsSoFar.getAsLong();
             inFlight.resetPeak();
+            long connectionsBefore = connectionsSoFar.getAsLong();
             real.verify(model, fetcher.gather(real.urls()));
             requests += real.urls().size();
             batches++;

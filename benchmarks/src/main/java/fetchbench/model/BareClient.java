@@ -63,7 +63,15 @@ public final class BareClient implements AutoCloseable {
                             .build(), BodyHandlers.ofString());
                     return checked(protocol, HttpClientAsync.version(response), response.statusCode());
                 };
-                closeClient = client::shutdownNow;
+                closeClient = () -> {
+                    // Waits, so the next client's batch does not pay for closing this one's connections.
+                    client.shutdownNow();
+                    try {
+                        client.awaitTermination(Http.TIMEOUT_MARGIN);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                };
             }
             case reactorNetty -> {
                 LoopResources loops = LoopResources.create(Pools.THREAD_PREFIX + "bare", Reactor.EVENT_LOOP_THREADS, true);

@@ -34,7 +34,8 @@ public interface ConcurrencyModel extends AutoCloseable {
 
     /**
      * Deadline: the outcomes that completed within {@code deadline}, in the order given; every
-     * fetch still running then is cancelled (its socket closed) before it returns.
+     * fetch still running then is cancelled before it returns (over HTTP/1.1 its socket is closed,
+     * over HTTP/2 its stream reset; an event-loop client closes it just after).
      */
     List<Outcome> deadline(List<URI> urls, Duration deadline);
 

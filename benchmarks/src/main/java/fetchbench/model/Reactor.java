@@ -171,7 +171,8 @@ public final class Reactor implements ConcurrencyModel {
     /** The outcomes in arrival order, taken one by one on the calling thread. */
     @Override
     public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
-        fetchAll(urls, concurrency).map(Map.Entry::getValue).toIterable(1).forEach(handler);
+        // A buffer for every outcome, so fetching never waits for the handler.
+        fetchAll(urls, concurrency).map(Map.Entry::getValue).toIterable(urls.size()).forEach(handler);
     }
 
     /** {@code Mono.firstWithValue}: the first 200 wins and the other subscriptions are cancelled. */

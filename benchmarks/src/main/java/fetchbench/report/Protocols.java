@@ -127,8 +127,10 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
                 + "counted by the server, the mean of the measured batches, and in brackets those the pool "
                 + "arithmetic predicts (the connections needed at once, one per request over HTTP/1.1 and one "
                 + "per stream limit over HTTP/2, less those the pool kept). Over TLS each new connection is a "
-                + "handshake, and the band's top adds the predicted ones at the price the run measured for the "
-                + "stack (see the floor section).</p>\n");
+                + "handshake (full or resumed: the server does not tell them apart), and the band's top adds the "
+                + "predicted ones at the price the run measured for the stack over https1 (a new client per batch "
+                + "with the same TLS context; see the floor section), for h2 too; a new cleartext connection is "
+                + "not priced.</p>\n");
         byN.forEach((n, rows) -> {
             html.append("<table class=\"sortable\"><thead><tr><th>model (setting)</th><th>protocol</th><th>N</th>"
                     + "<th>ms per batch</th><th>÷ HTTP/1.1</th><th>band ms</th><th>in band</th>"

@@ -336,13 +336,20 @@ final class Planner {
                     .anyMatch(p -> p != Protocol.http1)).flatMap(m -> m.workloads().urls().stream())
                     .distinct().sorted().toList();
             if (!protocols.isEmpty()) {
-                steps.add(0, new Step.Floor(urls, List.of(stack), protocols, false));
-                if (protocols.stream().anyMatch(Protocol::tls)) {
+                boolean tls = protocols.stream().anyMatch(Protocol::tls);
+                // A new connection's price is the new client's floor less the kept client's, both over https1.
+                List<Protocol> kept = tls && !protocols.contains(Protocol.https1)
+                        ? Stream.concat(Stream.of(Protocol.https1), protocols.stream()).toList() : protocols;
+                steps.add(0, new Step.Floor(urls, List.of(stack), kept, false));
+                if (tls) {
                     steps.add(0, new Step.Floor(urls, List.of(stack), List.of(Protocol.https1), true));
                 }
             }
         }
-        steps.add(0, new Step.Floor(allN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
+        // The cleartext floor where a step speaks HTTP/1.1 in cleartext (none does against an https target).
+        if (!stacks.isEmpty() || all.isEmpty()) {
+            steps.add(0, new Step.Floor(allN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
+        }
         steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Step.Floor.DELAY_MS) : delays));
         return new RunPlan(steps, notes);
     }

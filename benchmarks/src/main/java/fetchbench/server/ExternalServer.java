@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * A WireMock the user runs elsewhere: {@code -Dfetchbench.target=http://host:port}, or
  * {@code https://host:port} with {@code -Dfetchbench.truststore=…}, which the clients and the admin
- * calls then trust (and nothing else). Over HTTPS the run speaks https1 and h2 only.
+ * calls then trust (and nothing else). Over HTTPS the run speaks https1, or h2 where asked.
  */
 public final class ExternalServer implements TargetServer {
 

@@ -35,6 +35,9 @@ public final class StreamLimitProbe {
             if (failed > 0) {
                 return "failed " + failed + " of them";
             }
+            if (connections < 0) {
+                return "answered them all (the server does not count connections)";
+            }
             return connections > 0 ? "opened " + connections + " more connection(s)" : "queued them on its 1 connection";
         }
 

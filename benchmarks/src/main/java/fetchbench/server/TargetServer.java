@@ -62,15 +62,17 @@ public interface TargetServer extends AutoCloseable {
         return URI.create(url);
     }
 
-    /** The URL a benchmark fork fetches from with this protocol. */
+    /** The URL a benchmark fork fetches from with this protocol: its scheme is the protocol's, or the fork stops. */
     static URI fromForkProperty(Protocol protocol) {
-        if (!protocol.tls()) {
-            return fromForkProperty();
-        }
-        String url = System.getProperty(TLS_URL_PROPERTY);
+        String url = protocol.tls() ? System.getProperty(TLS_URL_PROPERTY) : fromForkProperty().toString();
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("protocol " + protocol + " needs a server with TLS, and this run's has none");
         }
-        return URI.create(url);
+        URI uri = URI.create(url);
+        if (!protocol.scheme().equals(uri.getScheme())) {
+            throw new IllegalStateException("protocol " + protocol + " needs an " + protocol.scheme() + " URL, and the "
+                    + "server is at " + uri);
+        }
+        return uri;
     }
 }

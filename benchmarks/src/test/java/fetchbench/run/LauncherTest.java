@@ -106,7 +106,8 @@ class LauncherTest {
      */
     @Test
     void aFailedServerCheckMarksTheResultsAndFailsAStrictRun() throws Exception {
-        ServerSettings starved = new ServerSettings(12, 1, 16, false);
+        // 10 threads for requests, besides the acceptor and selector of each of the two ports.
+        ServerSettings starved = new ServerSettings(14, 1, 16, false);
         try (ServerProcess server = ServerProcess.start(starved);
              Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results,
                      "-Dfetchbench.target=" + server.baseUri(), "-Dfetchbench.strict=true"),

@@ -27,8 +27,9 @@ class ServerCheckTest {
 
     @Test
     void flagsAServerWithFewThreadsAndBlockingDelays() throws Exception {
-        // 12 container threads and no asynchronous responses: each delay holds one of the few threads.
-        ServerSettings starved = new ServerSettings(12, 1, 16, false);
+        // Few container threads and no asynchronous responses: each delay holds one of them.
+        // 10 threads for requests, besides the acceptor and selector of each of the two ports.
+        ServerSettings starved = new ServerSettings(14, 1, 16, false);
         try (ServerProcess server = ServerProcess.start(starved)) {
             ServerCheck.Result result = ServerCheck.run(server.baseUri(), 40, 100, server.settings());
 
@@ -36,7 +37,7 @@ class ServerCheckTest {
             assertThat(result.elapsedMs()).isGreaterThan(result.boundMs());
             assertThat(result.describe()).startsWith("FAILED: N=40 requests delayed 100 ms")
                     .contains("likely limit: asynchronous responses are off, so each delay holds a container thread, "
-                            + "container threads (12 for N=40), accept queue (16 for N=40, after the kernel's somaxconn cap)")
+                            + "container threads (14 for N=40), accept queue (16 for N=40, after the kernel's somaxconn cap)")
                     .endsWith("results at N=40 measure the server, not the models");
         }
     }
