@@ -33,6 +33,7 @@ public final class Tune {
               completableFuture  executor size
               virtualThreads     a semaphore's permits
               httpClientAsync    executor size
+              reactor            flatMap concurrency
 
               --urls N          URLs per batch (required)
               --delay SPEC      the server's latency: MS (fixed), fixed:MS, uniform:MEAN_MS[:S]
@@ -40,7 +41,7 @@ public final class Tune {
                                 (default σ 0.5) or staggered:MS (default fixed:100)
               --range MIN..MAX  the settings to try (default 1..N)
               --models LIST     some of threadPool, okHttpAsync, completableFuture, virtualThreads,
-                                httpClientAsync (default: all five)
+                                httpClientAsync, reactor (default: all six)
               --seed S          seed of the random delay profiles (default 42)
               --target URL      a running WireMock to use instead of starting one
               --results DIR     where the run folder goes (default results)

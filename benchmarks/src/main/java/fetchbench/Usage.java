@@ -25,22 +25,28 @@ final class Usage {
 
             Parameters (-p name=… or -Dfetchbench.name=…; comma-separated values are all run):
               model         sequential, threadPool, completableFuture, virtualThreads, okHttpAsync,
-                            httpClientAsync, structured (default: all; structured needs a JDK 25 build)
+                            httpClientAsync, structured, reactor (default: all, a few left out of
+                            some shapes in the default run; structured needs a JDK 25 build)
               urls          N, URLs per batch (default: 10,100,1000; smoke: 10,100)
               delayMs       server delay per URL in ms (default: 100; smoke: 20)
               concurrency   pool size of threadPool/completableFuture, maxRequestsPerHost of okHttpAsync,
-                            executor size of httpClientAsync, semaphore permits of virtualThreads;
+                            executor size of httpClientAsync, semaphore permits of virtualThreads,
+                            flatMap concurrency of reactor;
                             0 = the model's default (default: threadPool 20, completableFuture 0,20,
                             okHttpAsync 5 and a tuned run at the largest N, others 0)
               maxRequests   OkHttp Dispatcher maxRequests (default: 64, OkHttp's own)
               delayProfile  fixed, uniform, staggered, lognormal (default: fixed)
               connectionPool sized (N idle connections kept) or okHttpDefault (OkHttp's 5) (default: sized)
               seed          seed of the random delay profiles (default: 42)
+              protocol      http1, https1, h2, h2c (default: http1, and the other three for one
+                            setting per client stack at one N; see docs/protocols.md)
 
             Run options (-Dfetchbench.name=…):
               profile       default, smoke (every model briefly), full (default plus virtualThreads
                             and okHttpSized at N=10000, 1 s delay); --plan prints how long each takes
-              target        http://host:port of a running WireMock to use instead of starting one
+              target        http://host:port of a running WireMock to use instead of starting one,
+                            or https://host:port with truststore=PATH (and truststorePassword)
+              maxConcurrentStreams  the local server's HTTP/2 stream limit (default: 128, Jetty's)
               results       folder for results (default: results)
               args          extra command-line arguments, e.g. "-p urls=100 -i 10"
               order         seed of the order the steps run in (default: drawn, printed, recorded)

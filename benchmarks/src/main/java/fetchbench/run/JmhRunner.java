@@ -88,7 +88,10 @@ public final class JmhRunner {
         if (!options.jmh().getJvmArgs().hasValue()) {
             jmh.jvmArgs(); // not the launcher's own arguments, which JMH would pass on by default
         }
+        // The user's own patterns come with the parent: every other benchmark is excluded, so a step
+        // runs its benchmark alone however many shapes the command line named.
         jmh.include("^" + Pattern.quote(step.benchmarkName()) + "$");
+        jmh.exclude("^(?!" + Pattern.quote(step.benchmarkName()) + "$)");
         step.params().forEach((param, values) -> jmh.param(param, values.toArray(String[]::new)));
         return new Runner(jmh.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL)).run();
     }
