@@ -2,6 +2,7 @@ package fetchbench.run;
 
 import com.sun.management.OperatingSystemMXBean;
 import fetchbench.model.CompletableFutures;
+import fetchbench.model.Reactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -55,6 +56,16 @@ final class Environment {
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("commonPoolParallelism", ForkJoinPool.getCommonPoolParallelism());
         defaults.put("defaultAsyncExecutor", CompletableFutures.defaultAsyncExecutor().getClass().getName());
+        return defaults;
+    }
+
+    /** What the reactor model runs on besides its flatMap concurrency: Reactor Netty's event loops and pool. */
+    static Map<String, Object> reactorDefaults() {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("eventLoopThreads", Reactor.EVENT_LOOP_THREADS);
+        defaults.put("flatMapConcurrencyByDefault", Reactor.DEFAULT_FLAT_MAP_CONCURRENCY);
+        defaults.put("poolMaxConnections", "N (the URLs of a batch)");
+        defaults.put("poolPendingAcquireMaxCount", "unbounded");
         return defaults;
     }
 }

@@ -98,6 +98,7 @@ public final class RunFiles {
         env.put("machine", Environment.machine());
         env.put("libraries", Environment.libraries());
         env.put("completableFutureDefaults", Environment.completableFutureDefaults());
+        env.put("reactorDefaults", Environment.reactorDefaults());
         env.put("server", server.describe());
         env.put("jmh", jmhSettings());
         env.put("results", perResult());

@@ -15,8 +15,10 @@ import fetchbench.TestServer;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.Stubs;
+import fetchbench.server.TargetServer;
 import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -163,6 +165,34 @@ class LauncherTest {
             assertThat(run.resolve("jmh.log")).content().contains("<failure>");
         } finally {
             Stubs.admin(TestServer.uri()).removeStubMapping(failing);
+        }
+    }
+
+    /**
+     * A server elsewhere over HTTPS: the run trusts the truststore it is given, speaks h2 where
+     * asked, and every result says so; without the truststore it stops at once.
+     */
+    @Test
+    void anHttpsTargetIsFetchedOverTlsTrustingOnlyTheTruststoreGiven() throws Exception {
+        URI tls = TestServer.server().tlsBaseUri().orElseThrow();
+        TargetServer.Trust trust = TestServer.server().trust().orElseThrow();
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results,
+                "-Dfetchbench.target=" + tls, "-Dfetchbench.truststore=" + trust.truststore(),
+                "-Dfetchbench.truststorePassword=" + trust.password(), "-Dfetchbench.protocol=h2"),
+                concat(TINY, List.of("-p", "model=okHttpAsync")))) {
+            assertThat(jvm.awaitExit(300)).as("%s", jvm.all()).isZero();
+        }
+        Path run;
+        try (Stream<Path> written = Files.list(results)) {
+            run = written.findFirst().orElseThrow();
+        }
+        JsonArray jmh = JsonParser.parseString(Files.readString(run.resolve("jmh.json"))).getAsJsonArray();
+        assertThat(jmh.asList()).isNotEmpty().allSatisfy(r -> assertThat(r.getAsJsonObject().getAsJsonObject("params")
+                .get("protocol").getAsString()).isIn("h2", "https1"));
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results,
+                "-Dfetchbench.target=" + tls), concat(TINY, List.of("-p", "model=okHttpAsync")))) {
+            assertThat(jvm.awaitExit(60)).isNotZero();
+            assertThat(jvm.all()).anyMatch(line -> line.contains("an https target needs the truststore"));
         }
     }
 
