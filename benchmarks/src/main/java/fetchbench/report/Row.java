@@ -2,7 +2,6 @@ package fetchbench.report;
 
 import fetchbench.bench.BatchMetrics;
 import fetchbench.bench.ResourceProfiler;
-import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.Knob;
 import fetchbench.model.Model;
@@ -195,12 +194,10 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         JmhRun.Metric connects = result.secondary().get(BatchMetrics.CONNECTIONS);
         if (connects != null) {
             double opened = connects.batches().stream().mapToDouble(Double::doubleValue).sum();
-            // The JDK's client and Reactor Netty may complete a response just before its connection is
-            // back in the pool, so the next batch opens one now and then: past 1 % of the requests,
-            // the pool is not keeping them. OkHttp's models hand an outcome out only after.
-            double allowed = model.clientStack() == ClientStack.okHttp ? 0
-                    : RECONNECTS_PERCENT / 100 * connects.batches().size() * urls;
-            if (opened > allowed) {
+            // Now and then a batch opens one (the JDK's client and Reactor Netty may complete a response
+            // just before its connection is back in the pool; a loaded machine delays a return): past
+            // 1 % of the requests, the pool is not keeping them.
+            if (opened > RECONNECTS_PERCENT / 100 * connects.batches().size() * urls) {
                 return Optional.of(String.format(Locale.ROOT, "its measured batches opened %.0f connections", opened));
             }
         }

@@ -104,11 +104,10 @@ class ModelsTest {
                 workload.verify(model.name(), fetcher.gather(workload.urls()));
                 reconnects += (int) (serverConnections() - before);
             }
-            // OkHttp's models hand out an outcome only once its connection is back in the pool; the JDK
-            // client may complete a response just before its connection is, so a few calls of the next
-            // batch open one: at most 1 % of the 1600.
-            int allowed = model.clientStack() == ClientStack.okHttp ? 2 : 16;
-            assertThat(reconnects).as(model + ": connections opened in 8 batches after warm-up").isLessThanOrEqualTo(allowed);
+            // The server may see a few calls of a batch open one (the JDK client may complete a response
+            // just before its connection is back in the pool; a loaded machine delays a return): at most
+            // 1 % of the 1600, where a model that kept no connection would open most of its 200 each batch.
+            assertThat(reconnects).as(model + ": connections opened in 8 batches after warm-up").isLessThanOrEqualTo(16);
         }
     }
 
