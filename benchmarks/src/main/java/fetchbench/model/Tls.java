@@ -17,7 +17,7 @@ import javax.net.ssl.X509TrustManager;
  * for the local server, or the one a user gives for an external target), never everything, and
  * TLS 1.3 only.
  */
-public record Tls(SSLContext context, X509TrustManager trustManager, Path truststore) {
+public record Tls(SSLContext context, X509TrustManager trustManager) {
 
     /**
      * The truststore a benchmark fork trusts, and its password: set by the launcher; the same
@@ -41,7 +41,7 @@ public record Tls(SSLContext context, X509TrustManager trustManager, Path trusts
                     .findFirst().orElseThrow();
             SSLContext context = SSLContext.getInstance(Protocol.TLS_VERSION);
             context.init(null, new TrustManager[] {trust}, null);
-            return new Tls(context, trust, truststore);
+            return new Tls(context, trust);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read the truststore " + truststore + ": " + e.getMessage(), e);
         }

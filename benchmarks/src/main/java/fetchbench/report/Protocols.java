@@ -7,7 +7,6 @@ import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -165,8 +164,7 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
     /** The table in Markdown, with the probe, for the README's digest. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        Map<Integer, List<Row>> shown = new LinkedHashMap<>(byN);
-        shown.forEach((n, rows) -> {
+        byN.forEach((n, rows) -> {
             md.append("| model (setting) | protocol | ms per batch | ÷ HTTP/1.1 | in band | new connections per batch "
                     + "(predicted) | TLS handshakes per batch |\n|---|---|---:|---:|---|---:|---:|\n");
             rows.forEach(row -> md.append("| ").append(row.setting()).append(" | ").append(row.protocol()).append(" | ")
