@@ -391,6 +391,7 @@ public final class FetchBench {
         args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
         args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));
         args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);
+        options.p99Ms().ifPresent(bound -> args.add("-D" + ResultKeys.P99_BOUND + "=" + bound));
         if (!failedAt.isEmpty()) {
             args.add("-D" + ResultKeys.SERVER_CHECK_FAILED + "=" + failedAt);
         }

@@ -23,7 +23,8 @@ public final class Tune {
 
     static final String USAGE = """
             usage: scripts/tune.sh --urls N [--delay SPEC] [--range MIN..MAX] [--models m1,m2]
-                                   [--seed S] [--target http://host:port] [--results DIR]
+                                   [--rate R [--p99 MS]] [--seed S] [--target http://host:port]
+                                   [--results DIR]
 
             Sweeps, for your workload of N URLs, each model's concurrency setting over MIN, 2·MIN,
             4·MIN, … MAX (default 1..N) and recommends the smallest value whose interval overlaps the best's:
@@ -42,11 +43,18 @@ public final class Tune {
               --range MIN..MAX  the settings to try (default 1..N)
               --models LIST     some of threadPool, okHttpAsync, completableFuture, virtualThreads,
                                 httpClientAsync, reactor (default: all six)
+              --rate R          under load: gathers of N arrive R times a second, for a second per
+                                batch, and each setting is judged by its p99 latency (timed from
+                                each arrival's intended start): the smallest setting whose p99
+                                stays within the bound is recommended, with its threads and memory
+              --p99 MS          the p99 bound with --rate (default: twice the unloaded batch,
+                                the ideal plus the floor)
               --seed S          seed of the random delay profiles (default 42)
               --target URL      a running WireMock to use instead of starting one
               --results DIR     where the run folder goes (default results)
 
             Example: scripts/tune.sh --urls 200 --delay lognormal:80 --range 1..256
+                     scripts/tune.sh --urls 10 --delay 20 --rate 200 --p99 60
             """;
 
     private Tune() {
@@ -72,12 +80,14 @@ public final class Tune {
             String range = null;
             String models = Sweep.modelNames().replace(" ", "");
             String seed = String.valueOf(Profile.SEED);
+            String rate = null;
+            String p99 = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
-                if (!List.of("--urls", "--delay", "--range", "--models", "--seed", "--target", "--results")
-                        .contains(option)) {
+                if (!List.of("--urls", "--delay", "--range", "--models", "--rate", "--p99", "--seed", "--target",
+                        "--results").contains(option)) {
                     throw new OptionException("unknown option '" + option + "'; allowed: --urls, --delay, --range, "
-                            + "--models, --seed, --target, --results, --help");
+                            + "--models, --rate, --p99, --seed, --target, --results, --help");
                 }
                 if (i + 1 >= args.length) {
                     throw new OptionException(option + " needs a value; see scripts/tune.sh --help");
@@ -89,6 +99,8 @@ public final class Tune {
                     case "--range" -> range = value;
                     case "--models" -> models = value;
                     case "--seed" -> seed = value;
+                    case "--rate" -> rate = value;
+                    case "--p99" -> p99 = value;
                     case "--target" -> launcherProperties.setProperty("fetchbench.target",
                             RunOptions.parseTarget(value, "--target").toString());
                     default -> launcherProperties.setProperty("fetchbench.results", value);
@@ -111,6 +123,21 @@ public final class Tune {
                             ? " (" + model.strip() + " has no setting to sweep)" : ""));
                 }
             }
+            if (rate != null) {
+                positive("--rate", rate);
+            }
+            if (p99 != null) {
+                if (rate == null) {
+                    throw new OptionException("--p99 needs --rate; allowed: --rate R --p99 MS");
+                }
+                try {
+                    if (!(Double.parseDouble(p99) > 0)) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new OptionException("bad value '" + p99 + "' for --p99; allowed: a number of milliseconds > 0");
+                }
+            }
             try {
                 Long.parseLong(seed);
             } catch (NumberFormatException e) {
@@ -122,11 +149,17 @@ public final class Tune {
                 sweep = new Sweep(sweep.min(), n);
             }
             launcherProperties.setProperty("fetchbench.sweep", sweep.toString());
+            if (p99 != null) {
+                launcherProperties.setProperty("fetchbench.p99Ms", p99.strip());
+            }
             launcherProperties.setProperty("fetchbench.reproduce", "scripts/tune.sh " + String.join(" ", args));
             launcherProperties.remove("fetchbench.args");
             launcherArgs.addAll(List.of("-p", Param.URLS.key + "=" + n, "-p", Param.DELAY_MS.key + "=" + profileAndMs[1],
                     "-p", Param.DELAY_PROFILE.key + "=" + profileAndMs[0], "-p", Param.SEED.key + "=" + seed,
                     "-p", Param.MODEL.key + "=" + models.replace(" ", "")));
+            if (rate != null) {
+                launcherArgs.addAll(List.of("-p", Param.RATE.key + "=" + rate.strip()));
+            }
         } catch (OptionException e) {
             err.println("tune: " + e.getMessage());
             return FetchBench.EXIT_BAD_OPTION;

@@ -19,6 +19,7 @@ import fetchbench.workload.Shape;
 import fetchbench.workload.Workload;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -78,6 +79,9 @@ public class FanOut {
     @Param({})
     public Protocol protocol;
 
+    /** The methods of the benchmarks that run the gather under load: {@link CallersBenchmark}, {@link LoadBenchmark}. */
+    static final Set<String> UNDER_LOAD = Set.of("callers", "load");
+
     public Workload workload;
     public ConcurrencyModel fetcher;
     /** What a batch measured besides its time, for the profiler. */
@@ -86,10 +90,17 @@ public class FanOut {
     public double workMs;
     public double workAllCoresMs;
 
-    /** The shape is the benchmark method's, which JMH tells the set-up. */
+    /**
+     * Fan-outs of the workload one batch ran: one, but M for the callers benchmark and every arrival
+     * of a window for the load benchmark, which set it. The server must have answered as many times N.
+     */
+    int fanOuts = 1;
+
+    /** The shape is the benchmark method's, which JMH tells the set-up; the benchmarks under load gather. */
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
-        Shape shape = Shape.ofBenchmark(benchmark.getBenchmark());
+        String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+        Shape shape = UNDER_LOAD.contains(method) ? Shape.gather : Shape.ofBenchmark(benchmark.getBenchmark());
         server = TargetServer.fromForkProperty();
         fetchedFrom = TargetServer.fromForkProperty(protocol);
         workload = Workload.create(shape, fetchedFrom, urls, Delays.of(delayProfile, spread), delayMs, seed);
@@ -127,6 +138,7 @@ public class FanOut {
 
     @Setup(Level.Iteration)
     public void countRequestsBefore() {
+        fanOuts = 1;
         countedBefore = RequestCounter.counts(server);
     }
 
@@ -140,7 +152,7 @@ public class FanOut {
         if (countedBefore.isPresent() && countedAfter.isPresent()) {
             RequestCounter.Counts before = countedBefore.get();
             RequestCounter.Counts after = countedAfter.get();
-            workload.verifyRequests(model.name(), after.requests() - before.requests(),
+            workload.verifyRequests(model.name(), after.requests() - before.requests(), fanOuts,
                     model.resendsOnClosedConnection());
             long opened = after.connections(fetchedFrom) - before.connections(fetchedFrom);
             metrics.record(BatchMetrics.CONNECTIONS, opened, "connections");

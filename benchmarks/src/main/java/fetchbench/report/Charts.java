@@ -53,11 +53,12 @@ public final class Charts {
 
     /** The report's sections of charts, in reading order: gather, the other shapes, tuning, resources. */
     public enum Section {
-        gather, workers, asCompleted, race, deadline, failures, cpuHeavy, tuning, resources;
+        gather, workers, asCompleted, race, deadline, failures, cpuHeavy, tuning, resources, load;
 
         public String title() {
             return switch (this) {
                 case tuning -> "Tuning charts";
+                case load -> "Under load";
                 case resources -> "Resources";
                 default -> Shape.valueOf(name()).title();
             };

@@ -41,7 +41,9 @@ public final class Digest {
         /** "Which model?": each setting's time, cost, verdict and what to set (see {@link Verdict}). */
         verdict,
         /** Each client stack over TLS and HTTP/2 beside HTTP/1.1 (see {@link Protocols}). */
-        protocols
+        protocols,
+        /** The gather under load: knees, latency percentiles, callers at once (see {@link Load}). */
+        load
     }
 
     static final Pattern BLOCK = Pattern.compile(
@@ -85,10 +87,20 @@ public final class Digest {
         Calibration calibration = Calibration.of(run);
         StringBuilder md = new StringBuilder(header(run, link, folder, kind));
         if (kind == Kind.verdict) {
-            return md.append(Verdict.markdown(Verdict.of(rows))).toString();
+            md.append(Verdict.markdown(Verdict.of(rows)));
+            Load load = Load.of(run);
+            if (!load.isEmpty()) {
+                md.append("**Under load** (").append(load.headlineScope()).append("):\n\n");
+                load.verdictLines().forEach(line -> md.append("- ").append(line).append('\n'));
+                md.append('\n');
+            }
+            return md.toString();
         }
         if (kind == Kind.protocols) {
             return md.append(Protocols.of(run, rows).markdown()).append('\n').toString();
+        }
+        if (kind == Kind.load) {
+            return md.append(Load.of(run).markdown()).append('\n').toString();
         }
         if (kind == Kind.reference) {
             Map<String, List<Row>> scenarios = rows.stream().filter(r -> !r.isSweep())
@@ -188,9 +200,13 @@ public final class Digest {
     }
 
     static String meanAndError(Row row) {
-        int decimals = row.measuredMs() >= 1000 ? 0 : 1;
-        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", row.measuredMs(),
-                row.errorMs());
+        return meanAndError(row.measuredMs(), row.errorMs());
+    }
+
+    /** "114.1 ± 3.0", "1017 ± 3": one decimal below a second. */
+    static String meanAndError(double mean, double error) {
+        int decimals = mean >= 1000 ? 0 : 1;
+        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, error);
     }
 
     /**

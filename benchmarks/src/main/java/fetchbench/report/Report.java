@@ -47,7 +47,8 @@ public final class Report {
         JmhRun run = JmhRun.read(jmhJson);
         Path folder = jmhJson.toAbsolutePath().getParent();
         List<Row> rows = Row.of(run);
-        List<Charts.NamedChart> charts = Charts.of(rows, run.environment());
+        List<Charts.NamedChart> charts = new ArrayList<>(Charts.of(rows, run.environment()));
+        charts.addAll(LoadCharts.of(Load.of(run), run.environment()));
         List<Path> written = new ArrayList<>();
         Map<Charts.Section, StringBuilder> figures = new EnumMap<>(Charts.Section.class);
         for (Charts.NamedChart chart : charts) {
@@ -97,7 +98,14 @@ public final class Report {
         List<String[]> sections = new ArrayList<>();
         String incomplete = incomplete(run.source()).map(why -> "<p class=\"sig\">Incomplete run: it "
                 + Html.escape(why) + ". Every table and chart holds the steps that finished before.</p>\n").orElse("");
+        Load load = Load.of(run);
         String verdicts = verdictSection(Verdict.of(rows));
+        if (!load.isEmpty()) {
+            verdicts += "<p id=\"under-load-verdict\"><b>Under load</b> (" + Html.escape(load.headlineScope())
+                    + "; details in <a href=\"#under-load\">Under load</a>):</p>\n<ul>\n" + load.verdictLines().stream()
+                    .map(line -> "<li>" + Html.escape(line) + "</li>\n").collect(java.util.stream.Collectors.joining())
+                    + "</ul>\n";
+        }
         verdicts = verdicts.isEmpty() ? verdicts : incomplete + verdicts;
         if (!verdicts.isEmpty()) {
             sections.add(new String[] {"which-model", "Which model?", verdicts});
@@ -105,6 +113,10 @@ public final class Report {
         Protocols protocols = Protocols.of(run, rows);
         if (!protocols.isEmpty()) {
             sections.add(new String[] {"protocols", "Over TLS and HTTP/2", protocols.html()});
+        }
+        if (!load.isEmpty()) {
+            StringBuilder loadCharts = figures.getOrDefault(Charts.Section.load, new StringBuilder());
+            sections.add(new String[] {"under-load", "Under load", load.html() + loadCharts});
         }
         StringBuilder about = new StringBuilder();
         JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
@@ -155,7 +167,7 @@ public final class Report {
                 tuningPlaced = true;
             }
             StringBuilder charts = figures.get(section);
-            if (charts != null) {
+            if (charts != null && section != Charts.Section.load) {
                 sections.add(new String[] {"charts-" + section.name(), section.title(),
                         (section == Charts.Section.resources ? "<p>What each setting spent, per scenario: threads, "
                                 + "memory, connections and the other metrics of the run.</p>\n" : "") + charts});
@@ -345,6 +357,9 @@ public final class Report {
         notes(run).forEach(note -> text.append("left out: ").append(note).append('\n'));
         text.append(Verdict.text(Verdict.of(rows)));
         Protocols.of(run, rows).verdictLines().forEach(line -> text.append("  ").append(line).append('\n'));
+        Load load = Load.of(run);
+        load.verdictLines().forEach(line -> text.append("  under load: ").append(line).append('\n'));
+        load.recommendations().forEach(line -> text.append("tuning under load: ").append(line).append('\n'));
         return text.toString();
     }
 

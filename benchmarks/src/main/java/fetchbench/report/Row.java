@@ -54,8 +54,14 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
      */
     public static List<Row> of(JmhRun run) {
         Calibration calibration = Calibration.of(run);
-        return run.results().stream().filter(r -> !Calibration.isBare(r))
+        return run.results().stream().filter(r -> !Calibration.isBare(r) && !isUnderLoad(r))
                 .map(r -> of(r, theoryFor(r), calibration)).sorted(READING_ORDER).toList();
+    }
+
+    /** A result of the gather under load: {@link Load}'s, not a row of the shapes' tables. */
+    static boolean isUnderLoad(JmhRun.Result result) {
+        return result.benchmark().equals(fetchbench.bench.CallersBenchmark.NAME)
+                || result.benchmark().equals(fetchbench.bench.LoadBenchmark.NAME);
     }
 
     private static Theory theoryFor(JmhRun.Result result) {
@@ -201,6 +207,11 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
                 return Optional.of(String.format(Locale.ROOT, "its measured batches opened %.0f connections", opened));
             }
         }
+        return threadsGrew(result);
+    }
+
+    /** Whether a fork's platform threads kept growing over its measured batches, in words. */
+    static Optional<String> threadsGrew(JmhRun.Result result) {
         JmhRun.Metric threads = result.secondary().get(ResourceProfiler.THREADS);
         if (threads != null) {
             for (List<Double> fork : threads.raw()) {

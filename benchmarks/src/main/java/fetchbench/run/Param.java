@@ -20,7 +20,9 @@ public enum Param {
     DELAY_PROFILE("delayProfile", "one of " + Delays.ALLOWED),
     CONNECTION_POOL("connectionPool", "one of " + names(ConnectionPoolSize.values())),
     PROTOCOL("protocol", "one of " + names(Protocol.values())),
-    SEED("seed", "an integer");
+    SEED("seed", "an integer"),
+    CALLERS("callers", "a positive integer (M callers gathering at once through one model), e.g. 1,10,100"),
+    RATE("rate", "a positive integer (gathers arriving per second, for LoadBenchmark), e.g. 40,160");
 
     /** The JMH parameter that carries a delay profile's spread ({@code delayProfile=lognormal:0.8} sets both). */
     public static final String SPREAD = "spread";
@@ -40,7 +42,7 @@ public enum Param {
             case DELAY_PROFILE -> isDelays(value);
             case CONNECTION_POOL -> isConstant(ConnectionPoolSize.values(), value);
             case PROTOCOL -> isConstant(Protocol.values(), value);
-            case URLS, MAX_REQUESTS -> isLong(value) && Long.parseLong(value) >= 1
+            case URLS, MAX_REQUESTS, CALLERS, RATE -> isLong(value) && Long.parseLong(value) >= 1
                     && Long.parseLong(value) <= Integer.MAX_VALUE;
             case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0
                     && Long.parseLong(value) <= Integer.MAX_VALUE;

@@ -7,7 +7,9 @@ import fetchbench.model.Protocol;
 import fetchbench.run.Step.Measure;
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
+import fetchbench.theory.Limits;
 import fetchbench.theory.Machine;
+import fetchbench.theory.Theory;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.math.BigDecimal;
@@ -95,6 +97,21 @@ final class Planner {
                     List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN, machine));
         }
         List<Step> steps = new ArrayList<>();
+        List<Step.UnderLoad> loads = new ArrayList<>();
+        for (Step.UnderLoad.Load load : Step.UnderLoad.Load.values()) {
+            if (options.picks(benchmarkName(load)) && (patterns || !workloadGiven)) {
+                Optional<String> elsewhere = notLoopback(options.target());
+                if (elsewhere.isEmpty()) {
+                    loads.addAll(underLoad(load, seeds, patterns));
+                } else if (patterns) {
+                    throw new OptionException("bad value '" + options.target() + "' for fetchbench.target with "
+                            + benchmarkName(load).replaceAll(".*\\.(\\w+)\\.\\w+$", "$1") + "; allowed: a server "
+                            + "on this machine (127.0.0.1, localhost): the load goes to the loopback only");
+                } else if (!notes.contains(elsewhere.get())) {
+                    notes.add(elsewhere.get());
+                }
+            }
+        }
         for (Measure candidate : candidates) {
             Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)
                     : withinBudget(candidate);
@@ -104,6 +121,7 @@ final class Planner {
                             : spoken(s, options.protocols().get()))
                     .ifPresent(steps::add);
         }
+        steps.addAll(loads);
         if (profile == Profile.FULL && !options.given(Param.URLS)) {
             for (Variant variant : Profile.SCALE.stream().filter(v -> models.contains(v.model())).toList()) {
                 for (List<Delays> delays : bySpread(gatherDelays)) {
@@ -186,6 +204,91 @@ final class Planner {
         return measures;
     }
 
+    /** Why a target is no place for load (it is not on this machine); empty for the local server or a loopback one. */
+    static Optional<String> notLoopback(java.net.URI target) {
+        if (target == null) {
+            return Optional.empty();
+        }
+        try {
+            if (java.net.InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
+                return Optional.empty();
+            }
+        } catch (java.net.UnknownHostException e) {
+            // not resolvable here: not known to be this machine
+        }
+        return Optional.of("callers and rate left out: the target " + target + " is not on this machine, and the "
+                + "load goes to the loopback only");
+    }
+
+    private static String benchmarkName(Step.UnderLoad.Load load) {
+        return load == Step.UnderLoad.Load.callers ? fetchbench.bench.CallersBenchmark.NAME
+                : fetchbench.bench.LoadBenchmark.NAME;
+    }
+
+    /**
+     * The gather under load, each variant at the profile's N and delay (the user's where the
+     * benchmark is named): M callers at once, within the batch budget; or arrivals at each rate up
+     * to {@link Step.UnderLoad#MOST_UTILISATION} of the model's limit. What the user gives runs as given.
+     */
+    private List<Step.UnderLoad> underLoad(Step.UnderLoad.Load load, List<Long> seeds, boolean named)
+            throws OptionException {
+        boolean callers = load == Step.UnderLoad.Load.callers;
+        Optional<List<Integer>> given = callers ? options.callers() : options.rates();
+        List<Integer> values = given.orElse(callers ? profile.callers() : profile.rates());
+        List<Integer> urls = named ? options.urls().orElse(List.of(profile.loadUrls())) : List.of(profile.loadUrls());
+        List<Integer> delays = named ? options.delayMs().orElse(List.of(profile.loadDelayMs()))
+                : List.of(profile.loadDelayMs());
+        List<Variant> variants = options.models().map(chosen -> chosen.stream().filter(models::contains)
+                .map(Variant::of).toList()).orElse(profile.underLoad().stream()
+                .filter(v -> models.contains(v.model())).toList());
+        Theory theory = machine.theory();
+        List<Step.UnderLoad> steps = new ArrayList<>();
+        for (Variant variant : variants) {
+            for (int n : urls) {
+                for (int d : delays) {
+                    Settings settings = settings(variant, n);
+                    if (named) {
+                        settings = new Settings(options.concurrency().filter(c -> variant.model().hasConcurrencyKnob())
+                                .orElse(settings.concurrency()), options.maxRequests()
+                                .filter(m -> variant.model().knob() == Knob.dispatcherLimit).orElse(settings.maxRequests()),
+                                settings.connectionPools());
+                    }
+                    Settings chosen = settings;
+                    Optional<Measure> spoken = Optional.of(new Measure(Shape.gather, variant, new Workloads(List.of(n),
+                            List.of(d), List.of(Delays.of(Profile.DELAY_PROFILE)), seeds), chosen, Batches.RUN, false,
+                            machine));
+                    if (options.protocols().isPresent()) {
+                        spoken = spoken(spoken.get(), options.protocols().get());
+                    }
+                    if (spoken.isEmpty()) {
+                        continue;
+                    }
+                    Measure gather = spoken.get();
+                    List<Integer> planned = new ArrayList<>();
+                    List<Integer> skipped = new ArrayList<>();
+                    for (int value : values) {
+                        Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(value));
+                        boolean fits = callers ? one.batchMillis().stream().allMatch(ms -> ms <= profile.batchBudgetMs())
+                                : chosen.concurrency().stream().allMatch(c -> theory.utilisation(new Limits(
+                                variant.model(), c, chosen.maxRequests().get(0)), n, d, value, Double.NaN)
+                                <= Step.UnderLoad.MOST_UTILISATION);
+                        (fits || given.isPresent() || options.models().isPresent() ? planned : skipped).add(value);
+                    }
+                    if (!skipped.isEmpty()) {
+                        notes.add(load + " · " + variant + " skipped for " + (callers ? "callers=" : "rate=")
+                                + joined(skipped) + (callers ? ": predicted batch over the budget" : ": over "
+                                + Step.UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
+                                + "would grow all window") + "; ask for it with -p model=" + variant.model());
+                    }
+                    if (!planned.isEmpty()) {
+                        steps.add(new Step.UnderLoad(load, gather, planned));
+                    }
+                }
+            }
+        }
+        return steps;
+    }
+
     /** The step over the protocols its client stack speaks, with a note for each it does not; empty if none. */
     private Optional<Measure> spoken(Measure step, List<Protocol> protocols) {
         ClientStack stack = step.variant().model().clientStack();
@@ -255,7 +358,13 @@ final class Planner {
         Workloads workloads = new Workloads(urls, delays,
                 List.of(options.delays().map(d -> d.get(0)).orElse(Delays.of(Profile.DELAY_PROFILE))),
                 options.seeds().map(s -> List.of(s.get(0))).orElse(List.of(Profile.SEED)));
-        return withCalibration(new ArrayList<>(sweep(models, workloads, range, Batches.RUN, machine)), List.of());
+        List<Step> steps = new ArrayList<>(sweep(models, workloads, range, Batches.RUN, machine));
+        if (options.rates().isPresent()) {
+            // scripts/tune.sh --rate: each setting under arrivals at the rate, not one gather at a time.
+            steps = steps.stream().map(step -> (Step) new Step.UnderLoad(Step.UnderLoad.Load.rate,
+                    ((Measure) step).with(Batches.RUN), options.rates().get())).toList();
+        }
+        return withCalibration(steps, List.of());
     }
 
     /**
@@ -323,7 +432,8 @@ final class Planner {
         List<Integer> delays = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
                 .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
                 .filter(d -> d > Step.Floor.DELAY_MS).distinct().sorted().toList();
-        List<Measure> all = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast).toList();
+        List<Measure> all = measures.stream().flatMap(step -> step instanceof Measure m ? Stream.of(m)
+                : step instanceof Step.UnderLoad u ? Stream.of(u.gather()) : Stream.empty()).toList();
         List<ClientStack> stacks = all.stream().filter(m -> m.settings().protocols().contains(Protocol.http1))
                 .map(m -> m.variant().model().clientStack()).distinct().sorted().toList();
         // Over TLS and HTTP/2, each stack's floor at the N it gathers there, and what a new connection costs it.

@@ -63,6 +63,13 @@ public enum Profile {
      * over HTTP/1.1: OkHttp's Dispatcher sized to N, the JDK's client, Reactor Netty.
      */
     static final List<Variant> PROTOCOLS = List.of(okHttpSized, httpClientAsync, reactor);
+    /**
+     * The variants measured under load in the default and smoke runs: a pool of 20, OkHttp's
+     * Dispatcher at its defaults, virtual threads; three limits, three knees. The full profile
+     * measures every model at its usual setting ({@link #SHAPES}).
+     */
+    static final List<Variant> UNDER_LOAD = List.of(threadPool, okHttpAsync, virtualThreads);
+
     /** The full profile's scale test: the variants that can run N = 10 000 at once. */
     static final List<Variant> SCALE = List.of(virtualThreads, okHttpSized);
 
@@ -129,16 +136,16 @@ public enum Profile {
      * What the default run leaves out of each shape to stay within its 15 minutes, and the full
      * profile (or naming the model) measures: reactor and the loop beyond the gather (reactor runs
      * the gather at every N and over every protocol; a loop takes N·d in every shape), and
-     * CompletableFuture on a pool of 20 in the gather and the CPU-heavy shape (threadPool's pool
-     * shows what a pool does there).
+     * CompletableFuture on a pool of 20 where threadPool's pool shows what a pool does (it stays in
+     * the race and the deadline, where cancelling a CompletableFuture differs).
      */
     static final Map<Shape, List<Variant>> DEFAULT_LEAVES_OUT = Map.of(
             Shape.gather, List.of(completableFuturePool),
-            Shape.workers, List.of(sequential, reactor),
-            Shape.asCompleted, List.of(sequential, reactor),
+            Shape.workers, List.of(sequential, completableFuturePool, reactor),
+            Shape.asCompleted, List.of(sequential, completableFuturePool, reactor),
             Shape.race, List.of(reactor),
             Shape.deadline, List.of(sequential, reactor),
-            Shape.failures, List.of(sequential, reactor),
+            Shape.failures, List.of(sequential, completableFuturePool, reactor),
             Shape.cpuHeavy, List.of(sequential, completableFuturePool, reactor));
 
     /** The variants a shape compares in this profile (see {@link #DEFAULT_LEAVES_OUT}). */
@@ -178,6 +185,38 @@ public enum Profile {
             case SMOKE -> List.of(10);
             case DEFAULT -> List.of(100);
             case FULL -> urls;
+        };
+    }
+
+    /** The variants measured under load (callers and arrival rates). */
+    public List<Variant> underLoad() {
+        return this == FULL ? SHAPES : UNDER_LOAD;
+    }
+
+    /** N of a gather under load: a request handler's handful of calls. */
+    public int loadUrls() {
+        return 10;
+    }
+
+    /** d of a gather under load: short, so that a window of one second holds many arrivals. */
+    public int loadDelayMs() {
+        return 10;
+    }
+
+    /** M of the callers benchmark: one, and as many as make M·N one of the gather's N. */
+    public List<Integer> callers() {
+        return this == SMOKE ? List.of(1, 4) : List.of(1, 10, 100);
+    }
+
+    /**
+     * The arrival rates of the load benchmark, per second, doubling: past a pool of 20's capacity
+     * of 20 / (N·d) = 200 gathers a second, and OkHttp's default Dispatcher's 50 (5 per host).
+     */
+    public List<Integer> rates() {
+        return switch (this) {
+            case SMOKE -> List.of(40, 160);
+            case DEFAULT -> List.of(40, 80, 160, 320);
+            case FULL -> List.of(20, 40, 80, 160, 320, 640, 1280);
         };
     }
 

@@ -32,4 +32,7 @@ public final class ResultKeys {
 
     private ResultKeys() {
     }
+
+    /** The p99 bound of a load run, in ms, where the user gave one (scripts/tune.sh --p99). */
+    public static final String P99_BOUND = "fetchbench.p99Ms";
 }

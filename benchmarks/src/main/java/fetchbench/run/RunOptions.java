@@ -174,6 +174,21 @@ public final class RunOptions {
             given.add("-D" + PREFIX + "maxConcurrentStreams=" + streamsText);
         }
 
+        String p99Text = property(properties, "p99Ms");
+        Double p99Ms = null;
+        if (p99Text != null) {
+            try {
+                p99Ms = Double.parseDouble(p99Text);
+            } catch (NumberFormatException e) {
+                p99Ms = Double.NaN;
+            }
+            if (!(p99Ms > 0) || p99Ms.isInfinite()) {
+                throw new OptionException("bad value '" + p99Text + "' for " + PREFIX + "p99Ms; allowed: a number of "
+                        + "milliseconds > 0 (the p99 bound of a load run)");
+            }
+            given.add("-D" + PREFIX + "p99Ms=" + p99Text);
+        }
+
         String sweepText = property(properties, "sweep");
         Sweep sweep = sweepText == null ? null : Sweep.parse(sweepText, PREFIX + "sweep");
         if (sweep != null) {
@@ -192,6 +207,7 @@ public final class RunOptions {
         options.order = order;
         options.maxConcurrentStreams = streams;
         options.strict = Boolean.parseBoolean(property(properties, "strict"));
+        options.p99Ms = p99Ms;
         return options;
     }
 
@@ -283,6 +299,23 @@ public final class RunOptions {
 
     public Optional<List<Protocol>> protocols() {
         return text(Param.PROTOCOL).map(values -> values.stream().map(Protocol::valueOf).toList());
+    }
+
+    private Double p99Ms;
+
+    /** The p99 bound of a load run (scripts/tune.sh --p99), if given; the report's own otherwise. */
+    public Optional<Double> p99Ms() {
+        return Optional.ofNullable(p99Ms);
+    }
+
+    /** M of the callers benchmark, if given. */
+    public Optional<List<Integer>> callers() {
+        return integers(Param.CALLERS);
+    }
+
+    /** The arrival rates of the load benchmark, if given. */
+    public Optional<List<Integer>> rates() {
+        return integers(Param.RATE);
     }
 
     public Optional<List<Long>> seeds() {

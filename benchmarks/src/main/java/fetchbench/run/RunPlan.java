@@ -61,8 +61,16 @@ public final class RunPlan {
     static List<Integer> gatherN(List<Step> steps) {
         List<Measure> all = steps.stream().filter(Measure.class::isInstance).map(Measure.class::cast).toList();
         List<Measure> gather = all.stream().filter(s -> s.shape() == Shape.gather).toList();
-        return (gather.isEmpty() ? all : gather).stream().flatMap(s -> s.workloads().urls().stream())
-                .distinct().sorted().toList();
+        List<Integer> measured = (gather.isEmpty() ? all : gather).stream().flatMap(s -> s.workloads().urls().stream())
+                .toList();
+        // Under load, the N of a gather, and the M·N of M callers at once.
+        List<Integer> underLoad = underLoad(steps).stream().flatMap(u -> u.load() == Step.UnderLoad.Load.callers
+                ? u.values().stream().map(m -> m * u.urls()) : java.util.stream.Stream.of(u.urls())).toList();
+        return java.util.stream.Stream.concat(measured.stream(), underLoad.stream()).distinct().sorted().toList();
+    }
+
+    private static List<Step.UnderLoad> underLoad(List<Step> steps) {
+        return steps.stream().filter(Step.UnderLoad.class::isInstance).map(Step.UnderLoad.class::cast).toList();
     }
 
     /** The client stacks the run measures over HTTP/2 (h2 or h2c), in order. */
@@ -72,9 +80,12 @@ public final class RunPlan {
                 .map(m -> m.variant().model().clientStack()).distinct().sorted().toList();
     }
 
+    /** The most requests any step has in flight at once: its N, M·N callers, or a load at its most. */
     public int largestN() {
-        return measures().stream().flatMap(s -> s.workloads().urls().stream()).mapToInt(Integer::intValue)
+        int measured = measures().stream().flatMap(s -> s.workloads().urls().stream()).mapToInt(Integer::intValue)
                 .max().orElse(1);
+        int loaded = underLoad(steps).stream().mapToInt(Step.UnderLoad::mostInFlight).max().orElse(1);
+        return Math.max(measured, loaded);
     }
 
     public double predictedSeconds(int warmup, int measurement, int forks) {

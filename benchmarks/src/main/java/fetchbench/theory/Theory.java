@@ -55,6 +55,63 @@ public record Theory(int defaultExecutorThreads) {
     }
 
     /**
+     * Requests in flight at once when {@code callers} callers each gather N URLs through one shared
+     * model: its limit is shared (a pool, a Dispatcher, a semaphore, the default executor), except a
+     * loop's, which is each caller's own, and Reactor's flatMap, which is each caller's own but
+     * meets Reactor Netty's one pool of N connections.
+     */
+    public int sharedSlots(Limits limits, int callers, int urls) {
+        int total = callers * urls;
+        return switch (limits.model()) {
+            case sequential -> callers;
+            case reactor -> Math.min(callers * slots(limits, urls), urls);
+            default -> slots(limits, total);
+        };
+    }
+
+    /** M callers' gathers of N at once through one model: ⌈M·N / shared slots⌉·d, the last caller's end. */
+    public double callersMillis(Limits limits, int callers, int urls, double delayMs) {
+        return waves(callers * urls, sharedSlots(limits, callers, urls)) * delayMs;
+    }
+
+    /**
+     * The most requests the model lets in flight however many callers share it; empty where the
+     * callers bound it (a loop each, a virtual thread each, the JDK client's and structured's own).
+     */
+    public OptionalInt sharedLimit(Limits limits, int urls) {
+        int concurrency = limits.concurrency();
+        return switch (limits.model()) {
+            case sequential, structured, httpClientAsync -> OptionalInt.empty();
+            case threadPool -> OptionalInt.of(concurrency);
+            case completableFuture -> concurrency > 0 ? OptionalInt.of(concurrency)
+                    : defaultExecutorThreads > 0 ? OptionalInt.of(defaultExecutorThreads) : OptionalInt.empty();
+            case virtualThreads -> concurrency > 0 ? OptionalInt.of(concurrency) : OptionalInt.empty();
+            case okHttpAsync -> OptionalInt.of(Math.min(limits.maxRequests(),
+                    OkHttpAsync.maxRequestsPerHost(concurrency)));
+            case reactor -> OptionalInt.of(urls);
+        };
+    }
+
+    /**
+     * Utilisation ρ under gathers of N arriving at {@code ratePerSecond}, each request taking d: by
+     * Little's law rate·N·d requests are in flight on average, against the model's shared limit;
+     * and against the machine, rate·N requests a second each taking {@code requestCostMs} of it (the
+     * client stack's floor per request at a large N, every core busy; NaN if unknown). The larger.
+     */
+    public double utilisation(Limits limits, int urls, double delayMs, double ratePerSecond, double requestCostMs) {
+        double inFlight = ratePerSecond * urls * delayMs / 1000;
+        double byLimit = sharedLimit(limits, urls).stream().mapToDouble(limit -> inFlight / limit).findFirst().orElse(0);
+        double byCpu = Double.isNaN(requestCostMs) ? 0 : ratePerSecond * urls * requestCostMs / 1000;
+        return Math.max(byLimit, byCpu);
+    }
+
+    /** The rate of gathers of N at which {@link #utilisation} reaches 1: the knee theory predicts. */
+    public double capacityPerSecond(Limits limits, int urls, double delayMs, double requestCostMs) {
+        double atOne = utilisation(limits, urls, delayMs, 1, requestCostMs);
+        return atOne > 0 ? 1 / atOne : Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * The connections a steady batch opens: those it needs at once (one per request in flight over
      * HTTP/1.1, one per {@code maxStreams} of them over HTTP/2) less those the pool kept from the
      * batch before. OkHttp's pool of 5 idle connections with 20 in flight over HTTP/1.1: 15.

@@ -250,12 +250,17 @@ public final class Workload {
      * without an answer (the JDK's HttpClient does, for a GET): those URLs may count twice.
      */
     public long verifyRequests(String model, long served, boolean resendsOnClosedConnection) {
+        return verifyRequests(model, served, 1, resendsOnClosedConnection);
+    }
+
+    /** The same for {@code operations} operations of this workload, run at once or one after another. */
+    public long verifyRequests(String model, long served, int operations, boolean resendsOnClosedConnection) {
         long reachable = fetches.stream().filter(f -> f.kind() != Kind.REFUSED).count();
         long resendable = resendsOnClosedConnection
                 ? fetches.stream().filter(f -> f.kind() == Kind.RESET || f.kind() == Kind.EMPTY).count() : 0;
         boolean some = shape == Shape.race || shape == Shape.deadline;
-        long least = some ? 1 : reachable;
-        long most = reachable + resendable;
+        long least = operations * (some ? 1 : reachable);
+        long most = operations * (reachable + resendable);
         if (served < least || served > most) {
             check(model, List.of("the server answered " + served + " requests, expected "
                     + (least == most ? String.valueOf(least) : least + " to " + most)), null);

@@ -112,6 +112,6 @@ class DigestTest {
         String readme = "<!-- digest summary results/x -->\nold\n<!-- end of digest -->";
 
         assertThatThrownBy(() -> Digest.rewrite(readme, folder)).isInstanceOf(ReportException.class)
-                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale, verdict, protocols");
+                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale, verdict, protocols, load");
     }
 }

@@ -127,6 +127,52 @@ class RunPlanTest {
     }
 
     /** Over TLS and HTTP/2: one setting per client stack at one N, each where its stack speaks the protocol. */
+    /**
+     * Under load: three variants, three limits. Callers at M = 1, 10, 100 where the round fits the
+     * batch budget; rates up to twice what each model's limit lets through.
+     */
+    @Test
+    void theDefaultRunMeasuresThreeModelsUnderLoad() throws Exception {
+        RunPlan plan = plan(props());
+        List<Step.UnderLoad> load = plan.steps().stream().filter(Step.UnderLoad.class::isInstance)
+                .map(Step.UnderLoad.class::cast).toList();
+        List<Step.UnderLoad> callers = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.callers).toList();
+        List<Step.UnderLoad> rates = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.rate).toList();
+        assertThat(callers).extracting(u -> u.gather().variant())
+                .containsExactly(Variant.threadPool, Variant.okHttpAsync, Variant.virtualThreads);
+        assertThat(rates).extracting(u -> u.gather().variant())
+                .containsExactly(Variant.threadPool, Variant.okHttpAsync, Variant.virtualThreads);
+        // OkHttp's 5 per host take 100 callers of 10 in 200 waves (4 s a round, over the budget) …
+        assertThat(callers).extracting(Step.UnderLoad::values)
+                .containsExactly(List.of(1, 10, 100), List.of(1, 10), List.of(1, 10, 100));
+        // … and 50 gathers a second: 160 and 320 would be ρ 3.2 and 6.4.
+        assertThat(rates).extracting(Step.UnderLoad::values)
+                .containsExactly(List.of(40, 80, 160, 320), List.of(40, 80), List.of(40, 80, 160, 320));
+        assertThat(plan.notes()).anyMatch(note -> note.startsWith("rate · okHttpAsync skipped for rate=160,320"));
+        assertThat(rates).allSatisfy(u -> {
+            assertThat(u.benchmarkName()).isEqualTo(fetchbench.bench.LoadBenchmark.NAME);
+            assertThat(values(u, "urls")).containsExactly("10");
+            assertThat(values(u, "delayMs")).containsExactly("10");
+        });
+        // The floor runs at M·N too, and the server is provisioned for 100 callers of 10.
+        assertThat(floor(plan).urls()).contains(10, 100, 1000);
+        assertThat(plan.largestN()).isGreaterThanOrEqualTo(1000);
+        // The load goes to the loopback only: a server elsewhere gets none, and the run says why.
+        RunPlan elsewhere = plan(props("fetchbench.target", "http://192.0.2.1:8080"));
+        assertThat(elsewhere.steps()).noneMatch(Step.UnderLoad.class::isInstance);
+        assertThat(elsewhere.notes()).anyMatch(note -> note.startsWith("callers and rate left out: the target "
+                + "http://192.0.2.1:8080 is not on this machine"));
+        assertThat(plan(props("fetchbench.target", "http://127.0.0.1:8080")).steps())
+                .filteredOn(Step.UnderLoad.class::isInstance).hasSize(6);
+        // A tuning run under load: each swept setting at the rate given, judged by its p99.
+        RunPlan tune = plan(props("fetchbench.sweep", "1..64", "fetchbench.urls", "10", "fetchbench.rate", "200",
+                "fetchbench.model", "threadPool"));
+        assertThat(tune.jmhSteps()).filteredOn(Step.UnderLoad.class::isInstance).singleElement().satisfies(step -> {
+            assertThat(values(step, "rate")).containsExactly("200");
+            assertThat(values(step, "concurrency")).containsExactly("1", "2", "4", "8", "16", "32", "64");
+        });
+    }
+
     @Test
     void theDefaultRunComparesTheProtocolsOneSettingPerStackAtOneN() throws Exception {
         RunPlan plan = plan(props());

@@ -1,6 +1,7 @@
 package fetchbench.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import fetchbench.model.Model;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,40 @@ class TheoryTest {
         assertThat(theory.newConnections(new Limits(Model.okHttpAsync, 0, 64), 100, false, 128, 5)).isZero();
         // Reactor's flatMap of 256 by default.
         assertThat(theory.newConnections(new Limits(Model.reactor, 0, 0), 1000, false, 128, 0)).isEqualTo(256);
+    }
+
+    /** M callers of N through one model: a shared limit is shared, a loop's and flatMap's are each caller's. */
+    @Test
+    void callersShareTheModelsLimit() {
+        Theory theory = new Theory(1);
+        assertThat(theory.sharedSlots(new Limits(Model.threadPool, 20, 0), 4, 10)).isEqualTo(20);
+        assertThat(theory.sharedSlots(new Limits(Model.threadPool, 20, 0), 1, 10)).isEqualTo(10);
+        assertThat(theory.sharedSlots(new Limits(Model.virtualThreads, 0, 0), 4, 10)).isEqualTo(40);
+        assertThat(theory.sharedSlots(new Limits(Model.okHttpAsync, 5, 64), 4, 10)).isEqualTo(5);
+        assertThat(theory.sharedSlots(new Limits(Model.sequential, 1, 0), 4, 10)).isEqualTo(4);
+        assertThat(theory.sharedSlots(new Limits(Model.completableFuture, 0, 0), 4, 10)).isEqualTo(1);
+        // Reactor: each caller's flatMap, but one pool of N connections for all of them.
+        assertThat(theory.sharedSlots(new Limits(Model.reactor, 0, 0), 4, 10)).isEqualTo(10);
+        // 100 requests on a pool of 20: 5 waves of 10 ms.
+        assertThat(theory.callersMillis(new Limits(Model.threadPool, 20, 0), 10, 10, 10)).isEqualTo(50);
+        assertThat(theory.callersMillis(new Limits(Model.virtualThreads, 0, 0), 10, 10, 10)).isEqualTo(10);
+    }
+
+    /** ρ = rate·N·d / L against the model's limit, or the machine's share where that is larger. */
+    @Test
+    void utilisationAndTheKneeItPredicts() {
+        Theory theory = new Theory(1);
+        Limits pool = new Limits(Model.threadPool, 20, 0);
+        assertThat(theory.utilisation(pool, 10, 10, 160, Double.NaN)).isCloseTo(0.8, within(1e-9));
+        assertThat(theory.capacityPerSecond(pool, 10, 10, Double.NaN)).isCloseTo(200, within(1e-9));
+        assertThat(theory.capacityPerSecond(new Limits(Model.okHttpAsync, 5, 64), 10, 10, Double.NaN))
+                .isCloseTo(50, within(1e-9));
+        // Unbounded: only the machine bounds it, 0.1 ms of it per request: 1000 gathers of 10 a second.
+        Limits unbounded = new Limits(Model.virtualThreads, 0, 0);
+        assertThat(theory.utilisation(unbounded, 10, 10, 500, 0.1)).isCloseTo(0.5, within(1e-9));
+        assertThat(theory.capacityPerSecond(unbounded, 10, 10, 0.1)).isCloseTo(1000, within(1e-9));
+        assertThat(theory.capacityPerSecond(unbounded, 10, 10, Double.NaN)).isInfinite();
+        // The larger of the two: a pool of 20 on a slow machine.
+        assertThat(theory.utilisation(pool, 10, 10, 160, 1.0)).isCloseTo(1.6, within(1e-9));
     }
 }

@@ -1,0 +1,428 @@
+package fetchbench.report;
+
+import fetchbench.bench.BatchMetrics;
+import fetchbench.bench.CallersBenchmark;
+import fetchbench.bench.LoadBenchmark;
+import fetchbench.bench.ResourceProfiler;
+import fetchbench.model.Knob;
+import fetchbench.model.Model;
+import fetchbench.model.Protocol;
+import fetchbench.run.Param;
+import fetchbench.run.ResultKeys;
+import fetchbench.theory.Limits;
+import fetchbench.theory.Theory;
+import fetchbench.workload.Shape;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The gather under load: M callers at once through one model ({@link CallersBenchmark}) beside
+ * the theory of its shared limit, and gathers arriving at fixed rates ({@link LoadBenchmark}) with
+ * their latency percentiles, each rate's utilisation ρ and whether p99 stayed within its bound,
+ * and each setting's knee, measured and predicted.
+ */
+public record Load(List<Callers> callers, List<Arrivals> arrivals) {
+
+    /** A gather's p99 is within bound up to this many times its unloaded band's top (the ideal plus the floor). */
+    static final double P99_BOUND_FACTOR = 2;
+    /** Below this utilisation p99 is predicted within its bound; above {@link #OVER}, over it; between, either. */
+    static final double WITHIN = 0.9;
+    static final double OVER = 1.1;
+    /** The generator fell behind when its arrivals' p99 lateness passes this share of the p99 bound (at least 1 ms). */
+    static final double LATE_SHARE = 0.1;
+
+    /** One result of the callers benchmark, with its theory. */
+    public record Callers(JmhRun.Result result, String setting, Model model, int callers, int urls, int delayMs,
+                          int sharedSlots, double predictedMs, double floorMs) {
+
+        double measuredMs() {
+            return Row.toMillis(result.primary().score(), result.primary().unit());
+        }
+
+        double errorMs() {
+            return Row.toMillis(result.primary().error(), result.primary().unit());
+        }
+
+        double bandTopMs() {
+            return predictedMs + (Double.isNaN(floorMs) ? 0 : floorMs);
+        }
+
+        Theory.Placement placement() {
+            double error = errorMs();
+            if (Double.isNaN(error) || error > measuredMs() * Tuning.MAX_HALF_WIDTH_PERCENT / 100) {
+                return Theory.Placement.unknown;
+            }
+            return Theory.placement(measuredMs() - error, measuredMs() + error, predictedMs, bandTopMs() - predictedMs);
+        }
+
+        /** Requests a second through the shared limit, by Little's law: at most its slots over d. */
+        double littleBound() {
+            return sharedSlots * 1000.0 / delayMs;
+        }
+
+        int predictedInFlight() {
+            return Math.min(callers * urls, sharedSlots);
+        }
+    }
+
+    /** One rate of the load benchmark, with its prediction and the bound its p99 is read against. */
+    public record Arrivals(JmhRun.Result result, String setting, Model model, Limits limits, int urls, int delayMs,
+                           int rate, double utilisation, double capacity, double boundMs, Optional<Knob> swept) {
+
+        JmhRun.Metric metric(String name) {
+            JmhRun.Metric metric = result.secondary().get(name);
+            return metric == null ? new JmhRun.Metric(Double.NaN, Double.NaN, "ms") : metric;
+        }
+
+        double p99() {
+            return metric("latency.p99.ms").score();
+        }
+
+        double p99Error() {
+            return metric("latency.p99.ms").error();
+        }
+
+        double achievedRate() {
+            return metric(BatchMetrics.ACHIEVED_RATE).score();
+        }
+
+        double lateP99() {
+            return metric(BatchMetrics.LATE_P99).score();
+        }
+
+        /** Whether the generator could not start the arrivals on time: the machine, not the model, set those latencies. */
+        boolean generatorBehind() {
+            return achievedRate() < 0.95 * rate || lateP99() > Math.max(1, LATE_SHARE * boundMs);
+        }
+
+        /** What theory says of p99 at this rate, before the run: within, over, or "at the knee" (either). */
+        String predicted() {
+            return utilisation < WITHIN ? "within" : utilisation > OVER ? "over" : "at the knee";
+        }
+
+        /** What the run says: within or over the bound (the interval wholly on one side), else "at the bound". */
+        String measured() {
+            if (generatorBehind()) {
+                return "generator behind";
+            }
+            double error = Double.isNaN(p99Error()) ? 0 : p99Error();
+            return p99() + error <= boundMs ? "within" : p99() - error > boundMs ? "over" : "at the bound";
+        }
+
+        /** Whether the measurement agrees with the prediction ("at the knee" agrees with anything). */
+        boolean agrees() {
+            String measured = measured();
+            return predicted().equals("at the knee") || measured.equals("at the bound") || measured.equals(predicted());
+        }
+    }
+
+    public static Load of(JmhRun run) {
+        Calibration calibration = Calibration.of(run);
+        Optional<Double> givenBound = run.forkProperty(ResultKeys.P99_BOUND).map(Double::parseDouble);
+        List<Callers> callers = new ArrayList<>();
+        List<Arrivals> arrivals = new ArrayList<>();
+        for (JmhRun.Result result : run.results()) {
+            boolean isCallers = result.benchmark().equals(CallersBenchmark.NAME);
+            if (!isCallers && !result.benchmark().equals(LoadBenchmark.NAME)) {
+                continue;
+            }
+            Map<String, String> p = result.params();
+            Model model = Model.valueOf(p.get(Param.MODEL.key));
+            int urls = Integer.parseInt(p.get(Param.URLS.key));
+            int delayMs = Integer.parseInt(p.get(Param.DELAY_MS.key));
+            int concurrency = Integer.parseInt(p.getOrDefault(Param.CONCURRENCY.key, "0"));
+            int maxRequests = Integer.parseInt(p.getOrDefault(Param.MAX_REQUESTS.key, "0"));
+            Limits limits = new Limits(model, concurrency, maxRequests);
+            Theory theory = result.forkProperty(ResultKeys.DEFAULT_EXECUTOR_THREADS)
+                    .map(threads -> new Theory(Integer.parseInt(threads))).orElseGet(Theory::here);
+            Protocol protocol = Protocol.valueOf(p.getOrDefault(Param.PROTOCOL.key, Protocol.http1.name()));
+            String setting = Row.setting(Shape.gather, model, concurrency, maxRequests)
+                    + (protocol == Protocol.http1 ? "" : " over " + protocol);
+            if (isCallers) {
+                int m = Integer.parseInt(p.get(Param.CALLERS.key));
+                callers.add(new Callers(result, setting, model, m, urls, delayMs, theory.sharedSlots(limits, m, urls),
+                        theory.callersMillis(limits, m, urls, delayMs),
+                        calibration.floorMs(model.clientStack(), Protocol.http1, m * urls)));
+            } else {
+                int rate = Integer.parseInt(p.get(Param.RATE.key));
+                double cost = requestCostMs(calibration, model);
+                double ideal = theory.batchMillis(limits, urls, delayMs);
+                double floor = calibration.floorMs(model.clientStack(), Protocol.http1, urls);
+                double bound = givenBound.orElse(P99_BOUND_FACTOR * (ideal + (Double.isNaN(floor) ? 0 : floor)));
+                arrivals.add(new Arrivals(result, setting, model, limits, urls, delayMs, rate,
+                        theory.utilisation(limits, urls, delayMs, rate, cost),
+                        theory.capacityPerSecond(limits, urls, delayMs, cost), bound,
+                        result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf)));
+            }
+        }
+        callers.sort(Comparator.comparing((Callers c) -> c.model().ordinal()).thenComparing(Callers::setting)
+                .thenComparingInt(Callers::urls).thenComparingInt(Callers::callers));
+        arrivals.sort(Comparator.comparing((Arrivals a) -> a.model().ordinal()).thenComparing(a -> a.limits().concurrency())
+                .thenComparing(Arrivals::setting).thenComparingInt(Arrivals::rate));
+        return new Load(List.copyOf(callers), List.copyOf(arrivals));
+    }
+
+    /**
+     * What one request takes of the machine for the stack, in ms: its floor per request at the
+     * largest N the run measured, where every core is busy; NaN without a floor.
+     */
+    static double requestCostMs(Calibration calibration, Model model) {
+        Map<Integer, JmhRun.Metric> floors = calibration.floors()
+                .getOrDefault(new Calibration.Over(model.clientStack(), Protocol.http1), Map.of());
+        return floors.keySet().stream().max(Integer::compare)
+                .map(n -> Row.toMillis(floors.get(n).score(), floors.get(n).unit()) / n).orElse(Double.NaN);
+    }
+
+    public boolean isEmpty() {
+        return callers.isEmpty() && arrivals.isEmpty();
+    }
+
+    /** The arrivals of each setting (and N and delay), rates ascending. */
+    Map<String, List<Arrivals>> curves() {
+        return arrivals.stream().collect(Collectors.groupingBy(a -> a.setting() + ", N = " + a.urls() + ", "
+                + a.delayMs() + " ms", LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The highest rate up to which every rate's p99 stayed within its bound; empty if the lowest did not. */
+    static Optional<Integer> knee(List<Arrivals> curve) {
+        Integer knee = null;
+        for (Arrivals a : curve) {
+            if (!a.measured().equals("within")) {
+                break;
+            }
+            knee = a.rate();
+        }
+        return Optional.ofNullable(knee);
+    }
+
+    /** "threadPool (k=20): p99 within 24 ms up to 160/s (predicted knee 200/s, ρ = 1); at 320/s p99 812 ms". */
+    List<String> kneeLines() {
+        List<String> lines = new ArrayList<>();
+        curves().forEach((curveName, curve) -> {
+            Arrivals last = curve.get(curve.size() - 1);
+            Optional<Integer> knee = knee(curve);
+            String predicted = Double.isInfinite(last.capacity()) ? "no knee predicted"
+                    : String.format(Locale.ROOT, "predicted knee %.0f/s, where ρ = 1", last.capacity());
+            Optional<Arrivals> firstMiss = curve.stream().filter(a -> !a.measured().equals("within")).findFirst();
+            String measured = knee.isEmpty()
+                    ? String.format(Locale.ROOT, "p99 not within %.0f ms even at %d/s", last.boundMs(), curve.get(0).rate())
+                    : firstMiss.isEmpty()
+                    ? String.format(Locale.ROOT, "p99 within %.0f ms at every rate up to %d/s", last.boundMs(), last.rate())
+                    : String.format(Locale.ROOT, "p99 within %.0f ms up to %d/s", last.boundMs(), knee.get());
+            String beyond = firstMiss.map(a -> String.format(Locale.ROOT, "; at %d/s p99 %s (%s)", a.rate(), ms(a.p99()),
+                    a.measured())).orElse("");
+            long disagree = curve.stream().filter(a -> !a.agrees()).count();
+            lines.add(curveName + ": " + measured + " ("
+                    + predicted + ")" + beyond + (disagree == 0 ? "; every rate as predicted"
+                    : "; " + disagree + " of " + curve.size() + " rates not as predicted"));
+        });
+        return lines;
+    }
+
+    /** What M callers at once do to each setting: the largest M beside one caller, and the theory. */
+    List<String> callersLines() {
+        List<String> lines = new ArrayList<>();
+        Map<String, List<Callers>> bySetting = callers.stream().collect(Collectors.groupingBy(Callers::setting,
+                LinkedHashMap::new, Collectors.toList()));
+        bySetting.forEach((setting, rows) -> {
+            Callers most = rows.get(rows.size() - 1);
+            Optional<Callers> one = rows.stream().filter(c -> c.callers() == 1).findFirst();
+            lines.add(String.format(Locale.ROOT, "%s, %d callers of N = %d at once: a round takes %s (predicted "
+                            + "⌈%d/%d⌉ × %d ms = %.0f ms, %s)%s; %s requests/s against Little's bound of %.0f",
+                    setting, most.callers(), most.urls(), Digest.meanAndError(most.measuredMs(), most.errorMs()),
+                    most.callers() * most.urls(), most.sharedSlots(), most.delayMs(), most.predictedMs(),
+                    most.placement() == Theory.Placement.inside ? "inside its band" : most.placement() + " its band",
+                    one.filter(o -> o != most).map(o -> String.format(Locale.ROOT, ", %.1f× one caller's",
+                            most.measuredMs() / o.measuredMs())).orElse(""),
+                    number(secondary(most.result(), BatchMetrics.THROUGHPUT), "%.0f"), most.littleBound()));
+        });
+        return lines;
+    }
+
+    /** What the lines under "Under load" in the verdict speak of. */
+    public String headlineScope() {
+        List<String> parts = new ArrayList<>();
+        if (!arrivals.isEmpty()) {
+            Arrivals any = arrivals.get(0);
+            parts.add(String.format(Locale.ROOT, "gathers of N = %d, %d ms, arriving at %d to %d a second through one "
+                            + "shared model, p99 read against %s", any.urls(), any.delayMs(),
+                    arrivals.stream().mapToInt(Arrivals::rate).min().orElse(0),
+                    arrivals.stream().mapToInt(Arrivals::rate).max().orElse(0),
+                    arrivals.stream().map(a -> Math.round(a.boundMs()) + " ms").distinct().count() == 1
+                            ? Math.round(any.boundMs()) + " ms" : "each setting's bound"));
+        }
+        if (!callers.isEmpty()) {
+            parts.add("M callers gathering at once through it");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The answer under load in a few lines: the knees, then the callers. */
+    public List<String> verdictLines() {
+        List<String> lines = new ArrayList<>(kneeLines());
+        lines.addAll(callersLines());
+        return lines;
+    }
+
+    /** "yes", or why not: a fork's platform threads kept growing over its measured batches (the shapes' rule). */
+    static String steadiness(JmhRun.Result result) {
+        return Row.threadsGrew(result).map(why -> "no: " + why).orElse("yes");
+    }
+
+    static double secondary(JmhRun.Result result, String name) {
+        JmhRun.Metric metric = result.secondary().get(name);
+        return metric == null ? Double.NaN : metric.score();
+    }
+
+    static String ms(double value) {
+        return Double.isNaN(value) ? "–" : value >= 100 ? String.format(Locale.ROOT, "%.0f ms", value)
+                : String.format(Locale.ROOT, "%.1f ms", value);
+    }
+
+    private static String number(double value, String format) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
+    }
+
+    /** The two tables' rows as cells: callers, then arrivals. */
+    List<List<String>> callersCells() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Callers c : callers) {
+            rows.add(List.of(c.setting(), String.valueOf(c.callers()), String.valueOf(c.urls()),
+                    Digest.meanAndError(c.measuredMs(), c.errorMs()),
+                    String.format(Locale.ROOT, "%.0f – %.0f", c.predictedMs(), c.bandTopMs()), c.placement().name(),
+                    number(secondary(c.result(), BatchMetrics.CALLER_MEAN), "%.1f"),
+                    number(secondary(c.result(), BatchMetrics.THROUGHPUT), "%.0f") + " ("
+                            + String.format(Locale.ROOT, "%.0f", c.littleBound()) + ")",
+                    number(secondary(c.result(), ResourceProfiler.IN_FLIGHT), "%.0f") + " (" + c.predictedInFlight() + ")",
+                    number(secondary(c.result(), BatchMetrics.CONNECTIONS), "%.1f"), steadiness(c.result())));
+        }
+        return rows;
+    }
+
+    static final List<String> CALLERS_HEADER = List.of("model (setting)", "callers M", "N", "ms per round",
+            "band ms", "in band", "ms per caller (mean)", "requests/s (Little's bound)", "peak in flight (predicted)",
+            "new connections per round", "steady");
+
+    List<List<String>> arrivalsCells() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Arrivals a : arrivals) {
+            List<String> row = new ArrayList<>(List.of(a.setting(), String.valueOf(a.rate()),
+                    number(a.utilisation(), "%.2f")));
+            for (String percentile : List.of("latency.p50.ms", "latency.p90.ms")) {
+                row.add(ms(a.metric(percentile).score()));
+            }
+            row.add(Digest.meanAndError(a.p99(), a.p99Error()));
+            row.add(ms(a.metric("latency.p999.ms").score()));
+            row.add(ms(a.metric("latency.max.ms").score()));
+            row.add(number(a.achievedRate(), "%.1f"));
+            row.add(number(a.lateP99(), "%.2f"));
+            row.add(String.format(Locale.ROOT, "%.0f", a.boundMs()));
+            row.add(a.predicted());
+            row.add(a.measured());
+            row.add(number(secondary(a.result(), ResourceProfiler.THREADS), "%.0f") + " / "
+                    + number(secondary(a.result(), ResourceProfiler.RSS), "%.0f MB"));
+            row.add(steadiness(a.result()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static final List<String> ARRIVALS_HEADER = List.of("model (setting)", "rate /s", "ρ", "p50", "p90",
+            "p99 ms", "p99.9", "max", "achieved /s", "late p99 ms", "bound ms", "predicted", "measured",
+            "threads / memory", "steady");
+
+    private static final String ABOUT = "Gathers of N URLs through one shared model, under load. Callers: M "
+            + "request handlers (the harness's own platform threads, released together) each gather N at once; "
+            + "a round ends with the last. Theory: the model's limit L is shared (a pool, OkHttp's Dispatcher, a "
+            + "semaphore, Reactor Netty's pool of N connections; a loop's and flatMap's are each caller's own), "
+            + "so a round takes ⌈M·N/L⌉ delays and no more than L/d requests a second get through (Little's law); "
+            + "the band's top adds the floor at M·N. Arrivals: gathers arrive at a fixed rate for a second per "
+            + "batch whether or not the earlier ones are done (an open loop), each timed from its intended start "
+            + "(corrected for coordinated omission), recorded in HdrHistogram; each percentile is the mean over "
+            + "the measured windows of both forks, p99 with JMH's 99.9 % half-width. ρ = rate·N·d / L, or the "
+            + "machine's share (rate·N × the floor's time per request at its largest N) where that is larger: "
+            + "below 0.9 p99 is predicted within its bound, twice the unloaded band's top (ideal plus floor) "
+            + "unless the run was given one, above 1.1 over it. If the generator started arrivals late (p99 "
+            + "lateness over a tenth of the bound) or fell 5 % short of the rate, the client machine was "
+            + "saturated and the row says \"generator behind\" instead of judging the model.";
+
+    public String html() {
+        StringBuilder html = new StringBuilder("<p>").append(Html.escape(ABOUT)).append("</p>\n");
+        List<String> verdicts = verdictLines();
+        if (!verdicts.isEmpty()) {
+            html.append("<ul>\n");
+            verdicts.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
+            html.append("</ul>\n");
+        }
+        if (!callers.isEmpty()) {
+            html.append(htmlTable(CALLERS_HEADER, callersCells()));
+        }
+        if (!arrivals.isEmpty()) {
+            html.append(htmlTable(ARRIVALS_HEADER, arrivalsCells()));
+        }
+        return html.toString();
+    }
+
+    private static String htmlTable(List<String> header, List<List<String>> rows) {
+        StringBuilder html = new StringBuilder("<table class=\"sortable\"><thead><tr>");
+        header.forEach(h -> html.append("<th>").append(Html.escape(h)).append("</th>"));
+        html.append("</tr></thead>\n<tbody>\n");
+        rows.forEach(row -> {
+            html.append("<tr>");
+            row.forEach(cell -> html.append(Html.textCell(cell)));
+            html.append("</tr>\n");
+        });
+        return html.append("</tbody></table>\n").toString();
+    }
+
+    /** The verdict lines and both tables in Markdown, for the README's digest. */
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        verdictLines().forEach(line -> md.append("- ").append(line).append('\n'));
+        if (!arrivals.isEmpty()) {
+            md.append('\n').append(markdownTable(ARRIVALS_HEADER, arrivalsCells()));
+        }
+        if (!callers.isEmpty()) {
+            md.append('\n').append(markdownTable(CALLERS_HEADER, callersCells()));
+        }
+        return md.toString();
+    }
+
+    private static String markdownTable(List<String> header, List<List<String>> rows) {
+        StringBuilder md = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|");
+        for (int i = 0; i < header.size(); i++) {
+            md.append(i == 0 ? "---|" : "---:|");
+        }
+        md.append('\n');
+        rows.forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        return md.toString();
+    }
+
+    /**
+     * scripts/tune.sh --rate: for each swept model, the smallest setting whose p99 stayed within
+     * its bound at the rate, with its threads and memory; empty where no swept setting is under load.
+     */
+    public List<String> recommendations() {
+        List<String> lines = new ArrayList<>();
+        Map<String, List<Arrivals>> byModelAndRate = arrivals.stream().filter(a -> a.swept().isPresent())
+                .collect(Collectors.groupingBy(a -> a.model() + " at " + a.rate() + "/s", LinkedHashMap::new,
+                        Collectors.toList()));
+        byModelAndRate.forEach((key, rows) -> {
+            Optional<Arrivals> smallest = rows.stream().filter(a -> a.measured().equals("within"))
+                    .min(Comparator.comparingInt(a -> a.limits().concurrency()));
+            lines.add(smallest.map(a -> String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: set %s (p99 %s, %s threads, "
+                                    + "%s MB)", key, a.boundMs(), a.setting(), Digest.meanAndError(a.p99(), a.p99Error()),
+                            number(secondary(a.result(), ResourceProfiler.THREADS), "%.0f"),
+                            number(secondary(a.result(), ResourceProfiler.RSS), "%.0f")))
+                    .orElse(String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: no setting swept kept p99 within it",
+                            key, rows.get(0).boundMs())));
+        });
+        return lines;
+    }
+}

@@ -1,0 +1,82 @@
+package fetchbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import fetchbench.FetchBench;
+import fetchbench.Processes;
+import fetchbench.bench.CallersBenchmark;
+import fetchbench.bench.LoadBenchmark;
+import fetchbench.model.Model;
+import fetchbench.theory.Limits;
+import fetchbench.theory.Theory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmarks under load as a user runs them: the launcher, JMH forks, the local server. M
+ * callers share one model, so its peak in flight is min(M·N, its limit); arrivals at a rate are
+ * verified (the server counts every arrival's N requests) and reported with their percentiles.
+ */
+class UnderLoadTest {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void callersShareOneModelAndArrivalsAreMeasuredAtTheirRate() throws Exception {
+        try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results),
+                List.of("CallersBenchmark", "LoadBenchmark", "-f", "1", "-wi", "0", "-i", "1",
+                        "-p", "model=threadPool,virtualThreads,okHttpAsync", "-p", "urls=10", "-p", "delayMs=20",
+                        "-p", "callers=4", "-p", "rate=25"))) {
+            assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
+            assertThat(jvm.all()).anyMatch(l -> l.contains("callers · threadPool urls=10 delayMs=20 concurrency=20 callers=4"));
+            assertThat(jvm.all()).anyMatch(l -> l.startsWith("  under load: "));
+        }
+        Path run;
+        try (Stream<Path> runs = Files.list(results)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        Theory theory = Theory.here();
+        var all = JsonParser.parseString(Files.readString(run.resolve("jmh.json"))).getAsJsonArray().asList();
+        List<JsonObject> callers = all.stream().map(e -> e.getAsJsonObject())
+                .filter(r -> r.get("benchmark").getAsString().equals(CallersBenchmark.NAME)).toList();
+        assertThat(callers).hasSize(3);
+        for (JsonObject result : callers) {
+            JsonObject params = result.getAsJsonObject("params");
+            Limits limits = new Limits(Model.valueOf(params.get("model").getAsString()),
+                    params.get("concurrency").getAsInt(), params.get("maxRequests").getAsInt());
+            int expected = Math.min(4 * 10, theory.sharedSlots(limits, 4, 10));
+            assertThat(peakInFlight(result)).as(params.toString()).isEqualTo(expected);
+        }
+        // A pool of 20, unbounded virtual threads, OkHttp's Dispatcher at 5 per host.
+        assertThat(callers.stream().map(UnderLoadTest::peakInFlight).sorted().toList()).containsExactly(5.0, 20.0, 40.0);
+
+        List<JsonObject> load = all.stream().map(e -> e.getAsJsonObject())
+                .filter(r -> r.get("benchmark").getAsString().equals(LoadBenchmark.NAME)).toList();
+        assertThat(load).hasSize(3);
+        for (JsonObject result : load) {
+            JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
+            assertThat(secondary.keySet()).contains("latency.p50.ms", "latency.p90.ms", "latency.p99.ms",
+                    "latency.p999.ms", "latency.max.ms", "rate.achieved", "late.p99.ms");
+            assertThat(secondary.getAsJsonObject("rate.achieved").get("score").getAsDouble()).isCloseTo(25, within(1.25));
+            // Timed from the intended start: never less than the server's delay.
+            assertThat(secondary.getAsJsonObject("latency.p50.ms").get("score").getAsDouble()).isGreaterThanOrEqualTo(20);
+        }
+        String html = Files.readString(run.resolve("index.html"));
+        assertThat(html).contains("<section id=\"under-load\">").contains("load-latency-vs-rate.png")
+                .contains("load-callers.png").contains("id=\"under-load-verdict\"");
+        assertThat(run.resolve("load-latency-vs-rate.png")).isNotEmptyFile();
+        assertThat(run.resolve("load-percentiles-25-per-s.png")).isNotEmptyFile();
+    }
+
+    private static double peakInFlight(JsonObject result) {
+        return result.getAsJsonObject("secondaryMetrics").getAsJsonObject("inflight.peak").get("score").getAsDouble();
+    }
+}
