@@ -40,7 +40,8 @@ public final class Tune {
               --delay SPEC      the server's latency: MS (fixed), fixed:MS, uniform:MEAN_MS[:S]
                                 (MEAN ± S·MEAN, S in (0, 1], default 1), lognormal:MEDIAN_MS[:σ]
                                 (default σ 0.5) or staggered:MS (default fixed:100)
-              --range MIN..MAX  the settings to try (default 1..N)
+              --range MIN..MAX  the settings to try (default 1..N; with --rate 1..4N: several gathers
+                                at once can use more than N)
               --models LIST     some of threadPool, okHttpAsync, completableFuture, virtualThreads,
                                 httpClientAsync, reactor (default: all six)
               --rate R          under load: gathers of N arrive R times a second, for a second per
@@ -56,6 +57,9 @@ public final class Tune {
             Example: scripts/tune.sh --urls 200 --delay lognormal:80 --range 1..256
                      scripts/tune.sh --urls 10 --delay 20 --rate 200 --p99 60
             """;
+
+    /** With --rate, the default range reaches this many times N. */
+    static final int LOAD_RANGE_FACTOR = 4;
 
     private Tune() {
     }
@@ -111,8 +115,9 @@ public final class Tune {
             }
             int n = positive("--urls", urls);
             String[] profileAndMs = delayProfile(delay);
-            Sweep sweep = Sweep.parse(range == null ? "1.." + n : range, "--range");
-            if (sweep.min() > n) {
+            // Under load several gathers share the model, so settings past N count; one gather uses N at most.
+            Sweep sweep = Sweep.parse(range == null ? "1.." + (rate == null ? n : LOAD_RANGE_FACTOR * n) : range, "--range");
+            if (rate == null && sweep.min() > n) {
                 throw new OptionException("bad value '" + range + "' for --range; allowed: MIN..MAX with 1 <= MIN <= N ("
                         + n + "): a setting above N behaves like N");
             }
@@ -144,7 +149,7 @@ public final class Tune {
                 throw new OptionException("bad value '" + seed + "' for --seed; allowed: an integer");
             }
             // Only once every option is good, so bad input still gets one line and nothing else.
-            if (sweep.max() > n) {
+            if (rate == null && sweep.max() > n) {
                 out.println("[tune] note: settings above N=" + n + " behave like N; sweeping " + sweep.min() + ".." + n);
                 sweep = new Sweep(sweep.min(), n);
             }

@@ -9,8 +9,12 @@ import fetchbench.model.Model;
 import fetchbench.model.Protocol;
 import fetchbench.run.Param;
 import fetchbench.run.ResultKeys;
+import fetchbench.theory.CpuCost;
 import fetchbench.theory.Limits;
+import fetchbench.theory.Scenario;
 import fetchbench.theory.Theory;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +33,7 @@ import java.util.stream.Collectors;
  */
 public record Load(List<Callers> callers, List<Arrivals> arrivals) {
 
-    /** A gather's p99 is within bound up to this many times its unloaded band's top (the ideal plus the floor). */
+    /** A gather's p99 is within bound up to this many times its workload's unloaded band top: every URL in flight, plus the floor. */
     static final double P99_BOUND_FACTOR = 2;
     /** Below this utilisation p99 is predicted within its bound; above {@link #OVER}, over it; between, either. */
     static final double WITHIN = 0.9;
@@ -152,8 +156,13 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             } else {
                 int rate = Integer.parseInt(p.get(Param.RATE.key));
                 double cost = requestCostMs(calibration, model);
-                double ideal = theory.batchMillis(limits, urls, delayMs);
-                double floor = calibration.floorMs(model.clientStack(), Protocol.http1, urls);
+                // The bound is the setting's workload's, not the setting's: every URL in flight, plus the floor.
+                DelayProfile profile = DelayProfile.valueOf(p.getOrDefault(Param.DELAY_PROFILE.key,
+                        DelayProfile.fixed.name()));
+                double ideal = theory.predictMs(Scenario.of(Shape.gather, new Limits(Model.virtualThreads, 0, 0), urls,
+                        delayMs, Delays.of(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD, "0"))),
+                        Long.parseLong(p.getOrDefault(Param.SEED.key, "0")), CpuCost.NONE));
+                double floor = calibration.floorMs(model.clientStack(), protocol, urls);
                 double bound = givenBound.orElse(P99_BOUND_FACTOR * (ideal + (Double.isNaN(floor) ? 0 : floor)));
                 arrivals.add(new Arrivals(result, setting, model, limits, urls, delayMs, rate,
                         theory.utilisation(limits, urls, delayMs, rate, cost),
@@ -169,14 +178,21 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     }
 
     /**
-     * What one request takes of the machine for the stack, in ms: its floor per request at the
-     * largest N the run measured, where every core is busy; NaN without a floor.
+     * What one more request takes of the machine for the stack, in ms: the slope of its floor
+     * between the two largest N the run measured (the floor of a few requests is mostly their round
+     * trip, not the machine's time). NaN with fewer than two floors: then no machine knee is predicted.
      */
     static double requestCostMs(Calibration calibration, Model model) {
-        Map<Integer, JmhRun.Metric> floors = calibration.floors()
-                .getOrDefault(new Calibration.Over(model.clientStack(), Protocol.http1), Map.of());
-        return floors.keySet().stream().max(Integer::compare)
-                .map(n -> Row.toMillis(floors.get(n).score(), floors.get(n).unit()) / n).orElse(Double.NaN);
+        java.util.NavigableMap<Integer, JmhRun.Metric> floors = new java.util.TreeMap<>(calibration.floors()
+                .getOrDefault(new Calibration.Over(model.clientStack(), Protocol.http1), Map.of()));
+        if (floors.size() < 2) {
+            return Double.NaN;
+        }
+        Map.Entry<Integer, JmhRun.Metric> largest = floors.lastEntry();
+        Map.Entry<Integer, JmhRun.Metric> next = floors.lowerEntry(largest.getKey());
+        double slope = (Row.toMillis(largest.getValue().score(), largest.getValue().unit())
+                - Row.toMillis(next.getValue().score(), next.getValue().unit())) / (largest.getKey() - next.getKey());
+        return slope > 0 ? slope : Double.NaN;
     }
 
     public boolean isEmpty() {
@@ -346,9 +362,10 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             + "batch whether or not the earlier ones are done (an open loop), each timed from its intended start "
             + "(corrected for coordinated omission), recorded in HdrHistogram; each percentile is the mean over "
             + "the measured windows of both forks, p99 with JMH's 99.9 % half-width. ρ = rate·N·d / L, or the "
-            + "machine's share (rate·N × the floor's time per request at its largest N) where that is larger: "
-            + "below 0.9 p99 is predicted within its bound, twice the unloaded band's top (ideal plus floor) "
-            + "unless the run was given one, above 1.1 over it. If the generator started arrivals late (p99 "
+            + "machine's share (rate·N × what one more request adds to the floor, between its two largest N) "
+            + "where that is larger: "
+            + "below 0.9 p99 is predicted within its bound, twice the workload's unloaded time (every URL in "
+            + "flight at once, plus the floor) unless the run was given one, above 1.1 over it. If the generator started arrivals late (p99 "
             + "lateness over a tenth of the bound) or fell 5 % short of the rate, the client machine was "
             + "saturated and the row says \"generator behind\" instead of judging the model.";
 

@@ -359,12 +359,39 @@ final class Planner {
                 List.of(options.delays().map(d -> d.get(0)).orElse(Delays.of(Profile.DELAY_PROFILE))),
                 options.seeds().map(s -> List.of(s.get(0))).orElse(List.of(Profile.SEED)));
         List<Step> steps = new ArrayList<>(sweep(models, workloads, range, Batches.RUN, machine));
+        List<String> notes = new ArrayList<>();
         if (options.rates().isPresent()) {
-            // scripts/tune.sh --rate: each setting under arrivals at the rate, not one gather at a time.
-            steps = steps.stream().map(step -> (Step) new Step.UnderLoad(Step.UnderLoad.Load.rate,
-                    ((Measure) step).with(Batches.RUN), options.rates().get())).toList();
+            // scripts/tune.sh --rate: each setting under arrivals at the rate, not one gather at a time;
+            // a setting that lets through less than half the rate would only queue all window.
+            List<Integer> rates = options.rates().get();
+            Theory theory = machine.theory();
+            List<Step> underLoad = new ArrayList<>();
+            for (Step step : steps) {
+                Measure gather = (Measure) step;
+                List<Integer> fits = new ArrayList<>();
+                List<Integer> skipped = new ArrayList<>();
+                for (int k : gather.settings().concurrency()) {
+                    Limits limits = new Limits(gather.variant().model(), k, gather.settings().maxRequests().get(0));
+                    boolean fit = rates.stream().allMatch(rate -> theory.utilisation(limits, urls.get(0), delays.get(0),
+                            rate, Double.NaN) <= Step.UnderLoad.MOST_UTILISATION);
+                    (fit ? fits : skipped).add(k);
+                }
+                if (!skipped.isEmpty()) {
+                    notes.add(gather.variant() + " skipped for concurrency=" + joined(skipped) + " at rate="
+                            + joined(rates) + ": over " + Step.UnderLoad.MOST_UTILISATION + "× what the setting "
+                            + "lets through, the queue would grow all window");
+                }
+                if (!fits.isEmpty()) {
+                    underLoad.add(new Step.UnderLoad(Step.UnderLoad.Load.rate, gather.with(gather.settings()
+                            .withConcurrency(fits)).with(Batches.RUN), rates));
+                }
+            }
+            if (underLoad.isEmpty()) {
+                throw new OptionException("nothing to run: " + String.join("; ", notes));
+            }
+            steps = underLoad;
         }
-        return withCalibration(steps, List.of());
+        return withCalibration(steps, notes);
     }
 
     /**
