@@ -52,6 +52,14 @@ final class LoadCharts {
         return chart;
     }
 
+    /** A log y axis labels only powers of ten: for values within less than two of them, a linear one reads better. */
+    private static void linearUnlessSpread(XYChart chart, List<Double> values) {
+        if (Charts.powersOfTenWithin(values) < 2) {
+            chart.getStyler().setYAxisLogarithmic(false);
+            chart.setYAxisTitle(chart.getYAxisTitle().replace(" (log scale)", ""));
+        }
+    }
+
     private static void look(XYSeries series, Load.Arrivals a, BasicStroke line) {
         series.setLineColor(Palette.color(a.model()));
         series.setMarkerColor(Palette.color(a.model()));
@@ -139,6 +147,8 @@ final class LoadCharts {
             look(chart.addSeries(setting + (a.measured().equals("within") ? "" : " (" + a.measured() + ")"), xs, ys),
                     a, SeriesLines.SOLID);
         });
+        linearUnlessSpread(chart, atRate.stream().flatMap(a -> BatchMetrics.LATENCY_PERCENTILES.keySet().stream()
+                .map(name -> a.metric(name).score())).toList());
         return new Charts.NamedChart("load-percentiles-" + rate + "-per-s", "Latency by percentile",
                 "Each setting's latencies at " + rate + " gathers a second, p50 to p99.9 (the means over the measured "
                         + "windows); the maximum is in the table. A flat line is a queue that never builds; a line that "
@@ -164,10 +174,20 @@ final class LoadCharts {
             theory.setLineColor(Palette.color(rows.get(0).model()));
             theory.setLineStyle(SeriesLines.DASH_DASH);
             theory.setMarker(SeriesMarkers.NONE);
+            if (rows.stream().noneMatch(c -> Double.isNaN(c.floorMs()))) {
+                XYSeries top = chart.addSeries(setting + ": band top, + the floor at M·N", ms,
+                        rows.stream().map(Load.Callers::bandTopMs).toList());
+                top.setLineColor(Palette.color(rows.get(0).model()));
+                top.setLineStyle(DOTTED);
+                top.setMarker(SeriesMarkers.NONE);
+            }
         });
+        linearUnlessSpread(chart, callers.stream().flatMap(c -> java.util.stream.Stream.of(c.measuredMs(),
+                c.predictedMs())).toList());
         return new Charts.NamedChart("load-callers", "Callers at once",
                 "Solid: the measured round of M callers each gathering N through one model; dashed: the theory, "
-                        + "⌈M·N/L⌉ delays with L the model's shared limit (unbounded: M·N). A pool sized for one "
+                        + "⌈M·N/L⌉ delays with L the model's shared limit (unbounded: M·N); dotted: the band's top, "
+                        + "the theory plus the floor at M·N. A pool sized for one "
                         + "caller's batch turns the extra callers into waves.", chart, Charts.Section.load);
     }
 }
