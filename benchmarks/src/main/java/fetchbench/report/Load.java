@@ -256,7 +256,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                     most.placement() == Theory.Placement.inside ? "inside its band" : most.placement() + " its band",
                     one.filter(o -> o != most).map(o -> String.format(Locale.ROOT, ", %.1f× one caller's",
                             most.measuredMs() / o.measuredMs())).orElse(""),
-                    number(secondary(most.result(), BatchMetrics.THROUGHPUT), "%.0f"), most.littleBound()));
+                    number(secondary(most.result(), BatchMetrics.THROUGHPUT), "%.0f"), most.littleBound())
+                    + reconnects(most));
         });
         return lines;
     }
@@ -277,6 +278,13 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             parts.add("M callers gathering at once through it");
         }
         return String.join("; ", parts);
+    }
+
+    /** "; 654 new connections a round": where a round reopened more than 1 % of its requests' connections. */
+    private static String reconnects(Callers c) {
+        double opened = secondary(c.result(), BatchMetrics.CONNECTIONS);
+        return opened > Row.RECONNECTS_PERCENT / 100 * c.callers() * c.urls()
+                ? String.format(Locale.ROOT, "; %.0f new connections a round", opened) : "";
     }
 
     /** The answer under load in a few lines: the knees, then the callers. */

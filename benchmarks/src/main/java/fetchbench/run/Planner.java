@@ -280,9 +280,20 @@ final class Planner {
                                 + Step.UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
                                 + "would grow all window") + "; ask for it with -p model=" + variant.model());
                     }
-                    if (!planned.isEmpty()) {
+                    if (!planned.isEmpty() && !callers) {
                         steps.add(new Step.UnderLoad(load, gather, planned));
                     }
+                    // A round's batches like a gather's of M·N (see Batches): a short round with
+                    // hundreds in flight is the CPU of client and server, shared, and varies most.
+                    Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
+                    for (int m : callers ? planned : List.<Integer>of()) {
+                        Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(m));
+                        int inFlight = chosen.concurrency().stream().mapToInt(c -> theory.sharedSlots(new Limits(
+                                variant.model(), c, chosen.maxRequests().get(0)), m, n)).max().orElse(m * n);
+                        byBudget.computeIfAbsent(Batches.forBatch(Shape.gather, one.batchMillis().stream()
+                                .mapToDouble(Double::doubleValue).max().orElse(0), inFlight), b -> new ArrayList<>()).add(m);
+                    }
+                    byBudget.forEach((budget, ms) -> steps.add(new Step.UnderLoad(load, gather.with(budget), ms)));
                 }
             }
         }

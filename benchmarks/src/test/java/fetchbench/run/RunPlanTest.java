@@ -139,12 +139,14 @@ class RunPlanTest {
         List<Step.UnderLoad> callers = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.callers).toList();
         List<Step.UnderLoad> rates = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.rate).toList();
         assertThat(callers).extracting(u -> u.gather().variant())
-                .containsExactly(Variant.threadPool, Variant.okHttpAsync, Variant.virtualThreads);
+                .containsExactly(Variant.threadPool, Variant.okHttpAsync, Variant.virtualThreads, Variant.virtualThreads);
         assertThat(rates).extracting(u -> u.gather().variant())
                 .containsExactly(Variant.threadPool, Variant.okHttpAsync, Variant.virtualThreads);
-        // OkHttp's 5 per host take 100 callers of 10 in 200 waves (4 s a round, over the budget) …
+        // OkHttp's 5 per host take 100 callers of 10 in 200 waves (4 s a round, over the budget); 100
+        // callers of unbounded virtual threads are 1000 requests at once, a crowded round with more batches …
         assertThat(callers).extracting(Step.UnderLoad::values)
-                .containsExactly(List.of(1, 10, 100), List.of(1, 10), List.of(1, 10, 100));
+                .containsExactly(List.of(1, 10, 100), List.of(1, 10), List.of(1, 10), List.of(100));
+        assertThat(callers.get(3).batches()).isEqualTo(Batches.CROWDED_GATHER);
         // … and 50 gathers a second: 160 and 320 would be ρ 3.2 and 6.4.
         assertThat(rates).extracting(Step.UnderLoad::values)
                 .containsExactly(List.of(40, 80, 160, 320), List.of(40, 80), List.of(40, 80, 160, 320));
@@ -163,7 +165,7 @@ class RunPlanTest {
         assertThat(elsewhere.notes()).anyMatch(note -> note.startsWith("callers and rate left out: the target "
                 + "http://192.0.2.1:8080 is not on this machine"));
         assertThat(plan(props("fetchbench.target", "http://127.0.0.1:8080")).steps())
-                .filteredOn(Step.UnderLoad.class::isInstance).hasSize(6);
+                .filteredOn(Step.UnderLoad.class::isInstance).hasSize(7);
         // A tuning run under load: each swept setting at the rate given, judged by its p99.
         // A pool of k takes k / (10 × 10 ms) gathers a second: under 10 threads, 200 a second is over twice that.
         RunPlan tune = plan(props("fetchbench.sweep", "1..64", "fetchbench.urls", "10", "fetchbench.delayMs", "10",
