@@ -159,6 +159,13 @@ public final class Digest {
             return md.append(" Figures are ms per batch, the mean ± JMH's 99.9 % half-width; ×: the mean over the "
                     + "ideal (waves × d).\n\n").toString();
         }
+        if (kind == Kind.load) {
+            return md.append(" Latencies are ms from each gather's intended start, each percentile the mean over the "
+                    + "measured one-second windows, p99 ± JMH's 99.9 % half-width over them; a round of callers is "
+                    + "ms, the mean ± that half-width; *inside* its band [theory, theory + the floor at M·N], "
+                    + "*unknown* with an interval wider than ±" + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " %.\n\n")
+                    .toString();
+        }
         md.append(" Figures are ms per batch, the mean ± JMH's 99.9 % half-width; ×: the mean over the ideal "
                 + "(waves × d, or the greedy schedule); *below* or *above*: the interval misses the band "
                 + "[ideal, ideal + the floor of the model's client stack, measured first in the run], *unknown*: "

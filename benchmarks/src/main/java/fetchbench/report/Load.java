@@ -280,6 +280,30 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         return String.join("; ", parts);
     }
 
+    /**
+     * What changes under load, in one line: the settings by the rate they kept p99 within its
+     * bound up to, highest first, each with the knee its limit predicts.
+     */
+    Optional<String> summary() {
+        Map<String, List<Arrivals>> curves = curves();
+        if (curves.size() < 2) {
+            return Optional.empty();
+        }
+        List<String> parts = curves.values().stream()
+                .sorted(Comparator.comparingInt((List<Arrivals> c) -> knee(c).orElse(0)
+                        + (c.stream().allMatch(a -> a.measured().equals("within")) ? 1 : 0)).reversed())
+                .map(c -> {
+                    Arrivals last = c.get(c.size() - 1);
+                    String measured = c.stream().allMatch(a -> a.measured().equals("within"))
+                            ? "no knee up to " + last.rate() + "/s"
+                            : knee(c).map(k -> "knee at " + k + "/s").orElse("no rate within");
+                    return c.get(0).setting() + " " + measured + (Double.isInfinite(last.capacity()) ? ""
+                            : String.format(Locale.ROOT, " (predicted %.0f/s)", last.capacity()));
+                }).toList();
+        return Optional.of("what changes under load: a model's limit, not its speed on one gather, sets the rate "
+                + "it can take: " + String.join("; ", parts));
+    }
+
     /** "; 654 new connections a round": where a round reopened more than 1 % of its requests' connections. */
     private static String reconnects(Callers c) {
         double opened = secondary(c.result(), BatchMetrics.CONNECTIONS);
@@ -289,7 +313,9 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
 
     /** The answer under load in a few lines: the knees, then the callers. */
     public List<String> verdictLines() {
-        List<String> lines = new ArrayList<>(kneeLines());
+        List<String> lines = new ArrayList<>();
+        summary().ifPresent(lines::add);
+        lines.addAll(kneeLines());
         lines.addAll(callersLines());
         return lines;
     }
