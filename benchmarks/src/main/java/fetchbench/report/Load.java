@@ -286,7 +286,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
      */
     Optional<String> summary() {
         Map<String, List<Arrivals>> curves = curves();
-        if (curves.size() < 2) {
+        // Across settings swept at one rate (scripts/tune.sh --rate) there is no knee to compare.
+        if (curves.size() < 2 || curves.values().stream().anyMatch(curve -> curve.size() < 2)) {
             return Optional.empty();
         }
         List<String> parts = curves.values().stream()
