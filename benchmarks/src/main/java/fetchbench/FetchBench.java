@@ -8,12 +8,13 @@ import fetchbench.run.OptionException;
 import fetchbench.run.JmhRunner;
 import fetchbench.run.ResultKeys;
 import fetchbench.run.RunDirectory;
+import fetchbench.run.RunOption;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
 import fetchbench.run.RunFiles;
 import fetchbench.run.SourceVersion;
 import fetchbench.run.Step;
-import fetchbench.run.SystemLimits;
+import fetchbench.server.SystemLimits;
 import fetchbench.server.ExternalServer;
 import fetchbench.server.RequestCounter;
 import fetchbench.server.ServerCheck;
@@ -56,15 +57,21 @@ public final class FetchBench {
     public static final int EXIT_RUN_FAILED = 1;
     /** Exit code under -Dfetchbench.strict=true when a check failed: the results are kept, and marked. */
     public static final int EXIT_CHECK_FAILED = 3;
+    /** What Maven's start script exports: its command line, with the -D options the pom may not forward. */
+    public static final String MAVEN_COMMAND_LINE = "MAVEN_CMD_LINE_ARGS";
 
     private final PrintStream out;
     /** Whether an incomplete run's files were written, by the main thread or the Ctrl-C hook. */
     private boolean partialKept;
     private final PrintStream err;
 
-    private FetchBench(PrintStream out, PrintStream err) {
+    /** The Maven command line that started this launch, if Maven did (its start script exports it). */
+    private final String mavenCommandLine;
+
+    private FetchBench(PrintStream out, PrintStream err, String mavenCommandLine) {
         this.out = out;
         this.err = err;
+        this.mavenCommandLine = mavenCommandLine;
     }
 
     public static void main(String[] args) {
@@ -74,17 +81,25 @@ public final class FetchBench {
 
     /** Runs fetchbench and returns the process exit code. */
     public static int run(String[] args, Properties properties, PrintStream out, PrintStream err) {
-        return new FetchBench(out, err).run(args, properties);
+        return run(args, properties, System.getenv(MAVEN_COMMAND_LINE), out, err);
+    }
+
+    /** Runs fetchbench as if Maven had been started with {@code mavenCommandLine} (null: not by Maven). */
+    public static int run(String[] args, Properties properties, String mavenCommandLine, PrintStream out,
+                          PrintStream err) {
+        return new FetchBench(out, err, mavenCommandLine).run(args, properties);
     }
 
     private int run(String[] args, Properties properties) {
         RunOptions options;
         RunPlan plan;
-        if (List.of(args).contains(RunOptions.CHECK_ONLY) && !benchmarksFollow(properties)) {
-            return 0; // ./mvnw test: no benchmarks in this build, nothing to check for them
-        }
         try {
-            options = RunOptions.parse(args, properties);
+            if (List.of(args).contains(RunOptions.CHECK_ONLY) && !benchmarksFollow(properties)) {
+                // ./mvnw test: no benchmarks in this build, nothing to check for them but the names given
+                RunOption.refuseUnknownInMaven(mavenCommandLine);
+                return 0;
+            }
+            options = RunOptions.parse(args, properties, mavenCommandLine);
             if (options.help()) {
                 if (!options.checkOnly()) {
                     out.print(Usage.TEXT);

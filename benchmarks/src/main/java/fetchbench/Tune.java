@@ -1,9 +1,10 @@
 package fetchbench;
 
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.run.OptionException;
 import fetchbench.run.Param;
 import fetchbench.run.Profile;
+import fetchbench.run.RunOption;
 import fetchbench.run.RunOptions;
 import fetchbench.run.Sweep;
 import fetchbench.workload.DelayProfile;
@@ -60,6 +61,9 @@ public final class Tune {
 
     /** With --rate, the default range reaches this many times N. */
     static final int LOAD_RANGE_FACTOR = 4;
+    /** The flags tune.sh takes, each with a value (and --help alone). */
+    static final List<String> FLAGS = List.of("--urls", "--delay", "--range", "--models", "--rate", "--p99", "--seed",
+            "--target", "--results", "--help");
 
     private Tune() {
     }
@@ -88,11 +92,7 @@ public final class Tune {
             String p99 = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
-                if (!List.of("--urls", "--delay", "--range", "--models", "--rate", "--p99", "--seed", "--target",
-                        "--results").contains(option)) {
-                    throw new OptionException("unknown option '" + option + "'; allowed: --urls, --delay, --range, "
-                            + "--models, --rate, --p99, --seed, --target, --results, --help");
-                }
+                RunOption.refuseUnknown(option, "", FLAGS);
                 if (i + 1 >= args.length) {
                     throw new OptionException(option + " needs a value; see scripts/tune.sh --help");
                 }

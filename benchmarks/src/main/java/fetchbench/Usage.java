@@ -1,7 +1,14 @@
 package fetchbench;
 
+import fetchbench.catalog.Model;
+import fetchbench.run.RunOption;
+
 /** The text of {@code --help}. */
 final class Usage {
+
+    private static final int PARAMETER_COLUMN = 16;
+    private static final int MODELS_WIDTH = 80;
+    private static final int HELP_WIDTH = 100;
 
     private Usage() {
     }
@@ -24,9 +31,9 @@ final class Usage {
             the other shapes run at their own small N and d unless named.
 
             Parameters (-p name=… or -Dfetchbench.name=…; comma-separated values are all run):
-              model         sequential, threadPool, completableFuture, virtualThreads, okHttpAsync,
-                            httpClientAsync, structured, reactor (default: all, a few left out of
-                            some shapes in the default run; structured needs a JDK 25 build)
+              model         %s
+                            (default: all, a few left out of some shapes in the default run;
+                            structured needs a JDK 25 build)
               urls          N, URLs per batch (default: 10,100,1000; smoke: 10,100)
               delayMs       server delay per URL in ms (default: 100; smoke: 20)
               concurrency   pool size of threadPool/completableFuture, maxRequestsPerHost of okHttpAsync,
@@ -42,22 +49,54 @@ final class Usage {
                             setting per client stack at one N; see docs/protocols.md)
 
             Run options (-Dfetchbench.name=…):
-              profile       default, smoke (every model briefly), full (default plus virtualThreads
-                            and okHttpSized at N=10000, 1 s delay); --plan prints how long each takes
-              target        http://host:port of a running WireMock to use instead of starting one,
-                            or https://host:port with truststore=PATH (and truststorePassword)
-              maxConcurrentStreams  the local server's HTTP/2 stream limit (default: 128, Jetty's)
-              results       folder for results (default: results)
-              args          extra command-line arguments, e.g. "-p urls=100 -i 10"
-              order         seed of the order the steps run in (default: drawn, printed, recorded)
-              strict        true: a failed server check makes the run exit 3 (results kept, marked)
-              sweep         MIN..MAX: instead of the profile, sweep each model's concurrency at one N
-                            (what scripts/tune.sh runs)
+            %s
 
             --plan prints every step with its batches and predicted time, and runs nothing.
             --check checks the options, the OS limits and the JMH lock, and runs nothing
             (./mvnw verify does this before the tests).
             JMH options such as -wi, -i and -f are passed to JMH. Results: results/<run-id>/.
             To sweep a model's setting for your own workload and get a recommendation: scripts/tune.sh --help.
-            """;
+            """.formatted(modelNames(), runOptions());
+
+    /** Each run option a user gives, with its help wrapped to the column of the descriptions. */
+    private static String runOptions() {
+        StringBuilder text = new StringBuilder();
+        for (RunOption option : RunOption.values()) {
+            if (!option.forUsers()) {
+                continue;
+            }
+            String name = "  " + option.name();
+            text.append(name).append(" ".repeat(Math.max(2, PARAMETER_COLUMN - name.length())));
+            int column = Math.max(PARAMETER_COLUMN, name.length() + 2);
+            for (String word : option.help().split(" ")) {
+                if (column + word.length() + 1 > HELP_WIDTH) {
+                    text.append('\n').append(" ".repeat(PARAMETER_COLUMN));
+                    column = PARAMETER_COLUMN;
+                } else if (column > PARAMETER_COLUMN && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
+                    text.append(' ');
+                    column++;
+                }
+                text.append(word);
+                column += word.length();
+            }
+            text.append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    /** The models, wrapped to the column of the parameters' descriptions. */
+    private static String modelNames() {
+        StringBuilder names = new StringBuilder();
+        int column = 0;
+        for (Model model : Model.values()) {
+            String name = model.name() + (model.ordinal() < Model.values().length - 1 ? "," : "");
+            if (column > 0 && column + name.length() + 1 > MODELS_WIDTH) {
+                names.append("\n").append(" ".repeat(PARAMETER_COLUMN));
+                column = 0;
+            }
+            names.append(column > 0 ? " " : "").append(name);
+            column += name.length() + (column > 0 ? 1 : 0);
+        }
+        return names.toString();
+    }
 }

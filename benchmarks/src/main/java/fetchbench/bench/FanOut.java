@@ -5,7 +5,7 @@ import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.model.ModelSettings;
 import fetchbench.model.Protocol;
 import fetchbench.model.Transport;
@@ -51,7 +51,7 @@ public class FanOut {
     @Param({})
     public int delayMs;
 
-    /** The model's {@link fetchbench.model.Knob}: pool size, Dispatcher maxRequestsPerHost, …; 0 = the model's default. The workers of the workers shape. */
+    /** The model's {@link fetchbench.catalog.Knob}: pool size, Dispatcher maxRequestsPerHost, …; 0 = the model's default. The workers of the workers shape. */
     @Param({})
     public int concurrency;
 
@@ -153,7 +153,7 @@ public class FanOut {
             RequestCounter.Counts before = countedBefore.get();
             RequestCounter.Counts after = countedAfter.get();
             workload.verifyRequests(model.name(), after.requests() - before.requests(), fanOuts,
-                    model.resendsOnClosedConnection());
+                    model.clientStack().resendsOnClosedConnection());
             long opened = after.connections(fetchedFrom) - before.connections(fetchedFrom);
             metrics.record(BatchMetrics.CONNECTIONS, opened, "connections");
             if (protocol.tls()) {

@@ -3,7 +3,7 @@ package fetchbench.model;
 import java.time.Duration;
 
 /**
- * The knobs a model may use. Which ones apply is the model's business; see {@link Model}.
+ * The knobs a model may use. Which ones apply is the model's business; see {@code fetchbench.catalog.Model}.
  *
  * @param concurrency     pool size (threadPool, completableFuture, httpClientAsync's executor),
  *                        Dispatcher maxRequestsPerHost (okHttpAsync), permits (virtualThreads);

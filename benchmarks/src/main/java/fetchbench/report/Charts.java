@@ -1,9 +1,9 @@
 package fetchbench.report;
 
 import fetchbench.model.ClientStack;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.model.OkHttpAsync;
-import fetchbench.theory.Limits;
+import fetchbench.catalog.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;

@@ -1,11 +1,11 @@
 package fetchbench.report;
 
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.run.Param;
 import fetchbench.run.Profile;
 import fetchbench.run.ResultKeys;
-import fetchbench.run.Variant;
+import fetchbench.catalog.Variant;
 import fetchbench.workload.Delays;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package fetchbench.report;
 
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.HashMap;
@@ -10,8 +10,7 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * One colour and one marker per model in every chart, from the Okabe–Ito palette (told apart with
- * the common colour-vision deficiencies), none of them near the grey of the theory lines. A
+ * Each model's colour and marker (its card's {@link fetchbench.catalog.Look}) in XChart's terms. A
  * model's second setting on one chart keeps its colour and gets a dashed line, or a bar of a
  * lighter tint of it.
  */
@@ -23,28 +22,19 @@ final class Palette {
     }
 
     static Color color(Model model) {
-        return switch (model) {
-            case sequential -> Color.BLACK;
-            case threadPool -> new Color(230, 159, 0); // orange
-            case completableFuture -> new Color(86, 180, 233); // sky blue
-            case virtualThreads -> new Color(0, 158, 115); // bluish green
-            case okHttpAsync -> new Color(213, 94, 0); // vermillion
-            case httpClientAsync -> new Color(0, 114, 178); // blue
-            case structured -> new Color(204, 121, 167); // reddish purple
-            case reactor -> new Color(240, 228, 66); // yellow
-        };
+        return model.card().look().colour();
     }
 
     static Marker marker(Model model) {
-        return switch (model) {
-            case sequential -> SeriesMarkers.SQUARE;
-            case threadPool -> SeriesMarkers.TRIANGLE_UP;
-            case completableFuture -> SeriesMarkers.DIAMOND;
-            case virtualThreads -> SeriesMarkers.CIRCLE;
-            case okHttpAsync -> SeriesMarkers.TRIANGLE_DOWN;
-            case httpClientAsync -> SeriesMarkers.RECTANGLE;
-            case structured -> SeriesMarkers.OVAL;
-            case reactor -> SeriesMarkers.CROSS;
+        return switch (model.card().look().marker()) {
+            case square -> SeriesMarkers.SQUARE;
+            case triangleUp -> SeriesMarkers.TRIANGLE_UP;
+            case diamond -> SeriesMarkers.DIAMOND;
+            case circle -> SeriesMarkers.CIRCLE;
+            case triangleDown -> SeriesMarkers.TRIANGLE_DOWN;
+            case rectangle -> SeriesMarkers.RECTANGLE;
+            case oval -> SeriesMarkers.OVAL;
+            case cross -> SeriesMarkers.CROSS;
         };
     }
 

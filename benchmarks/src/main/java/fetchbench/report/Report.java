@@ -3,7 +3,7 @@ package fetchbench.report;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.bench.BatchMetrics;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.run.Param;
 import fetchbench.run.ResultKeys;
 import fetchbench.run.RunFiles;

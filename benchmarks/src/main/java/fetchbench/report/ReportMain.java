@@ -30,6 +30,13 @@ public final class ReportMain {
             case "digest" -> DIGEST_USAGE;
             default -> CHART_USAGE;
         };
+        for (String input : inputs) {
+            if (input.startsWith("-")) {
+                // These scripts take no flags: a typed one would otherwise be read as a missing run folder.
+                err.println("unknown option '" + input + "'; allowed: none (" + usage + ")");
+                return EXIT_USAGE;
+            }
+        }
         int expected = "compare".equals(command) ? 2 : 1;
         if (!List.of("chart", "compare", "digest").contains(command) || inputs.size() != expected) {
             err.println(usage);

@@ -3,17 +3,15 @@ package fetchbench.report;
 import fetchbench.bench.BatchMetrics;
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Knob;
-import fetchbench.model.Model;
-import fetchbench.model.OkHttpAsync;
+import fetchbench.catalog.Knob;
+import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.model.Reactor;
 import fetchbench.run.Param;
 import fetchbench.run.ResultKeys;
-import fetchbench.run.Variant;
+import fetchbench.catalog.Variant;
 import fetchbench.server.ServerSettings;
 import fetchbench.theory.CpuCost;
-import fetchbench.theory.Limits;
+import fetchbench.catalog.Limits;
 import fetchbench.theory.Scenario;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
@@ -96,14 +94,8 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         Protocol protocol = Protocol.valueOf(p.getOrDefault(Param.PROTOCOL.key, Protocol.http1.name()));
         int maxStreams = result.forkProperty(ResultKeys.MAX_CONCURRENT_STREAMS).map(Integer::parseInt)
                 .orElse(ServerSettings.DEFAULT_MAX_CONCURRENT_STREAMS);
-        // OkHttp keeps its pool's idle connections; the JDK client every HTTP/1.1 one but one HTTP/2
-        // connection per host (it closes any other once its streams end); Reactor Netty up to its maximum, N.
         boolean http2 = protocol.version() == Protocol.HttpVersion.HTTP_2;
-        int kept = switch (model.clientStack()) {
-            case okHttp -> connectionPool.connections(urls);
-            case jdkHttpClient -> http2 ? 1 : Integer.MAX_VALUE;
-            case reactorNetty -> urls;
-        };
+        int kept = model.clientStack().keptConnections(connectionPool, urls, http2);
         int predictedConnections = theory.newConnections(new Limits(model, concurrency, maxRequests), urls,
                 http2, maxStreams, kept);
         return new Row(result, model, setting, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
@@ -136,22 +128,12 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */
     static String setting(Shape shape, Model model, int concurrency, int maxRequests) {
+        Limits limits = new Limits(model, concurrency, maxRequests);
         if (shape == Shape.workers) {
-            return model.name() + (model == Model.sequential ? " (1 worker)" : " (" + concurrency + " workers)");
+            int workers = model.card().workers(limits);
+            return model.name() + " (" + workers + (workers == 1 ? " worker)" : " workers)");
         }
-        return switch (model) {
-            case sequential, structured -> model.name();
-            case virtualThreads -> model.name() + (concurrency == 0 ? "" : " (at most " + concurrency + ")");
-            case httpClientAsync -> model.name()
-                    + (concurrency == 0 ? " (default executor)" : " (executor of " + concurrency + ")");
-            case threadPool -> model.name() + " (k=" + concurrency + ")";
-            case completableFuture -> model.name()
-                    + (concurrency == 0 ? " (default executor)" : " (pool of " + concurrency + ")");
-            case okHttpAsync -> model.name() + " ("
-                    + OkHttpAsync.maxRequestsPerHost(concurrency) + "/host, " + maxRequests + " total)";
-            case reactor -> model.name() + (concurrency == 0 ? " (flatMap default " + Reactor.DEFAULT_FLAT_MAP_CONCURRENCY
-                    + ")" : " (flatMap " + concurrency + ")");
-        };
+        return model.name() + model.card().settingWords(limits);
     }
 
     /** What the numbers of one chart share: benchmark, delay and its profile, the protocol; N too for a sweep. */

@@ -2,8 +2,8 @@ package fetchbench.report;
 
 import fetchbench.bench.ResourceProfiler;
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Knob;
-import fetchbench.model.Model;
+import fetchbench.catalog.Knob;
+import fetchbench.catalog.Model;
 import fetchbench.theory.Theory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,11 +50,8 @@ public final class Tuning {
             String law = String.format(Locale.ROOT, "Little's law (L = λ·W): %d fetches of %.0f ms in %.1f ms "
                     + "is about %d in flight on average, ", series.urls(), series.meanDelayMs(), best.ms(),
                     Math.round(requestsInFlight()));
-            law += series.model() == Model.httpClientAsync
-                    ? "and the JDK client keeps them in flight whatever its executor's size, which only handles "
-                    + "the responses: the smallest executor that keeps up is enough."
-                    : "so a setting much below that cannot match the best"
-                    + (chosen.isPresent() ? ", and past the recommended one more only adds threads." : ".");
+            law += series.model().card().sweepAdvice().orElse("so a setting much below that cannot match the best"
+                    + (chosen.isPresent() ? ", and past the recommended one more only adds threads." : "."));
             String bestText = String.format(Locale.ROOT, "%.1f ± %.1f ms at %d", best.ms(), best.errorMs(),
                     best.setting());
             if (chosen.isEmpty()) {
@@ -137,7 +134,7 @@ public final class Tuning {
                     .toList();
             double meanDelay = first.delays().delays(first.urls(), first.delayMs(), first.seed()).stream()
                     .mapToInt(Integer::intValue).average().orElse(first.delayMs());
-            all.add(new Series(first.model() + seriesSuffix(first), first.model(), words(first.swept().orElseThrow()),
+            all.add(new Series(first.model() + seriesSuffix(first), first.model(), first.swept().orElseThrow().words(),
                     first.urls(), meanDelay, points));
         }
         return all;
@@ -154,18 +151,6 @@ public final class Tuning {
 
     private static String seriesSuffix(Row row) {
         return row.connectionPool() == ConnectionPoolSize.sized ? "" : " with OkHttp's default connection pool";
-    }
-
-    /** What a knob is, in the report's words. */
-    static String words(Knob knob) {
-        return switch (knob) {
-            case poolSize -> "pool size k";
-            case executorSize -> "executor size";
-            case permits -> "semaphore permits";
-            case dispatcherLimit -> "maxRequestsPerHost = maxRequests";
-            case flatMapConcurrency -> "flatMap concurrency";
-            case none -> "nothing";
-        };
     }
 
     private static Double metric(Row row, String name) {

@@ -1,11 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.bench.ResourceProfiler;
-import fetchbench.model.Model;
-import fetchbench.model.OkHttpAsync;
 import fetchbench.model.Protocol;
-import fetchbench.model.Reactor;
-import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
@@ -70,21 +66,12 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
         return toSet(largest());
     }
 
-    /** At ideal, capped by a limit (which), serialised by the default executor, or CPU-bound; at the row's N. */
+    /** At ideal, capped by its limit (the model's card says which), or CPU-bound; at the row's N. */
     static String verdict(Row row) {
         int n = row.urls();
-        int slots = row.slots();
-        String verdict;
-        if (row.model() == Model.sequential) {
-            verdict = "one at a time: N waves of the delay";
-        } else if (row.model() == Model.completableFuture && row.concurrency() == 0 && slots < n) {
-            verdict = "serialised by its default executor (" + slots + " at a time, the common pool's parallelism)";
-        } else if (slots < n) {
-            verdict = "capped by " + limit(row) + ": " + slots + " in flight, " + (int) Theory.waves(n, slots)
-                    + " waves";
-        } else {
+        String verdict = row.limits().card().boundVerdict(row.limits(), row.slots(), n).orElseGet(() -> {
             double times = row.ratioToIdeal();
-            verdict = switch (row.placement()) {
+            return switch (row.placement()) {
                 case below, inside -> times <= NEAR_IDEAL ? "at the ideal: all " + n + " in flight"
                         : String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal: within the ideal plus the "
                         + "floor, the client's own cost for %d requests", n, times, n);
@@ -93,38 +80,14 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
                 case unknown -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; the interval is too "
                         + "wide to say more", n, times);
             };
-        }
+        });
         Optional<String> notSteady = row.notSteady();
         return "at N = " + n + ": " + verdict + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
     }
 
-    private static String limit(Row row) {
-        return switch (row.model()) {
-            case threadPool, completableFuture -> "its pool of " + row.concurrency();
-            case virtualThreads -> "its " + row.concurrency() + " permits";
-            case okHttpAsync -> "OkHttp's Dispatcher (" + OkHttpAsync.maxRequestsPerHost(row.concurrency())
-                    + " per host, " + row.maxRequests() + " in all)";
-            case reactor -> "flatMap's concurrency of " + Reactor.flatMapConcurrency(row.concurrency());
-            default -> "its limit";
-        };
-    }
-
     /** What to set for your N requests in flight: nothing where the default already has them all in flight. */
     static String toSet(Row row) {
-        boolean reaches = row.slots() >= row.urls();
-        String asHere = reaches ? " (as here)" : "";
-        return switch (row.model()) {
-            case sequential -> "use a concurrent model";
-            case threadPool -> "pool size ≥ N" + asHere + ", or virtual threads";
-            case completableFuture -> row.concurrency() == 0 && !reaches
-                    ? "pass supplyAsync an executor of ≥ N threads, or virtual threads"
-                    : "an executor of ≥ N threads" + asHere;
-            case virtualThreads -> row.concurrency() == 0 ? "nothing: no bound" : "permits ≥ N" + asHere + ", or none";
-            case okHttpAsync -> "Dispatcher maxRequestsPerHost and maxRequests ≥ N" + asHere;
-            case httpClientAsync -> "nothing: the executor does not bound the requests";
-            case structured -> "nothing: a virtual thread per fork";
-            case reactor -> "flatMap concurrency ≥ N" + asHere;
-        };
+        return row.limits().card().toSet(row.limits(), row.slots() >= row.urls());
     }
 
     /** Per N, the lowest mean and every setting whose interval overlaps it: the fastest, indistinguishable among themselves. */

@@ -1,7 +1,6 @@
 package fetchbench.run;
 
 import fetchbench.bench.ResourceProfiler;
-import fetchbench.model.Model;
 import fetchbench.server.ServerProcess;
 import java.io.File;
 import java.io.IOException;
@@ -104,8 +103,8 @@ public final class JmhRunner {
         step.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
         Step.Measure measure = step instanceof Step.UnderLoad load ? load.gather()
                 : step instanceof Step.Measure m ? m : null;
-        if (measure != null && measure.variant().model().needsPreview()) {
-            args.add(Model.ENABLE_PREVIEW);
+        if (measure != null) {
+            args.addAll(measure.variant().model().jvmOptions());
         }
         ChainedOptionsBuilder jmh = new OptionsBuilder()
                 .parent(options.jmh())

@@ -1,7 +1,7 @@
 package fetchbench.run;
 
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
 import fetchbench.workload.Delays;
 import java.util.Arrays;

@@ -1,13 +1,15 @@
 package fetchbench.run;
 
+import fetchbench.catalog.Variant;
+
 import fetchbench.model.ClientStack;
-import fetchbench.model.Knob;
-import fetchbench.model.Model;
+import fetchbench.catalog.Knob;
+import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
 import fetchbench.run.Step.Measure;
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
-import fetchbench.theory.Limits;
+import fetchbench.catalog.Limits;
 import fetchbench.theory.Machine;
 import fetchbench.theory.Theory;
 import fetchbench.workload.Delays;
@@ -123,7 +125,7 @@ final class Planner {
         }
         steps.addAll(loads);
         if (profile == Profile.FULL && !options.given(Param.URLS)) {
-            for (Variant variant : Profile.SCALE.stream().filter(v -> models.contains(v.model())).toList()) {
+            for (Variant variant : Profile.playing(Variant.Role.scale).stream().filter(v -> models.contains(v.model())).toList()) {
                 for (List<Delays> delays : bySpread(gatherDelays)) {
                     steps.addAll(measure(Shape.gather, variant, new Workloads(List.of(Profile.SCALE_URLS),
                             List.of(Profile.SCALE_DELAY_MS), delays, seeds), settings(variant, Profile.SCALE_URLS)));
@@ -192,7 +194,7 @@ final class Planner {
     private List<Measure> protocols(List<Long> seeds, int largestN) {
         List<Protocol> others = Stream.of(Protocol.values()).filter(p -> p != Protocol.http1).toList();
         List<Measure> measures = new ArrayList<>();
-        for (Variant variant : Profile.PROTOCOLS.stream().filter(v -> models.contains(v.model())).toList()) {
+        for (Variant variant : Profile.playing(Variant.Role.protocols).stream().filter(v -> models.contains(v.model())).toList()) {
             Workloads workloads = new Workloads(profile.protocolUrls(), List.of(profile.delayMs()),
                     List.of(Delays.of(Profile.DELAY_PROFILE)), seeds);
             // The gather's own setting, so each protocol's time stands beside the same setting over HTTP/1.1.
@@ -414,7 +416,7 @@ final class Planner {
                                        Machine machine) {
         List<Measure> steps = new ArrayList<>();
         for (Model model : models) {
-            for (Variant variant : Profile.SWEPT.stream().filter(v -> v.model() == model).toList()) {
+            for (Variant variant : Profile.playing(Variant.Role.swept).stream().filter(v -> v.model() == model).toList()) {
                 boolean bothLimits = model.knob() == Knob.dispatcherLimit;
                 List<List<Integer>> each = bothLimits ? range.settings().stream().map(List::of).toList()
                         : List.of(range.settings());

@@ -1,22 +1,10 @@
 package fetchbench.run;
 
-import static fetchbench.run.Variant.completableFuture;
-import static fetchbench.run.Variant.completableFuturePool;
-import static fetchbench.run.Variant.httpClientAsync;
-import static fetchbench.run.Variant.httpClientAsyncExecutors;
-import static fetchbench.run.Variant.httpClientAsyncPool;
-import static fetchbench.run.Variant.okHttpAsync;
-import static fetchbench.run.Variant.okHttpSized;
-import static fetchbench.run.Variant.okHttpSizedDefaultPool;
-import static fetchbench.run.Variant.reactor;
-import static fetchbench.run.Variant.sequential;
-import static fetchbench.run.Variant.structured;
-import static fetchbench.run.Variant.threadPool;
-import static fetchbench.run.Variant.threadPoolSizes;
-import static fetchbench.run.Variant.virtualThreads;
+import fetchbench.catalog.Variant;
+
 
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.List;
@@ -43,35 +31,10 @@ public enum Profile {
      */
     FULL(List.of(10, 100, 1000), 100, 1, 5, 2, 20_000);
 
-    /** The variants the gather shape compares; a new variant is one entry here. */
-    static final List<Variant> GATHER = List.of(sequential, threadPool, completableFuture, completableFuturePool,
-            virtualThreads, okHttpAsync, okHttpSized, httpClientAsync, structured, reactor);
-    /** The variants the other shapes compare: each model at its usual setting. */
-    static final List<Variant> SHAPES = List.of(sequential, threadPool, completableFuturePool, virtualThreads,
-            okHttpAsync, httpClientAsync, structured, reactor);
-    /** The race's: a loop cannot race, it would wait for each replica in turn. */
-    static final List<Variant> RACE = List.of(threadPool, completableFuturePool, virtualThreads, okHttpAsync,
-            httpClientAsync, structured, reactor);
-    /** The CPU-heavy shape's: pool sizes past the cores, the JDK client's executor beside a pool. */
-    static final List<Variant> CPU_HEAVY = List.of(sequential, threadPoolSizes, completableFuturePool,
-            virtualThreads, okHttpAsync, httpClientAsyncExecutors, structured, reactor);
-    /** The variants a sweep varies, each along its model's knob; their models are the ones with a knob. */
-    static final List<Variant> SWEPT = List.of(threadPool, okHttpSized, okHttpSizedDefaultPool, completableFuturePool,
-            virtualThreads, httpClientAsyncPool, reactor);
-    /**
-     * The variants the protocols compare, one per client stack, each able to have all N in flight
-     * over HTTP/1.1: OkHttp's Dispatcher sized to N, the JDK's client, Reactor Netty.
-     */
-    static final List<Variant> PROTOCOLS = List.of(okHttpSized, httpClientAsync, reactor);
-    /**
-     * The variants measured under load in the default and smoke runs: a pool of 20, OkHttp's
-     * Dispatcher at its defaults, virtual threads; three limits, three knees. The full profile
-     * measures every model at its usual setting ({@link #SHAPES}).
-     */
-    static final List<Variant> UNDER_LOAD = List.of(threadPool, okHttpAsync, virtualThreads);
-
-    /** The full profile's scale test: the variants that can run N = 10 000 at once. */
-    static final List<Variant> SCALE = List.of(virtualThreads, okHttpSized);
+    /** The variants that play this role, model by model (each model's card says which). */
+    static List<Variant> playing(Variant.Role role) {
+        return Variant.all().stream().filter(v -> v.plays(role)).toList();
+    }
 
     /** The scale test of the full profile: N concurrent fetches … */
     public static final int SCALE_URLS = 10_000;
@@ -80,10 +43,6 @@ public enum Profile {
 
     /** The workers shape's k, as in the classic example. */
     public static final int WORKER_COUNT = 2;
-    /** threadPool's pool sizes in the CPU-heavy shape: past the cores, more threads stop helping. */
-    public static final List<Integer> CPU_HEAVY_POOL_SIZES = List.of(2, 16);
-    /** Pool size k of threadPool and of the explicit pools of completableFuture and httpClientAsync. */
-    public static final int POOL_SIZE = 20;
     public static final DelayProfile DELAY_PROFILE = DelayProfile.fixed;
     public static final long SEED = 42;
     private final List<Integer> urls;
@@ -122,36 +81,17 @@ public enum Profile {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The variants a shape compares, in the order the report lists them. */
+    /** The variants a shape compares, in the order the report lists them (each model's card says which). */
     static List<Variant> compared(Shape shape) {
-        return switch (shape) {
-            case gather -> GATHER;
-            case race -> RACE;
-            case cpuHeavy -> CPU_HEAVY;
-            default -> SHAPES;
-        };
+        return Variant.all().stream().filter(v -> v.comparedIn(shape)).toList();
     }
 
     /**
-     * What the default run leaves out of each shape to stay within its 15 minutes, and the full
-     * profile (or naming the model) measures: reactor and the loop beyond the gather (reactor runs
-     * the gather at every N and over every protocol; a loop takes N·d in every shape), and
-     * CompletableFuture on a pool of 20 where threadPool's pool shows what a pool does (it stays in
-     * the race and the deadline, where cancelling a CompletableFuture differs).
+     * The variants a shape compares in this profile: the default run leaves a few out of some
+     * shapes to stay within its 15 minutes, each for the reason its card gives.
      */
-    static final Map<Shape, List<Variant>> DEFAULT_LEAVES_OUT = Map.of(
-            Shape.gather, List.of(completableFuturePool),
-            Shape.workers, List.of(sequential, completableFuturePool, reactor),
-            Shape.asCompleted, List.of(sequential, completableFuturePool, reactor),
-            Shape.race, List.of(reactor),
-            Shape.deadline, List.of(sequential, reactor),
-            Shape.failures, List.of(sequential, completableFuturePool, reactor),
-            Shape.cpuHeavy, List.of(sequential, completableFuturePool, reactor));
-
-    /** The variants a shape compares in this profile (see {@link #DEFAULT_LEAVES_OUT}). */
     List<Variant> comparedHere(Shape shape) {
-        List<Variant> leftOut = this == DEFAULT ? DEFAULT_LEAVES_OUT.get(shape) : List.of();
-        return compared(shape).stream().filter(v -> !leftOut.contains(v)).toList();
+        return compared(shape).stream().filter(v -> this != DEFAULT || v.leftOutOfDefault(shape).isEmpty()).toList();
     }
 
     public List<Integer> urls() {
@@ -190,7 +130,7 @@ public enum Profile {
 
     /** The variants measured under load (callers and arrival rates). */
     public List<Variant> underLoad() {
-        return this == FULL ? SHAPES : UNDER_LOAD;
+        return playing(this == FULL ? Variant.Role.underLoadInFull : Variant.Role.underLoad);
     }
 
     /** N of a gather under load: a request handler's handful of calls. */
@@ -231,7 +171,8 @@ public enum Profile {
 
     /** The variant a sweep of the model with this connection pool varies. */
     public static Optional<Variant> swept(Model model, ConnectionPoolSize connectionPool) {
-        return SWEPT.stream().filter(v -> v.model() == model && v.connectionPool() == connectionPool).findFirst();
+        return playing(Variant.Role.swept).stream()
+                .filter(v -> v.model() == model && v.connectionPool() == connectionPool).findFirst();
     }
 
     /** N of a shape other than gather: small, since every model runs every shape. */

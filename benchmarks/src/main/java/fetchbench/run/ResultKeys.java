@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.catalog.Variant;
+
 /**
  * The facts a run records with every result besides JMH's parameters, as {@code -D} properties of
  * the forks, which JMH writes into jmh.json. The launcher writes them; the report reads them.
@@ -27,7 +29,7 @@ public final class ResultKeys {
     public static final String MAX_CONCURRENT_STREAMS = "fetchbench.maxConcurrentStreams";
     /** What each client stack did with twice that many requests at once (see StreamLimitProbe). */
     public static final String STREAM_LIMIT_PROBE = "fetchbench.streamLimitProbe";
-    /** For one setting of a sweep: the {@link fetchbench.model.Knob} swept. */
+    /** For one setting of a sweep: the {@link fetchbench.catalog.Knob} swept. */
     public static final String SWEPT = "fetchbench.swept";
 
     private ResultKeys() {

@@ -1,7 +1,7 @@
 package fetchbench.run;
 
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
 import fetchbench.server.ServerSettings;
 import fetchbench.workload.Delays;
@@ -63,6 +63,17 @@ public final class RunOptions {
     }
 
     public static RunOptions parse(String[] args, Properties properties) throws OptionException {
+        return parse(args, properties, null);
+    }
+
+    /**
+     * The options of a launch; {@code mavenCommandLine} is the Maven command line that started it,
+     * if one did (MAVEN_CMD_LINE_ARGS), whose unknown {@code -Dfetchbench.*} names Maven would drop.
+     */
+    public static RunOptions parse(String[] args, Properties properties, String mavenCommandLine)
+            throws OptionException {
+        RunOption.refuseUnknownInMaven(mavenCommandLine);
+        RunOption.refuseUnknown(properties);
         List<String> allArgs = new ArrayList<>();
         String extra = property(properties, "args");
         if (extra != null) {
@@ -107,11 +118,9 @@ public final class RunOptions {
                 }
             }
         }
+        List<String> paramNames = Arrays.stream(Param.values()).map(p -> p.key).toList();
         for (String name : parameterNames(allArgs)) {
-            if (Arrays.stream(Param.values()).noneMatch(p -> p.key.equals(name))) {
-                throw new OptionException("unknown parameter '" + name + "' (option -p); allowed: "
-                        + String.join(", ", Arrays.stream(Param.values()).map(p -> p.key).toList()));
-            }
+            RunOption.refuseUnknown(name, "-p ", paramNames);
         }
 
         String profileName = property(properties, "profile");

@@ -1,15 +1,17 @@
 package fetchbench.run;
 
+import fetchbench.catalog.Variant;
+
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.bench.CallersBenchmark;
 import fetchbench.bench.LoadBenchmark;
 import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Knob;
-import fetchbench.model.Model;
+import fetchbench.catalog.Knob;
+import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
 import fetchbench.theory.CpuCost;
-import fetchbench.theory.Limits;
+import fetchbench.catalog.Limits;
 import fetchbench.theory.Scenario;
 import fetchbench.theory.Machine;
 import fetchbench.theory.Theory;

@@ -1,6 +1,8 @@
 package fetchbench.run;
 
-import fetchbench.model.Model;
+import fetchbench.catalog.Variant;
+
+import fetchbench.catalog.Model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
 public record Sweep(int min, int max) {
 
     /** The models with a setting to sweep (pool, Dispatcher limit, executor, permits), in the order tune.sh runs them. */
-    public static final List<Model> MODELS = Profile.SWEPT.stream().map(Variant::model).distinct().toList();
+    public static final List<Model> MODELS = Profile.playing(Variant.Role.swept).stream().map(Variant::model).distinct().toList();
 
     public Sweep {
         if (min < 1 || max < min) {

@@ -5,7 +5,6 @@ import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
 import fetchbench.model.Tls;
 import fetchbench.model.Transport;
-import fetchbench.run.SystemLimits;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
 import java.io.IOException;

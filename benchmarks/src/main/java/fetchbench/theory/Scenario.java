@@ -1,5 +1,7 @@
 package fetchbench.theory;
 
+import fetchbench.catalog.Limits;
+
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.List;

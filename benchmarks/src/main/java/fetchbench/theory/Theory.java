@@ -1,9 +1,9 @@
 package fetchbench.theory;
 
+import fetchbench.catalog.Limits;
+import fetchbench.catalog.ModelCard;
+
 import fetchbench.model.CompletableFutures;
-import fetchbench.model.Model;
-import fetchbench.model.OkHttpAsync;
-import fetchbench.model.Reactor;
 import fetchbench.workload.Kind;
 import fetchbench.workload.Shape;
 import java.util.Arrays;
@@ -38,35 +38,15 @@ public record Theory(int defaultExecutorThreads) {
 
     /** Requests the model has in flight at once for these limits (N when it is unbounded). */
     public int slots(Limits limits, int urls) {
-        int concurrency = limits.concurrency();
-        int c = switch (limits.model()) {
-            case sequential -> 1;
-            case threadPool -> concurrency;
-            case completableFuture -> concurrency > 0 ? concurrency
-                    : defaultExecutorThreads > 0 ? defaultExecutorThreads : urls;
-            case virtualThreads -> concurrency > 0 ? concurrency : urls;
-            case structured -> urls;
-            // The executor handles responses; the selector thread waits for all of them at once.
-            case httpClientAsync -> urls;
-            case okHttpAsync -> Math.min(limits.maxRequests(), OkHttpAsync.maxRequestsPerHost(concurrency));
-            case reactor -> Reactor.flatMapConcurrency(concurrency);
-        };
-        return Math.max(1, Math.min(c, urls));
+        return ModelCard.heldTo(limits.card().slots(limits, urls, defaultExecutorThreads), urls);
     }
 
     /**
      * Requests in flight at once when {@code callers} callers each gather N URLs through one shared
-     * model: its limit is shared (a pool, a Dispatcher, a semaphore, the default executor), except a
-     * loop's, which is each caller's own, and Reactor's flatMap, which is each caller's own but
-     * meets Reactor Netty's one pool of N connections.
+     * model (see {@link ModelCard#sharedSlots}).
      */
     public int sharedSlots(Limits limits, int callers, int urls) {
-        int total = callers * urls;
-        return switch (limits.model()) {
-            case sequential -> callers;
-            case reactor -> Math.min(callers * slots(limits, urls), urls);
-            default -> slots(limits, total);
-        };
+        return limits.card().sharedSlots(limits, callers, urls, defaultExecutorThreads);
     }
 
     /** M callers' gathers of N at once through one model: ⌈M·N / shared slots⌉·d, the last caller's end. */
@@ -74,22 +54,9 @@ public record Theory(int defaultExecutorThreads) {
         return waves(callers * urls, sharedSlots(limits, callers, urls)) * delayMs;
     }
 
-    /**
-     * The most requests the model lets in flight however many callers share it; empty where the
-     * callers bound it (a loop each, a virtual thread each, the JDK client's and structured's own).
-     */
+    /** The most requests the model lets in flight however many callers share it (see {@link ModelCard#sharedLimit}). */
     public OptionalInt sharedLimit(Limits limits, int urls) {
-        int concurrency = limits.concurrency();
-        return switch (limits.model()) {
-            case sequential, structured, httpClientAsync -> OptionalInt.empty();
-            case threadPool -> OptionalInt.of(concurrency);
-            case completableFuture -> concurrency > 0 ? OptionalInt.of(concurrency)
-                    : defaultExecutorThreads > 0 ? OptionalInt.of(defaultExecutorThreads) : OptionalInt.empty();
-            case virtualThreads -> concurrency > 0 ? OptionalInt.of(concurrency) : OptionalInt.empty();
-            case okHttpAsync -> OptionalInt.of(Math.min(limits.maxRequests(),
-                    OkHttpAsync.maxRequestsPerHost(concurrency)));
-            case reactor -> OptionalInt.of(urls);
-        };
+        return limits.card().sharedLimit(limits, urls, defaultExecutorThreads);
     }
 
     /**
@@ -144,12 +111,7 @@ public record Theory(int defaultExecutorThreads) {
 
     /** The k threads of a pool the model fetches on, where it has one of its own whatever N is. */
     public OptionalInt poolOf(Limits limits) {
-        return switch (limits.model()) {
-            case threadPool -> OptionalInt.of(limits.concurrency());
-            case completableFuture -> limits.concurrency() > 0 ? OptionalInt.of(limits.concurrency())
-                    : OptionalInt.empty();
-            default -> OptionalInt.empty();
-        };
+        return limits.card().poolOf(limits);
     }
 
     /**
@@ -161,9 +123,7 @@ public record Theory(int defaultExecutorThreads) {
         List<Integer> delays = planned.stream().map(Shape.Planned::delayMs).toList();
         Limits limits = scenario.limits();
         // k workers take the queue whatever the model: its concurrency is the number of workers.
-        int slots = scenario.shape() == Shape.workers
-                ? (limits.model() == Model.sequential ? 1 : Math.max(1, limits.concurrency()))
-                : slots(limits, planned.size());
+        int slots = scenario.shape() == Shape.workers ? limits.card().workers(limits) : slots(limits, planned.size());
         return switch (scenario.shape()) {
             case gather, asCompleted, failures -> last(finishTimes(delays, slots));
             case workers -> last(finishTimes(delays, slots));
@@ -191,12 +151,8 @@ public record Theory(int defaultExecutorThreads) {
         int n = delays.size();
         long workMs = Math.round(cpu.aloneMs());
         List<Integer> withWork = delays.stream().map(d -> (int) (d + workMs)).toList();
-        // The JDK client's I/O is not bounded by its executor; the work runs on the pool of k, or
-        // by default on CompletableFuture's default executor.
-        int defaultThreads = defaultExecutorThreads > 0 ? defaultExecutorThreads : n;
         Limits limits = scenario.limits();
-        int workers = Math.min(n, limits.model() != Model.httpClientAsync ? slots
-                : limits.concurrency() > 0 ? limits.concurrency() : defaultThreads);
+        int workers = Math.min(n, limits.card().cpuWorkers(limits, slots, defaultExecutorThreads));
         int busyCores = Math.max(1, Math.min(workers, cpu.cores()));
         double cpuBound = n * (busyCores > 1 ? cpu.allCoresMs() : cpu.aloneMs()) / busyCores;
         return Math.max(last(finishTimes(withWork, slots)), cpuBound);

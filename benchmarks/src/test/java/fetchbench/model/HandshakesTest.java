@@ -1,11 +1,13 @@
 package fetchbench.model;
 
+import fetchbench.catalog.Model;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fetchbench.TestServer;
 import fetchbench.server.RequestCounter;
 import fetchbench.server.Stubs;
-import fetchbench.theory.Limits;
+import fetchbench.catalog.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;

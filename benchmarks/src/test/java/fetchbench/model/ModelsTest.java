@@ -1,5 +1,7 @@
 package fetchbench.model;
 
+import fetchbench.catalog.Model;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +10,7 @@ import fetchbench.TestServer;
 import fetchbench.bench.WarmUp;
 import fetchbench.server.RequestCounter;
 import fetchbench.server.Stubs;
-import fetchbench.theory.Limits;
+import fetchbench.catalog.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Responses;

@@ -1,5 +1,7 @@
 package fetchbench.model;
 
+import fetchbench.catalog.Model;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

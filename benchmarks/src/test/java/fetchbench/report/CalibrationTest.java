@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.google.gson.JsonObject;
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.model.ClientStack;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.model.Knob;
+import fetchbench.catalog.Knob;
 import fetchbench.run.ResultKeys;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;

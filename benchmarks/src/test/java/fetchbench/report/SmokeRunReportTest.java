@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import fetchbench.bench.BareClientBenchmark;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.run.ResultKeys;
 import fetchbench.workload.Shape;
 import java.nio.file.Files;

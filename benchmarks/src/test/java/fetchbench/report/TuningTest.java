@@ -3,7 +3,7 @@ package fetchbench.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.gson.JsonObject;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

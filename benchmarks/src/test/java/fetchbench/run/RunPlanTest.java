@@ -1,13 +1,15 @@
 package fetchbench.run;
 
+import fetchbench.catalog.Variant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fetchbench.model.ClientStack;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
 import fetchbench.run.Step.Measure;
-import fetchbench.theory.Limits;
+import fetchbench.catalog.Limits;
 import fetchbench.theory.Machine;
 import fetchbench.theory.Theory;
 import fetchbench.workload.Shape;
@@ -69,11 +71,11 @@ class RunPlanTest {
         assertThat(plan.steps().get(1)).isInstanceOf(Step.Floor.class);
         assertThat(plan.steps().get(plan.steps().size() - 1)).isInstanceOf(Step.Baseline.class);
         assertThat(gather).extracting(Measure::benchmarkName).containsOnly("fetchbench.bench.GatherBenchmark.gather");
-        // CompletableFuture on a pool of 20 is left out of the default gather (Profile.DEFAULT_LEAVES_OUT).
+        // CompletableFuture on a pool of 20 is left out of the default gather (each card says which).
         assertThat(gather.stream().map(Measure::variant).distinct()).containsExactlyElementsOf(available(List.of(
-                Variant.sequential, Variant.threadPool, Variant.completableFuture,
-                Variant.virtualThreads, Variant.okHttpAsync, Variant.okHttpSized, Variant.httpClientAsync,
-                Variant.structured, Variant.reactor)));
+                Variant.valueOf("sequential"), Variant.valueOf("threadPool"), Variant.valueOf("completableFuture"),
+                Variant.valueOf("virtualThreads"), Variant.valueOf("okHttpAsync"), Variant.valueOf("okHttpSized"),
+                Variant.valueOf("httpClientAsync"), Variant.valueOf("structured"), Variant.valueOf("reactor"))));
         // Every gather result rests on 2 forks and 10 measured batches, or 4 where a batch takes 2 s or more.
         Profile defaults = Profile.DEFAULT;
         assertThat(defaults.forks()).isEqualTo(2);
@@ -116,7 +118,7 @@ class RunPlanTest {
         Measure sequential = gather.get(0);
         assertThat(values(sequential, "urls")).containsExactly("10");
         assertThat(plan.notes()).anyMatch(n -> n.startsWith("sequential skipped for urls=100,1000"));
-        assertThat(gather.stream().filter(s -> s.variant() == Variant.virtualThreads)
+        assertThat(gather.stream().filter(s -> s.variant() == Variant.valueOf("virtualThreads"))
                 .flatMap(s -> values(s, "urls").stream())).containsExactly("10", "100", "1000");
         assertThat(plan.largestN()).isEqualTo(1000);
         assertThat(plan.allN()).containsExactly(10, 100, 1000); // the server check and floor: gather's N only
@@ -139,17 +141,19 @@ class RunPlanTest {
         List<Step.UnderLoad> callers = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.callers).toList();
         List<Step.UnderLoad> rates = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.rate).toList();
         assertThat(callers).extracting(u -> u.gather().variant())
-                .containsExactly(Variant.threadPool, Variant.okHttpAsync, Variant.virtualThreads, Variant.virtualThreads);
+                .containsExactly(Variant.valueOf("threadPool"), Variant.valueOf("virtualThreads"),
+                        Variant.valueOf("virtualThreads"), Variant.valueOf("okHttpAsync"));
         assertThat(rates).extracting(u -> u.gather().variant())
-                .containsExactly(Variant.threadPool, Variant.okHttpAsync, Variant.virtualThreads);
+                .containsExactly(Variant.valueOf("threadPool"), Variant.valueOf("virtualThreads"),
+                        Variant.valueOf("okHttpAsync"));
         // OkHttp's 5 per host take 100 callers of 10 in 200 waves (4 s a round, over the budget); 100
         // callers of unbounded virtual threads are 1000 requests at once, a crowded round with more batches …
         assertThat(callers).extracting(Step.UnderLoad::values)
-                .containsExactly(List.of(1, 10, 100), List.of(1, 10), List.of(1, 10), List.of(100));
-        assertThat(callers.get(3).batches()).isEqualTo(Batches.CROWDED_GATHER);
+                .containsExactly(List.of(1, 10, 100), List.of(1, 10), List.of(100), List.of(1, 10));
+        assertThat(callers.get(2).batches()).isEqualTo(Batches.CROWDED_GATHER);
         // … and 50 gathers a second: 160 and 320 would be ρ 3.2 and 6.4.
         assertThat(rates).extracting(Step.UnderLoad::values)
-                .containsExactly(List.of(40, 80, 160, 320), List.of(40, 80), List.of(40, 80, 160, 320));
+                .containsExactly(List.of(40, 80, 160, 320), List.of(40, 80, 160, 320), List.of(40, 80));
         assertThat(plan.notes()).anyMatch(note -> note.startsWith("rate · okHttpAsync skipped for rate=160,320"));
         assertThat(rates).allSatisfy(u -> {
             assertThat(u.benchmarkName()).isEqualTo(fetchbench.bench.LoadBenchmark.NAME);
@@ -184,7 +188,7 @@ class RunPlanTest {
         List<Measure> overOthers = plan.measures().stream()
                 .filter(s -> !values(s, "protocol").equals(List.of("http1"))).toList();
         assertThat(overOthers).extracting(Measure::variant)
-                .containsExactly(Variant.okHttpSized, Variant.httpClientAsync, Variant.reactor);
+                .containsExactly(Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"));
         assertThat(overOthers).allSatisfy(s -> {
             assertThat(s.shape()).isEqualTo(Shape.gather);
             assertThat(values(s, "urls")).containsExactly("100");
@@ -200,7 +204,7 @@ class RunPlanTest {
         // HTTP/1.1 at N = 100 is the gather's own result for each of them.
         assertThat(plan.measures().stream().filter(s -> s.shape() == Shape.gather && !s.sweep()
                 && values(s, "protocol").equals(List.of("http1")) && values(s, "urls").contains("100"))
-                .map(Measure::variant)).contains(Variant.okHttpSized, Variant.httpClientAsync, Variant.reactor);
+                .map(Measure::variant)).contains(Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"));
         // Each stack's floor over the protocols it speaks there, and a new client per batch over HTTPS.
         List<Step.Floor> floors = plan.steps().stream().filter(Step.Floor.class::isInstance)
                 .map(Step.Floor.class::cast).toList();
@@ -253,10 +257,10 @@ class RunPlanTest {
         for (Shape shape : Shape.values()) {
             List<Model> models = models(plan.measures().stream().filter(s -> s.shape() == shape).toList())
                     .stream().distinct().toList();
-            // The default run leaves a few out to stay within its budget (Profile.DEFAULT_LEAVES_OUT).
-            List<Model> leftOut = Profile.DEFAULT_LEAVES_OUT.get(shape).stream().map(Variant::model)
+            // The default run leaves a few out to stay within its budget (each card says which, and why).
+            List<Model> leftOut = Profile.compared(shape).stream().map(Variant::model).distinct()
                     .filter(m -> Profile.compared(shape).stream().filter(v -> v.model() == m)
-                            .allMatch(Profile.DEFAULT_LEAVES_OUT.get(shape)::contains)).toList();
+                            .allMatch(v -> v.leftOutOfDefault(shape).isPresent())).toList();
             List<Model> runnable = Stream.of(Model.values()).filter(m -> m.unavailableReason().isEmpty())
                     .filter(m -> !leftOut.contains(m)).toList();
             if (shape == Shape.race) {
@@ -308,7 +312,7 @@ class RunPlanTest {
             assertThat(s.forkProperties()).containsEntry(ResultKeys.SWEPT, s.variant().model().knob().name());
         });
         assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
-                Model.okHttpAsync, Model.completableFuture, Model.virtualThreads, Model.httpClientAsync, Model.reactor);
+                Model.completableFuture, Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor);
         assertThat(sweep).filteredOn(s -> s.variant().model() != Model.okHttpAsync)
                 .allSatisfy(s -> assertThat(values(s, "concurrency")).isEqualTo(settings));
         // OkHttp: one step per k with maxRequestsPerHost = maxRequests = k, for each connection pool.
@@ -374,7 +378,7 @@ class RunPlanTest {
         assertThat(values(scale.get(0), "delayMs")).containsExactly("1"); // the floor at N = 10 000 too
         assertThat(((Measure) scale.get(1)).variant().model()).isEqualTo(Model.virtualThreads);
         assertThat(values(scale.get(1), "delayMs")).containsExactly("1000");
-        assertThat(((Measure) scale.get(2)).variant()).isEqualTo(Variant.okHttpSized);
+        assertThat(((Measure) scale.get(2)).variant()).isEqualTo(Variant.valueOf("okHttpSized"));
         assertThat(values(scale.get(2), "concurrency")).containsExactly("10000");
         assertThat(values(scale.get(3), "urls")).containsExactly("10000"); // the baseline of the scale test
         assertThat(values(scale.get(3), "delayMs")).containsExactly("1000");
@@ -434,8 +438,11 @@ class RunPlanTest {
         for (Shape shape : Shape.values()) {
             assertThat(Profile.compared(shape)).doesNotHaveDuplicates();
         }
-        assertThat(Sweep.MODELS).containsExactly(Model.threadPool, Model.okHttpAsync, Model.completableFuture,
-                Model.virtualThreads, Model.httpClientAsync, Model.reactor).allMatch(Model::hasConcurrencyKnob);
+        assertThat(Sweep.MODELS).containsExactly(Model.threadPool, Model.completableFuture, Model.virtualThreads,
+                Model.okHttpAsync, Model.httpClientAsync, Model.reactor).allMatch(Model::hasConcurrencyKnob);
+        // jmh.json records a variant by name: one name, one variant.
+        assertThat(Variant.all().stream().map(Variant::name)).doesNotHaveDuplicates();
+        assertThat(Variant.all()).allSatisfy(v -> assertThat(Variant.valueOf(v.name())).isSameAs(v));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fetchbench.Processes;
 import fetchbench.model.InFlight;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.model.ModelSettings;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;

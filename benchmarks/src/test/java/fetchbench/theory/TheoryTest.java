@@ -1,9 +1,11 @@
 package fetchbench.theory;
 
+import fetchbench.catalog.Limits;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import org.junit.jupiter.api.Test;
 
 /** The band stated before the run, and Little's law, on constructed numbers. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fetchbench.TestServer;
 import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
-import fetchbench.model.Model;
+import fetchbench.catalog.Model;
 import fetchbench.model.ModelSettings;
 import fetchbench.model.Outcome;
 import fetchbench.server.RequestCounter;
@@ -117,7 +117,7 @@ class VerificationTest {
                 long served = RequestCounter.read(TestServer.uri()).orElseThrow() - before;
 
                 assertThat(served).as(model.name()).isEqualTo(model == Model.httpClientAsync ? 8 : 6);
-                assertThat(failures.verifyRequests(model.name(), served, model.resendsOnClosedConnection()))
+                assertThat(failures.verifyRequests(model.name(), served, model.clientStack().resendsOnClosedConnection()))
                         .isEqualTo(served);
                 if (model == Model.httpClientAsync) {
                     assertThatThrownBy(() -> failures.verifyRequests(model.name(), served, false))

@@ -1,4 +1,4 @@
-package fetchbench.run;
+package fetchbench.server;
 
 import java.io.IOException;
 import java.nio.file.Files;

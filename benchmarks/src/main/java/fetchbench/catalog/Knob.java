@@ -1,4 +1,4 @@
-package fetchbench.model;
+package fetchbench.catalog;
 
 /**
  * What the concurrency parameter sets in a model: the one setting that bounds how many fetches
@@ -6,15 +6,26 @@ package fetchbench.model;
  */
 public enum Knob {
     /** The model has no such setting (a loop; structured concurrency forks one task per URL). */
-    none,
+    none("nothing"),
     /** Threads of a fixed pool. */
-    poolSize,
+    poolSize("pool size k"),
     /** Threads of the executor that runs the fetches or handles the responses. */
-    executorSize,
+    executorSize("executor size"),
     /** A semaphore's permits around each fetch. */
-    permits,
+    permits("semaphore permits"),
     /** OkHttp's Dispatcher: maxRequestsPerHost, and in a sweep maxRequests too. */
-    dispatcherLimit,
+    dispatcherLimit("maxRequestsPerHost = maxRequests"),
     /** Reactor's flatMap concurrency: how many inner fetches it subscribes to at once. */
-    flatMapConcurrency
+    flatMapConcurrency("flatMap concurrency");
+
+    private final String words;
+
+    Knob(String words) {
+        this.words = words;
+    }
+
+    /** What the knob is, in the report's words. */
+    public String words() {
+        return words;
+    }
 }

@@ -1,4 +1,4 @@
-package fetchbench.run;
+package fetchbench.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,72 @@
+package fetchbench.catalog;
+
+import fetchbench.model.ConcurrencyModel;
+import fetchbench.model.ConnectionPoolSize;
+import fetchbench.model.ModelSettings;
+import fetchbench.model.OkHttpAsync;
+import fetchbench.workload.Shape;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * OkHttp's enqueue with a callback per URL: its Dispatcher runs at most maxRequestsPerHost (5 by
+ * default) and maxRequests (64) at once.
+ */
+final class OkHttpAsyncCard implements ModelCard {
+
+    @Override
+    public Knob knob() {
+        return Knob.dispatcherLimit;
+    }
+
+    @Override
+    public ConcurrencyModel create(ModelSettings settings) {
+        return new OkHttpAsync(settings);
+    }
+
+    @Override
+    public int slots(Limits limits, int urls, int defaultExecutorThreads) {
+        return Math.min(limits.maxRequests(), OkHttpAsync.maxRequestsPerHost(limits.concurrency()));
+    }
+
+    @Override
+    public OptionalInt sharedLimit(Limits limits, int urls, int defaultExecutorThreads) {
+        return OptionalInt.of(slots(limits, urls, defaultExecutorThreads));
+    }
+
+    @Override
+    public String settingWords(Limits limits) {
+        return " (" + OkHttpAsync.maxRequestsPerHost(limits.concurrency()) + "/host, " + limits.maxRequests() + " total)";
+    }
+
+    @Override
+    public String limitWords(Limits limits) {
+        return "OkHttp's Dispatcher (" + OkHttpAsync.maxRequestsPerHost(limits.concurrency()) + " per host, "
+                + limits.maxRequests() + " in all)";
+    }
+
+    @Override
+    public String toSet(Limits limits, boolean reaches) {
+        return "Dispatcher maxRequestsPerHost and maxRequests ≥ N" + ModelCard.asHere(reaches);
+    }
+
+    @Override
+    public Look look() {
+        return new Look(Look.VERMILLION, Look.Marker.triangleDown);
+    }
+
+    @Override
+    public List<Variant> variants(Model self) {
+        return List.of(
+                // OkHttp's own Dispatcher defaults, so their cap shows.
+                Variant.of(self, "okHttpAsync").withConcurrency(OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST)
+                        .withMaxRequests(Variant.fixed(OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS)).comparedBy(Shape.values())
+                        .playing(Variant.Role.underLoad, Variant.Role.underLoadInFull),
+                // The Dispatcher's limits both sized to the run's largest N.
+                Variant.of(self, "okHttpSized").withConcurrency(n -> List.of(n)).withMaxRequests(n -> List.of(n))
+                        .comparedBy(Shape.gather).playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.scale),
+                // Sized like okHttpSized, with OkHttp's own connection pool (5 idle): what reconnecting costs.
+                Variant.of(self, "okHttpSizedDefaultPool").withConcurrency(n -> List.of(n)).withMaxRequests(n -> List.of(n))
+                        .withConnectionPool(ConnectionPoolSize.okHttpDefault).playing(Variant.Role.swept));
+    }
+}
