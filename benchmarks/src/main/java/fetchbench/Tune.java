@@ -1,6 +1,7 @@
 package fetchbench;
 
 import fetchbench.catalog.Model;
+import fetchbench.catalog.Variant;
 import fetchbench.run.OptionException;
 import fetchbench.run.Param;
 import fetchbench.run.Profile;
@@ -29,13 +30,7 @@ public final class Tune {
 
             Sweeps, for your workload of N URLs, each model's concurrency setting over MIN, 2·MIN,
             4·MIN, … MAX (default 1..N) and recommends the smallest value whose interval overlaps the best's:
-              threadPool         pool size k
-              okHttpAsync        Dispatcher maxRequestsPerHost and maxRequests, both k, once with
-                                 the connection pool sized to N and once with OkHttp's default pool
-              completableFuture  executor size
-              virtualThreads     a semaphore's permits
-              httpClientAsync    executor size
-              reactor            flatMap concurrency
+            %s
 
               --urls N          URLs per batch (required)
               --delay SPEC      the server's latency: MS (fixed), fixed:MS, uniform:MEAN_MS[:S]
@@ -43,8 +38,8 @@ public final class Tune {
                                 (default σ 0.5) or staggered:MS (default fixed:100)
               --range MIN..MAX  the settings to try (default 1..N; with --rate 1..4N: several gathers
                                 at once can use more than N)
-              --models LIST     some of threadPool, okHttpAsync, completableFuture, virtualThreads,
-                                httpClientAsync, reactor (default: all six)
+              --models LIST     some of %s
+                                (default: all)
               --rate R          under load: gathers of N arrive R times a second, for a second per
                                 batch, and each setting is judged by its p99 latency (timed from
                                 each arrival's intended start): the smallest setting whose p99
@@ -57,7 +52,19 @@ public final class Tune {
 
             Example: scripts/tune.sh --urls 200 --delay lognormal:80 --range 1..256
                      scripts/tune.sh --urls 10 --delay 20 --rate 200 --p99 60
-            """;
+            """.formatted(swept(), Sweep.modelNames());
+
+    /** Each swept model with what its sweep varies, from the catalog. */
+    private static String swept() {
+        StringBuilder text = new StringBuilder();
+        for (Model model : Sweep.MODELS) {
+            long pools = Variant.all().stream().filter(v -> v.model() == model && v.plays(Variant.Role.swept))
+                    .map(Variant::connectionPool).distinct().count();
+            text.append(String.format("  %-18s %s%s%n", model, model.knob().words(),
+                    pools > 1 ? ", once per connection pool (N, OkHttp's 5)" : ""));
+        }
+        return text.toString().stripTrailing();
+    }
 
     /** With --rate, the default range reaches this many times N. */
     static final int LOAD_RANGE_FACTOR = 4;

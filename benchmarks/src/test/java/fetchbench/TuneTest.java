@@ -25,7 +25,7 @@ class TuneTest {
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of(List.of("--urls", "100", "--models", "greenThreads"), "--models",
-                        "threadPool, okHttpAsync, completableFuture, virtualThreads, httpClientAsync"),
+                        "threadPool, completableFuture, virtualThreads, okHttpAsync, httpClientAsync"),
                 Arguments.of(List.of("--urls", "100", "--models", "sequential"), "--models", "no setting to sweep"),
                 Arguments.of(List.of("--urls", "100", "--range", "0..8"), "--range", "1 <= MIN <= MAX"),
                 Arguments.of(List.of("--urls", "100", "--range", "16..4"), "--range", "1 <= MIN <= MAX"),

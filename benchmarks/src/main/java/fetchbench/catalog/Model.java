@@ -21,6 +21,12 @@ public enum Model {
     structured(new StructuredCard()),
     reactor(new ReactorCard());
 
+    /**
+     * The model the harness is read against: unbounded, so a gather of N takes one delay, like
+     * the bare client's; the overhead check and the load's ideal use it.
+     */
+    public static final Model UNBOUNDED_REFERENCE = virtualThreads;
+
     private final ModelCard card;
 
     Model(ModelCard card) {

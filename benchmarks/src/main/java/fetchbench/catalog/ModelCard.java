@@ -62,6 +62,11 @@ public interface ModelCard {
         return slots;
     }
 
+    /** What its concurrency must be at least, in words, where 0 (its default) is not allowed: "a pool size >= 1". */
+    default Optional<String> concurrencyAllowed() {
+        return Optional.empty();
+    }
+
     /** Its setting in words after the model's name, e.g. " (k=20)"; empty at its defaults. */
     String settingWords(Limits limits);
 

@@ -5,6 +5,7 @@ import fetchbench.model.ModelSettings;
 import fetchbench.model.ThreadPool;
 import fetchbench.workload.Shape;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** A fixed pool of k platform threads, each fetching one URL at a time: ⌈N/k⌉ waves. */
@@ -33,6 +34,12 @@ final class ThreadPoolCard implements ModelCard {
     @Override
     public OptionalInt poolOf(Limits limits) {
         return OptionalInt.of(limits.concurrency());
+    }
+
+    /** A pool of no threads would never fetch. */
+    @Override
+    public Optional<String> concurrencyAllowed() {
+        return Optional.of("a pool size >= 1");
     }
 
     @Override

@@ -159,7 +159,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                 // The bound is the setting's workload's, not the setting's: every URL in flight, plus the floor.
                 DelayProfile profile = DelayProfile.valueOf(p.getOrDefault(Param.DELAY_PROFILE.key,
                         DelayProfile.fixed.name()));
-                double ideal = theory.predictMs(Scenario.of(Shape.gather, new Limits(Model.virtualThreads, 0, 0), urls,
+                double ideal = theory.predictMs(Scenario.of(Shape.gather, new Limits(Model.UNBOUNDED_REFERENCE, 0, 0), urls,
                         delayMs, Delays.of(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD, "0"))),
                         Long.parseLong(p.getOrDefault(Param.SEED.key, "0")), CpuCost.NONE));
                 double floor = calibration.floorMs(model.clientStack(), protocol, urls);

@@ -312,14 +312,14 @@ public final class Report {
     static List<String> overheadLines(List<Row> rows, Calibration calibration) {
         List<String> lines = new ArrayList<>();
         for (Row row : rows) {
-            if (row.model() != Model.virtualThreads || row.delays().profile() != DelayProfile.fixed
+            if (row.model() != Model.UNBOUNDED_REFERENCE || row.delays().profile() != DelayProfile.fixed
                     || row.shape() != Shape.gather) {
                 continue;
             }
             calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
                 Calibration.Overhead overhead = Calibration.Overhead.of(bare, row.result().primary());
-                lines.add(String.format(Locale.ROOT, "harness overhead at N=%d, %d ms: virtualThreads %.1f ms vs "
-                                + "bare client %.1f ms: %+.1f %% (%s)", row.urls(), row.delayMs(), row.measuredMs(),
+                lines.add(String.format(Locale.ROOT, "harness overhead at N=%d, %d ms: %s %.1f ms vs "
+                                + "bare client %.1f ms: %+.1f %% (%s)", row.urls(), row.delayMs(), row.model(), row.measuredMs(),
                         Row.toMillis(bare.score(), bare.unit()), overhead.percent(),
                         overhead.verdict(MAX_OVERHEAD_PERCENT)));
             });

@@ -87,7 +87,7 @@ final class Planner {
             notes.add("urls, delayMs, delayProfile, concurrency and maxRequests set the gather benchmark "
                     + "(GatherBenchmark); the other shapes run with them when named, e.g. DeadlineBenchmark");
         }
-        if (options.given(Param.MAX_REQUESTS) && !models.contains(Model.okHttpAsync)) {
+        if (options.given(Param.MAX_REQUESTS) && models.stream().noneMatch(m -> m.knob() == Knob.dispatcherLimit)) {
             notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
         }
         if (!workloadGiven && named(Shape.gather) && options.protocols().isEmpty()) {
@@ -167,7 +167,7 @@ final class Planner {
                             maxRequests.filter(m -> maxRequestsApply).orElse(settings.maxRequests()),
                             settings.connectionPools());
                 }
-                if (shape == Shape.workers && model != Model.sequential) {
+                if (shape == Shape.workers && model.card().workers(new Limits(model, Profile.WORKER_COUNT, 0)) > 1) {
                     // The workers shape's concurrency is its k workers, a loop's is one.
                     List<Integer> workers = concurrency.orElse(List.of(Profile.WORKER_COUNT));
                     if (workers.contains(0)) {
@@ -175,9 +175,9 @@ final class Planner {
                                 + "allowed: a number of workers >= 1");
                     }
                     settings = settings.withConcurrency(workers);
-                } else if (model == Model.threadPool && settings.concurrency().contains(0)) {
-                    throw new OptionException("bad value '0' for concurrency with model threadPool; "
-                            + "allowed: a pool size >= 1");
+                } else if (settings.concurrency().contains(0) && model.card().concurrencyAllowed().isPresent()) {
+                    throw new OptionException("bad value '0' for concurrency with model " + model + "; allowed: "
+                            + model.card().concurrencyAllowed().get());
                 }
                 for (List<Delays> group : delayGroups) {
                     measures.addAll(measure(shape, variant, new Workloads(urls, delayMs, group, seeds), settings));
@@ -461,7 +461,7 @@ final class Planner {
         List<Step> steps = new ArrayList<>(measures);
         List<Integer> allN = RunPlan.gatherN(steps);
         for (Step step : measures) {
-            if (step instanceof Measure m && m.variant().model() == Model.virtualThreads && m.shape() == Shape.gather
+            if (step instanceof Measure m && m.variant().model() == Model.UNBOUNDED_REFERENCE && m.shape() == Shape.gather
                     && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
                 List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Step.Floor.DELAY_MS).toList();
                 if (!delays.isEmpty()) {
