@@ -1,12 +1,14 @@
 package fetchbench;
 
+import fetchbench.result.RunFolder;
+
 import fetchbench.model.ClientStack;
 import fetchbench.report.JmhRun;
 import fetchbench.report.Report;
 import fetchbench.report.ReportException;
 import fetchbench.run.OptionException;
 import fetchbench.run.JmhRunner;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.ResultKeys;
 import fetchbench.run.RunDirectory;
 import fetchbench.run.RunOption;
 import fetchbench.run.RunOptions;
@@ -155,7 +157,7 @@ public final class FetchBench {
             RunDirectory folder = directory;
             directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, folder, started,
                     Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
-            Path log = directory.path().resolve(RunFiles.JMH_LOG);
+            Path log = directory.path().resolve(RunFolder.JMH_LOG);
             out.println("[fetchbench] JMH's own output: " + log);
             try (PrintStream jmhLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
                 progress.run(jmhLog);
@@ -173,7 +175,7 @@ public final class FetchBench {
                 return EXIT_RUN_FAILED;
             }
             new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done()).write();
-            Path jmhJson = directory.path().resolve(RunFiles.JMH_JSON);
+            Path jmhJson = directory.path().resolve(RunFolder.JMH_JSON);
             String summary = Report.summary(JmhRun.read(jmhJson));
             directory.complete();
             out.println("[fetchbench] results: " + jmhJson);

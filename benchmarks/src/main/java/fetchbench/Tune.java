@@ -3,7 +3,7 @@ package fetchbench;
 import fetchbench.catalog.Model;
 import fetchbench.catalog.Variant;
 import fetchbench.run.OptionException;
-import fetchbench.run.Param;
+import fetchbench.result.Param;
 import fetchbench.run.Profile;
 import fetchbench.run.RunOption;
 import fetchbench.run.RunOptions;

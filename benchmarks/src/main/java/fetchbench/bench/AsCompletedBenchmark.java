@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.Metrics;
+
 import fetchbench.model.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ public class AsCompletedBenchmark {
         CRC32 checksum = new CRC32();
         run.fetcher.asCompleted(run.workload.urls(), outcome -> {
             if (handled.isEmpty()) {
-                run.metrics.record(BatchMetrics.FIRST_RESULT, (System.nanoTime() - start) / 1e6, "ms");
+                run.metrics.record(Metrics.FIRST_RESULT, (System.nanoTime() - start) / 1e6, "ms");
             }
             handled.add(outcome);
             if (outcome.body() != null) {

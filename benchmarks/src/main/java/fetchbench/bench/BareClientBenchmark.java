@@ -41,14 +41,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BareClientBenchmark {
 
-    /** The benchmark's name, as jmh.json records it: the bare client gathers. */
-    public static final String NAME = BareClientBenchmark.class.getName() + ".gather";
-    /** The name of the client-stack parameter; results without it used OkHttp. */
-    public static final String CLIENT = "client";
-    /** The names of the protocol parameter and of the one that makes a new client per batch. */
-    public static final String PROTOCOL = "protocol";
-    public static final String NEW_CLIENT_PER_BATCH = "newClientPerBatch";
-
     /** N: URLs fetched by one operation. */
     @Param({})
     public int urls;

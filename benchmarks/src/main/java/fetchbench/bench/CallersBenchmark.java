@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.Metrics;
+
 import fetchbench.model.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,6 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class CallersBenchmark {
 
-    public static final String NAME = CallersBenchmark.class.getName() + ".callers";
 
     /** M: callers gathering at once through the one model. */
     @Param({})
@@ -80,8 +81,8 @@ public class CallersBenchmark {
             lastEnd = Math.max(lastEnd, timed.end());
         }
         run.fanOuts = callers;
-        run.metrics.record(BatchMetrics.CALLER_MEAN, batchMsSum / callers, "ms");
-        run.metrics.record(BatchMetrics.THROUGHPUT, (double) callers * run.urls / ((lastEnd - released) / 1e9),
+        run.metrics.record(Metrics.CALLER_MEAN, batchMsSum / callers, "ms");
+        run.metrics.record(Metrics.THROUGHPUT, (double) callers * run.urls / ((lastEnd - released) / 1e9),
                 "requests/s");
         return all;
     }

@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.Metrics;
+
 import fetchbench.model.Outcome;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,8 +25,8 @@ public class CpuHeavyBenchmark {
 
     @Benchmark
     public List<Outcome> cpuHeavy(FanOut run) {
-        run.metrics.record(BatchMetrics.WORK, run.workMs, "ms");
-        run.metrics.record(BatchMetrics.WORK_ALL_CORES, run.workAllCoresMs, "ms");
+        run.metrics.record(Metrics.WORK, run.workMs, "ms");
+        run.metrics.record(Metrics.WORK_ALL_CORES, run.workAllCoresMs, "ms");
         return run.workload.verify(run.model.name(), run.fetcher.gather(run.workload.urls()));
     }
 }

@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.Metrics;
+
 import fetchbench.model.Outcome;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +30,7 @@ public class DeadlineBenchmark {
         Duration deadline = Duration.ofMillis(run.delayMs);
         List<Outcome> kept = run.fetcher.deadline(run.workload.urls(), deadline);
         int count = run.workload.verifyDeadline(run.model.name(), kept, deadline);
-        run.metrics.record(BatchMetrics.KEPT, count, "results");
+        run.metrics.record(Metrics.KEPT, count, "results");
         return count;
     }
 }

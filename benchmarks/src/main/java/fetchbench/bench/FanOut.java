@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.Metrics;
+
 import fetchbench.model.BodyWork;
 import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
@@ -121,8 +123,8 @@ public class FanOut {
         Stubs.register(server, undelayed);
         WarmUp.Done warmUp = WarmUp.run(model.name(), fetcher, inFlight, undelayed, workload, shape == Shape.gather,
                 () -> connectionsSoFar().orElseGet(() -> (long) inFlight.connects().orElse(0)));
-        metrics.recordForTrial(BatchMetrics.WARMUP_REQUESTS, warmUp.requests(), "requests");
-        metrics.recordForTrial(BatchMetrics.WARMUP_BATCHES, warmUp.batches(), "batches");
+        metrics.recordForTrial(Metrics.WARMUP_REQUESTS, warmUp.requests(), "requests");
+        metrics.recordForTrial(Metrics.WARMUP_BATCHES, warmUp.batches(), "batches");
     }
 
     /** The admin API's URL (cleartext), and the one the protocol fetches from. */
@@ -155,9 +157,9 @@ public class FanOut {
             workload.verifyRequests(model.name(), after.requests() - before.requests(), fanOuts,
                     model.clientStack().resendsOnClosedConnection());
             long opened = after.connections(fetchedFrom) - before.connections(fetchedFrom);
-            metrics.record(BatchMetrics.CONNECTIONS, opened, "connections");
+            metrics.record(Metrics.CONNECTIONS, opened, "connections");
             if (protocol.tls()) {
-                metrics.record(BatchMetrics.HANDSHAKES, opened, "handshakes");
+                metrics.record(Metrics.HANDSHAKES, opened, "handshakes");
             }
         }
     }

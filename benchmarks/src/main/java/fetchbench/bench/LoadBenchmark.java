@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.Metrics;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,6 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class LoadBenchmark {
 
-    public static final String NAME = LoadBenchmark.class.getName() + ".load";
     /** The arrivals of one batch come over this long. */
     public static final Duration WINDOW = Duration.ofSeconds(1);
 
@@ -43,11 +44,11 @@ public class LoadBenchmark {
         OpenLoop.Window window = OpenLoop.run(rate, WINDOW,
                 () -> run.workload.verify(run.model.name(), run.fetcher.gather(run.workload.urls())));
         run.fanOuts = window.arrivals();
-        for (Map.Entry<String, Double> percentile : BatchMetrics.LATENCY_PERCENTILES.entrySet()) {
+        for (Map.Entry<String, Double> percentile : Metrics.LATENCY_PERCENTILES.entrySet()) {
             run.metrics.record(percentile.getKey(), window.latencyMs(percentile.getValue()), "ms");
         }
-        run.metrics.record(BatchMetrics.ACHIEVED_RATE, window.achievedRate(), "per s");
-        run.metrics.record(BatchMetrics.LATE_P99, window.latenessMs(99), "ms");
+        run.metrics.record(Metrics.ACHIEVED_RATE, window.achievedRate(), "per s");
+        run.metrics.record(Metrics.LATE_P99, window.latenessMs(99), "ms");
         return window;
     }
 }

@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.Metrics;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -24,10 +26,6 @@ import org.openjdk.jmh.results.ScalarResult;
  * Runs inside the benchmark fork; the launcher adds it to every run.
  */
 public final class ResourceProfiler implements InternalProfiler {
-
-    public static final String IN_FLIGHT = "inflight.peak";
-    public static final String THREADS = "threads.peak";
-    public static final String RSS = "rss.peak";
 
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
@@ -55,14 +53,14 @@ public final class ResourceProfiler implements InternalProfiler {
         List<Result> metrics = new ArrayList<>();
         // Only the suite's models count requests in flight; the bare client opens no channel.
         BatchMetrics.ofThisFork().ifPresent(batch -> {
-            metrics.add(new ScalarResult(IN_FLIGHT, batch.inFlight().peak(), "requests", AggregationPolicy.MAX));
+            metrics.add(new ScalarResult(Metrics.IN_FLIGHT, batch.inFlight().peak(), "requests", AggregationPolicy.MAX));
             batch.takeAll().forEach(metric -> metrics.add(
                     new ScalarResult(metric.name(), metric.value(), metric.unit(), AggregationPolicy.AVG)));
         });
-        metrics.add(new ScalarResult(THREADS, threads.getPeakThreadCount(), "threads", AggregationPolicy.MAX));
+        metrics.add(new ScalarResult(Metrics.THREADS, threads.getPeakThreadCount(), "threads", AggregationPolicy.MAX));
         long rssKb = statusKb("VmHWM:");
         if (rssKb > 0) {
-            metrics.add(new ScalarResult(RSS, rssKb / 1024.0, "MB", AggregationPolicy.MAX));
+            metrics.add(new ScalarResult(Metrics.RSS, rssKb / 1024.0, "MB", AggregationPolicy.MAX));
         }
         return metrics;
     }

@@ -133,6 +133,12 @@ public final class Variant {
         return valueOf(model.name());
     }
 
+    /** The variant a sweep of the model with this connection pool varies. */
+    public static Optional<Variant> swept(Model model, ConnectionPoolSize connectionPool) {
+        return all().stream().filter(v -> v.plays(Role.swept) && v.model() == model
+                && v.connectionPool() == connectionPool).findFirst();
+    }
+
     public String name() {
         return name;
     }

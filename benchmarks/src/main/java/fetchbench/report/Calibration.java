@@ -1,10 +1,10 @@
 package fetchbench.report;
 
-import fetchbench.bench.BareClientBenchmark;
+import fetchbench.result.Benchmarks;
+
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
-import fetchbench.run.Param;
-import fetchbench.run.Step;
+import fetchbench.result.Param;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,12 +43,12 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
             Map<String, String> params = result.params();
             int n = Integer.parseInt(params.get(Param.URLS.key));
             int delay = Integer.parseInt(params.get(Param.DELAY_MS.key));
-            ClientStack stack = ClientStack.valueOf(params.getOrDefault(BareClientBenchmark.CLIENT,
+            ClientStack stack = ClientStack.valueOf(params.getOrDefault(Benchmarks.CLIENT,
                     ClientStack.okHttp.name()));
-            Protocol protocol = Protocol.valueOf(params.getOrDefault(BareClientBenchmark.PROTOCOL, Protocol.http1.name()));
-            if (Boolean.parseBoolean(params.get(BareClientBenchmark.NEW_CLIENT_PER_BATCH))) {
+            Protocol protocol = Protocol.valueOf(params.getOrDefault(Benchmarks.PROTOCOL, Protocol.http1.name()));
+            if (Boolean.parseBoolean(params.get(Benchmarks.NEW_CLIENT_PER_BATCH))) {
                 newClientFloors.computeIfAbsent(stack, s -> new TreeMap<>()).put(n, result.primary());
-            } else if (delay <= Step.Floor.DELAY_MS) { // runs before 2026-11-23 measured the floor at 0 ms
+            } else if (delay <= Benchmarks.FLOOR_DELAY_MS) { // runs before 2026-11-23 measured the floor at 0 ms
                 floors.computeIfAbsent(new Over(stack, protocol), s -> new TreeMap<>()).put(n, result.primary());
             } else {
                 baselines.put(key(n, delay), result.primary());
@@ -72,7 +72,7 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
     }
 
     static boolean isBare(JmhRun.Result result) {
-        return result.benchmark().equals(BareClientBenchmark.NAME);
+        return result.benchmark().equals(Benchmarks.BARE_CLIENT);
     }
 
     /**
@@ -108,7 +108,7 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
         List<String> lines = new ArrayList<>();
         floors.forEach((over, byN) -> byN.forEach((n, floor) -> lines.add(String.format(Locale.ROOT,
                 "floor at N=%d (%s bare client%s, %d ms delay): %.1f ± %.1f ms", n, over.stack(),
-                over.protocol() == Protocol.http1 ? "" : " over " + over.protocol(), Step.Floor.DELAY_MS,
+                over.protocol() == Protocol.http1 ? "" : " over " + over.protocol(), Benchmarks.FLOOR_DELAY_MS,
                 floorMs(over.stack(), over.protocol(), n), Row.toMillis(floor.error(), floor.unit())))));
         newClientFloors.forEach((stack, byN) -> byN.forEach((n, fresh) -> lines.add(String.format(Locale.ROOT,
                 "a new client per batch at N=%d (%s bare client over https1): %.1f ± %.1f ms, so a new connection "

@@ -1,11 +1,12 @@
 package fetchbench.report;
 
+import fetchbench.result.RunFolder;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import fetchbench.run.NewFolder;
-import fetchbench.run.Param;
-import fetchbench.run.ResultKeys;
-import fetchbench.run.RunFiles;
+import fetchbench.result.NewFolder;
+import fetchbench.result.Param;
+import fetchbench.result.ResultKeys;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ final class Comparison {
 
     /** The machine environment.json beside the run's jmh.json describes (OS, architecture, memory), if it is there. */
     private static String machine(JmhRun run) {
-        Path environment = run.source().toAbsolutePath().resolveSibling(RunFiles.ENVIRONMENT_JSON);
+        Path environment = run.source().toAbsolutePath().resolveSibling(RunFolder.ENVIRONMENT_JSON);
         try {
             JsonObject env = JsonParser.parseString(Files.readString(environment)).getAsJsonObject();
             JsonObject machine = env.getAsJsonObject("machine");

@@ -1,10 +1,10 @@
 package fetchbench.report;
 
+import fetchbench.result.Metrics;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import fetchbench.bench.BatchMetrics;
-import fetchbench.bench.ResourceProfiler;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.ResultKeys;
 import fetchbench.theory.Theory;
 import fetchbench.workload.Shape;
 import java.io.IOException;
@@ -266,8 +266,8 @@ public final class Digest {
                     .append(row.flags().isEmpty() ? "" : " ⚑").append(" | ")
                     .append(String.format(Locale.ROOT, "%.2f", row.ratioToIdeal())).append(" | ")
                     .append(row.placement()).append(" | ")
-                    .append(secondary(row, BatchMetrics.FIRST_RESULT, "%.1f")).append(" | ")
-                    .append(secondary(row, BatchMetrics.KEPT, "%.1f")).append(" |\n");
+                    .append(secondary(row, Metrics.FIRST_RESULT, "%.1f")).append(" | ")
+                    .append(secondary(row, Metrics.KEPT, "%.1f")).append(" |\n");
             if (!row.flags().isEmpty()) {
                 flags.add(row.shape() + " · " + row.setting() + ": " + row.flags());
             }
@@ -287,9 +287,9 @@ public final class Digest {
         List<String> flags = new ArrayList<>();
         for (Row row : rows) {
             md.append("| ").append(row.setting()).append(" | ").append(cell(row, flags)).append(" | ")
-                    .append(secondary(row, ResourceProfiler.IN_FLIGHT, "%.0f")).append(" | ")
-                    .append(secondary(row, ResourceProfiler.THREADS, "%.0f")).append(" | ")
-                    .append(secondary(row, ResourceProfiler.RSS, "%.0f")).append(" | ")
+                    .append(secondary(row, Metrics.IN_FLIGHT, "%.0f")).append(" | ")
+                    .append(secondary(row, Metrics.THREADS, "%.0f")).append(" | ")
+                    .append(secondary(row, Metrics.RSS, "%.0f")).append(" | ")
                     .append(row.result().secondary().containsKey(GC_ALLOCATED) ? String.format(Locale.ROOT, "%.0f",
                             mb.apply(row.result().secondary().get(GC_ALLOCATED).score())) : NOT_RUN)
                     .append(" |\n");

@@ -2,9 +2,8 @@ package fetchbench.report;
 
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Model;
-import fetchbench.run.Param;
-import fetchbench.run.Profile;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.Param;
+import fetchbench.result.ResultKeys;
 import fetchbench.catalog.Variant;
 import fetchbench.workload.Delays;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ final class Legacy {
             return jvmArgs;
         }
         Model model = Model.valueOf(params.get(Param.MODEL.key));
-        Variant variant = Profile.swept(model, ConnectionPoolSize.valueOf(params.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name())))
+        Variant variant = Variant.swept(model, ConnectionPoolSize.valueOf(params.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name())))
                 .orElseThrow(() -> new IllegalArgumentException("a sweep of " + model + ", which has no setting to sweep"));
         List<String> today = new ArrayList<>(jvmArgs.stream()
                 .filter(a -> !a.startsWith("-D" + OLD_SWEEP_PROPERTY + "=")).toList());

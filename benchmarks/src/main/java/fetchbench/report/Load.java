@@ -1,14 +1,14 @@
 package fetchbench.report;
 
-import fetchbench.bench.BatchMetrics;
-import fetchbench.bench.CallersBenchmark;
-import fetchbench.bench.LoadBenchmark;
-import fetchbench.bench.ResourceProfiler;
+import fetchbench.result.Benchmarks;
+
+import fetchbench.result.Metrics;
+
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.run.Param;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.Param;
+import fetchbench.result.ResultKeys;
 import fetchbench.theory.CpuCost;
 import fetchbench.catalog.Limits;
 import fetchbench.theory.Scenario;
@@ -26,8 +26,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The gather under load: M callers at once through one model ({@link CallersBenchmark}) beside
- * the theory of its shared limit, and gathers arriving at fixed rates ({@link LoadBenchmark}) with
+ * The gather under load: M callers at once through one model (CallersBenchmark) beside
+ * the theory of its shared limit, and gathers arriving at fixed rates (LoadBenchmark) with
  * their latency percentiles, each rate's utilisation ρ and whether p99 stayed within its bound,
  * and each setting's knee, measured and predicted.
  */
@@ -93,11 +93,11 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         }
 
         double achievedRate() {
-            return metric(BatchMetrics.ACHIEVED_RATE).score();
+            return metric(Metrics.ACHIEVED_RATE).score();
         }
 
         double lateP99() {
-            return metric(BatchMetrics.LATE_P99).score();
+            return metric(Metrics.LATE_P99).score();
         }
 
         /** Whether the generator could not start the arrivals on time: the machine, not the model, set those latencies. */
@@ -132,8 +132,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         List<Callers> callers = new ArrayList<>();
         List<Arrivals> arrivals = new ArrayList<>();
         for (JmhRun.Result result : run.results()) {
-            boolean isCallers = result.benchmark().equals(CallersBenchmark.NAME);
-            if (!isCallers && !result.benchmark().equals(LoadBenchmark.NAME)) {
+            boolean isCallers = result.benchmark().equals(Benchmarks.CALLERS);
+            if (!isCallers && !result.benchmark().equals(Benchmarks.LOAD)) {
                 continue;
             }
             Map<String, String> p = result.params();
@@ -256,7 +256,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                     most.placement() == Theory.Placement.inside ? "inside its band" : most.placement() + " its band",
                     one.filter(o -> o != most).map(o -> String.format(Locale.ROOT, ", %.1f× one caller's",
                             most.measuredMs() / o.measuredMs())).orElse(""),
-                    number(secondary(most.result(), BatchMetrics.THROUGHPUT), "%.0f"), most.littleBound())
+                    number(secondary(most.result(), Metrics.THROUGHPUT), "%.0f"), most.littleBound())
                     + reconnects(most));
         });
         return lines;
@@ -307,7 +307,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
 
     /** "; 654 new connections a round": where a round reopened more than 1 % of its requests' connections. */
     private static String reconnects(Callers c) {
-        double opened = secondary(c.result(), BatchMetrics.CONNECTIONS);
+        double opened = secondary(c.result(), Metrics.CONNECTIONS);
         return opened > Row.RECONNECTS_PERCENT / 100 * c.callers() * c.urls()
                 ? String.format(Locale.ROOT, "; %.0f new connections a round", opened) : "";
     }
@@ -347,11 +347,11 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             rows.add(List.of(c.setting(), String.valueOf(c.callers()), String.valueOf(c.urls()),
                     Digest.meanAndError(c.measuredMs(), c.errorMs()),
                     String.format(Locale.ROOT, "%.0f – %.0f", c.predictedMs(), c.bandTopMs()), c.placement().name(),
-                    number(secondary(c.result(), BatchMetrics.CALLER_MEAN), "%.1f"),
-                    number(secondary(c.result(), BatchMetrics.THROUGHPUT), "%.0f") + " ("
+                    number(secondary(c.result(), Metrics.CALLER_MEAN), "%.1f"),
+                    number(secondary(c.result(), Metrics.THROUGHPUT), "%.0f") + " ("
                             + String.format(Locale.ROOT, "%.0f", c.littleBound()) + ")",
-                    number(secondary(c.result(), ResourceProfiler.IN_FLIGHT), "%.0f") + " (" + c.predictedInFlight() + ")",
-                    number(secondary(c.result(), BatchMetrics.CONNECTIONS), "%.1f"), steadiness(c.result())));
+                    number(secondary(c.result(), Metrics.IN_FLIGHT), "%.0f") + " (" + c.predictedInFlight() + ")",
+                    number(secondary(c.result(), Metrics.CONNECTIONS), "%.1f"), steadiness(c.result())));
         }
         return rows;
     }
@@ -376,8 +376,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             row.add(String.format(Locale.ROOT, "%.0f", a.boundMs()));
             row.add(a.predicted());
             row.add(a.measured());
-            row.add(number(secondary(a.result(), ResourceProfiler.THREADS), "%.0f") + " / "
-                    + number(secondary(a.result(), ResourceProfiler.RSS), "%.0f MB"));
+            row.add(number(secondary(a.result(), Metrics.THREADS), "%.0f") + " / "
+                    + number(secondary(a.result(), Metrics.RSS), "%.0f MB"));
             row.add(steadiness(a.result()));
             rows.add(row);
         }
@@ -470,8 +470,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                     .min(Comparator.comparingInt(a -> a.limits().concurrency()));
             lines.add(smallest.map(a -> String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: set %s (p99 %s, %s threads, "
                                     + "%s MB)", key, a.boundMs(), a.setting(), Digest.meanAndError(a.p99(), a.p99Error()),
-                            number(secondary(a.result(), ResourceProfiler.THREADS), "%.0f"),
-                            number(secondary(a.result(), ResourceProfiler.RSS), "%.0f")))
+                            number(secondary(a.result(), Metrics.THREADS), "%.0f"),
+                            number(secondary(a.result(), Metrics.RSS), "%.0f")))
                     .orElse(String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: no setting swept kept p99 within it",
                             key, rows.get(0).boundMs())));
         });

@@ -1,6 +1,7 @@
 package fetchbench.report;
 
-import fetchbench.bench.BatchMetrics;
+import fetchbench.result.Metrics;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -137,7 +138,7 @@ final class LoadCharts {
         bySetting.forEach((setting, a) -> {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
-            BatchMetrics.LATENCY_PERCENTILES.forEach((name, percentile) -> {
+            Metrics.LATENCY_PERCENTILES.forEach((name, percentile) -> {
                 double value = a.metric(name).score();
                 if (percentile < 100 && !Double.isNaN(value)) {
                     xs.add(1 / (1 - percentile / 100));
@@ -147,7 +148,7 @@ final class LoadCharts {
             look(chart.addSeries(setting + (a.measured().equals("within") ? "" : " (" + a.measured() + ")"), xs, ys),
                     a, SeriesLines.SOLID);
         });
-        linearUnlessSpread(chart, atRate.stream().flatMap(a -> BatchMetrics.LATENCY_PERCENTILES.keySet().stream()
+        linearUnlessSpread(chart, atRate.stream().flatMap(a -> Metrics.LATENCY_PERCENTILES.keySet().stream()
                 .map(name -> a.metric(name).score())).toList());
         return new Charts.NamedChart("load-percentiles-" + rate + "-per-s", "Latency by percentile",
                 "Each setting's latencies at " + rate + " gathers a second, p50 to p99.9 (the means over the measured "

@@ -1,7 +1,7 @@
 package fetchbench.report;
 
-import fetchbench.bench.BatchMetrics;
-import fetchbench.bench.ResourceProfiler;
+import fetchbench.result.Metrics;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -9,17 +9,17 @@ import java.util.Set;
 final class MetricNames {
 
     private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry(ResourceProfiler.IN_FLIGHT, "requests in flight at peak"),
-            Map.entry(ResourceProfiler.THREADS, "platform threads at peak (virtual threads not counted)"),
-            Map.entry(ResourceProfiler.RSS, "resident memory at peak"),
-            Map.entry(BatchMetrics.CONNECTIONS, "connections opened per batch"),
-            Map.entry(BatchMetrics.HANDSHAKES, "TLS handshakes per batch"),
-            Map.entry(BatchMetrics.FIRST_RESULT, "time to the first result"),
-            Map.entry(BatchMetrics.KEPT, "results kept by the deadline"),
-            Map.entry(BatchMetrics.WORK, "CPU work per response, one core busy"),
-            Map.entry(BatchMetrics.WORK_ALL_CORES, "CPU work per response, all cores busy"),
-            Map.entry(BatchMetrics.WARMUP_REQUESTS, "requests of the model's own warm-up"),
-            Map.entry(BatchMetrics.WARMUP_BATCHES, "batches of the model's own warm-up"),
+            Map.entry(Metrics.IN_FLIGHT, "requests in flight at peak"),
+            Map.entry(Metrics.THREADS, "platform threads at peak (virtual threads not counted)"),
+            Map.entry(Metrics.RSS, "resident memory at peak"),
+            Map.entry(Metrics.CONNECTIONS, "connections opened per batch"),
+            Map.entry(Metrics.HANDSHAKES, "TLS handshakes per batch"),
+            Map.entry(Metrics.FIRST_RESULT, "time to the first result"),
+            Map.entry(Metrics.KEPT, "results kept by the deadline"),
+            Map.entry(Metrics.WORK, "CPU work per response, one core busy"),
+            Map.entry(Metrics.WORK_ALL_CORES, "CPU work per response, all cores busy"),
+            Map.entry(Metrics.WARMUP_REQUESTS, "requests of the model's own warm-up"),
+            Map.entry(Metrics.WARMUP_BATCHES, "batches of the model's own warm-up"),
             Map.entry("gc.alloc.rate", "allocation rate"),
             Map.entry("gc.alloc.rate.norm", "memory allocated per batch"),
             Map.entry("gc.count", "garbage collections"),
@@ -29,7 +29,7 @@ final class MetricNames {
      * Metrics the report leaves in jmh.json without a chart: the harness's own warm-up, and the
      * collector's rates and counts, which the allocation per batch says better for a model.
      */
-    static final Set<String> NOT_CHARTED = Set.of(BatchMetrics.WARMUP_REQUESTS, BatchMetrics.WARMUP_BATCHES,
+    static final Set<String> NOT_CHARTED = Set.of(Metrics.WARMUP_REQUESTS, Metrics.WARMUP_BATCHES,
             "gc.alloc.rate", "gc.count", "gc.time");
 
     private MetricNames() {

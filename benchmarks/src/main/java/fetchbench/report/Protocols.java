@@ -1,8 +1,9 @@
 package fetchbench.report;
 
-import fetchbench.bench.BatchMetrics;
+import fetchbench.result.Metrics;
+
 import fetchbench.model.Protocol;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.ResultKeys;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
     }
 
     static String handshakes(Row row) {
-        JmhRun.Metric handshakes = row.result().secondary().get(BatchMetrics.HANDSHAKES);
+        JmhRun.Metric handshakes = row.result().secondary().get(Metrics.HANDSHAKES);
         return handshakes == null ? "–" : String.format(Locale.ROOT, "%.1f", handshakes.score());
     }
 

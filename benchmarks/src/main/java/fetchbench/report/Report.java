@@ -1,12 +1,14 @@
 package fetchbench.report;
 
+import fetchbench.result.RunFolder;
+
+import fetchbench.result.Metrics;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import fetchbench.bench.BatchMetrics;
 import fetchbench.catalog.Model;
-import fetchbench.run.Param;
-import fetchbench.run.ResultKeys;
-import fetchbench.run.RunFiles;
+import fetchbench.result.Param;
+import fetchbench.result.ResultKeys;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Kind;
 import fetchbench.workload.Shape;
@@ -204,12 +206,12 @@ public final class Report {
 
     /** Why the run stopped early, where environment.json beside jmh.json says it did. */
     static Optional<String> incomplete(Path jmhJson) {
-        Path environment = jmhJson.toAbsolutePath().resolveSibling(RunFiles.ENVIRONMENT_JSON);
+        Path environment = jmhJson.toAbsolutePath().resolveSibling(RunFolder.ENVIRONMENT_JSON);
         try {
             if (Files.isRegularFile(environment)) {
                 JsonObject env = JsonParser.parseString(Files.readString(environment)).getAsJsonObject();
-                if (env.has(RunFiles.COMPLETE) && !env.get(RunFiles.COMPLETE).getAsBoolean()) {
-                    return Optional.of(env.has(RunFiles.INCOMPLETE) ? env.get(RunFiles.INCOMPLETE).getAsString()
+                if (env.has(RunFolder.COMPLETE) && !env.get(RunFolder.COMPLETE).getAsBoolean()) {
+                    return Optional.of(env.has(RunFolder.INCOMPLETE) ? env.get(RunFolder.INCOMPLETE).getAsString()
                             : "stopped early");
                 }
             }
@@ -282,8 +284,8 @@ public final class Report {
      * result as completed, the verdicts of an uptime check (each verified against its URL's kind).
      */
     static String outcome(Row row) {
-        JmhRun.Metric kept = row.result().secondary().get(BatchMetrics.KEPT);
-        JmhRun.Metric first = row.result().secondary().get(BatchMetrics.FIRST_RESULT);
+        JmhRun.Metric kept = row.result().secondary().get(Metrics.KEPT);
+        JmhRun.Metric first = row.result().secondary().get(Metrics.FIRST_RESULT);
         return switch (row.shape()) {
             case deadline -> kept == null ? "" : String.format(Locale.ROOT, "%.1f of %d kept", kept.score(), row.urls());
             case asCompleted -> first == null ? "" : String.format(Locale.ROOT, "first result after %.1f ms", first.score());

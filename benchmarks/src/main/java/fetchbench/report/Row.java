@@ -1,13 +1,15 @@
 package fetchbench.report;
 
-import fetchbench.bench.BatchMetrics;
-import fetchbench.bench.ResourceProfiler;
+import fetchbench.result.Benchmarks;
+
+import fetchbench.result.Metrics;
+
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.run.Param;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.Param;
+import fetchbench.result.ResultKeys;
 import fetchbench.catalog.Variant;
 import fetchbench.server.ServerSettings;
 import fetchbench.theory.CpuCost;
@@ -58,8 +60,8 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** A result of the gather under load: {@link Load}'s, not a row of the shapes' tables. */
     static boolean isUnderLoad(JmhRun.Result result) {
-        return result.benchmark().equals(fetchbench.bench.CallersBenchmark.NAME)
-                || result.benchmark().equals(fetchbench.bench.LoadBenchmark.NAME);
+        return result.benchmark().equals(Benchmarks.CALLERS)
+                || result.benchmark().equals(Benchmarks.LOAD);
     }
 
     private static Theory theoryFor(JmhRun.Result result) {
@@ -79,8 +81,8 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         Delays delays = Delays.of(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD, "0")));
         long seed = Long.parseLong(p.getOrDefault(Param.SEED.key, "0"));
         Shape shape = Shape.ofBenchmark(result.benchmark());
-        JmhRun.Metric work = result.secondary().get(BatchMetrics.WORK);
-        JmhRun.Metric workAllCores = result.secondary().get(BatchMetrics.WORK_ALL_CORES);
+        JmhRun.Metric work = result.secondary().get(Metrics.WORK);
+        JmhRun.Metric workAllCores = result.secondary().get(Metrics.WORK_ALL_CORES);
         double cpuWorkMs = work == null ? 0 : work.score();
         double cpuWorkAllCoresMs = workAllCores == null ? cpuWorkMs : workAllCores.score();
         int cores = result.forkProperty(ResultKeys.CORES).map(Integer::parseInt)
@@ -107,7 +109,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** The new connections a batch opened, by the server's count, on average; NaN where it did not count. */
     public double connectionsPerBatch() {
-        JmhRun.Metric connects = result.secondary().get(BatchMetrics.CONNECTIONS);
+        JmhRun.Metric connects = result.secondary().get(Metrics.CONNECTIONS);
         return connects == null ? Double.NaN : connects.score();
     }
 
@@ -179,7 +181,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         if (shape() != Shape.gather || connectionPool != ConnectionPoolSize.sized) {
             return Optional.empty();
         }
-        JmhRun.Metric connects = result.secondary().get(BatchMetrics.CONNECTIONS);
+        JmhRun.Metric connects = result.secondary().get(Metrics.CONNECTIONS);
         if (connects != null) {
             double opened = connects.batches().stream().mapToDouble(Double::doubleValue).sum();
             // Now and then a batch opens one (the JDK's client and Reactor Netty may complete a response
@@ -194,7 +196,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** Whether a fork's platform threads kept growing over its measured batches, in words. */
     static Optional<String> threadsGrew(JmhRun.Result result) {
-        JmhRun.Metric threads = result.secondary().get(ResourceProfiler.THREADS);
+        JmhRun.Metric threads = result.secondary().get(Metrics.THREADS);
         if (threads != null) {
             for (List<Double> fork : threads.raw()) {
                 if (fork.size() > 1 && fork.get(fork.size() - 1) - fork.get(0) > Math.max(MAX_THREAD_DRIFT,

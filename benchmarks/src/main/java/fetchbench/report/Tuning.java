@@ -1,6 +1,7 @@
 package fetchbench.report;
 
-import fetchbench.bench.ResourceProfiler;
+import fetchbench.result.Metrics;
+
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
@@ -130,7 +131,7 @@ public final class Tuning {
             List<Point> points = sweep.stream()
                     .sorted(Comparator.comparingInt(Row::concurrency))
                     .map(r -> new Point(r.concurrency(), r.measuredMs(), r.errorMs(), r.predictedMs(),
-                            metric(r, ResourceProfiler.THREADS), metric(r, ResourceProfiler.RSS)))
+                            metric(r, Metrics.THREADS), metric(r, Metrics.RSS)))
                     .toList();
             double meanDelay = first.delays().delays(first.urls(), first.delayMs(), first.seed()).stream()
                     .mapToInt(Integer::intValue).average().orElse(first.delayMs());

@@ -1,6 +1,7 @@
 package fetchbench.report;
 
-import fetchbench.bench.ResourceProfiler;
+import fetchbench.result.Metrics;
+
 import fetchbench.model.Protocol;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
@@ -114,8 +115,8 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
 
     /** "48 threads, 669 MB" at the largest N, from the resource metrics. */
     static String cost(Row row) {
-        JmhRun.Metric threads = row.result().secondary().get(ResourceProfiler.THREADS);
-        JmhRun.Metric rss = row.result().secondary().get(ResourceProfiler.RSS);
+        JmhRun.Metric threads = row.result().secondary().get(Metrics.THREADS);
+        JmhRun.Metric rss = row.result().secondary().get(Metrics.RSS);
         if (threads == null || rss == null) {
             return "–";
         }

@@ -1,5 +1,9 @@
 package fetchbench.run;
 
+import fetchbench.result.Benchmarks;
+
+import fetchbench.result.Param;
+
 import fetchbench.catalog.Variant;
 
 import fetchbench.model.ClientStack;
@@ -223,8 +227,8 @@ final class Planner {
     }
 
     private static String benchmarkName(Step.UnderLoad.Load load) {
-        return load == Step.UnderLoad.Load.callers ? fetchbench.bench.CallersBenchmark.NAME
-                : fetchbench.bench.LoadBenchmark.NAME;
+        return load == Step.UnderLoad.Load.callers ? Benchmarks.CALLERS
+                : Benchmarks.LOAD;
     }
 
     /**
@@ -463,7 +467,7 @@ final class Planner {
         for (Step step : measures) {
             if (step instanceof Measure m && m.variant().model() == Model.UNBOUNDED_REFERENCE && m.shape() == Shape.gather
                     && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
-                List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Step.Floor.DELAY_MS).toList();
+                List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Benchmarks.FLOOR_DELAY_MS).toList();
                 if (!delays.isEmpty()) {
                     steps.add(new Step.Baseline(m.workloads().urls(), delays, m.batches()));
                 }
@@ -471,7 +475,7 @@ final class Planner {
         }
         List<Integer> delays = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
                 .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
-                .filter(d -> d > Step.Floor.DELAY_MS).distinct().sorted().toList();
+                .filter(d -> d > Benchmarks.FLOOR_DELAY_MS).distinct().sorted().toList();
         List<Measure> all = measures.stream().flatMap(step -> step instanceof Measure m ? Stream.of(m)
                 : step instanceof Step.UnderLoad u ? Stream.of(u.gather()) : Stream.empty()).toList();
         List<ClientStack> stacks = all.stream().filter(m -> m.settings().protocols().contains(Protocol.http1))
@@ -500,7 +504,7 @@ final class Planner {
         if (!stacks.isEmpty() || all.isEmpty()) {
             steps.add(0, new Step.Floor(allN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
         }
-        steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Step.Floor.DELAY_MS) : delays));
+        steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Benchmarks.FLOOR_DELAY_MS) : delays));
         return new RunPlan(steps, notes);
     }
 

@@ -169,11 +169,6 @@ public enum Profile {
         };
     }
 
-    /** The variant a sweep of the model with this connection pool varies. */
-    public static Optional<Variant> swept(Model model, ConnectionPoolSize connectionPool) {
-        return playing(Variant.Role.swept).stream()
-                .filter(v -> v.model() == model && v.connectionPool() == connectionPool).findFirst();
-    }
 
     /** N of a shape other than gather: small, since every model runs every shape. */
     public int urls(Shape shape) {

@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.result.NewFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

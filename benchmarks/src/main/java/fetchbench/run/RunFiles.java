@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.result.RunFolder;
+
 import com.google.gson.GsonBuilder;
 import fetchbench.server.TargetServer;
 import java.io.IOException;
@@ -20,14 +22,6 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 
 /** Writes a finished run's files: JMH's own JSON and the environment beside it. */
 public final class RunFiles {
-
-    public static final String JMH_JSON = "jmh.json";
-    public static final String ENVIRONMENT_JSON = "environment.json";
-    /** environment.json's fields for a run that stopped early: false, and why. */
-    public static final String COMPLETE = "complete";
-    public static final String INCOMPLETE = "incomplete";
-    /** JMH's own console output, step after step. */
-    public static final String JMH_LOG = "jmh.log";
 
     private final RunOptions options;
     private final RunPlan plan;
@@ -67,25 +61,25 @@ public final class RunFiles {
 
     /** Where jmh.json goes. */
     public Path jmhJson() {
-        return directory.path().resolve(JMH_JSON);
+        return directory.path().resolve(RunFolder.JMH_JSON);
     }
 
     public void write() throws IOException {
         try (PrintStream json = new PrintStream(
-                Files.newOutputStream(directory.path().resolve(JMH_JSON)), false, StandardCharsets.UTF_8)) {
+                Files.newOutputStream(directory.path().resolve(RunFolder.JMH_JSON)), false, StandardCharsets.UTF_8)) {
             ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
         }
         String environment = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                 .toJson(environment());
-        Files.writeString(directory.path().resolve(ENVIRONMENT_JSON), environment + "\n");
+        Files.writeString(directory.path().resolve(RunFolder.ENVIRONMENT_JSON), environment + "\n");
     }
 
     private Map<String, Object> environment() {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("runId", directory.id());
-        env.put(COMPLETE, incomplete == null);
+        env.put(RunFolder.COMPLETE, incomplete == null);
         if (incomplete != null) {
-            env.put(INCOMPLETE, incomplete);
+            env.put(RunFolder.INCOMPLETE, incomplete);
         }
         env.put("command", options.reproduceCommand());
         SourceVersion source = SourceVersion.of(Path.of("").toAbsolutePath());

@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.result.Param;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,23 +1,21 @@
 package fetchbench.run;
 
+import fetchbench.result.Param;
+
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.server.ServerSettings;
 import fetchbench.workload.Delays;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Random;
 import java.util.regex.Pattern;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
@@ -26,7 +24,7 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  */
 public final class RunOptions {
 
-    public static final String PREFIX = "fetchbench.";
+    public static final String PREFIX = Param.PREFIX;
     /** Prints the plan, with each step's batches and predicted time, and runs nothing. */
     public static final String PLAN_ONLY = "--plan";
     /** Checks what could stop the run (options, OS limits, the JMH lock) and runs nothing: Maven does this before the tests. */
@@ -74,10 +72,11 @@ public final class RunOptions {
             throws OptionException {
         RunOption.refuseUnknownInMaven(mavenCommandLine);
         RunOption.refuseUnknown(properties);
+        OptionReader reader = new OptionReader(properties);
         List<String> allArgs = new ArrayList<>();
-        String extra = property(properties, "args");
+        String extra = reader.text(RunOption.args);
         if (extra != null) {
-            allArgs.addAll(Arrays.asList(extra.strip().split("\\s+")));
+            allArgs.addAll(Arrays.asList(extra.split("\\s+")));
         }
         allArgs.addAll(Arrays.asList(args));
         boolean help = allArgs.contains("-h") || allArgs.contains("--help");
@@ -85,155 +84,36 @@ public final class RunOptions {
         boolean checkOnly = allArgs.contains(CHECK_ONLY);
         allArgs.removeIf(a -> a.equals("--help") || a.equals(PLAN_ONLY) || a.equals(CHECK_ONLY));
 
-        CommandLineOptions jmh;
-        try {
-            jmh = new CommandLineOptions(allArgs.toArray(String[]::new));
-        } catch (CommandLineOptionException e) {
-            throw new OptionException("bad command line: " + e.getMessage()
-                    + "; allowed: JMH's options (java -jar benchmarks/target/benchmarks.jar -h lists them)");
-        }
-
-        if (jmh.getForkCount().hasValue() && jmh.getForkCount().get() < 1) {
-            throw new OptionException("bad value '" + jmh.getForkCount().get() + "' for -f (JMH forks); allowed: "
-                    + "1 or more (each benchmark needs a fork JVM that knows the server)");
-        }
-        List<String> given = new ArrayList<>();
-        Map<Param, List<String>> params = new LinkedHashMap<>();
-        for (Param param : Param.values()) {
-            var fromArgs = jmh.getParameter(param.key);
-            String fromProperty = property(properties, param.key);
-            List<String> values = null;
-            if (fromArgs.hasValue()) {
-                values = List.copyOf(fromArgs.get());
-            } else if (fromProperty != null) {
-                values = Arrays.stream(fromProperty.split(",")).map(String::strip).toList();
-            }
-            if (values != null) {
-                for (String value : values) {
-                    param.check(value);
-                }
-                params.put(param, values);
-                if (!fromArgs.hasValue()) {
-                    given.add("-D" + PREFIX + param.key + "=" + String.join(",", values));
-                }
-            }
-        }
-        List<String> paramNames = Arrays.stream(Param.values()).map(p -> p.key).toList();
-        for (String name : parameterNames(allArgs)) {
-            RunOption.refuseUnknown(name, "-p ", paramNames);
-        }
-
-        String profileName = property(properties, "profile");
-        Profile profile = profileName == null ? Profile.DEFAULT : Param.constant(Profile.values(), profileName,
-                "unknown profile '" + profileName + "' (option " + PREFIX + "profile)");
-        if (profileName != null) {
-            given.add(0, "-D" + PREFIX + "profile=" + profileName);
-        }
-
-        String targetText = property(properties, "target");
-        URI target = targetText == null ? null : parseTarget(targetText, PREFIX + "target");
-        if (target != null) {
-            given.add("-D" + PREFIX + "target=" + targetText);
-        }
-
-        if (target != null) {
-            // A server elsewhere has one scheme: an https one speaks the TLS protocols, an http one the others.
-            boolean tls = "https".equals(target.getScheme());
-            List<String> allowed = Arrays.stream(Protocol.values()).filter(p -> p.tls() == tls).map(Protocol::name).toList();
-            List<String> protocols = params.get(Param.PROTOCOL);
-            if (protocols == null) {
-                params.put(Param.PROTOCOL, List.of(allowed.get(0)));
-            } else {
-                for (String protocol : protocols) {
-                    if (!allowed.contains(protocol)) {
-                        throw new OptionException("bad value '" + protocol + "' for protocol with the " + target.getScheme()
-                                + " target " + target + "; allowed: " + String.join(", ", allowed));
-                    }
-                }
-            }
-        }
-
-        String orderText = property(properties, "order");
-        long order;
-        if (orderText == null) {
-            order = new Random().nextLong();
-        } else {
-            try {
-                order = Long.parseLong(orderText);
-            } catch (NumberFormatException e) {
-                throw new OptionException("bad value '" + orderText + "' for " + PREFIX + "order; allowed: an integer "
-                        + "(the seed of the order the steps run in)");
-            }
-            given.add("-D" + PREFIX + "order=" + orderText);
-        }
-
-        String streamsText = property(properties, "maxConcurrentStreams");
-        int streams = ServerSettings.DEFAULT_MAX_CONCURRENT_STREAMS;
-        if (streamsText != null) {
-            String problem = "bad value '" + streamsText + "' for " + PREFIX + "maxConcurrentStreams; allowed: an "
-                    + "integer from 1 to " + MAX_STREAMS + " (the local server's HTTP/2 stream limit)";
-            try {
-                streams = Integer.parseInt(streamsText);
-            } catch (NumberFormatException e) {
-                throw new OptionException(problem);
-            }
-            if (streams < 1 || streams > MAX_STREAMS) {
-                throw new OptionException(problem);
-            }
-            given.add("-D" + PREFIX + "maxConcurrentStreams=" + streamsText);
-        }
-
-        String p99Text = property(properties, "p99Ms");
-        Double p99Ms = null;
-        if (p99Text != null) {
-            try {
-                p99Ms = Double.parseDouble(p99Text);
-            } catch (NumberFormatException e) {
-                p99Ms = Double.NaN;
-            }
-            if (!(p99Ms > 0) || p99Ms.isInfinite()) {
-                throw new OptionException("bad value '" + p99Text + "' for " + PREFIX + "p99Ms; allowed: a number of "
-                        + "milliseconds > 0 (the p99 bound of a load run)");
-            }
-            given.add("-D" + PREFIX + "p99Ms=" + p99Text);
-        }
-
-        String sweepText = property(properties, "sweep");
-        Sweep sweep = sweepText == null ? null : Sweep.parse(sweepText, PREFIX + "sweep");
-        if (sweep != null) {
-            given.add("-D" + PREFIX + "sweep=" + sweepText);
-        }
-
-        if (!allArgs.isEmpty()) {
-            given.add("-D" + PREFIX + "args=\"" + String.join(" ", allArgs) + "\"");
-        }
-        String results = property(properties, "results");
+        CommandLineOptions jmh = OptionReader.jmh(allArgs);
+        Profile profile = reader.profile();
+        Map<Param, List<String>> params = reader.params(jmh, allArgs);
+        URI target = reader.target(params);
+        long order = reader.order();
+        int streams = reader.maxConcurrentStreams();
+        Double p99Ms = reader.p99Ms();
+        Sweep sweep = reader.sweep();
+        reader.recordArgs(allArgs);
+        String results = reader.text(RunOption.results);
         Path resultsRoot = Path.of(results == null ? "results" : results).toAbsolutePath().normalize();
-        RunOptions options = new RunOptions(profile, params, target, resultsRoot, jmh, help, given, sweep);
-        options.reproduce = property(properties, "reproduce");
+        RunOptions options = new RunOptions(profile, params, target, resultsRoot, jmh, help, reader.given(), sweep);
+        options.reproduce = reader.text(RunOption.reproduce);
         options.planOnly = planOnly;
         options.checkOnly = checkOnly;
         options.order = order;
         options.maxConcurrentStreams = streams;
-        options.strict = Boolean.parseBoolean(property(properties, "strict"));
+        options.strict = Boolean.parseBoolean(reader.text(RunOption.strict));
         options.p99Ms = p99Ms;
         return options;
     }
 
-    /** Names given with {@code -p name=value}; JMH itself accepts any name. */
-    private static List<String> parameterNames(List<String> args) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < args.size() - 1; i++) {
-            if (args.get(i).equals("-p")) {
-                names.add(args.get(i + 1).split("=", 2)[0]);
+    /** The constant users name {@code value} (its {@link Object#toString()}), or an error listing the allowed ones. */
+    static <E extends Enum<E>> E constant(E[] constants, String value, String problem) throws OptionException {
+        for (E constant : constants) {
+            if (constant.toString().equals(value)) {
+                return constant;
             }
         }
-        return names;
-    }
-
-    private static String property(Properties properties, String key) {
-        String value = properties.getProperty(PREFIX + key);
-        return value == null || value.isBlank() ? null : value.strip();
+        throw new OptionException(problem + "; allowed: " + Param.names(constants));
     }
 
     /** An external server's base URL, or an OptionException naming {@code option}. */

@@ -1,5 +1,11 @@
 package fetchbench.run;
 
+import fetchbench.result.Benchmarks;
+
+import fetchbench.result.Param;
+
+import fetchbench.result.ResultKeys;
+
 import fetchbench.catalog.Variant;
 
 import fetchbench.bench.BareClientBenchmark;
@@ -74,7 +80,7 @@ public sealed interface Step {
     }
 
     /**
-     * The floor of each client stack: the bare client fetching N URLs delayed by {@link #DELAY_MS},
+     * The floor of each client stack: the bare client fetching N URLs delayed by {@link Benchmarks#FLOOR_DELAY_MS},
      * through the same delayed-response path as the benchmarks, which no model of that stack does
      * much better than, over each protocol. With {@code newClientPerBatch}, a new client for every
      * batch: every request opens a connection, and over TLS does a handshake, which the same
@@ -83,7 +89,6 @@ public sealed interface Step {
     record Floor(List<Integer> urls, List<ClientStack> stacks, List<Protocol> protocols, boolean newClientPerBatch)
             implements Jmh {
         /** The floor's delay: 1 ms, not 0, so the server takes its delayed path (0 may skip it). */
-        public static final int DELAY_MS = 1;
 
         /** Over HTTP/1.1 in cleartext, the client kept. */
         public Floor(List<Integer> urls, List<ClientStack> stacks) {
@@ -93,20 +98,20 @@ public sealed interface Step {
         @Override
         public String describe() {
             return (newClientPerBatch ? "new connections: bare client, a new one per batch (" : "floor: bare client (")
-                    + joined(stacks) + ") with a " + DELAY_MS + " ms delay, urls=" + joined(urls)
+                    + joined(stacks) + ") with a " + Benchmarks.FLOOR_DELAY_MS + " ms delay, urls=" + joined(urls)
                     + (protocols.equals(List.of(Protocol.http1)) ? "" : " protocol=" + joined(protocols));
         }
 
         @Override
         public String benchmarkName() {
-            return BareClientBenchmark.NAME;
+            return Benchmarks.BARE_CLIENT;
         }
 
         @Override
         public Map<String, List<String>> params() {
-            Map<String, List<String>> params = bareClient(urls, List.of(DELAY_MS), stacks);
-            params.put(BareClientBenchmark.PROTOCOL, strings(protocols));
-            params.put(BareClientBenchmark.NEW_CLIENT_PER_BATCH, List.of(String.valueOf(newClientPerBatch)));
+            Map<String, List<String>> params = bareClient(urls, List.of(Benchmarks.FLOOR_DELAY_MS), stacks);
+            params.put(Benchmarks.PROTOCOL, strings(protocols));
+            params.put(Benchmarks.NEW_CLIENT_PER_BATCH, List.of(String.valueOf(newClientPerBatch)));
             return params;
         }
 
@@ -118,7 +123,7 @@ public sealed interface Step {
         @Override
         public List<Double> batchMillis() {
             return stacks.stream().flatMap(stack -> protocols.stream().flatMap(protocol -> urls.stream()
-                    .map(n -> Theory.allAtOnceMs(DELAY_MS)))).toList();
+                    .map(n -> Theory.allAtOnceMs(Benchmarks.FLOOR_DELAY_MS)))).toList();
         }
     }
 
@@ -134,7 +139,7 @@ public sealed interface Step {
 
         @Override
         public String benchmarkName() {
-            return BareClientBenchmark.NAME;
+            return Benchmarks.BARE_CLIENT;
         }
 
         @Override
@@ -350,7 +355,7 @@ public sealed interface Step {
 
         @Override
         public String benchmarkName() {
-            return load == Load.callers ? CallersBenchmark.NAME : LoadBenchmark.NAME;
+            return load == Load.callers ? Benchmarks.CALLERS : Benchmarks.LOAD;
         }
 
         @Override
@@ -400,7 +405,7 @@ public sealed interface Step {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put(Param.URLS.key, strings(urls));
         params.put(Param.DELAY_MS.key, strings(delayMs));
-        params.put(BareClientBenchmark.CLIENT, strings(stacks));
+        params.put(Benchmarks.CLIENT, strings(stacks));
         return params;
     }
 

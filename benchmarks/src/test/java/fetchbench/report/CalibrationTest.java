@@ -1,5 +1,7 @@
 package fetchbench.report;
 
+import fetchbench.result.Benchmarks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -24,9 +26,9 @@ class CalibrationTest {
     }
 
     private JsonObject floor(int urls, double ms, String client) throws Exception {
-        return Fixtures.result(folder, BareClientBenchmark.NAME, client == null
+        return Fixtures.result(folder, Benchmarks.BARE_CLIENT, client == null
                 ? Map.of("urls", String.valueOf(urls), "delayMs", "1")
-                : Map.of("urls", String.valueOf(urls), "delayMs", "1", BareClientBenchmark.CLIENT, client), ms, ms / 100);
+                : Map.of("urls", String.valueOf(urls), "delayMs", "1", Benchmarks.CLIENT, client), ms, ms / 100);
     }
 
     private List<Row> rows(JsonObject... results) throws Exception {

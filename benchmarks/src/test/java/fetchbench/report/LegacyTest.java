@@ -7,7 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Knob;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.ResultKeys;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;

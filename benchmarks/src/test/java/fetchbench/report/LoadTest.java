@@ -1,5 +1,7 @@
 package fetchbench.report;
 
+import fetchbench.result.Benchmarks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -20,7 +22,7 @@ class LoadTest {
     /** A load result: a pool of 20 (or the model's default) gathering 10 URLs of 10 ms at {@code rate}. */
     private JsonObject arrivals(String model, int concurrency, int rate, double p99, double p99Error, double achieved,
                                 double lateP99) throws Exception {
-        JsonObject result = Fixtures.result(folder, LoadBenchmark.NAME, Map.of("model", model, "urls", "10",
+        JsonObject result = Fixtures.result(folder, Benchmarks.LOAD, Map.of("model", model, "urls", "10",
                 "delayMs", "10", "concurrency", String.valueOf(concurrency), "maxRequests", "64",
                 "rate", String.valueOf(rate)), 1000, 5);
         JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
@@ -95,7 +97,7 @@ class LoadTest {
     /** The callers' theory beside the measurement: ⌈M·N/L⌉·d, Little's bound L/d, peak in flight min(M·N, L). */
     @Test
     void callersAreReadAgainstTheSharedLimit() throws Exception {
-        JsonObject tenCallers = Fixtures.result(folder, CallersBenchmark.NAME, Map.of("model", "threadPool",
+        JsonObject tenCallers = Fixtures.result(folder, Benchmarks.CALLERS, Map.of("model", "threadPool",
                 "urls", "10", "delayMs", "10", "concurrency", "20", "maxRequests", "0", "callers", "10"), 50.5, 1);
         JmhRun run = JmhRun.read(Fixtures.write(folder, tenCallers));
         Load.Callers callers = Load.of(run).callers().get(0);

@@ -1,5 +1,7 @@
 package fetchbench.report;
 
+import fetchbench.result.Benchmarks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
@@ -10,7 +12,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.catalog.Model;
-import fetchbench.run.ResultKeys;
+import fetchbench.result.ResultKeys;
 import fetchbench.workload.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +80,7 @@ class SmokeRunReportTest {
         assertThat(asRun.predictedMs()).isEqualTo(20);
 
         mutate(json, result -> {
-            if (result.get("benchmark").getAsString().equals(BareClientBenchmark.NAME) && param(result, "client").equals("okHttp")
+            if (result.get("benchmark").getAsString().equals(Benchmarks.BARE_CLIENT) && param(result, "client").equals("okHttp")
                     && param(result, "urls").equals("10") && param(result, "delayMs").equals("1")) {
                 result.getAsJsonObject("primaryMetric").addProperty("score", 300.0);
             }

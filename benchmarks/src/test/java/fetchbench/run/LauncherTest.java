@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.result.ResultKeys;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;

@@ -1,5 +1,9 @@
 package fetchbench.run;
 
+import fetchbench.result.Benchmarks;
+
+import fetchbench.result.ResultKeys;
+
 import fetchbench.catalog.Variant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -156,7 +160,7 @@ class RunPlanTest {
                 .containsExactly(List.of(40, 80, 160, 320), List.of(40, 80, 160, 320), List.of(40, 80));
         assertThat(plan.notes()).anyMatch(note -> note.startsWith("rate · okHttpAsync skipped for rate=160,320"));
         assertThat(rates).allSatisfy(u -> {
-            assertThat(u.benchmarkName()).isEqualTo(fetchbench.bench.LoadBenchmark.NAME);
+            assertThat(u.benchmarkName()).isEqualTo(Benchmarks.LOAD);
             assertThat(values(u, "urls")).containsExactly("10");
             assertThat(values(u, "delayMs")).containsExactly("10");
         });

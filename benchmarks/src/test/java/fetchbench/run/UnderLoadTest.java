@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.result.Benchmarks;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -46,7 +48,7 @@ class UnderLoadTest {
         Theory theory = Theory.here();
         var all = JsonParser.parseString(Files.readString(run.resolve("jmh.json"))).getAsJsonArray().asList();
         List<JsonObject> callers = all.stream().map(e -> e.getAsJsonObject())
-                .filter(r -> r.get("benchmark").getAsString().equals(CallersBenchmark.NAME)).toList();
+                .filter(r -> r.get("benchmark").getAsString().equals(Benchmarks.CALLERS)).toList();
         assertThat(callers).hasSize(3);
         for (JsonObject result : callers) {
             JsonObject params = result.getAsJsonObject("params");
@@ -59,7 +61,7 @@ class UnderLoadTest {
         assertThat(callers.stream().map(UnderLoadTest::peakInFlight).sorted().toList()).containsExactly(5.0, 20.0, 40.0);
 
         List<JsonObject> load = all.stream().map(e -> e.getAsJsonObject())
-                .filter(r -> r.get("benchmark").getAsString().equals(LoadBenchmark.NAME)).toList();
+                .filter(r -> r.get("benchmark").getAsString().equals(Benchmarks.LOAD)).toList();
         assertThat(load).hasSize(3);
         for (JsonObject result : load) {
             JsonObject secondary = result.getAsJsonObject("secondaryMetrics");

@@ -1,4 +1,4 @@
-package fetchbench.run;
+package fetchbench.result;
 
 import fetchbench.catalog.Variant;
 

@@ -1,4 +1,4 @@
-package fetchbench.run;
+package fetchbench.result;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

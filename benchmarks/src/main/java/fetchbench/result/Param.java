@@ -1,4 +1,4 @@
-package fetchbench.run;
+package fetchbench.result;
 
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Model;
@@ -7,9 +7,9 @@ import fetchbench.workload.Delays;
 import java.util.Arrays;
 
 /**
- * The benchmark parameters a user may set, with what each accepts. Their JMH parameters are
- * typed (enums and numbers), so JMH refuses a bad value too; the launcher checks first, to answer
- * with one line that names the option and the allowed values.
+ * The benchmark parameters a user may set, with what each accepts: the JMH parameters every
+ * result in jmh.json carries. They are typed (enums and numbers), so JMH refuses a bad value too;
+ * the launcher checks first, to answer with one line that names the option and the allowed values.
  */
 public enum Param {
     MODEL("model", "one of " + names(Model.values())),
@@ -24,20 +24,22 @@ public enum Param {
     CALLERS("callers", "a positive integer (M callers gathering at once through one model), e.g. 1,10,100"),
     RATE("rate", "a positive integer (gathers arriving per second, for LoadBenchmark), e.g. 40,160");
 
+    /** The prefix of the launcher's system properties: {@code -Dfetchbench.urls=…}. */
+    public static final String PREFIX = "fetchbench.";
     /** The JMH parameter that carries a delay profile's spread ({@code delayProfile=lognormal:0.8} sets both). */
     public static final String SPREAD = "spread";
 
     public final String key;
-    final String allowed;
+    public final String allowed;
 
     Param(String key, String allowed) {
         this.key = key;
         this.allowed = allowed;
     }
 
-    /** Refuses a value this parameter does not accept, in the one line the user sees. */
-    void check(String value) throws OptionException {
-        boolean ok = switch (this) {
+    /** Whether this parameter accepts {@code value}. */
+    public boolean accepts(String value) {
+        return switch (this) {
             case MODEL -> isConstant(Model.values(), value);
             case DELAY_PROFILE -> isDelays(value);
             case CONNECTION_POOL -> isConstant(ConnectionPoolSize.values(), value);
@@ -48,20 +50,12 @@ public enum Param {
                     && Long.parseLong(value) <= Integer.MAX_VALUE;
             case SEED -> isLong(value);
         };
-        if (!ok) {
-            throw new OptionException("bad value '" + value + "' for " + key + " (-p " + key + "=… or -D"
-                    + RunOptions.PREFIX + key + "=…); allowed: " + allowed);
-        }
     }
 
-    /** The constant users name {@code value} (its {@link Object#toString()}), or an error listing the allowed ones. */
-    static <E extends Enum<E>> E constant(E[] constants, String value, String problem) throws OptionException {
-        for (E constant : constants) {
-            if (constant.toString().equals(value)) {
-                return constant;
-            }
-        }
-        throw new OptionException(problem + "; allowed: " + names(constants));
+    /** The one line a user sees for a value this parameter does not accept. */
+    public String refusal(String value) {
+        return "bad value '" + value + "' for " + key + " (-p " + key + "=… or -D" + PREFIX + key + "=…); allowed: "
+                + allowed;
     }
 
     private static boolean isConstant(Enum<?>[] constants, String value) {

@@ -1,0 +1,28 @@
+package fetchbench.result;
+
+/**
+ * The JMH benchmark names jmh.json records for the results that are not a shape's (a shape's is
+ * {@code Shape.benchmarkName()}), and the parameters only the bare client takes.
+ */
+public final class Benchmarks {
+
+    /** The package of the benchmark classes. */
+    public static final String PACKAGE = "fetchbench.bench";
+    /** The bare client: the floor, the harness baseline and the price of a new connection. */
+    public static final String BARE_CLIENT = PACKAGE + ".BareClientBenchmark.gather";
+    /** M callers gathering at once through one model. */
+    public static final String CALLERS = PACKAGE + ".CallersBenchmark.callers";
+    /** Gathers arriving at a rate (an open loop). */
+    public static final String LOAD = PACKAGE + ".LoadBenchmark.load";
+
+    /** The bare client's parameters: its client stack, its protocol, and whether each batch makes a new client. */
+    public static final String CLIENT = "client";
+    public static final String PROTOCOL = "protocol";
+    public static final String NEW_CLIENT_PER_BATCH = "newClientPerBatch";
+
+    /** The floor's delay: the client stack's own time for N requests, measured through the delayed path. */
+    public static final int FLOOR_DELAY_MS = 1;
+
+    private Benchmarks() {
+    }
+}

@@ -1,0 +1,60 @@
+package fetchbench.result;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The names of the secondary metrics a result carries in jmh.json besides the batch time: what
+ * the forks record under them and what the report reads back.
+ */
+public final class Metrics {
+
+    /** Peak requests in flight, platform threads and resident memory in a batch. */
+    public static final String IN_FLIGHT = "inflight.peak";
+    public static final String THREADS = "threads.peak";
+    public static final String RSS = "rss.peak";
+
+    public static final String FIRST_RESULT = "first.ms";
+    /** New connections the server saw in a batch, whatever the client stack … */
+    public static final String CONNECTIONS = "connects";
+    /** … and over TLS, the handshakes: one per new connection (TLS 1.3 does not renegotiate). */
+    public static final String HANDSHAKES = "handshakes";
+    public static final String KEPT = "kept";
+    /** The CPU-heavy shape's work per response, measured in the fork after a warm-up: alone … */
+    public static final String WORK = "work.ms";
+    /** … and while every core does it at once. */
+    public static final String WORK_ALL_CORES = "work.allcores.ms";
+
+    /**
+     * The load benchmark's latency percentiles of one window, timed from each fan-out's intended
+     * start, in ms: the percentile (100: the maximum) under its metric's name, in order.
+     */
+    public static final Map<String, Double> LATENCY_PERCENTILES = latencyPercentiles();
+    /** The rate the load generator achieved in a window, fan-outs per second … */
+    public static final String ACHIEVED_RATE = "rate.achieved";
+    /** … and how late it started the arrivals, the 99th percentile, in ms. */
+    public static final String LATE_P99 = "late.p99.ms";
+    /** The callers benchmark: the mean of the M callers' batch times, and the requests per second of them all. */
+    public static final String CALLER_MEAN = "caller.mean.ms";
+    public static final String THROUGHPUT = "throughput";
+
+    /** The model's own warm-up before JMH's: requests sent, and real batches run. */
+    public static final String WARMUP_REQUESTS = "warmup.requests";
+    public static final String WARMUP_BATCHES = "warmup.batches";
+
+    private Metrics() {
+    }
+
+    private static Map<String, Double> latencyPercentiles() {
+        Map<String, Double> percentiles = new LinkedHashMap<>();
+        percentiles.put("latency.p50.ms", 50.0);
+        percentiles.put("latency.p75.ms", 75.0);
+        percentiles.put("latency.p90.ms", 90.0);
+        percentiles.put("latency.p95.ms", 95.0);
+        percentiles.put("latency.p99.ms", 99.0);
+        percentiles.put("latency.p999.ms", 99.9);
+        percentiles.put("latency.max.ms", 100.0);
+        return Collections.unmodifiableMap(percentiles);
+    }
+}
