@@ -1,5 +1,7 @@
 package fetchbench;
 
+import fetchbench.result.Notes;
+import fetchbench.result.ProbeOutcome;
 import fetchbench.result.RunFolder;
 
 import fetchbench.model.ClientStack;
@@ -142,11 +144,11 @@ public final class FetchBench {
             List<String> forkArgs = forkArgs(options, server, check, failedAt, plan.notes());
             List<ClientStack> http2Stacks = plan.http2Stacks();
             if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
-                List<StreamLimitProbe.Result> probes = StreamLimitProbe.run(server, http2Stacks,
+                List<ProbeOutcome> probes = StreamLimitProbe.run(server, http2Stacks,
                         local.settings().maxConcurrentStreams());
                 probes.forEach(probe -> out.println("[fetchbench] past the HTTP/2 stream limit of "
                         + local.settings().maxConcurrentStreams() + ": " + probe.describe()));
-                forkArgs.add("-D" + ResultKeys.STREAM_LIMIT_PROBE + "=" + StreamLimitProbe.summary(probes));
+                forkArgs.add("-D" + ResultKeys.STREAM_LIMIT_PROBE + "=" + ProbeOutcome.encode(probes));
             }
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             Instant started = Instant.now();
@@ -409,11 +411,12 @@ public final class FetchBench {
         args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));
         args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);
         options.p99Ms().ifPresent(bound -> args.add("-D" + ResultKeys.P99_BOUND + "=" + bound));
+        options.sweep().ifPresent(sweep -> args.add("-D" + ResultKeys.TUNING + "=true"));
         if (!failedAt.isEmpty()) {
             args.add("-D" + ResultKeys.SERVER_CHECK_FAILED + "=" + failedAt);
         }
         if (!notes.isEmpty()) {
-            args.add("-D" + ResultKeys.NOTES + "=" + String.join(ResultKeys.NOTES_SEPARATOR, notes));
+            args.add("-D" + ResultKeys.NOTES + "=" + Notes.encode(notes));
         }
         if (Runtime.version().feature() >= 23) {
             // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.

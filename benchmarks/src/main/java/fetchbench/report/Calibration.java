@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.TreeMap;
 
 /**
@@ -105,15 +106,25 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
      * then what a new connection costs each stack over TLS.
      */
     public List<String> floorLines() {
-        List<String> lines = new ArrayList<>();
-        floors.forEach((over, byN) -> byN.forEach((n, floor) -> lines.add(String.format(Locale.ROOT,
-                "floor at N=%d (%s bare client%s, %d ms delay): %.1f ± %.1f ms", n, over.stack(),
-                over.protocol() == Protocol.http1 ? "" : " over " + over.protocol(), Benchmarks.FLOOR_DELAY_MS,
-                floorMs(over.stack(), over.protocol(), n), Row.toMillis(floor.error(), floor.unit())))));
+        List<String> lines = new ArrayList<>(floorLines(n -> true));
         newClientFloors.forEach((stack, byN) -> byN.forEach((n, fresh) -> lines.add(String.format(Locale.ROOT,
                 "a new client per batch at N=%d (%s bare client over https1): %.1f ± %.1f ms, so a new connection "
                         + "with its handshake costs %.2f ms at this N", n, stack, Row.toMillis(fresh.score(), fresh.unit()),
                 Row.toMillis(fresh.error(), fresh.unit()), newConnectionMs(stack, n)))));
+        return lines;
+    }
+
+    /** The floors' lines at the N {@code atN} picks. */
+    public List<String> floorLines(IntPredicate atN) {
+        List<String> lines = new ArrayList<>();
+        floors.forEach((over, byN) -> byN.forEach((n, floor) -> {
+            if (atN.test(n)) {
+                lines.add(String.format(Locale.ROOT, "floor at N=%d (%s bare client%s, %d ms delay): %.1f ± %.1f ms",
+                        n, over.stack(), over.protocol() == Protocol.http1 ? "" : " over " + over.protocol(),
+                        Benchmarks.FLOOR_DELAY_MS, floorMs(over.stack(), over.protocol(), n),
+                        Row.toMillis(floor.error(), floor.unit())));
+            }
+        }));
         return lines;
     }
 

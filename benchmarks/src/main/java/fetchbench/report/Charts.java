@@ -333,14 +333,15 @@ public final class Charts {
         String words = MetricNames.words(metric);
         CategoryChart chart = categoryChart(words + ", " + rows.get(0).result().method(), subtitle,
                 "N (URLs per batch)", unit);
-        List<String> categories = nCategories(rows);
+        List<Integer> ns = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::urls).toList()));
+        List<String> categories = ns.stream().map(n -> "N=" + n).toList();
         boolean anyNonZero = false;
         Palette.Fills fills = new Palette.Fills();
         List<Double> all = new ArrayList<>();
         for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
             List<Double> values = new ArrayList<>();
-            for (String n : categories) {
-                Row row = find(setting.getValue(), n);
+            for (int n : ns) {
+                Row row = setting.getValue().stream().filter(r -> r.urls() == n).findFirst().orElse(null);
                 JmhRun.Metric m = row == null ? null : row.result().secondary().get(metric);
                 values.add(m == null || Double.isNaN(m.score()) ? null : m.score());
             }
@@ -428,14 +429,5 @@ public final class Charts {
     private static Map<String, List<Row>> bySetting(List<Row> rows) {
         return rows.stream().sorted(Row.READING_ORDER)
                 .collect(Collectors.groupingBy(Row::setting, LinkedHashMap::new, Collectors.toList()));
-    }
-
-    private static List<String> nCategories(List<Row> rows) {
-        return new TreeSet<>(rows.stream().map(Row::urls).toList()).stream().map(n -> "N=" + n).toList();
-    }
-
-    private static Row find(List<Row> rows, String category) {
-        int n = Integer.parseInt(category.substring(2));
-        return rows.stream().filter(r -> r.urls() == n).findFirst().orElse(null);
     }
 }

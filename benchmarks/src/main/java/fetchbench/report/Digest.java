@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
@@ -122,12 +123,11 @@ public final class Digest {
         if (!largest.isEmpty()) {
             md.append(costTable(largest));
         }
-        calibration.floorLines().stream().filter(line -> kind == Kind.reference
-                || line.startsWith("floor at N=" + largestN + " ")).forEach(line -> md.append("- ").append(line)
-                .append('\n'));
-        Report.overheadLines(rows, calibration).stream().filter(line -> kind == Kind.reference
-                || line.startsWith("harness overhead at N=" + largestN + ",")).forEach(line -> md.append("- ")
-                .append(line).append('\n'));
+        IntPredicate shown = n -> kind == Kind.reference || n == largestN;
+        (kind == Kind.reference ? calibration.floorLines() : calibration.floorLines(shown))
+                .forEach(line -> md.append("- ").append(line).append('\n'));
+        Report.overheadLines(rows.stream().filter(r -> shown.test(r.urls())).toList(), calibration)
+                .forEach(line -> md.append("- ").append(line).append('\n'));
         run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> md.append("- Server check: ").append(check)
                 .append('\n'));
         return md.toString();

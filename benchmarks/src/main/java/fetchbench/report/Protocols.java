@@ -3,6 +3,7 @@ package fetchbench.report;
 import fetchbench.result.Metrics;
 
 import fetchbench.model.Protocol;
+import fetchbench.result.ProbeOutcome;
 import fetchbench.result.ResultKeys;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The protocols compared: each client stack's gather over HTTP/1.1 and HTTP/2, in cleartext and
@@ -37,8 +37,8 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
                     .sorted(Comparator.comparing((Row r) -> r.model().ordinal()).thenComparing(Row::setting)
                             .thenComparing(Row::protocol)).toList());
         });
-        List<String> probe = run.forkProperty(ResultKeys.STREAM_LIMIT_PROBE)
-                .map(text -> List.of(text.split(Pattern.quote(" | ")))).orElse(List.of());
+        List<String> probe = run.forkProperty(ResultKeys.STREAM_LIMIT_PROBE).map(ProbeOutcome::decode)
+                .orElse(List.of()).stream().map(ProbeOutcome::describe).toList();
         return new Protocols(byN, probe);
     }
 

@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.result.Notes;
 import fetchbench.result.RunFolder;
 
 import fetchbench.result.Metrics;
@@ -23,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
 
@@ -148,7 +148,7 @@ public final class Report {
         String[] tuningSection = null;
         if (!recommendations.isEmpty()) {
             Row swept = rows.stream().filter(Row::isSweep).findFirst().orElseThrow();
-            boolean tuneRun = run.forkProperty(ResultKeys.COMMAND).map(c -> c.startsWith("scripts/tune.sh")).orElse(false);
+            boolean tuneRun = run.forkProperty(ResultKeys.TUNING).map(Boolean::parseBoolean).orElse(false);
             StringBuilder tuning = new StringBuilder(tuneRun ? "" : "<p class=\"sig\">An example: this run's own "
                     + "sweep at N=" + swept.urls() + ", " + Html.escape(swept.delayMs() + " ms " + swept.delays().spec())
                     + ", not your workload. For yours: <code>scripts/tune.sh --urls N --delay PROFILE:MS</code>.</p>\n");
@@ -367,9 +367,7 @@ public final class Report {
 
     /** What the plan left out and why, as the run recorded it. */
     static List<String> notes(JmhRun run) {
-        return run.forkProperty(ResultKeys.NOTES)
-                .map(notes -> List.of(notes.split(Pattern.quote(ResultKeys.NOTES_SEPARATOR))))
-                .orElse(List.of());
+        return run.forkProperty(ResultKeys.NOTES).map(Notes::decode).orElse(List.of());
     }
 
     static String summary(List<Row> rows) {

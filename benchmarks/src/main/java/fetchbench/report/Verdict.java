@@ -67,8 +67,13 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
         return toSet(largest());
     }
 
-    /** At ideal, capped by its limit (the model's card says which), or CPU-bound; at the row's N. */
+    /** "at N = 1000: " and the {@link #reason}. */
     static String verdict(Row row) {
+        return "at N = " + row.urls() + ": " + reason(row);
+    }
+
+    /** At ideal, capped by its limit (the model's card says which), or CPU-bound, at the row's N; not steady, why. */
+    static String reason(Row row) {
         int n = row.urls();
         String verdict = row.limits().card().boundVerdict(row.limits(), row.slots(), n).orElseGet(() -> {
             double times = row.ratioToIdeal();
@@ -83,7 +88,7 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
             };
         });
         Optional<String> notSteady = row.notSteady();
-        return "at N = " + n + ": " + verdict + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
+        return verdict + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
     }
 
     /** What to set for your N requests in flight: nothing where the default already has them all in flight. */
@@ -162,7 +167,7 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
         for (Verdict v : verdicts) {
             Row largest = v.largest();
             text.append(String.format(Locale.ROOT, "  %-38s N=%-5d %18s  %s; set: %s%n", v.setting(), largest.urls(),
-                    cell(largest), v.verdict().substring(v.verdict().indexOf(": ") + 2), v.toSet()));
+                    cell(largest), reason(largest), v.toSet()));
         }
         fastest(verdicts).forEach(line -> text.append("  fastest at ").append(line).append('\n'));
         return text.toString();

@@ -20,15 +20,16 @@ public final class ResultKeys {
     public static final String SERVER_CHECK = "fetchbench.serverCheck";
     /** The N at which the server check failed ("100,1000"), empty when it passed everywhere. */
     public static final String SERVER_CHECK_FAILED = "fetchbench.serverCheckFailed";
-    /** What the plan left out and why (a model this JVM cannot run, a budget), joined by {@link #NOTES_SEPARATOR}. */
+    /** What the plan left out and why (a model this JVM cannot run, a budget): {@link Notes}. */
     public static final String NOTES = "fetchbench.notes";
-    public static final String NOTES_SEPARATOR = " | ";
     /** The {@link Variant} a result measured. */
     public static final String VARIANT = "fetchbench.variant";
     /** The local server's HTTP/2 stream limit (SETTINGS_MAX_CONCURRENT_STREAMS). */
     public static final String MAX_CONCURRENT_STREAMS = "fetchbench.maxConcurrentStreams";
-    /** What each client stack did with twice that many requests at once (see StreamLimitProbe). */
+    /** What each client stack did with twice that many requests at once: {@link ProbeOutcome}s. */
     public static final String STREAM_LIMIT_PROBE = "fetchbench.streamLimitProbe";
+    /** "true" in a tuning run of the user's own workload (scripts/tune.sh), not a profile's example sweep. */
+    public static final String TUNING = "fetchbench.tuning";
     /** For one setting of a sweep: the {@link fetchbench.catalog.Knob} swept. */
     public static final String SWEPT = "fetchbench.swept";
 

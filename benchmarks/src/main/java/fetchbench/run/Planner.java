@@ -111,7 +111,7 @@ final class Planner {
                     loads.addAll(underLoad(load, seeds, patterns));
                 } else if (patterns) {
                     throw new OptionException("bad value '" + options.target() + "' for fetchbench.target with "
-                            + benchmarkName(load).replaceAll(".*\\.(\\w+)\\.\\w+$", "$1") + "; allowed: a server "
+                            + load.benchmarkClass + "; allowed: a server "
                             + "on this machine (127.0.0.1, localhost): the load goes to the loopback only");
                 } else if (!notes.contains(elsewhere.get())) {
                     notes.add(elsewhere.get());
@@ -227,8 +227,7 @@ final class Planner {
     }
 
     private static String benchmarkName(Step.UnderLoad.Load load) {
-        return load == Step.UnderLoad.Load.callers ? Benchmarks.CALLERS
-                : Benchmarks.LOAD;
+        return load.benchmarkName;
     }
 
     /**

@@ -198,6 +198,11 @@ public sealed interface Step {
 
         @Override
         public String describe() {
+            return settingsText() + (sweep ? " (sweep of " + variant.model().knob() + ")" : "");
+        }
+
+        /** The shape (unless gather), the variant and the parameters it runs with. */
+        String settingsText() {
             StringBuilder text = new StringBuilder(shape == Shape.gather ? "" : shape + " · ").append(variant);
             Model model = variant.model();
             text.append(' ').append(Param.URLS.key).append('=').append(joined(workloads.urls()))
@@ -218,7 +223,7 @@ public sealed interface Step {
             if (!settings.protocols().equals(List.of(Protocol.http1))) {
                 text.append(' ').append(Param.PROTOCOL.key).append('=').append(joined(settings.protocols()));
             }
-            return text + (sweep ? " (sweep of " + model.knob() + ")" : "");
+            return text.toString();
         }
 
         @Override
@@ -307,7 +312,21 @@ public sealed interface Step {
     record UnderLoad(Load load, Measure gather, List<Integer> values) implements Jmh {
 
         /** What varies: the callers at once, or the arrival rate. */
-        public enum Load { callers, rate }
+        public enum Load {
+            callers(Benchmarks.CALLERS, "CallersBenchmark", Param.CALLERS),
+            rate(Benchmarks.LOAD, "LoadBenchmark", Param.RATE);
+
+            /** The JMH benchmark name, the class users name, and the parameter the load varies. */
+            public final String benchmarkName;
+            public final String benchmarkClass;
+            public final Param param;
+
+            Load(String benchmarkName, String benchmarkClass, Param param) {
+                this.benchmarkName = benchmarkName;
+                this.benchmarkClass = benchmarkClass;
+                this.param = param;
+            }
+        }
 
         /** Rates past this utilisation of a model's limit are not planned: the queue grows for the whole window. */
         public static final double MOST_UTILISATION = 2;
@@ -322,10 +341,7 @@ public sealed interface Step {
 
         @Override
         public String describe() {
-            String gatherText = gather.describe();
-            String text = load + " · " + gatherText.substring(0, gatherText.length()
-                    - (gather.sweep() ? (" (sweep of " + gather.variant().model().knob() + ")").length() : 0))
-                    + " " + (load == Load.callers ? Param.CALLERS.key : Param.RATE.key) + "=" + joined(values);
+            String text = load + " · " + gather.settingsText() + " " + load.param.key + "=" + joined(values);
             if (load == Load.rate) {
                 Theory theory = gather.machine().theory();
                 List<String> rho = new ArrayList<>();
@@ -355,13 +371,13 @@ public sealed interface Step {
 
         @Override
         public String benchmarkName() {
-            return load == Load.callers ? Benchmarks.CALLERS : Benchmarks.LOAD;
+            return load.benchmarkName;
         }
 
         @Override
         public Map<String, List<String>> params() {
             Map<String, List<String>> params = gather.params();
-            params.put(load == Load.callers ? Param.CALLERS.key : Param.RATE.key, strings(values));
+            params.put(load.param.key, strings(values));
             return params;
         }
 

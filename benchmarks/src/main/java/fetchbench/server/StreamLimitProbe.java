@@ -1,5 +1,7 @@
 package fetchbench.server;
 
+import fetchbench.result.ProbeOutcome;
+
 import fetchbench.model.BareClient;
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
@@ -26,33 +28,12 @@ public final class StreamLimitProbe {
     /** How long the server holds each response: long enough for all of them to be in flight at once. */
     static final int DELAY_MS = 200;
 
-    /** What one stack did over one protocol. */
-    public record Result(ClientStack stack, Protocol protocol, int sent, int ok, int failed, long connections,
-                         String firstError) {
-
-        /** queued, opened more connections, or failed some. */
-        public String behaviour() {
-            if (failed > 0) {
-                return "failed " + failed + " of them";
-            }
-            if (connections < 0) {
-                return "answered them all (the server does not count connections)";
-            }
-            return connections > 0 ? "opened " + connections + " more connection(s)" : "queued them on its 1 connection";
-        }
-
-        public String describe() {
-            return String.format(Locale.ROOT, "%s over %s, %d at once: %d answered, %s%s", stack, protocol, sent, ok,
-                    behaviour(), firstError == null ? "" : " (first error: " + firstError + ")");
-        }
-    }
-
     private StreamLimitProbe() {
     }
 
     /** Probes each stack over h2 and h2c, where it speaks them. */
-    public static List<Result> run(TargetServer server, List<ClientStack> stacks, int maxStreams) throws IOException {
-        List<Result> results = new ArrayList<>();
+    public static List<ProbeOutcome> run(TargetServer server, List<ClientStack> stacks, int maxStreams) throws IOException {
+        List<ProbeOutcome> results = new ArrayList<>();
         for (ClientStack stack : stacks) {
             for (Protocol protocol : List.of(Protocol.h2, Protocol.h2c)) {
                 Optional<URI> from = protocol.tls() ? server.tlsBaseUri() : Optional.of(server.baseUri());
@@ -65,7 +46,7 @@ public final class StreamLimitProbe {
         return results;
     }
 
-    private static Result probe(TargetServer server, URI from, ClientStack stack, Protocol protocol, int n)
+    private static ProbeOutcome probe(TargetServer server, URI from, ClientStack stack, Protocol protocol, int n)
             throws IOException {
         Workload workload = Workload.create(from, n, DelayProfile.fixed, DELAY_MS, 0);
         Stubs.register(server.baseUri(), workload);
@@ -78,17 +59,12 @@ public final class StreamLimitProbe {
             before = connections(server, from);
             answers = client.attempt(workload.urls());
         }
-        return new Result(stack, protocol, n, answers.ok(), answers.failed(), connections(server, from) - before,
+        return new ProbeOutcome(stack, protocol, n, answers.ok(), answers.failed(), connections(server, from) - before,
                 answers.firstError() == null ? null : answers.firstError().getClass().getSimpleName() + ": "
                         + answers.firstError().getMessage());
     }
 
     private static long connections(TargetServer server, URI from) {
         return RequestCounter.counts(server.baseUri()).map(counts -> counts.connections(from)).orElse(-1L);
-    }
-
-    /** The results as one line for the forks (the report reads it from jmh.json). */
-    public static String summary(List<Result> results) {
-        return String.join(" | ", results.stream().map(Result::describe).toList());
     }
 }

@@ -12,6 +12,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import fetchbench.bench.BareClientBenchmark;
 import fetchbench.catalog.Model;
+import fetchbench.result.Notes;
 import fetchbench.result.ResultKeys;
 import fetchbench.workload.Shape;
 import java.nio.file.Files;
@@ -142,14 +143,15 @@ class SmokeRunReportTest {
         Report.render(json);
         assertThat(Files.readString(json.resolveSibling("index.html"))).doesNotContain("Left out of this run");
 
-        mutate(json, result -> addJvmArg(result, ResultKeys.NOTES, "structured needs JDK 25" + ResultKeys.NOTES_SEPARATOR
-                + "sequential skipped for urls=100 (batches over the budget)"));
+        mutate(json, result -> addJvmArg(result, ResultKeys.NOTES, Notes.encode(List.of("structured needs JDK 25",
+                "sequential skipped for urls=100 (batches over the budget) | a bar in a note is no separator"))));
         Report.render(json);
 
         assertThat(Files.readString(json.resolveSibling("index.html"))).contains("<h2>Left out of this run</h2>\n<ul>\n"
-                + "<li>structured needs JDK 25</li>\n<li>sequential skipped for urls=100 (batches over the budget)</li>\n</ul>");
+                + "<li>structured needs JDK 25</li>\n<li>sequential skipped for urls=100 (batches over the budget) | a bar "
+                + "in a note is no separator</li>\n</ul>");
         assertThat(Report.summary(JmhRun.read(json))).contains("left out: structured needs JDK 25\n"
-                + "left out: sequential skipped for urls=100 (batches over the budget)\n");
+                + "left out: sequential skipped for urls=100 (batches over the budget) | a bar in a note is no separator\n");
     }
 
     /** Rewrites every result of the run's jmh.json in place. */

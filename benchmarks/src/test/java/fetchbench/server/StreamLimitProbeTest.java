@@ -1,5 +1,7 @@
 package fetchbench.server;
 
+import fetchbench.result.ProbeOutcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fetchbench.model.ClientStack;
@@ -13,7 +15,7 @@ class StreamLimitProbeTest {
     @Test
     void eachStackIsProbedOverEachHttp2ProtocolItSpeaksAndEveryRequestIsAccountedFor() throws Exception {
         try (ServerProcess server = ServerProcess.start(ServerSettings.forLargestN(20).withMaxConcurrentStreams(4))) {
-            List<StreamLimitProbe.Result> results = StreamLimitProbe.run(server, List.of(ClientStack.values()), 4);
+            List<ProbeOutcome> results = StreamLimitProbe.run(server, List.of(ClientStack.values()), 4);
 
             assertThat(results).extracting(r -> r.stack() + " " + r.protocol()).containsExactly(
                     "okHttp h2", "okHttp h2c", "jdkHttpClient h2", "reactorNetty h2", "reactorNetty h2c");
@@ -28,11 +30,11 @@ class StreamLimitProbeTest {
 
     @Test
     void theBehaviourIsReadOffTheCounts() {
-        assertThat(new StreamLimitProbe.Result(ClientStack.okHttp, Protocol.h2, 256, 256, 0, 0, null).behaviour())
+        assertThat(new ProbeOutcome(ClientStack.okHttp, Protocol.h2, 256, 256, 0, 0, null).behaviour())
                 .isEqualTo("queued them on its 1 connection");
-        assertThat(new StreamLimitProbe.Result(ClientStack.okHttp, Protocol.h2, 256, 256, 0, 1, null).behaviour())
+        assertThat(new ProbeOutcome(ClientStack.okHttp, Protocol.h2, 256, 256, 0, 1, null).behaviour())
                 .isEqualTo("opened 1 more connection(s)");
-        StreamLimitProbe.Result failing = new StreamLimitProbe.Result(ClientStack.jdkHttpClient, Protocol.h2, 256, 153,
+        ProbeOutcome failing = new ProbeOutcome(ClientStack.jdkHttpClient, Protocol.h2, 256, 153,
                 103, 0, "IOException: too many concurrent streams");
         assertThat(failing.behaviour()).isEqualTo("failed 103 of them");
         assertThat(failing.describe()).isEqualTo("jdkHttpClient over h2, 256 at once: 153 answered, failed 103 of them "
