@@ -83,8 +83,8 @@ public final class Charts {
 
     public static List<NamedChart> of(List<Row> rows, String environment) {
         List<NamedChart> charts = new ArrayList<>();
-        Map<String, List<Row>> byScenario = rows.stream()
-                .collect(Collectors.groupingBy(Row::scenario, LinkedHashMap::new, Collectors.toList()));
+        Map<Row.ScenarioKey, List<Row>> byScenario = rows.stream()
+                .collect(Collectors.groupingBy(Row::scenarioKey, LinkedHashMap::new, Collectors.toList()));
         // The shapes in the docs' order, so each section (resources too) reads gather first.
         List<List<Row>> scenarios = byScenario.values().stream()
                 .sorted(Comparator.comparing((List<Row> scenario) -> scenario.get(0).shape())).toList();
@@ -284,9 +284,9 @@ public final class Charts {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         List<Integer> ns = new ArrayList<>(new TreeSet<>(rows.stream().map(Row::urls).toList()));
         Palette.Lines lines = new Palette.Lines();
-        for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
+        for (Map.Entry<Row.SettingKey, List<Row>> setting : bySetting(rows).entrySet()) {
             List<Row> points = setting.getValue().stream().sorted((a, b) -> Integer.compare(a.urls(), b.urls())).toList();
-            look(chart.addSeries(setting.getKey(), points.stream().map(Row::urls).toList(),
+            look(chart.addSeries(points.get(0).setting(), points.stream().map(Row::urls).toList(),
                     points.stream().map(Row::measuredMs).toList()), points.get(0).model(), lines);
         }
         for (ClientStack stack : ClientStack.values()) {
@@ -338,7 +338,7 @@ public final class Charts {
         boolean anyNonZero = false;
         Palette.Fills fills = new Palette.Fills();
         List<Double> all = new ArrayList<>();
-        for (Map.Entry<String, List<Row>> setting : bySetting(rows).entrySet()) {
+        for (Map.Entry<Row.SettingKey, List<Row>> setting : bySetting(rows).entrySet()) {
             List<Double> values = new ArrayList<>();
             for (int n : ns) {
                 Row row = setting.getValue().stream().filter(r -> r.urls() == n).findFirst().orElse(null);
@@ -347,7 +347,7 @@ public final class Charts {
             }
             if (values.stream().anyMatch(Objects::nonNull)) {
                 Model model = setting.getValue().get(0).model();
-                CategorySeries series = chart.addSeries(setting.getKey(), categories, values);
+                CategorySeries series = chart.addSeries(setting.getValue().get(0).setting(), categories, values);
                 series.setFillColor(fills.next(model));
                 series.setMarker(Palette.marker(model)); // drawn when the axis is logarithmic
                 anyNonZero |= values.stream().anyMatch(v -> v != null && v != 0);
@@ -426,8 +426,8 @@ public final class Charts {
         return sizes;
     }
 
-    private static Map<String, List<Row>> bySetting(List<Row> rows) {
+    private static Map<Row.SettingKey, List<Row>> bySetting(List<Row> rows) {
         return rows.stream().sorted(Row.READING_ORDER)
-                .collect(Collectors.groupingBy(Row::setting, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(Row::settingKey, LinkedHashMap::new, Collectors.toList()));
     }
 }

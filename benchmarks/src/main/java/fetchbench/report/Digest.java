@@ -104,8 +104,8 @@ public final class Digest {
             return md.append(Load.of(run).markdown()).append('\n').toString();
         }
         if (kind == Kind.reference) {
-            Map<String, List<Row>> scenarios = rows.stream().filter(r -> !r.isSweep())
-                    .collect(Collectors.groupingBy(Row::scenario, LinkedHashMap::new, Collectors.toList()));
+            Map<Row.ScenarioKey, List<Row>> scenarios = rows.stream().filter(r -> !r.isSweep())
+                    .collect(Collectors.groupingBy(Row::scenarioKey, LinkedHashMap::new, Collectors.toList()));
             scenarios.values().stream().filter(s -> s.get(0).shape() == Shape.gather)
                     .forEach(s -> md.append(gatherTable(s)).append(comparisons(s)));
             List<Row> shapes = scenarios.values().stream().filter(s -> s.get(0).shape() != Shape.gather)
@@ -179,11 +179,11 @@ public final class Digest {
         StringBuilder md = new StringBuilder("**").append(scenario.get(0).scenario()).append("**\n\n| model (setting) |");
         ns.forEach(n -> md.append(" N = ").append(n).append(" |"));
         md.append("\n|---|").append("---:|".repeat(ns.size())).append('\n');
-        Map<String, List<Row>> bySetting = scenario.stream()
-                .collect(Collectors.groupingBy(Row::setting, LinkedHashMap::new, Collectors.toList()));
+        Map<Row.SettingKey, List<Row>> bySetting = scenario.stream()
+                .collect(Collectors.groupingBy(Row::settingKey, LinkedHashMap::new, Collectors.toList()));
         List<String> flags = new ArrayList<>();
         bySetting.forEach((setting, results) -> {
-            md.append("| ").append(setting).append(" |");
+            md.append("| ").append(results.get(0).setting()).append(" |");
             for (int n : ns) {
                 md.append(' ').append(results.stream().filter(r -> r.urls() == n).findFirst()
                         .map(r -> cell(r, flags)).orElse(NOT_RUN)).append(" |");

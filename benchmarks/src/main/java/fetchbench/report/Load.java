@@ -42,8 +42,17 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     static final double LATE_SHARE = 0.1;
 
     /** One result of the callers benchmark, with its theory. */
-    public record Callers(JmhRun.Result result, String setting, Model model, int callers, int urls, int delayMs,
+    public record Callers(JmhRun.Result result, Limits limits, Protocol protocol, int callers, int urls, int delayMs,
                           int sharedSlots, double predictedMs, double floorMs) {
+
+        Model model() {
+            return limits.model();
+        }
+
+        /** The setting in words, e.g. "threadPool (k=20)". */
+        String setting() {
+            return words(limits, protocol);
+        }
 
         double measuredMs() {
             return Row.toMillis(result.primary().score(), result.primary().unit());
@@ -76,8 +85,22 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     }
 
     /** One rate of the load benchmark, with its prediction and the bound its p99 is read against. */
-    public record Arrivals(JmhRun.Result result, String setting, Model model, Limits limits, int urls, int delayMs,
+    public record Arrivals(JmhRun.Result result, Limits limits, Protocol protocol, int urls, int delayMs,
                            int rate, double utilisation, double capacity, double boundMs, Optional<Knob> swept) {
+
+        Model model() {
+            return limits.model();
+        }
+
+        /** The setting in words, e.g. "threadPool (k=20)". */
+        String setting() {
+            return words(limits, protocol);
+        }
+
+        /** What the arrivals of one curve share: the setting, N and the delay; their rates differ. */
+        Curve curve() {
+            return new Curve(limits, protocol, urls, delayMs);
+        }
 
         JmhRun.Metric metric(String name) {
             JmhRun.Metric metric = result.secondary().get(name);
@@ -146,11 +169,9 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             Theory theory = result.forkProperty(ResultKeys.DEFAULT_EXECUTOR_THREADS)
                     .map(threads -> new Theory(Integer.parseInt(threads))).orElseGet(Theory::here);
             Protocol protocol = Protocol.valueOf(p.getOrDefault(Param.PROTOCOL.key, Protocol.http1.name()));
-            String setting = Row.setting(Shape.gather, model, concurrency, maxRequests)
-                    + (protocol == Protocol.http1 ? "" : " over " + protocol);
             if (isCallers) {
                 int m = Integer.parseInt(p.get(Param.CALLERS.key));
-                callers.add(new Callers(result, setting, model, m, urls, delayMs, theory.sharedSlots(limits, m, urls),
+                callers.add(new Callers(result, limits, protocol, m, urls, delayMs, theory.sharedSlots(limits, m, urls),
                         theory.callersMillis(limits, m, urls, delayMs),
                         calibration.floorMs(model.clientStack(), Protocol.http1, m * urls)));
             } else {
@@ -164,16 +185,18 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                         Long.parseLong(p.getOrDefault(Param.SEED.key, "0")), CpuCost.NONE));
                 double floor = calibration.floorMs(model.clientStack(), protocol, urls);
                 double bound = givenBound.orElse(P99_BOUND_FACTOR * (ideal + (Double.isNaN(floor) ? 0 : floor)));
-                arrivals.add(new Arrivals(result, setting, model, limits, urls, delayMs, rate,
+                arrivals.add(new Arrivals(result, limits, protocol, urls, delayMs, rate,
                         theory.utilisation(limits, urls, delayMs, rate, cost),
                         theory.capacityPerSecond(limits, urls, delayMs, cost), bound,
                         result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf)));
             }
         }
-        callers.sort(Comparator.comparing((Callers c) -> c.model().ordinal()).thenComparing(Callers::setting)
+        callers.sort(Comparator.comparing((Callers c) -> c.model().ordinal()).thenComparing(c -> c.limits().concurrency())
+                .thenComparing(c -> c.limits().maxRequests()).thenComparing(Callers::protocol)
                 .thenComparingInt(Callers::urls).thenComparingInt(Callers::callers));
         arrivals.sort(Comparator.comparing((Arrivals a) -> a.model().ordinal()).thenComparing(a -> a.limits().concurrency())
-                .thenComparing(Arrivals::setting).thenComparingInt(Arrivals::rate));
+                .thenComparing(a -> a.limits().maxRequests()).thenComparing(Arrivals::protocol)
+                .thenComparingInt(Arrivals::rate));
         return new Load(List.copyOf(callers), List.copyOf(arrivals));
     }
 
@@ -199,10 +222,25 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         return callers.isEmpty() && arrivals.isEmpty();
     }
 
+    /** What the arrivals of one curve share. */
+    record Curve(Limits limits, Protocol protocol, int urls, int delayMs) {
+
+        /** "threadPool (k=20), N = 10, 10 ms". */
+        String words() {
+            return Load.words(limits, protocol) + ", N = " + urls + ", " + delayMs + " ms";
+        }
+    }
+
+    /** A setting of the gather under load in words, e.g. "okHttpAsync (5/host, 64 total) over h2". */
+    static String words(Limits limits, Protocol protocol) {
+        return Row.setting(Shape.gather, limits.model(), limits.concurrency(), limits.maxRequests())
+                + (protocol == Protocol.http1 ? "" : " over " + protocol);
+    }
+
     /** The arrivals of each setting (and N and delay), rates ascending. */
-    Map<String, List<Arrivals>> curves() {
-        return arrivals.stream().collect(Collectors.groupingBy(a -> a.setting() + ", N = " + a.urls() + ", "
-                + a.delayMs() + " ms", LinkedHashMap::new, Collectors.toList()));
+    Map<Curve, List<Arrivals>> curves() {
+        return arrivals.stream().collect(Collectors.groupingBy(Arrivals::curve, LinkedHashMap::new,
+                Collectors.toList()));
     }
 
     /** The highest rate up to which every rate's p99 stayed within its bound; empty if the lowest did not. */
@@ -220,7 +258,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     /** "threadPool (k=20): p99 within 24 ms up to 160/s (predicted knee 200/s, ρ = 1); at 320/s p99 812 ms". */
     List<String> kneeLines() {
         List<String> lines = new ArrayList<>();
-        curves().forEach((curveName, curve) -> {
+        curves().forEach((key, curve) -> {
             Arrivals last = curve.get(curve.size() - 1);
             Optional<Integer> knee = knee(curve);
             String predicted = Double.isInfinite(last.capacity()) ? "no knee predicted"
@@ -234,7 +272,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             String beyond = firstMiss.map(a -> String.format(Locale.ROOT, "; at %d/s p99 %s (%s)", a.rate(), ms(a.p99()),
                     a.measured())).orElse("");
             long disagree = curve.stream().filter(a -> !a.agrees()).count();
-            lines.add(curveName + ": " + measured + " ("
+            lines.add(key.words() + ": " + measured + " ("
                     + predicted + ")" + beyond + (disagree == 0 ? "; every rate as predicted"
                     : "; " + disagree + " of " + curve.size() + " rates not as predicted"));
         });
@@ -285,7 +323,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
      * bound up to, highest first, each with the knee its limit predicts.
      */
     Optional<String> summary() {
-        Map<String, List<Arrivals>> curves = curves();
+        Map<Curve, List<Arrivals>> curves = curves();
         // Across settings swept at one rate (scripts/tune.sh --rate) there is no knee to compare.
         if (curves.size() < 2 || curves.values().stream().anyMatch(curve -> curve.size() < 2)) {
             return Optional.empty();
@@ -462,10 +500,11 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
      */
     public List<String> recommendations() {
         List<String> lines = new ArrayList<>();
-        Map<String, List<Arrivals>> byModelAndRate = arrivals.stream().filter(a -> a.swept().isPresent())
-                .collect(Collectors.groupingBy(a -> a.model() + " at " + a.rate() + "/s", LinkedHashMap::new,
+        Map<List<Object>, List<Arrivals>> byModelAndRate = arrivals.stream().filter(a -> a.swept().isPresent())
+                .collect(Collectors.groupingBy(a -> List.of(a.model(), a.rate()), LinkedHashMap::new,
                         Collectors.toList()));
-        byModelAndRate.forEach((key, rows) -> {
+        byModelAndRate.forEach((modelAndRate, rows) -> {
+            String key = modelAndRate.get(0) + " at " + modelAndRate.get(1) + "/s";
             Optional<Arrivals> smallest = rows.stream().filter(a -> a.measured().equals("within"))
                     .min(Comparator.comparingInt(a -> a.limits().concurrency()));
             lines.add(smallest.map(a -> String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: set %s (p99 %s, %s threads, "

@@ -32,7 +32,7 @@ final class LoadCharts {
 
     static List<Charts.NamedChart> of(Load load, String environment) {
         List<Charts.NamedChart> charts = new ArrayList<>();
-        Map<String, List<Load.Arrivals>> curves = load.curves();
+        Map<Load.Curve, List<Load.Arrivals>> curves = load.curves();
         if (!curves.isEmpty()) {
             charts.add(latencyAgainstRate(curves, environment));
             charts.add(percentiles(load.arrivals(), environment));
@@ -69,7 +69,7 @@ final class LoadCharts {
     }
 
     /** p99 (solid) and p50 (dashed) per setting against the offered rate, the knee each setting's theory predicts as a dotted vertical. */
-    static Charts.NamedChart latencyAgainstRate(Map<String, List<Load.Arrivals>> curves, String environment) {
+    static Charts.NamedChart latencyAgainstRate(Map<Load.Curve, List<Load.Arrivals>> curves, String environment) {
         Load.Arrivals any = curves.values().iterator().next().get(0);
         String subtitle = "gather of N = " + any.urls() + ", delay " + any.delayMs() + " ms, arrivals at a fixed rate · "
                 + environment;
@@ -84,18 +84,18 @@ final class LoadCharts {
             }
         }
         lowest = Math.max(0.1, lowest);
-        for (Map.Entry<String, List<Load.Arrivals>> entry : curves.entrySet()) {
+        for (Map.Entry<Load.Curve, List<Load.Arrivals>> entry : curves.entrySet()) {
             List<Load.Arrivals> curve = entry.getValue();
             Load.Arrivals first = curve.get(0);
             List<Integer> rates = curve.stream().map(Load.Arrivals::rate).toList();
-            look(chart.addSeries(entry.getKey() + ": p99", rates, curve.stream().map(Load.Arrivals::p99).toList()),
+            look(chart.addSeries(entry.getKey().words() + ": p99", rates, curve.stream().map(Load.Arrivals::p99).toList()),
                     first, SeriesLines.SOLID);
-            look(chart.addSeries(entry.getKey() + ": p50", rates,
+            look(chart.addSeries(entry.getKey().words() + ": p50", rates,
                     curve.stream().map(a -> a.metric("latency.p50.ms").score()).toList()), first, SeriesLines.DASH_DASH);
             double knee = first.capacity();
             int top = rates.get(rates.size() - 1);
             if (!Double.isInfinite(knee) && knee <= 4.0 * top) {
-                XYSeries line = chart.addSeries(entry.getKey() + ": predicted knee " + Math.round(knee) + "/s",
+                XYSeries line = chart.addSeries(entry.getKey().words() + ": predicted knee " + Math.round(knee) + "/s",
                         List.of(knee, knee), List.of(lowest, highest));
                 line.setLineColor(Palette.color(first.model()));
                 line.setLineStyle(DOTTED);
@@ -133,9 +133,10 @@ final class LoadCharts {
                 "latency from the intended start, ms (log scale)",
                 "gather of N = " + any.urls() + ", delay " + any.delayMs() + " ms, " + rate + " arrivals a second · "
                         + environment);
-        Map<String, Load.Arrivals> bySetting = new LinkedHashMap<>();
-        atRate.forEach(a -> bySetting.put(a.setting(), a));
-        bySetting.forEach((setting, a) -> {
+        Map<List<Object>, Load.Arrivals> bySetting = new LinkedHashMap<>();
+        atRate.forEach(a -> bySetting.put(List.of(a.limits(), a.protocol()), a));
+        bySetting.forEach((key, a) -> {
+            String setting = a.setting();
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             Metrics.LATENCY_PERCENTILES.forEach((name, percentile) -> {

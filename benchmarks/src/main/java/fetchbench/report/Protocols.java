@@ -31,10 +31,11 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
                 && r.delays().profile() == DelayProfile.fixed).toList();
         Map<Integer, List<Row>> byN = new TreeMap<>();
         gather.stream().filter(r -> r.protocol() != Protocol.http1).map(Row::urls).distinct().forEach(n -> {
-            List<String> settings = gather.stream().filter(r -> r.urls() == n && r.protocol() != Protocol.http1)
-                    .map(Row::setting).distinct().toList();
-            byN.put(n, gather.stream().filter(r -> r.urls() == n && settings.contains(r.setting()))
-                    .sorted(Comparator.comparing((Row r) -> r.model().ordinal()).thenComparing(Row::setting)
+            List<Row.SettingKey> settings = gather.stream().filter(r -> r.urls() == n && r.protocol() != Protocol.http1)
+                    .map(Row::settingKey).distinct().toList();
+            byN.put(n, gather.stream().filter(r -> r.urls() == n && settings.contains(r.settingKey()))
+                    .sorted(Comparator.comparing((Row r) -> r.model().ordinal()).thenComparing(Row::connectionPool)
+                            .thenComparingInt(Row::concurrency).thenComparingInt(Row::maxRequests)
                             .thenComparing(Row::protocol)).toList());
         });
         List<String> probe = run.forkProperty(ResultKeys.STREAM_LIMIT_PROBE).map(ProbeOutcome::decode)
@@ -49,7 +50,7 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
     /** The same setting over HTTP/1.1 in cleartext at the same N and delay, if the run measured it. */
     Optional<Row> plain(Row row) {
         return byN.getOrDefault(row.urls(), List.of()).stream().filter(r -> r.protocol() == Protocol.http1
-                && r.setting().equals(row.setting()) && r.delayMs() == row.delayMs()).findFirst();
+                && r.settingKey().equals(row.settingKey()) && r.delayMs() == row.delayMs()).findFirst();
     }
 
     /** Over HTTP/1.1's time, with the interval from the two results' intervals; NaN where either is missing. */

@@ -30,7 +30,7 @@ import java.util.Optional;
  * One result of a run with what the report says about it: the model's setting in words, the
  * queueing-theory prediction, and how far the measurement is from it.
  */
-public record Row(JmhRun.Result result, Model model, String setting, int urls, int delayMs,
+public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                   Delays delays, long seed, int concurrency, int maxRequests, double theoryMs,
                   double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept,
                   Protocol protocol, int predictedConnections, double newConnectionMs) {
@@ -41,7 +41,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::shape) // the docs' order
-            .thenComparing(Row::scenario)
+            .thenComparing(Row::scenarioKey, ScenarioKey.ORDER)
             .thenComparing(r -> r.model().ordinal())
             .thenComparing(Row::connectionPool) // sized first
             .thenComparing(Row::concurrency)
@@ -91,8 +91,6 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
                 delayMs, delays, seed, new CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores)));
         ConnectionPoolSize connectionPool = ConnectionPoolSize.valueOf(
                 p.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name()));
-        String setting = setting(shape, model, concurrency, maxRequests)
-                + (connectionPool == ConnectionPoolSize.sized ? "" : " [OkHttp's default pool]");
         Protocol protocol = Protocol.valueOf(p.getOrDefault(Param.PROTOCOL.key, Protocol.http1.name()));
         int maxStreams = result.forkProperty(ResultKeys.MAX_CONCURRENT_STREAMS).map(Integer::parseInt)
                 .orElse(ServerSettings.DEFAULT_MAX_CONCURRENT_STREAMS);
@@ -100,7 +98,7 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
         int kept = model.clientStack().keptConnections(connectionPool, urls, http2);
         int predictedConnections = theory.newConnections(new Limits(model, concurrency, maxRequests), urls,
                 http2, maxStreams, kept);
-        return new Row(result, model, setting, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
+        return new Row(result, model, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
                 calibration.floorMs(model.clientStack(), protocol, urls), connectionPool,
                 result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
                 result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf), protocol, predictedConnections,
@@ -126,6 +124,41 @@ public record Row(JmhRun.Result result, Model model, String setting, int urls, i
     /** Queueing theory, but never below the floor: max(⌈N/c⌉·d, floor). */
     public double predictedMs() {
         return Theory.withFloor(theoryMs, floorMs);
+    }
+
+    /**
+     * What the results of one setting share, whatever their N: the key the report groups them by
+     * (the words are {@link #setting()}'s, made from it).
+     */
+    public record SettingKey(Shape shape, Model model, int concurrency, int maxRequests,
+                             ConnectionPoolSize connectionPool) {
+    }
+
+    /** What the numbers of one chart share (the words are {@link #scenario()}'s, made from it). */
+    public record ScenarioKey(Shape shape, boolean sweep, int sweepUrls, int delayMs, Delays delays, long seed,
+                              Protocol protocol) {
+
+        /** The order a reader scans scenarios in: the plain runs before the sweeps, then by delay, spread, seed, protocol. */
+        static final Comparator<ScenarioKey> ORDER = Comparator.comparing(ScenarioKey::shape)
+                .thenComparing(ScenarioKey::sweep).thenComparingInt(ScenarioKey::sweepUrls)
+                .thenComparingInt(ScenarioKey::delayMs).thenComparing(k -> k.delays().profile())
+                .thenComparingDouble(k -> k.delays().spreadParam()).thenComparingLong(ScenarioKey::seed)
+                .thenComparing(ScenarioKey::protocol);
+    }
+
+    public SettingKey settingKey() {
+        return new SettingKey(shape(), model, concurrency, maxRequests, connectionPool);
+    }
+
+    public ScenarioKey scenarioKey() {
+        boolean fixed = delays.profile() == DelayProfile.fixed;
+        return new ScenarioKey(shape(), isSweep(), isSweep() ? urls : 0, delayMs, delays, fixed ? 0 : seed, protocol);
+    }
+
+    /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */
+    public String setting() {
+        return setting(shape(), model, concurrency, maxRequests)
+                + (connectionPool == ConnectionPoolSize.sized ? "" : " [OkHttp's default pool]");
     }
 
     /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */

@@ -122,8 +122,8 @@ public final class Tuning {
     /** The sweeps of a run's rows, one series per model and connection pool, settings in order. */
     public static List<Series> series(List<Row> rows) {
         Map<List<Object>, List<Row>> bySeries = rows.stream().filter(Row::isSweep)
-                .sorted(Comparator.comparing(Row::scenario).thenComparing(Row.READING_ORDER))
-                .collect(Collectors.groupingBy(r -> List.of(r.scenario(), r.variant().orElseThrow()),
+                .sorted(Comparator.comparing(Row::scenarioKey, Row.ScenarioKey.ORDER).thenComparing(Row.READING_ORDER))
+                .collect(Collectors.groupingBy(r -> List.of(r.scenarioKey(), r.variant().orElseThrow()),
                         LinkedHashMap::new, Collectors.toList()));
         List<Series> all = new ArrayList<>();
         for (List<Row> sweep : bySeries.values()) {

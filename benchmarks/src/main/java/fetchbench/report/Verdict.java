@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
  * with its time at every N, what it cost at its largest N, a verdict in a few words read off the
  * data there, and what to set. The README, index.html and the console show this one table.
  *
- * @param setting the model and its setting, as every table names it
+ * @param key     the setting, whose words every table shows
  * @param byN     its result at each N it ran
  */
-public record Verdict(String setting, Map<Integer, Row> byN) {
+public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
 
     /** Up to this many times the ideal a result is "at the ideal". */
     static final double NEAR_IDEAL = 1.1;
@@ -49,12 +49,17 @@ public record Verdict(String setting, Map<Integer, Row> byN) {
 
     /** One verdict per setting of the headline scenario, in the report's reading order. */
     public static List<Verdict> of(List<Row> rows) {
-        Map<String, Map<Integer, Row>> bySetting = new LinkedHashMap<>();
+        Map<Row.SettingKey, Map<Integer, Row>> bySetting = new LinkedHashMap<>();
         headline(rows).stream().sorted(Row.READING_ORDER).forEach(row -> bySetting
-                .computeIfAbsent(row.setting(), s -> new LinkedHashMap<>()).put(row.urls(), row));
+                .computeIfAbsent(row.settingKey(), s -> new LinkedHashMap<>()).put(row.urls(), row));
         List<Verdict> verdicts = new ArrayList<>();
         bySetting.forEach((setting, byN) -> verdicts.add(new Verdict(setting, byN)));
         return verdicts;
+    }
+
+    /** The model and its setting in words, as every table names it. */
+    public String setting() {
+        return largest().setting();
     }
 
     /** Why it takes the time it does at its largest N. */

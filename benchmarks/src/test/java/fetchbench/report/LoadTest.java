@@ -59,8 +59,11 @@ class LoadTest {
                 arrivals("okHttpAsync", 5, 80, 400, 30, 80, 0.1)));
         Load load = Load.of(run);
 
-        Map<String, List<Load.Arrivals>> curves = load.curves();
-        List<Load.Arrivals> pool = curves.get("threadPool (k=20), N = 10, 10 ms");
+        Map<Load.Curve, List<Load.Arrivals>> curves = load.curves();
+        // Curves are keyed by what they share, and named only when written.
+        List<Load.Arrivals> pool = curve(curves, "threadPool (k=20), N = 10, 10 ms");
+        assertThat(curves.keySet()).extracting(Load.Curve::words).containsExactly("threadPool (k=20), N = 10, 10 ms",
+                "okHttpAsync (5/host, 64 total), N = 10, 10 ms");
         assertThat(pool).extracting(Load.Arrivals::boundMs).containsOnly(20.0);
         assertThat(pool).extracting(Load.Arrivals::measured)
                 .containsExactly("within", "within", "at the bound", "over");
@@ -69,7 +72,7 @@ class LoadTest {
         assertThat(Load.knee(pool)).hasValue(80);
         assertThat(pool.get(0).capacity()).isEqualTo(200);
 
-        List<Load.Arrivals> dispatcher = curves.get("okHttpAsync (5/host, 64 total), N = 10, 10 ms");
+        List<Load.Arrivals> dispatcher = curve(curves, "okHttpAsync (5/host, 64 total), N = 10, 10 ms");
         // 5 per host: capacity 50 a second; 40 is ρ 0.8, 80 is 1.6.
         assertThat(dispatcher).extracting(Load.Arrivals::predicted).containsExactly("within", "over");
         assertThat(Load.knee(dispatcher)).hasValue(40);
@@ -77,6 +80,11 @@ class LoadTest {
                 "okHttpAsync (5/host, 64 total), N = 10, 10 ms: p99 within 20 ms up to 40/s (predicted knee 50/s, "
                         + "where ρ = 1); at 80/s p99 400 ms (over); every rate as predicted"));
         assertThat(load.markdown()).contains("| threadPool (k=20) | 320 | 1.60 |");
+    }
+
+    private static List<Load.Arrivals> curve(Map<Load.Curve, List<Load.Arrivals>> curves, String words) {
+        return curves.entrySet().stream().filter(e -> e.getKey().words().equals(words)).findFirst().orElseThrow()
+                .getValue();
     }
 
     /** If the generator started arrivals late, or fell short of the rate, the row judges the machine, not the model. */
