@@ -7,14 +7,12 @@ import fetchbench.result.Metrics;
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.result.Param;
 import fetchbench.result.ResultKeys;
+import fetchbench.result.ResultParams;
 import fetchbench.theory.CpuCost;
 import fetchbench.catalog.Limits;
 import fetchbench.theory.Scenario;
 import fetchbench.theory.Theory;
-import fetchbench.workload.DelayProfile;
-import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,30 +157,25 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             if (!isCallers && !result.benchmark().equals(Benchmarks.LOAD)) {
                 continue;
             }
-            Map<String, String> p = result.params();
-            Model model = Model.valueOf(p.get(Param.MODEL.key));
-            int urls = Integer.parseInt(p.get(Param.URLS.key));
-            int delayMs = Integer.parseInt(p.get(Param.DELAY_MS.key));
-            int concurrency = Integer.parseInt(p.getOrDefault(Param.CONCURRENCY.key, "0"));
-            int maxRequests = Integer.parseInt(p.getOrDefault(Param.MAX_REQUESTS.key, "0"));
-            Limits limits = new Limits(model, concurrency, maxRequests);
+            ResultParams p = ResultParams.decode(result.params());
+            Model model = p.model();
+            int urls = p.urls();
+            int delayMs = p.delayMs();
+            Limits limits = p.limits();
             Theory theory = result.forkProperty(ResultKeys.DEFAULT_EXECUTOR_THREADS)
                     .map(threads -> new Theory(Integer.parseInt(threads))).orElseGet(Theory::here);
-            Protocol protocol = Protocol.valueOf(p.getOrDefault(Param.PROTOCOL.key, Protocol.http1.name()));
+            Protocol protocol = p.protocol();
             if (isCallers) {
-                int m = Integer.parseInt(p.get(Param.CALLERS.key));
+                int m = p.callers();
                 callers.add(new Callers(result, limits, protocol, m, urls, delayMs, theory.sharedSlots(limits, m, urls),
                         theory.callersMillis(limits, m, urls, delayMs),
                         calibration.floorMs(model.clientStack(), Protocol.http1, m * urls)));
             } else {
-                int rate = Integer.parseInt(p.get(Param.RATE.key));
+                int rate = p.rate();
                 double cost = requestCostMs(calibration, model);
                 // The bound is the setting's workload's, not the setting's: every URL in flight, plus the floor.
-                DelayProfile profile = DelayProfile.valueOf(p.getOrDefault(Param.DELAY_PROFILE.key,
-                        DelayProfile.fixed.name()));
                 double ideal = theory.predictMs(Scenario.of(Shape.gather, new Limits(Model.UNBOUNDED_REFERENCE, 0, 0), urls,
-                        delayMs, Delays.of(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD, "0"))),
-                        Long.parseLong(p.getOrDefault(Param.SEED.key, "0")), CpuCost.NONE));
+                        delayMs, p.delays(), p.seed(), CpuCost.NONE));
                 double floor = calibration.floorMs(model.clientStack(), protocol, urls);
                 double bound = givenBound.orElse(P99_BOUND_FACTOR * (ideal + (Double.isNaN(floor) ? 0 : floor)));
                 arrivals.add(new Arrivals(result, limits, protocol, urls, delayMs, rate,

@@ -8,8 +8,8 @@ import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.result.Param;
 import fetchbench.result.ResultKeys;
+import fetchbench.result.ResultParams;
 import fetchbench.catalog.Variant;
 import fetchbench.server.ServerSettings;
 import fetchbench.theory.CpuCost;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,15 +70,14 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     }
 
     static Row of(JmhRun.Result result, Theory theory, Calibration calibration) {
-        Map<String, String> p = result.params();
-        Model model = Model.valueOf(p.get(Param.MODEL.key));
-        int urls = Integer.parseInt(p.get(Param.URLS.key));
-        int delayMs = Integer.parseInt(p.get(Param.DELAY_MS.key));
-        int concurrency = Integer.parseInt(p.getOrDefault(Param.CONCURRENCY.key, "0"));
-        int maxRequests = Integer.parseInt(p.getOrDefault(Param.MAX_REQUESTS.key, "0"));
-        DelayProfile profile = DelayProfile.valueOf(p.getOrDefault(Param.DELAY_PROFILE.key, DelayProfile.fixed.name()));
-        Delays delays = Delays.of(profile, Double.parseDouble(p.getOrDefault(Param.SPREAD, "0")));
-        long seed = Long.parseLong(p.getOrDefault(Param.SEED.key, "0"));
+        ResultParams p = ResultParams.decode(result.params());
+        Model model = p.model();
+        int urls = p.urls();
+        int delayMs = p.delayMs();
+        int concurrency = p.concurrency();
+        int maxRequests = p.maxRequests();
+        Delays delays = p.delays();
+        long seed = p.seed();
         Shape shape = Shape.ofBenchmark(result.benchmark());
         JmhRun.Metric work = result.secondary().get(Metrics.WORK);
         JmhRun.Metric workAllCores = result.secondary().get(Metrics.WORK_ALL_CORES);
@@ -89,9 +87,8 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                 .orElse(Runtime.getRuntime().availableProcessors());
         double theoryMs = theory.predictMs(Scenario.of(shape, new Limits(model, concurrency, maxRequests), urls,
                 delayMs, delays, seed, new CpuCost(cpuWorkMs, cpuWorkAllCoresMs, cores)));
-        ConnectionPoolSize connectionPool = ConnectionPoolSize.valueOf(
-                p.getOrDefault(Param.CONNECTION_POOL.key, ConnectionPoolSize.sized.name()));
-        Protocol protocol = Protocol.valueOf(p.getOrDefault(Param.PROTOCOL.key, Protocol.http1.name()));
+        ConnectionPoolSize connectionPool = p.connectionPool();
+        Protocol protocol = p.protocol();
         int maxStreams = result.forkProperty(ResultKeys.MAX_CONCURRENT_STREAMS).map(Integer::parseInt)
                 .orElse(ServerSettings.DEFAULT_MAX_CONCURRENT_STREAMS);
         boolean http2 = protocol.version() == Protocol.HttpVersion.HTTP_2;
