@@ -11,6 +11,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
@@ -53,19 +54,30 @@ public final class Charts {
 
     /** The report's sections of charts, in reading order: gather, the other shapes, tuning, resources. */
     public enum Section {
-        gather, workers, asCompleted, race, deadline, failures, cpuHeavy, tuning, resources, load;
+        gather(Shape.gather), workers(Shape.workers), asCompleted(Shape.asCompleted), race(Shape.race),
+        deadline(Shape.deadline), failures(Shape.failures), cpuHeavy(Shape.cpuHeavy),
+        tuning("Tuning charts"), resources("Resources"), load("Under load");
 
-        public String title() {
-            return switch (this) {
-                case tuning -> "Tuning charts";
-                case load -> "Under load";
-                case resources -> "Resources";
-                default -> Shape.valueOf(name()).title();
-            };
+        private final Shape shape;
+        private final String title;
+
+        Section(Shape shape) {
+            this.shape = shape;
+            this.title = shape.title();
         }
 
+        Section(String title) {
+            this.shape = null;
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+
+        /** The section of a shape's charts (a test checks every shape has one). */
         static Section of(Shape shape) {
-            return valueOf(shape.name());
+            return Arrays.stream(values()).filter(s -> s.shape == shape).findFirst().orElseThrow();
         }
     }
 

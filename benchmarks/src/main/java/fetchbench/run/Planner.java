@@ -150,7 +150,7 @@ final class Planner {
     private List<Measure> measures(Shape shape, List<Integer> urls, List<Integer> delayMs, List<Long> seeds,
                                    int largestN, boolean given) throws OptionException {
         List<Delays> delays = (given ? options.delays() : Optional.<List<Delays>>empty())
-                .orElse(List.of(Delays.of(Profile.delayProfile(shape))));
+                .orElse(List.of(Delays.of(shape.delayProfile())));
         List<List<Delays>> delayGroups = bySpread(delays);
         Optional<List<Integer>> concurrency = given ? options.concurrency() : Optional.empty();
         Optional<List<Integer>> maxRequests = given ? options.maxRequests() : Optional.empty();

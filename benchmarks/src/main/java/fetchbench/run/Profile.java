@@ -199,10 +199,6 @@ public enum Profile {
         };
     }
 
-    /** The delay profile of a shape: unequal delays where order matters, one delay elsewhere. */
-    public static DelayProfile delayProfile(Shape shape) {
-        return shape == Shape.workers || shape == Shape.asCompleted ? DelayProfile.staggered : DELAY_PROFILE;
-    }
 
     public int warmupIterations() {
         return warmupIterations;

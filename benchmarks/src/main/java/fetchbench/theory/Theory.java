@@ -116,7 +116,7 @@ public record Theory(int defaultExecutorThreads) {
 
     /**
      * One operation of a scenario, in ms: the greedy schedule of its URLs on the model's slots,
-     * read the way the shape ends (the last result, the first 200, the deadline).
+     * read the way the shape ends ({@link Shape.Ending}: the last result, the first 200, the deadline).
      */
     public double predictMs(Scenario scenario) {
         List<Shape.Planned> planned = scenario.urls();
@@ -124,10 +124,9 @@ public record Theory(int defaultExecutorThreads) {
         Limits limits = scenario.limits();
         // k workers take the queue whatever the model: its concurrency is the number of workers.
         int slots = scenario.shape() == Shape.workers ? limits.card().workers(limits) : slots(limits, planned.size());
-        return switch (scenario.shape()) {
-            case gather, asCompleted, failures -> last(finishTimes(delays, slots));
-            case workers -> last(finishTimes(delays, slots));
-            case race -> {
+        return switch (scenario.shape().ending()) {
+            case last -> last(finishTimes(delays, slots));
+            case firstAnswer -> {
                 long[] finished = finishTimes(delays, slots);
                 long first = Long.MAX_VALUE;
                 for (int i = 0; i < finished.length; i++) {
@@ -138,7 +137,7 @@ public record Theory(int defaultExecutorThreads) {
                 yield first;
             }
             case deadline -> Math.min(scenario.delayMs(), last(finishTimes(delays, slots)));
-            case cpuHeavy -> cpuHeavyMs(scenario, delays, slots);
+            case cpuBound -> cpuHeavyMs(scenario, delays, slots);
         };
     }
 

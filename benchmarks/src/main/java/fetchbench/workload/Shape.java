@@ -5,27 +5,104 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shapes of fan-out the suite measures. Each constant's name is the shape's one name: its
- * benchmark method, and its benchmark class with "Benchmark" appended ({@code deadline} is
- * {@code DeadlineBenchmark.deadline}). A shape says which URLs one operation fetches; what theory
- * predicts for it is {@link fetchbench.theory.Theory}'s. N is the {@code urls} parameter (the
- * replicas of a race); d is {@code delayMs} (the deadline of the deadline shape).
+ * The shapes of fan-out the suite measures, each constant the shape's card: how it plans the URLs
+ * of one operation, how an operation ends (what theory reads off the greedy schedule), which
+ * requests the server must count, its title, and the smallest N it makes sense for. Each
+ * constant's name is the shape's one name: its benchmark method, and its benchmark class with
+ * "Benchmark" appended ({@code deadline} is {@code DeadlineBenchmark.deadline}). N is the
+ * {@code urls} parameter (the replicas of a race); d is {@code delayMs} (the deadline of the
+ * deadline shape). A new shape is a constant here, its benchmark class, its defaults in the
+ * profiles and a line in the docs; the compiler asks for the rest.
  */
 public enum Shape {
     /** Fetch all N and wait for every one. */
-    gather,
+    gather("Gather", Ending.last),
     /** k workers (the concurrency parameter) drain one queue of URLs with unequal delays. */
-    workers,
+    workers("Workers", Ending.last) {
+        @Override
+        public DelayProfile delayProfile() {
+            return DelayProfile.staggered;
+        }
+    },
     /** Handle each result as it arrives; the batch ends with the last. */
-    asCompleted,
+    asCompleted("As completed", Ending.last) {
+        @Override
+        public DelayProfile delayProfile() {
+            return DelayProfile.staggered;
+        }
+    },
     /** N replicas of one resource, one failing at once: take the first 200, cancel the rest. */
-    race,
+    race("Race", Ending.firstAnswer) {
+        @Override
+        public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
+            List<Planned> planned = new ArrayList<>(n);
+            // The failing replica first, the winner last: neither submission order nor a failure wins.
+            planned.add(new Planned(Kind.SERVER_ERROR, 0));
+            for (int i = 1; i < n; i++) {
+                planned.add(new Planned(Kind.OK, (n - i) * delayMs));
+            }
+            return planned;
+        }
+
+        @Override
+        public int minimumUrls() {
+            return 2;
+        }
+    },
     /** Half the URLs answer well within the deadline d, half long after it: keep the first, cancel the rest. */
-    deadline,
+    deadline("Deadline", Ending.deadline) {
+        @Override
+        public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
+            List<Planned> planned = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                planned.add(new Planned(Kind.OK, i % 2 == 0
+                        ? (int) Math.round(DEADLINE_FAST * delayMs) : DEADLINE_SLOW * delayMs));
+            }
+            return planned;
+        }
+
+        @Override
+        public int minimumUrls() {
+            return 2;
+        }
+    },
     /** An uptime check: refused, reset, empty, HTTP 500, slow and malformed URLs among healthy ones. */
-    failures,
+    failures("Failures", Ending.last) {
+        @Override
+        public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
+            List<Planned> planned = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Kind kind = FAILURE_MIX.get(i % FAILURE_MIX.size());
+                boolean slow = i % FAILURE_MIX.size() == FAILURE_MIX.lastIndexOf(Kind.OK);
+                planned.add(new Planned(kind, kind != Kind.OK ? 0 : slow ? FAILURES_SLOW * delayMs : delayMs));
+            }
+            return planned;
+        }
+
+        @Override
+        public int minimumUrls() {
+            return FAILURE_MIX.size();
+        }
+    },
     /** Gather, with parse-and-hash CPU work per response on the model's threads. */
-    cpuHeavy;
+    cpuHeavy("CPU-heavy", Ending.cpuBound) {
+        @Override
+        public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
+            return profile.delays(n, delayMs, seed).stream().map(d -> new Planned(Kind.LARGE, d)).toList();
+        }
+    };
+
+    /** How one operation of a shape ends, read off the greedy schedule of its URLs. */
+    public enum Ending {
+        /** With its last URL. */
+        last,
+        /** With the first URL that answers 200; the rest are cancelled. */
+        firstAnswer,
+        /** With its last URL or at the deadline d, whichever comes first. */
+        deadline,
+        /** With its last URL, or when the cores have done every response's CPU work, whichever is later. */
+        cpuBound
+    }
 
     /** The deadline shape: fast URLs take this share of the deadline, slow ones this multiple. */
     static final double DEADLINE_FAST = 0.4;
@@ -39,17 +116,35 @@ public enum Shape {
     /** The package of the benchmark classes. */
     public static final String BENCHMARK_PACKAGE = "fetchbench.bench";
 
+    private final String title;
+    private final Ending ending;
+
+    Shape(String title, Ending ending) {
+        this.title = title;
+        this.ending = ending;
+    }
+
     /** The shape's name in the README, the docs and the report: "As completed", "CPU-heavy". */
     public String title() {
-        return switch (this) {
-            case gather -> "Gather";
-            case workers -> "Workers";
-            case asCompleted -> "As completed";
-            case race -> "Race";
-            case deadline -> "Deadline";
-            case failures -> "Failures";
-            case cpuHeavy -> "CPU-heavy";
-        };
+        return title;
+    }
+
+    /** How one operation ends. */
+    public Ending ending() {
+        return ending;
+    }
+
+    /**
+     * Whether an operation may stop before every URL reached the server (a race and a deadline
+     * cancel the rest): then the server counts at least one of its requests, not all.
+     */
+    public boolean cancelsTheRest() {
+        return ending == Ending.firstAnswer || ending == Ending.deadline;
+    }
+
+    /** The delays of its URLs by default: unequal where the order of results matters, one delay elsewhere. */
+    public DelayProfile delayProfile() {
+        return DelayProfile.fixed;
     }
 
     /** The simple name of the shape's benchmark class, e.g. DeadlineBenchmark. */
@@ -67,47 +162,18 @@ public enum Shape {
         return valueOf(benchmarkName.substring(benchmarkName.lastIndexOf('.') + 1));
     }
 
-    /** The kind and delay of each of the N URLs of one operation, in order. */
+    /** The kind and delay of each of the N URLs of one operation, in order: by default N healthy URLs. */
     public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
-        List<Planned> planned = new ArrayList<>(n);
-        switch (this) {
-            case gather, workers, asCompleted, cpuHeavy -> profile.delays(n, delayMs, seed).forEach(d ->
-                    planned.add(new Planned(this == cpuHeavy ? Kind.LARGE : Kind.OK, d)));
-            case race -> {
-                // The failing replica first, the winner last: neither submission order nor a failure wins.
-                planned.add(new Planned(Kind.SERVER_ERROR, 0));
-                for (int i = 1; i < n; i++) {
-                    planned.add(new Planned(Kind.OK, (n - i) * delayMs));
-                }
-            }
-            case deadline -> {
-                for (int i = 0; i < n; i++) {
-                    planned.add(new Planned(Kind.OK, i % 2 == 0
-                            ? (int) Math.round(DEADLINE_FAST * delayMs) : DEADLINE_SLOW * delayMs));
-                }
-            }
-            case failures -> {
-                for (int i = 0; i < n; i++) {
-                    Kind kind = FAILURE_MIX.get(i % FAILURE_MIX.size());
-                    boolean slow = i % FAILURE_MIX.size() == FAILURE_MIX.lastIndexOf(Kind.OK);
-                    planned.add(new Planned(kind, kind != Kind.OK ? 0 : slow ? FAILURES_SLOW * delayMs : delayMs));
-                }
-            }
-        }
-        return planned;
-    }
-
-    /** One URL before it has an address: what it does and its delay. */
-    public record Planned(Kind kind, int delayMs) {
+        return profile.delays(n, delayMs, seed).stream().map(d -> new Planned(Kind.OK, d)).toList();
     }
 
     /** The smallest N the shape makes sense for. */
     public int minimumUrls() {
-        return switch (this) {
-            case race, deadline -> 2;
-            case failures -> FAILURE_MIX.size();
-            default -> 1;
-        };
+        return 1;
+    }
+
+    /** One URL before it has an address: what it does and its delay. */
+    public record Planned(Kind kind, int delayMs) {
     }
 
     /** The address of a planned URL: on the server, or for "refused" on a port where nothing listens. */

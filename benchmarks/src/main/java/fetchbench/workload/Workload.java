@@ -258,7 +258,7 @@ public final class Workload {
         long reachable = fetches.stream().filter(f -> f.kind() != Kind.REFUSED).count();
         long resendable = resendsOnClosedConnection
                 ? fetches.stream().filter(f -> f.kind() == Kind.RESET || f.kind() == Kind.EMPTY).count() : 0;
-        boolean some = shape == Shape.race || shape == Shape.deadline;
+        boolean some = shape.cancelsTheRest();
         long least = operations * (some ? 1 : reachable);
         long most = operations * (reachable + resendable);
         if (served < least || served > most) {

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import fetchbench.catalog.Model;
+import fetchbench.workload.Shape;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
@@ -37,6 +39,17 @@ class ReportTest {
 
     @TempDir
     Path folder;
+
+    /** Each shape's charts have a section of their own, titled as the shape, before tuning, resources and load. */
+    @Test
+    void everyShapeHasAChartSectionOfItsOwn() {
+        for (Shape shape : Shape.values()) {
+            Charts.Section section = Charts.Section.of(shape);
+            assertThat(section.title()).isEqualTo(shape.title());
+            assertThat(section).isLessThan(Charts.Section.tuning);
+        }
+        assertThat(Arrays.stream(Shape.values()).map(Charts.Section::of).distinct()).hasSize(Shape.values().length);
+    }
 
     @Test
     void writesEveryChartAsPngAndTheIndexBesideTheJsonAndRemovesChartsNoLongerDrawn() throws Exception {
