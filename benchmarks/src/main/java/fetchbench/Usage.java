@@ -2,6 +2,7 @@ package fetchbench;
 
 import fetchbench.catalog.Model;
 import fetchbench.run.RunOption;
+import fetchbench.workload.Shape;
 
 /** The text of {@code --help}. */
 final class Usage {
@@ -20,13 +21,7 @@ final class Usage {
                    ./mvnw verify [-Dfetchbench.name=v1,v2 ...]
 
             Shapes, one benchmark each (a regexp such as Deadline picks them, default: all):
-              gather       GatherBenchmark       fetch all N, wait for all
-              workers      WorkersBenchmark      k workers (concurrency, default 2) drain a queue of unequal delays
-              asCompleted  AsCompletedBenchmark  handle each result as it arrives
-              race         RaceBenchmark         race N replicas, keep the first 200, cancel the rest
-              deadline     DeadlineBenchmark     keep what completes within delayMs, cancel the rest
-              failures     FailuresBenchmark     uptime check of refused, reset, empty, 500, slow, malformed URLs
-              cpuHeavy     CpuHeavyBenchmark     gather with parse-and-hash work per response
+            %s
             urls, delayMs, delayProfile, concurrency and maxRequests set GatherBenchmark's workload;
             the other shapes run at their own small N and d unless named.
 
@@ -56,7 +51,16 @@ final class Usage {
             (./mvnw verify does this before the tests).
             JMH options such as -wi, -i and -f are passed to JMH. Results: results/<run-id>/.
             To sweep a model's setting for your own workload and get a recommendation: scripts/tune.sh --help.
-            """.formatted(modelNames(), runOptions());
+            """.formatted(shapes(), modelNames(), runOptions());
+
+    /** Each shape with its benchmark class and what one operation does. */
+    private static String shapes() {
+        StringBuilder text = new StringBuilder();
+        for (Shape shape : Shape.values()) {
+            text.append(String.format("  %-12s %-21s %s%n", shape, shape.benchmark(), shape.summary()));
+        }
+        return text.toString().stripTrailing();
+    }
 
     /** Each run option a user gives, with its help wrapped to the column of the descriptions. */
     private static String runOptions() {

@@ -16,23 +16,27 @@ import java.util.List;
  */
 public enum Shape {
     /** Fetch all N and wait for every one. */
-    gather("Gather", Ending.last),
+    gather("Gather", "fetch all N, wait for all",
+            Ending.last),
     /** k workers (the concurrency parameter) drain one queue of URLs with unequal delays. */
-    workers("Workers", Ending.last) {
+    workers("Workers", "k workers (concurrency) drain a queue of unequal delays",
+            Ending.last) {
         @Override
         public DelayProfile delayProfile() {
             return DelayProfile.staggered;
         }
     },
     /** Handle each result as it arrives; the batch ends with the last. */
-    asCompleted("As completed", Ending.last) {
+    asCompleted("As completed", "handle each result as it arrives",
+            Ending.last) {
         @Override
         public DelayProfile delayProfile() {
             return DelayProfile.staggered;
         }
     },
     /** N replicas of one resource, one failing at once: take the first 200, cancel the rest. */
-    race("Race", Ending.firstAnswer) {
+    race("Race", "race N replicas, keep the first 200, cancel the rest",
+            Ending.firstAnswer) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -50,7 +54,8 @@ public enum Shape {
         }
     },
     /** Half the URLs answer well within the deadline d, half long after it: keep the first, cancel the rest. */
-    deadline("Deadline", Ending.deadline) {
+    deadline("Deadline", "keep what completes within delayMs, cancel the rest",
+            Ending.deadline) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -67,7 +72,8 @@ public enum Shape {
         }
     },
     /** An uptime check: refused, reset, empty, HTTP 500, slow and malformed URLs among healthy ones. */
-    failures("Failures", Ending.last) {
+    failures("Failures", "uptime check of refused, reset, empty, 500, slow, malformed URLs",
+            Ending.last) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -85,7 +91,8 @@ public enum Shape {
         }
     },
     /** Gather, with parse-and-hash CPU work per response on the model's threads. */
-    cpuHeavy("CPU-heavy", Ending.cpuBound) {
+    cpuHeavy("CPU-heavy", "gather with parse-and-hash work per response",
+            Ending.cpuBound) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             return profile.delays(n, delayMs, seed).stream().map(d -> new Planned(Kind.LARGE, d)).toList();
@@ -117,11 +124,18 @@ public enum Shape {
     public static final String BENCHMARK_PACKAGE = "fetchbench.bench";
 
     private final String title;
+    private final String summary;
     private final Ending ending;
 
-    Shape(String title, Ending ending) {
+    Shape(String title, String summary, Ending ending) {
         this.title = title;
+        this.summary = summary;
         this.ending = ending;
+    }
+
+    /** What one operation does, in a line of the help. */
+    public String summary() {
+        return summary;
     }
 
     /** The shape's name in the README, the docs and the report: "As completed", "CPU-heavy". */
