@@ -1,4 +1,8 @@
-package fetchbench.server;
+package fetchbench.probe;
+
+import fetchbench.server.ServerProcess;
+
+import fetchbench.server.ServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

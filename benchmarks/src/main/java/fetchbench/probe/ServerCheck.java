@@ -1,4 +1,10 @@
-package fetchbench.server;
+package fetchbench.probe;
+
+import fetchbench.server.SystemLimits;
+
+import fetchbench.server.Stubs;
+
+import fetchbench.server.ServerSettings;
 
 import fetchbench.model.BareClient;
 import fetchbench.model.ClientStack;

@@ -1,4 +1,10 @@
-package fetchbench.server;
+package fetchbench.probe;
+
+import fetchbench.server.Stubs;
+
+import fetchbench.server.RequestCounter;
+
+import fetchbench.server.TargetServer;
 
 import fetchbench.result.ProbeOutcome;
 
