@@ -95,104 +95,55 @@ public final class FetchBench {
     }
 
     private int run(String[] args, Properties properties) {
-        RunOptions options;
-        RunPlan plan;
+        Checked checked;
         try {
-            if (List.of(args).contains(RunOptions.CHECK_ONLY) && !benchmarksFollow(properties)) {
-                // ./mvnw test: no benchmarks in this build, nothing to check for them but the names given
-                RunOption.refuseUnknownInMaven(mavenCommandLine);
-                return 0;
-            }
-            options = RunOptions.parse(args, properties, mavenCommandLine);
-            if (options.help()) {
-                if (!options.checkOnly()) {
-                    out.print(Usage.TEXT);
-                }
-                return 0;
-            }
-            plan = RunPlan.of(options);
-            if (options.planOnly() && !options.checkOnly()) {
-                return printPlan(options, plan);
-            }
-            refuseWhatThisMachineCannotDo(plan);
-            refuseWhileAnotherJmhRuns();
-            if (options.checkOnly()) {
-                out.println("[fetchbench] checked before the tests: the options, the OS limits for N=" + plan.largestN()
-                        + " and the JMH lock are fine");
-                return 0;
-            }
+            checked = check(args, properties);
         } catch (OptionException | IllegalArgumentException e) {
             err.println("fetchbench: " + e.getMessage());
             return EXIT_BAD_OPTION;
         }
+        return checked.options() == null ? checked.exit() : measure(checked.options(), checked.plan());
+    }
 
+    /** The options and the plan of a run to measure, or the exit code of a launch that ends here. */
+    private record Checked(RunOptions options, RunPlan plan, int exit) {
+    }
+
+    /** Everything that can stop a run before anything starts: the options, the OS limits, the JMH lock. */
+    private Checked check(String[] args, Properties properties) throws OptionException {
+        if (List.of(args).contains(RunOptions.CHECK_ONLY) && !benchmarksFollow(properties)) {
+            // ./mvnw test: no benchmarks in this build, nothing to check for them but the names given
+            RunOption.refuseUnknownInMaven(mavenCommandLine);
+            return new Checked(null, null, 0);
+        }
+        RunOptions options = RunOptions.parse(args, properties, mavenCommandLine);
+        if (options.help()) {
+            if (!options.checkOnly()) {
+                out.print(Usage.TEXT);
+            }
+            return new Checked(null, null, 0);
+        }
+        RunPlan plan = RunPlan.of(options);
+        if (options.planOnly() && !options.checkOnly()) {
+            return new Checked(null, null, printPlan(options, plan));
+        }
+        refuseWhatThisMachineCannotDo(plan);
+        refuseWhileAnotherJmhRuns();
+        if (options.checkOnly()) {
+            out.println("[fetchbench] checked before the tests: the options, the OS limits for N=" + plan.largestN()
+                    + " and the JMH lock are fine");
+            return new Checked(null, null, 0);
+        }
+        return new Checked(options, plan, 0);
+    }
+
+    /** The server started and checked, the steps run, the results written and rendered; the exit code. */
+    private int measure(RunOptions options, RunPlan plan) {
         RunDirectory directory = null;
         try (TargetServer server = startServer(options, plan)) {
-            List<ServerCheck.Result> checks = new ArrayList<>();
-            for (Step step : plan.steps()) {
-                if (step instanceof Step.ServerCheck serverCheck) {
-                    checks.addAll(ServerCheck.runEach(server.baseUri(), serverCheck.urls(), serverCheck.delayMs(),
-                            server instanceof ServerProcess local ? local.settings() : null));
-                }
-            }
-            for (ServerCheck.Result check : checks) {
-                out.println((check.passed() ? "[fetchbench] server check: " : "\n!!! [fetchbench] SERVER CHECK ")
-                        + check.describe() + (check.passed() ? "" : "\n"));
-            }
-            String check = ServerCheck.summary(checks);
-            String failedAt = ServerCheck.failedUrls(checks);
-            List<String> forkArgs = forkArgs(options, server, check, failedAt, plan.notes());
-            List<ClientStack> http2Stacks = plan.http2Stacks();
-            if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
-                List<ProbeOutcome> probes = StreamLimitProbe.run(server, http2Stacks,
-                        local.settings().maxConcurrentStreams());
-                probes.forEach(probe -> out.println("[fetchbench] past the HTTP/2 stream limit of "
-                        + local.settings().maxConcurrentStreams() + ": " + probe.describe()));
-                forkArgs.add("-D" + ResultKeys.STREAM_LIMIT_PROBE + "=" + ProbeOutcome.encode(probes));
-            }
+            Preflight preflight = preflight(options, plan, server);
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
-            Instant started = Instant.now();
-            JmhRunner runner = new JmhRunner(options, forkArgs);
-            List<Step.Jmh> steps = steps(options, plan, runner);
-            double plannedSeconds = steps.stream().mapToDouble(runner::predictedSeconds).sum();
-            Progress progress = new Progress(steps, runner);
-            RunDirectory folder = directory;
-            directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, folder, started,
-                    Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
-            Path log = directory.path().resolve(RunFolder.JMH_LOG);
-            out.println("[fetchbench] JMH's own output: " + log);
-            try (PrintStream jmhLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-                progress.run(jmhLog);
-            } catch (RunnerException | RuntimeException e) {
-                jmhFailure(log).ifPresent(line -> out.println("[fetchbench] JMH: " + line));
-                if (progress.done().isEmpty()) {
-                    throw e;
-                }
-                String why = "failed during " + progress.position() + ": " + oneLine(e);
-                keepPartial(new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done(),
-                        why));
-                directory.complete();
-                err.println("fetchbench: run " + why + "; the " + progress.done().size() + " results measured before "
-                        + "it are kept, marked incomplete, in " + directory.path());
-                return EXIT_RUN_FAILED;
-            }
-            new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done()).write();
-            Path jmhJson = directory.path().resolve(RunFolder.JMH_JSON);
-            String summary = Report.summary(JmhRun.read(jmhJson));
-            directory.complete();
-            out.println("[fetchbench] results: " + jmhJson);
-            out.printf(Locale.ROOT, "[fetchbench] benchmarks took %.1f min (planned about %.0f min)%n",
-                    Duration.between(started, Instant.now()).toSeconds() / 60.0, Math.ceil(plannedSeconds / 60));
-            int rendered = renderReport(jmhJson);
-            // The answer last, where the console stops: every result, then the verdict table.
-            out.println();
-            out.print(summary);
-            if (rendered == 0 && options.strict() && !failedAt.isEmpty()) {
-                err.println("fetchbench: the server check failed at N=" + failedAt + " (strict mode); the results are "
-                        + "kept and marked in " + jmhJson.getParent());
-                return EXIT_CHECK_FAILED;
-            }
-            return rendered;
+            return runSteps(options, plan, server, preflight, directory);
         } catch (IOException | RunnerException | ReportException | RuntimeException e) {
             err.println("fetchbench: run failed: " + oneLine(e) + " (no results written)");
             return EXIT_RUN_FAILED;
@@ -201,6 +152,81 @@ public final class FetchBench {
                 directory.removeIfIncomplete();
             }
         }
+    }
+
+    /** What the checks before the benchmarks found: the forks' arguments, and the N where the server check failed. */
+    private record Preflight(List<String> forkArgs, String failedAt) {
+    }
+
+    /** The server check at every N, and past the HTTP/2 stream limit the probe, each said on the console. */
+    private Preflight preflight(RunOptions options, RunPlan plan, TargetServer server) throws IOException {
+        List<ServerCheck.Result> checks = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            if (step instanceof Step.ServerCheck serverCheck) {
+                checks.addAll(ServerCheck.runEach(server.baseUri(), serverCheck.urls(), serverCheck.delayMs(),
+                        server instanceof ServerProcess local ? local.settings() : null));
+            }
+        }
+        for (ServerCheck.Result check : checks) {
+            out.println((check.passed() ? "[fetchbench] server check: " : "\n!!! [fetchbench] SERVER CHECK ")
+                    + check.describe() + (check.passed() ? "" : "\n"));
+        }
+        String failedAt = ServerCheck.failedUrls(checks);
+        List<String> forkArgs = forkArgs(options, server, ServerCheck.summary(checks), failedAt, plan.notes());
+        List<ClientStack> http2Stacks = plan.http2Stacks();
+        if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
+            List<ProbeOutcome> probes = StreamLimitProbe.run(server, http2Stacks,
+                    local.settings().maxConcurrentStreams());
+            probes.forEach(probe -> out.println("[fetchbench] past the HTTP/2 stream limit of "
+                    + local.settings().maxConcurrentStreams() + ": " + probe.describe()));
+            forkArgs.add("-D" + ResultKeys.STREAM_LIMIT_PROBE + "=" + ProbeOutcome.encode(probes));
+        }
+        return new Preflight(forkArgs, failedAt);
+    }
+
+    /** Runs the steps into the folder, keeping what was measured if a step fails; then the report and the answer. */
+    private int runSteps(RunOptions options, RunPlan plan, TargetServer server, Preflight preflight,
+                         RunDirectory directory) throws IOException, RunnerException, ReportException {
+        Instant started = Instant.now();
+        JmhRunner runner = new JmhRunner(options, preflight.forkArgs());
+        List<Step.Jmh> steps = steps(options, plan, runner);
+        double plannedSeconds = steps.stream().mapToDouble(runner::predictedSeconds).sum();
+        Progress progress = new Progress(steps, runner);
+        directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, directory, started,
+                Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
+        Path log = directory.path().resolve(RunFolder.JMH_LOG);
+        out.println("[fetchbench] JMH's own output: " + log);
+        try (PrintStream jmhLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+            progress.run(jmhLog);
+        } catch (RunnerException | RuntimeException e) {
+            jmhFailure(log).ifPresent(line -> out.println("[fetchbench] JMH: " + line));
+            if (progress.done().isEmpty()) {
+                throw e;
+            }
+            String why = "failed during " + progress.position() + ": " + oneLine(e);
+            keepPartial(new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done(), why));
+            directory.complete();
+            err.println("fetchbench: run " + why + "; the " + progress.done().size() + " results measured before "
+                    + "it are kept, marked incomplete, in " + directory.path());
+            return EXIT_RUN_FAILED;
+        }
+        new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done()).write();
+        Path jmhJson = directory.path().resolve(RunFolder.JMH_JSON);
+        String summary = Report.summary(JmhRun.read(jmhJson));
+        directory.complete();
+        out.println("[fetchbench] results: " + jmhJson);
+        out.printf(Locale.ROOT, "[fetchbench] benchmarks took %.1f min (planned about %.0f min)%n",
+                Duration.between(started, Instant.now()).toSeconds() / 60.0, Math.ceil(plannedSeconds / 60));
+        int rendered = renderReport(jmhJson);
+        // The answer last, where the console stops: every result, then the verdict table.
+        out.println();
+        out.print(summary);
+        if (rendered == 0 && options.strict() && !preflight.failedAt().isEmpty()) {
+            err.println("fetchbench: the server check failed at N=" + preflight.failedAt() + " (strict mode); the "
+                    + "results are kept and marked in " + jmhJson.getParent());
+            return EXIT_CHECK_FAILED;
+        }
+        return rendered;
     }
 
     /** Charts and index.html; the results stay even if this fails, and scripts/chart.sh can retry. */

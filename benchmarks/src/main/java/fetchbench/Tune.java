@@ -13,7 +13,9 @@ import fetchbench.workload.Delays;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -90,33 +92,21 @@ public final class Tune {
                 out.print(USAGE);
                 return 0;
             }
-            String urls = null;
-            String delay = Profile.DELAY_PROFILE + ":" + Profile.DEFAULT.delayMs();
-            String range = null;
-            String models = Sweep.modelNames().replace(" ", "");
-            String seed = String.valueOf(Profile.SEED);
-            String rate = null;
-            String p99 = null;
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                RunOption.refuseUnknown(option, "", FLAGS);
-                if (i + 1 >= args.length) {
-                    throw new OptionException(option + " needs a value; see scripts/tune.sh --help");
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--urls" -> urls = value;
-                    case "--delay" -> delay = value;
-                    case "--range" -> range = value;
-                    case "--models" -> models = value;
-                    case "--seed" -> seed = value;
-                    case "--rate" -> rate = value;
-                    case "--p99" -> p99 = value;
-                    case "--target" -> launcherProperties.setProperty("fetchbench.target",
-                            RunOptions.parseTarget(value, "--target").toString());
-                    default -> launcherProperties.setProperty("fetchbench.results", value);
-                }
+            Map<String, String> flags = flags(args);
+            if (flags.containsKey("--target")) {
+                launcherProperties.setProperty("fetchbench.target",
+                        RunOptions.parseTarget(flags.get("--target"), "--target").toString());
             }
+            if (flags.containsKey("--results")) {
+                launcherProperties.setProperty("fetchbench.results", flags.get("--results"));
+            }
+            String urls = flags.get("--urls");
+            String delay = flags.getOrDefault("--delay", Profile.DELAY_PROFILE + ":" + Profile.DEFAULT.delayMs());
+            String range = flags.get("--range");
+            String models = flags.getOrDefault("--models", Sweep.modelNames().replace(" ", ""));
+            String seed = flags.getOrDefault("--seed", String.valueOf(Profile.SEED));
+            String rate = flags.get("--rate");
+            String p99 = flags.get("--p99");
             if (urls == null) {
                 throw new OptionException("--urls is required; allowed: a positive integer, e.g. --urls 200");
             }
@@ -128,33 +118,7 @@ public final class Tune {
                 throw new OptionException("bad value '" + range + "' for --range; allowed: MIN..MAX with 1 <= MIN <= N ("
                         + n + "): a setting above N behaves like N");
             }
-            for (String model : models.split(",")) {
-                if (Sweep.MODELS.stream().noneMatch(m -> m.name().equals(model.strip()))) {
-                    throw new OptionException("bad value '" + model + "' for --models; allowed: " + Sweep.modelNames()
-                            + (Arrays.stream(Model.values()).anyMatch(m -> m.name().equals(model.strip()))
-                            ? " (" + model.strip() + " has no setting to sweep)" : ""));
-                }
-            }
-            if (rate != null) {
-                positive("--rate", rate);
-            }
-            if (p99 != null) {
-                if (rate == null) {
-                    throw new OptionException("--p99 needs --rate; allowed: --rate R --p99 MS");
-                }
-                try {
-                    if (!(Double.parseDouble(p99) > 0)) {
-                        throw new NumberFormatException();
-                    }
-                } catch (NumberFormatException e) {
-                    throw new OptionException("bad value '" + p99 + "' for --p99; allowed: a number of milliseconds > 0");
-                }
-            }
-            try {
-                Long.parseLong(seed);
-            } catch (NumberFormatException e) {
-                throw new OptionException("bad value '" + seed + "' for --seed; allowed: an integer");
-            }
+            checkValues(models, rate, p99, seed);
             // Only once every option is good, so bad input still gets one line and nothing else.
             if (rate == null && sweep.max() > n) {
                 out.println("[tune] note: settings above N=" + n + " behave like N; sweeping " + sweep.min() + ".." + n);
@@ -177,6 +141,51 @@ public final class Tune {
             return FetchBench.EXIT_BAD_OPTION;
         }
         return FetchBench.run(launcherArgs.toArray(String[]::new), launcherProperties, out, err);
+    }
+
+    /** Each flag given, with its value, in the order given; an unknown flag or a missing value is refused. */
+    private static Map<String, String> flags(String[] args) throws OptionException {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            RunOption.refuseUnknown(option, "", FLAGS);
+            if (i + 1 >= args.length) {
+                throw new OptionException(option + " needs a value; see scripts/tune.sh --help");
+            }
+            flags.put(option, args[++i]);
+        }
+        return flags;
+    }
+
+    /** The models, the rate, the p99 bound and the seed, each refused in one line if it is not one a sweep takes. */
+    private static void checkValues(String models, String rate, String p99, String seed) throws OptionException {
+        for (String model : models.split(",")) {
+            if (Sweep.MODELS.stream().noneMatch(m -> m.name().equals(model.strip()))) {
+                throw new OptionException("bad value '" + model + "' for --models; allowed: " + Sweep.modelNames()
+                        + (Arrays.stream(Model.values()).anyMatch(m -> m.name().equals(model.strip()))
+                        ? " (" + model.strip() + " has no setting to sweep)" : ""));
+            }
+        }
+        if (rate != null) {
+            positive("--rate", rate);
+        }
+        if (p99 != null) {
+            if (rate == null) {
+                throw new OptionException("--p99 needs --rate; allowed: --rate R --p99 MS");
+            }
+            try {
+                if (!(Double.parseDouble(p99) > 0)) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new OptionException("bad value '" + p99 + "' for --p99; allowed: a number of milliseconds > 0");
+            }
+        }
+        try {
+            Long.parseLong(seed);
+        } catch (NumberFormatException e) {
+            throw new OptionException("bad value '" + seed + "' for --seed; allowed: an integer");
+        }
     }
 
     private static int positive(String option, String value) throws OptionException {

@@ -71,22 +71,7 @@ final class Planner {
         List<Measure> candidates = new ArrayList<>(measures(Shape.gather, urls,
                 options.delayMs().orElse(List.of(profile.delayMs())), seeds, largestN, true));
         boolean patterns = !options.jmh().getIncludes().isEmpty();
-        for (Shape shape : Shape.values()) {
-            // Unnamed shapes run with their own workload, and not at all when the user gave one.
-            if (shape == Shape.gather || (patterns ? !named(shape) : workloadGiven)) {
-                continue;
-            }
-            List<Integer> shapeUrls = patterns ? options.urls().orElse(List.of(profile.urls(shape)))
-                    : List.of(profile.urls(shape));
-            for (int n : shapeUrls) {
-                if (n < shape.minimumUrls()) {
-                    throw new OptionException("bad value '" + n + "' for urls with " + shape.benchmark()
-                            + "; allowed: >= " + shape.minimumUrls());
-                }
-            }
-            candidates.addAll(measures(shape, shapeUrls, patterns ? options.delayMs()
-                    .orElse(List.of(profile.delayMs(shape))) : List.of(profile.delayMs(shape)), seeds, largestN, patterns));
-        }
+        candidates.addAll(otherShapes(seeds, largestN, patterns));
         if (!patterns && workloadGiven) {
             notes.add("urls, delayMs, delayProfile, concurrency and maxRequests set the gather benchmark "
                     + "(GatherBenchmark); the other shapes run with them when named, e.g. DeadlineBenchmark");
@@ -103,21 +88,7 @@ final class Planner {
                     List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN, machine));
         }
         List<Step> steps = new ArrayList<>();
-        List<Step.UnderLoad> loads = new ArrayList<>();
-        for (Step.UnderLoad.Load load : Step.UnderLoad.Load.values()) {
-            if (options.picks(benchmarkName(load)) && (patterns || !workloadGiven)) {
-                Optional<String> elsewhere = notLoopback(options.target());
-                if (elsewhere.isEmpty()) {
-                    loads.addAll(underLoad(load, seeds, patterns));
-                } else if (patterns) {
-                    throw new OptionException("bad value '" + options.target() + "' for fetchbench.target with "
-                            + load.benchmarkClass + "; allowed: a server "
-                            + "on this machine (127.0.0.1, localhost): the load goes to the loopback only");
-                } else if (!notes.contains(elsewhere.get())) {
-                    notes.add(elsewhere.get());
-                }
-            }
-        }
+        List<Step.UnderLoad> loads = loads(seeds, patterns);
         for (Measure candidate : candidates) {
             Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)
                     : withinBudget(candidate);
@@ -140,6 +111,50 @@ final class Planner {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
         }
         return withCalibration(steps, notes);
+    }
+
+    /**
+     * The shapes other than gather, each at its own N and delay, or at the user's when named (and
+     * not at all, unnamed, when the user gave a workload).
+     */
+    private List<Measure> otherShapes(List<Long> seeds, int largestN, boolean patterns) throws OptionException {
+        List<Measure> measures = new ArrayList<>();
+        for (Shape shape : Shape.values()) {
+            if (shape == Shape.gather || (patterns ? !named(shape) : workloadGiven)) {
+                continue;
+            }
+            List<Integer> shapeUrls = patterns ? options.urls().orElse(List.of(profile.urls(shape)))
+                    : List.of(profile.urls(shape));
+            for (int n : shapeUrls) {
+                if (n < shape.minimumUrls()) {
+                    throw new OptionException("bad value '" + n + "' for urls with " + shape.benchmark()
+                            + "; allowed: >= " + shape.minimumUrls());
+                }
+            }
+            measures.addAll(measures(shape, shapeUrls, patterns ? options.delayMs()
+                    .orElse(List.of(profile.delayMs(shape))) : List.of(profile.delayMs(shape)), seeds, largestN, patterns));
+        }
+        return measures;
+    }
+
+    /** The gather under load (callers, rates) where it is picked, on this machine only. */
+    private List<Step.UnderLoad> loads(List<Long> seeds, boolean patterns) throws OptionException {
+        List<Step.UnderLoad> loads = new ArrayList<>();
+        for (Step.UnderLoad.Load load : Step.UnderLoad.Load.values()) {
+            if (options.picks(benchmarkName(load)) && (patterns || !workloadGiven)) {
+                Optional<String> elsewhere = notLoopback(options.target());
+                if (elsewhere.isEmpty()) {
+                    loads.addAll(underLoad(load, seeds, patterns));
+                } else if (patterns) {
+                    throw new OptionException("bad value '" + options.target() + "' for fetchbench.target with "
+                            + load.benchmarkClass + "; allowed: a server "
+                            + "on this machine (127.0.0.1, localhost): the load goes to the loopback only");
+                } else if (!notes.contains(elsewhere.get())) {
+                    notes.add(elsewhere.get());
+                }
+            }
+        }
+        return loads;
     }
 
     /**
@@ -246,62 +261,74 @@ final class Planner {
         List<Variant> variants = options.models().map(chosen -> chosen.stream().filter(models::contains)
                 .map(Variant::of).toList()).orElse(profile.underLoad().stream()
                 .filter(v -> models.contains(v.model())).toList());
-        Theory theory = machine.theory();
         List<Step.UnderLoad> steps = new ArrayList<>();
         for (Variant variant : variants) {
             for (int n : urls) {
                 for (int d : delays) {
-                    Settings settings = settings(variant, n);
-                    if (named) {
-                        settings = new Settings(options.concurrency().filter(c -> variant.model().hasConcurrencyKnob())
-                                .orElse(settings.concurrency()), options.maxRequests()
-                                .filter(m -> variant.model().knob() == Knob.dispatcherLimit).orElse(settings.maxRequests()),
-                                settings.connectionPools());
-                    }
-                    Settings chosen = settings;
-                    Optional<Measure> spoken = Optional.of(new Measure(Shape.gather, variant, new Workloads(List.of(n),
-                            List.of(d), List.of(Delays.of(Profile.DELAY_PROFILE)), seeds), chosen, Batches.RUN, false,
-                            machine));
-                    if (options.protocols().isPresent()) {
-                        spoken = spoken(spoken.get(), options.protocols().get());
-                    }
-                    if (spoken.isEmpty()) {
-                        continue;
-                    }
-                    Measure gather = spoken.get();
-                    List<Integer> planned = new ArrayList<>();
-                    List<Integer> skipped = new ArrayList<>();
-                    for (int value : values) {
-                        Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(value));
-                        boolean fits = callers ? one.batchMillis().stream().allMatch(ms -> ms <= profile.batchBudgetMs())
-                                : chosen.concurrency().stream().allMatch(c -> theory.utilisation(new Limits(
-                                variant.model(), c, chosen.maxRequests().get(0)), n, d, value, Double.NaN)
-                                <= Step.UnderLoad.MOST_UTILISATION);
-                        (fits || given.isPresent() || options.models().isPresent() ? planned : skipped).add(value);
-                    }
-                    if (!skipped.isEmpty()) {
-                        notes.add(load + " · " + variant + " skipped for " + (callers ? "callers=" : "rate=")
-                                + joined(skipped) + (callers ? ": predicted batch over the budget" : ": over "
-                                + Step.UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
-                                + "would grow all window") + "; ask for it with -p model=" + variant.model());
-                    }
-                    if (!planned.isEmpty() && !callers) {
-                        steps.add(new Step.UnderLoad(load, gather, planned));
-                    }
-                    // A round's batches like a gather's of M·N (see Batches): a short round with
-                    // hundreds in flight is the CPU of client and server, shared, and varies most.
-                    Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
-                    for (int m : callers ? planned : List.<Integer>of()) {
-                        Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(m));
-                        int inFlight = chosen.concurrency().stream().mapToInt(c -> theory.sharedSlots(new Limits(
-                                variant.model(), c, chosen.maxRequests().get(0)), m, n)).max().orElse(m * n);
-                        byBudget.computeIfAbsent(Batches.forBatch(Shape.gather, one.batchMillis().stream()
-                                .mapToDouble(Double::doubleValue).max().orElse(0), inFlight), b -> new ArrayList<>()).add(m);
-                    }
-                    byBudget.forEach((budget, ms) -> steps.add(new Step.UnderLoad(load, gather.with(budget), ms)));
+                    steps.addAll(underLoadAt(load, variant, n, d, seeds, named, values, given.isPresent()));
                 }
             }
         }
+        return steps;
+    }
+
+    /**
+     * The load steps of one variant at one N and delay: the rates it can take (or all, where the
+     * user asked), and the callers grouped by the batches a round of M·N needs; the rest in a note.
+     */
+    private List<Step.UnderLoad> underLoadAt(Step.UnderLoad.Load load, Variant variant, int n, int d, List<Long> seeds,
+                                             boolean named, List<Integer> values, boolean valuesGiven) {
+        boolean callers = load == Step.UnderLoad.Load.callers;
+        Theory theory = machine.theory();
+        List<Step.UnderLoad> steps = new ArrayList<>();
+        Settings settings = settings(variant, n);
+        if (named) {
+            settings = new Settings(options.concurrency().filter(c -> variant.model().hasConcurrencyKnob())
+                    .orElse(settings.concurrency()), options.maxRequests()
+                    .filter(m -> variant.model().knob() == Knob.dispatcherLimit).orElse(settings.maxRequests()),
+                    settings.connectionPools());
+        }
+        Settings chosen = settings;
+        Optional<Measure> spoken = Optional.of(new Measure(Shape.gather, variant, new Workloads(List.of(n),
+                List.of(d), List.of(Delays.of(Profile.DELAY_PROFILE)), seeds), chosen, Batches.RUN, false,
+                machine));
+        if (options.protocols().isPresent()) {
+            spoken = spoken(spoken.get(), options.protocols().get());
+        }
+        if (spoken.isEmpty()) {
+            return steps;
+        }
+        Measure gather = spoken.get();
+        List<Integer> planned = new ArrayList<>();
+        List<Integer> skipped = new ArrayList<>();
+        for (int value : values) {
+            Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(value));
+            boolean fits = callers ? one.batchMillis().stream().allMatch(ms -> ms <= profile.batchBudgetMs())
+                    : chosen.concurrency().stream().allMatch(c -> theory.utilisation(new Limits(
+                    variant.model(), c, chosen.maxRequests().get(0)), n, d, value, Double.NaN)
+                    <= Step.UnderLoad.MOST_UTILISATION);
+            (fits || valuesGiven || options.models().isPresent() ? planned : skipped).add(value);
+        }
+        if (!skipped.isEmpty()) {
+            notes.add(load + " · " + variant + " skipped for " + (callers ? "callers=" : "rate=")
+                    + joined(skipped) + (callers ? ": predicted batch over the budget" : ": over "
+                    + Step.UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
+                    + "would grow all window") + "; ask for it with -p model=" + variant.model());
+        }
+        if (!planned.isEmpty() && !callers) {
+            steps.add(new Step.UnderLoad(load, gather, planned));
+        }
+        // A round's batches like a gather's of M·N (see Batches): a short round with
+        // hundreds in flight is the CPU of client and server, shared, and varies most.
+        Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
+        for (int m : callers ? planned : List.<Integer>of()) {
+            Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(m));
+            int inFlight = chosen.concurrency().stream().mapToInt(c -> theory.sharedSlots(new Limits(
+                    variant.model(), c, chosen.maxRequests().get(0)), m, n)).max().orElse(m * n);
+            byBudget.computeIfAbsent(Batches.forBatch(Shape.gather, one.batchMillis().stream()
+                    .mapToDouble(Double::doubleValue).max().orElse(0), inFlight), b -> new ArrayList<>()).add(m);
+        }
+        byBudget.forEach((budget, ms) -> steps.add(new Step.UnderLoad(load, gather.with(budget), ms)));
         return steps;
     }
 
