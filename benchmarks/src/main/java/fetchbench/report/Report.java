@@ -92,15 +92,64 @@ public final class Report {
                 Charts.WIDTH, Charts.HEIGHT, Html.escape(chart.caption()));
     }
 
+    /** One section of the page: its anchor, its title in the contents, and its HTML. */
+    record PageSection(String id, String title, String body) {
+    }
+
     private static String page(JmhRun run, List<Row> rows, Map<Charts.Section, StringBuilder> figures) {
         String runName = run.source().toAbsolutePath().getParent().getFileName().toString();
-        StringBuilder html = new StringBuilder(Html.head("fetchbench run " + runName));
-        html.append("<h1>fetchbench run ").append(Html.escape(runName)).append("</h1>\n");
-        // Sections in reading order: id, title, body. The verdict comes first, then the contents.
-        List<String[]> sections = new ArrayList<>();
         String incomplete = incomplete(run.source()).map(why -> "<p class=\"sig\">Incomplete run: it "
                 + Html.escape(why) + ". Every table and chart holds the steps that finished before.</p>\n").orElse("");
         Load load = Load.of(run);
+        // Sections in reading order. The verdict comes first, then the contents.
+        List<PageSection> sections = new ArrayList<>();
+        Optional<PageSection> whichModel = whichModel(rows, load, incomplete);
+        whichModel.ifPresent(sections::add);
+        Protocols protocols = Protocols.of(run, rows);
+        if (!protocols.isEmpty()) {
+            sections.add(new PageSection("protocols", "Over TLS and HTTP/2", protocols.html()));
+        }
+        if (!load.isEmpty()) {
+            StringBuilder loadCharts = figures.getOrDefault(Charts.Section.load, new StringBuilder());
+            sections.add(new PageSection("under-load", "Under load", load.html() + loadCharts));
+        }
+        sections.add(new PageSection("run", "This run", about(run, rows, incomplete)));
+        List<String> notes = notes(run);
+        if (!notes.isEmpty()) {
+            StringBuilder left = new StringBuilder("<ul>\n");
+            notes.forEach(note -> left.append("<li>").append(Html.escape(note)).append("</li>\n"));
+            sections.add(new PageSection("left-out", "Left out of this run", left.append("</ul>\n").toString()));
+        }
+        sections.addAll(chartSections(figures, tuning(run, rows)));
+        sections.add(new PageSection("results", "Every result", RESULTS_LEGEND + table(rows)));
+        String calibration = calibrationSection(rows, Calibration.of(run));
+        if (!calibration.isEmpty()) {
+            sections.add(new PageSection("floor", "Floor and harness overhead", calibration));
+        }
+        sections.add(new PageSection("reproduce", "Reproduce", "<pre>" + Html.escape(reproduceCommand(run)) + "</pre>\n"));
+        return html(runName, sections, whichModel.isPresent() ? 1 : 0);
+    }
+
+    /** The page: its title, then the sections, with the contents before the one at {@code contentsAt}. */
+    private static String html(String runName, List<PageSection> sections, int contentsAt) {
+        StringBuilder html = new StringBuilder(Html.head("fetchbench run " + runName));
+        html.append("<h1>fetchbench run ").append(Html.escape(runName)).append("</h1>\n");
+        for (int i = 0; i < sections.size(); i++) {
+            if (i == contentsAt) {
+                html.append("<nav id=\"contents\"><h2>Contents</h2>\n<ol>\n");
+                sections.forEach(section -> html.append("<li><a href=\"#").append(section.id()).append("\">")
+                        .append(Html.escape(section.title())).append("</a></li>\n"));
+                html.append("</ol>\n</nav>\n");
+            }
+            PageSection section = sections.get(i);
+            html.append("<section id=\"").append(section.id()).append("\">\n<h2>").append(Html.escape(section.title()))
+                    .append("</h2>\n").append(section.body()).append("</section>\n");
+        }
+        return html.append(Html.SORT_SCRIPT).append("</body>\n</html>\n").toString();
+    }
+
+    /** "Which model?": the verdicts and, under load, what changes; empty when the run has neither. */
+    private static Optional<PageSection> whichModel(List<Row> rows, Load load, String incomplete) {
         String verdicts = verdictSection(Verdict.of(rows));
         if (!load.isEmpty()) {
             verdicts += "<p id=\"under-load-verdict\"><b>Under load</b> (" + Html.escape(load.headlineScope())
@@ -108,18 +157,12 @@ public final class Report {
                     .map(line -> "<li>" + Html.escape(line) + "</li>\n").collect(java.util.stream.Collectors.joining())
                     + "</ul>\n";
         }
-        verdicts = verdicts.isEmpty() ? verdicts : incomplete + verdicts;
-        if (!verdicts.isEmpty()) {
-            sections.add(new String[] {"which-model", "Which model?", verdicts});
-        }
-        Protocols protocols = Protocols.of(run, rows);
-        if (!protocols.isEmpty()) {
-            sections.add(new String[] {"protocols", "Over TLS and HTTP/2", protocols.html()});
-        }
-        if (!load.isEmpty()) {
-            StringBuilder loadCharts = figures.getOrDefault(Charts.Section.load, new StringBuilder());
-            sections.add(new String[] {"under-load", "Under load", load.html() + loadCharts});
-        }
+        return verdicts.isEmpty() ? Optional.empty()
+                : Optional.of(new PageSection("which-model", "Which model?", incomplete + verdicts));
+    }
+
+    /** "This run": the machine, the batches, the code, and the server check (with a banner where it failed). */
+    private static String about(JmhRun run, List<Row> rows, String incomplete) {
         StringBuilder about = new StringBuilder();
         JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
         IntSummaryStatistics measured = run.results().stream()
@@ -136,73 +179,60 @@ public final class Report {
                 + "not the models (they are flagged in the tables).</p>\n"));
         run.forkProperty(ResultKeys.SERVER_CHECK).ifPresent(check -> about.append("<p class=\"env\">Server check: ")
                 .append(Html.escape(check)).append("</p>\n"));
-        about.insert(0, incomplete);
-        sections.add(new String[] {"run", "This run", about.toString()});
-        List<String> notes = notes(run);
-        if (!notes.isEmpty()) {
-            StringBuilder left = new StringBuilder("<ul>\n");
-            notes.forEach(note -> left.append("<li>").append(Html.escape(note)).append("</li>\n"));
-            sections.add(new String[] {"left-out", "Left out of this run", left.append("</ul>\n").toString()});
-        }
+        return about.insert(0, incomplete).toString();
+    }
+
+    /** "Tuning: what to set", where the run swept a setting. */
+    private static Optional<PageSection> tuning(JmhRun run, List<Row> rows) {
         List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
-        String[] tuningSection = null;
-        if (!recommendations.isEmpty()) {
-            Row swept = rows.stream().filter(Row::isSweep).findFirst().orElseThrow();
-            boolean tuneRun = run.forkProperty(ResultKeys.TUNING).map(Boolean::parseBoolean).orElse(false);
-            StringBuilder tuning = new StringBuilder(tuneRun ? "" : "<p class=\"sig\">An example: this run's own "
-                    + "sweep at N=" + swept.urls() + ", " + Html.escape(swept.delayMs() + " ms " + swept.delays().spec())
-                    + ", not your workload. For yours: <code>scripts/tune.sh --urls N --delay PROFILE:MS</code>.</p>\n");
-            tuning.append("<p>For each swept setting, the smallest value that is not "
-                    + "significantly slower than the best measured (their intervals, time ± JMH's 99.9 % error, "
-                    + "overlap), and what it costs at its peak (from the resource metrics); \"undetermined\" where "
-                    + "an interval is missing, or where that setting's or the best's is wider than ±")
-                    .append((int) Tuning.MAX_HALF_WIDTH_PERCENT).append(" %. The tuning charts below show every setting beside the prediction.</p>\n<ul>\n");
-            recommendations.forEach(r -> tuning.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
-            tuningSection = new String[] {"tuning", tuneRun ? "Tuning: what to set" : "Tuning: what to set (an example)",
-                    tuning.append("</ul>\n").toString()};
+        if (recommendations.isEmpty()) {
+            return Optional.empty();
         }
-        // Gather, the other shapes, then tuning (what to set, then its charts), then resources.
+        Row swept = rows.stream().filter(Row::isSweep).findFirst().orElseThrow();
+        boolean tuneRun = run.forkProperty(ResultKeys.TUNING).map(Boolean::parseBoolean).orElse(false);
+        StringBuilder tuning = new StringBuilder(tuneRun ? "" : "<p class=\"sig\">An example: this run's own "
+                + "sweep at N=" + swept.urls() + ", " + Html.escape(swept.delayMs() + " ms " + swept.delays().spec())
+                + ", not your workload. For yours: <code>scripts/tune.sh --urls N --delay PROFILE:MS</code>.</p>\n");
+        tuning.append("<p>For each swept setting, the smallest value that is not "
+                + "significantly slower than the best measured (their intervals, time ± JMH's 99.9 % error, "
+                + "overlap), and what it costs at its peak (from the resource metrics); \"undetermined\" where "
+                + "an interval is missing, or where that setting's or the best's is wider than ±")
+                .append((int) Tuning.MAX_HALF_WIDTH_PERCENT).append(" %. The tuning charts below show every setting beside the prediction.</p>\n<ul>\n");
+        recommendations.forEach(r -> tuning.append("<li>").append(Html.escape(r.describe())).append("</li>\n"));
+        return Optional.of(new PageSection("tuning", tuneRun ? "Tuning: what to set" : "Tuning: what to set (an example)",
+                tuning.append("</ul>\n").toString()));
+    }
+
+    /** Gather, the other shapes, then tuning (what to set, then its charts), then resources. */
+    private static List<PageSection> chartSections(Map<Charts.Section, StringBuilder> figures,
+                                                   Optional<PageSection> tuning) {
+        List<PageSection> sections = new ArrayList<>();
         boolean tuningPlaced = false;
         for (Charts.Section section : Charts.Section.values()) {
-            if (section.compareTo(Charts.Section.tuning) >= 0 && !tuningPlaced && tuningSection != null) {
-                sections.add(tuningSection);
+            if (section.compareTo(Charts.Section.tuning) >= 0 && !tuningPlaced && tuning.isPresent()) {
+                sections.add(tuning.get());
                 tuningPlaced = true;
             }
             StringBuilder charts = figures.get(section);
             if (charts != null && section != Charts.Section.load) {
-                sections.add(new String[] {"charts-" + section.name(), section.title(),
+                sections.add(new PageSection("charts-" + section.name(), section.title(),
                         (section == Charts.Section.resources ? "<p>What each setting spent, per scenario: threads, "
-                                + "memory, connections and the other metrics of the run.</p>\n" : "") + charts});
+                                + "memory, connections and the other metrics of the run.</p>\n" : "") + charts));
             }
         }
-        sections.add(new String[] {"results", "Every result", "<p>Click a column to sort. Theory: the greedy schedule of the "
-                + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
-                + "are equal, read the way the shape ends (the last result, the first success, the deadline; "
-                + "see docs/shapes.md). Floor: the bare client of the model's own stack (OkHttp, or the JDK HttpClient for httpClientAsync) fetching N URLs with a 1 ms delay on this machine. "
-                + "Predicted: the larger of the two. Ratio: measured ÷ predicted. Band: the model stated "
-                + "before the run, from the ideal (the theory) to the ideal plus the floor; ÷ ideal: measured ÷ "
-                + "theory; in band: whether the measurement's interval meets the band (below, inside, above; unknown without an interval or with one wider than ±"
-                + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " %). "
-                + "Batches: forks × measured batches per fork (and JMH's warm-up batches).</p>\n" + table(rows)});
-        String calibration = calibrationSection(rows, Calibration.of(run));
-        if (!calibration.isEmpty()) {
-            sections.add(new String[] {"floor", "Floor and harness overhead", calibration});
-        }
-        sections.add(new String[] {"reproduce", "Reproduce", "<pre>" + Html.escape(reproduceCommand(run)) + "</pre>\n"});
-
-        for (int i = 0; i < sections.size(); i++) {
-            if (i == (verdicts.isEmpty() ? 0 : 1)) {
-                html.append("<nav id=\"contents\"><h2>Contents</h2>\n<ol>\n");
-                sections.forEach(section -> html.append("<li><a href=\"#").append(section[0]).append("\">")
-                        .append(Html.escape(section[1])).append("</a></li>\n"));
-                html.append("</ol>\n</nav>\n");
-            }
-            html.append("<section id=\"").append(sections.get(i)[0]).append("\">\n<h2>").append(Html.escape(sections.get(i)[1]))
-                    .append("</h2>\n").append(sections.get(i)[2]).append("</section>\n");
-        }
-        html.append(Html.SORT_SCRIPT).append("</body>\n</html>\n");
-        return html.toString();
+        return sections;
     }
+
+    /** How to read the table of every result. */
+    private static final String RESULTS_LEGEND = "<p>Click a column to sort. Theory: the greedy schedule of the "
+            + "URLs on the c requests the model has in flight, ⌈N/c⌉ waves of the delay when all delays "
+            + "are equal, read the way the shape ends (the last result, the first success, the deadline; "
+            + "see docs/shapes.md). Floor: the bare client of the model's own stack (OkHttp, or the JDK HttpClient for httpClientAsync) fetching N URLs with a 1 ms delay on this machine. "
+            + "Predicted: the larger of the two. Ratio: measured ÷ predicted. Band: the model stated "
+            + "before the run, from the ideal (the theory) to the ideal plus the floor; ÷ ideal: measured ÷ "
+            + "theory; in band: whether the measurement's interval meets the band (below, inside, above; unknown without an interval or with one wider than ±"
+            + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " %). "
+            + "Batches: forks × measured batches per fork (and JMH's warm-up batches).</p>\n";
 
     /** Why the run stopped early, where environment.json beside jmh.json says it did. */
     static Optional<String> incomplete(Path jmhJson) {
