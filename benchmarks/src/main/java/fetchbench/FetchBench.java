@@ -1,6 +1,5 @@
 package fetchbench;
 
-import fetchbench.result.Notes;
 import fetchbench.result.ProbeOutcome;
 import fetchbench.result.RunFolder;
 
@@ -15,8 +14,9 @@ import fetchbench.run.RunDirectory;
 import fetchbench.run.RunOption;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
+import fetchbench.run.ForkFacts;
+import fetchbench.run.Progress;
 import fetchbench.run.RunFiles;
-import fetchbench.run.SourceVersion;
 import fetchbench.run.Step;
 import fetchbench.server.SystemLimits;
 import fetchbench.server.ExternalServer;
@@ -26,7 +26,6 @@ import fetchbench.probe.StreamLimitProbe;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
-import fetchbench.theory.Machine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -40,13 +39,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
@@ -172,7 +168,7 @@ public final class FetchBench {
                     + check.describe() + (check.passed() ? "" : "\n"));
         }
         String failedAt = ServerCheck.failedUrls(checks);
-        List<String> forkArgs = forkArgs(options, server, ServerCheck.summary(checks), failedAt, plan.notes());
+        List<String> forkArgs = ForkFacts.forkArgs(options, server, ServerCheck.summary(checks), failedAt, plan.notes());
         List<ClientStack> http2Stacks = plan.http2Stacks();
         if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
             List<ProbeOutcome> probes = StreamLimitProbe.run(server, http2Stacks,
@@ -191,7 +187,7 @@ public final class FetchBench {
         JmhRunner runner = new JmhRunner(options, preflight.forkArgs());
         List<Step.Jmh> steps = steps(options, plan, runner);
         double plannedSeconds = steps.stream().mapToDouble(runner::predictedSeconds).sum();
-        Progress progress = new Progress(steps, runner);
+        Progress progress = new Progress(steps, runner, out);
         directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, directory, started,
                 Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
         Path log = directory.path().resolve(RunFolder.JMH_LOG);
@@ -315,61 +311,6 @@ public final class FetchBench {
     }
 
     /**
-     * Runs the steps one by one, a console line each with the time so far and an estimate of the
-     * rest: the predicted time of the steps left, scaled by how the finished ones kept to theirs.
-     */
-    private final class Progress {
-        private final List<Step.Jmh> steps;
-        private final JmhRunner runner;
-        private final List<RunResult> done = new CopyOnWriteArrayList<>();
-        private volatile int current;
-
-        Progress(List<Step.Jmh> steps, JmhRunner runner) {
-            this.steps = steps;
-            this.runner = runner;
-        }
-
-        void run(PrintStream jmhLog) throws RunnerException {
-            long start = System.nanoTime();
-            double predictedDone = 0;
-            for (int i = 0; i < steps.size(); i++) {
-                current = i;
-                Step.Jmh step = steps.get(i);
-                double elapsed = (System.nanoTime() - start) / 1e9;
-                double pace = predictedDone > 0 ? elapsed / predictedDone : 1;
-                double left = steps.subList(i, steps.size()).stream().mapToDouble(runner::predictedSeconds).sum() * pace;
-                out.printf(Locale.ROOT, "[fetchbench] step %d/%d · %s elapsed · about %s to go · %s%n", i + 1,
-                        steps.size(), minutes(elapsed), minutes(left), step.describe());
-                jmhLog.printf("%n[fetchbench] step %d/%d: %s%n", i + 1, steps.size(), step.describe());
-                Collection<RunResult> stepResults = runner.run(step, jmhLog);
-                if (stepResults.isEmpty()) {
-                    throw new IllegalStateException("JMH ran nothing for step " + (i + 1) + " (check the benchmark regexp)");
-                }
-                done.addAll(stepResults);
-                predictedDone += runner.predictedSeconds(step);
-            }
-            current = steps.size();
-            out.printf(Locale.ROOT, "[fetchbench] all %d steps done in %s%n", steps.size(),
-                    minutes((System.nanoTime() - start) / 1e9));
-        }
-
-        List<RunResult> done() {
-            return List.copyOf(done);
-        }
-
-        /** "step 3/68 (gather · virtualThreads …)". */
-        String position() {
-            int at = Math.min(current, steps.size() - 1);
-            return "step " + (at + 1) + "/" + steps.size() + " (" + steps.get(at).describe() + ")";
-        }
-    }
-
-    private static String minutes(double seconds) {
-        long s = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    /**
      * Writes what a run measured before it stopped, marked incomplete, and its report; false (the
      * folder goes) when it measured nothing.
      */
@@ -417,38 +358,6 @@ public final class FetchBench {
         }
         out.println(runner.total(selected));
         return 0;
-    }
-
-    /**
-     * The same for every step: where the server is, the user's own -jvmArgsAppend, and the facts
-     * the report needs, which travel with the results because JMH records the forks' arguments.
-     */
-    private static List<String> forkArgs(RunOptions options, TargetServer server, String check, String failedAt,
-                                         List<String> notes) {
-        List<String> args = new ArrayList<>(options.jmh().getJvmArgsAppend().orElse(List.of()));
-        server.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
-        if (server instanceof ServerProcess local) {
-            args.add("-D" + ResultKeys.MAX_CONCURRENT_STREAMS + "=" + local.settings().maxConcurrentStreams());
-        }
-        Machine machine = Machine.here();
-        args.add("-D" + ResultKeys.CORES + "=" + machine.cores());
-        args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + machine.defaultExecutorThreads());
-        args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
-        args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));
-        args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);
-        options.p99Ms().ifPresent(bound -> args.add("-D" + ResultKeys.P99_BOUND + "=" + bound));
-        options.sweep().ifPresent(sweep -> args.add("-D" + ResultKeys.TUNING + "=true"));
-        if (!failedAt.isEmpty()) {
-            args.add("-D" + ResultKeys.SERVER_CHECK_FAILED + "=" + failedAt);
-        }
-        if (!notes.isEmpty()) {
-            args.add("-D" + ResultKeys.NOTES + "=" + Notes.encode(notes));
-        }
-        if (Runtime.version().feature() >= 23) {
-            // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
-            args.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        return args;
     }
 
     private static String oneLine(Throwable e) {
