@@ -101,8 +101,8 @@ public final class JmhRunner {
             args.add("-XX:+AutoCreateSharedArchive");
         }
         step.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
-        Step.Measure measure = step instanceof Step.UnderLoad load ? load.gather()
-                : step instanceof Step.Measure m ? m : null;
+        Measure measure = step instanceof UnderLoad load ? load.gather()
+                : step instanceof Measure m ? m : null;
         if (measure != null) {
             args.addAll(measure.variant().model().jvmOptions());
         }

@@ -10,7 +10,7 @@ import fetchbench.model.ClientStack;
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.run.Step.Measure;
+
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
 import fetchbench.catalog.Limits;
@@ -88,7 +88,7 @@ final class Planner {
                     List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN, machine));
         }
         List<Step> steps = new ArrayList<>();
-        List<Step.UnderLoad> loads = loads(seeds, patterns);
+        List<UnderLoad> loads = loads(seeds, patterns);
         for (Measure candidate : candidates) {
             Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)
                     : withinBudget(candidate);
@@ -138,9 +138,9 @@ final class Planner {
     }
 
     /** The gather under load (callers, rates) where it is picked, on this machine only. */
-    private List<Step.UnderLoad> loads(List<Long> seeds, boolean patterns) throws OptionException {
-        List<Step.UnderLoad> loads = new ArrayList<>();
-        for (Step.UnderLoad.Load load : Step.UnderLoad.Load.values()) {
+    private List<UnderLoad> loads(List<Long> seeds, boolean patterns) throws OptionException {
+        List<UnderLoad> loads = new ArrayList<>();
+        for (UnderLoad.Load load : UnderLoad.Load.values()) {
             if (options.picks(benchmarkName(load)) && (patterns || !workloadGiven)) {
                 Optional<String> elsewhere = notLoopback(options.target());
                 if (elsewhere.isEmpty()) {
@@ -241,18 +241,18 @@ final class Planner {
                 + "load goes to the loopback only");
     }
 
-    private static String benchmarkName(Step.UnderLoad.Load load) {
+    private static String benchmarkName(UnderLoad.Load load) {
         return load.benchmarkName;
     }
 
     /**
      * The gather under load, each variant at the profile's N and delay (the user's where the
      * benchmark is named): M callers at once, within the batch budget; or arrivals at each rate up
-     * to {@link Step.UnderLoad#MOST_UTILISATION} of the model's limit. What the user gives runs as given.
+     * to {@link UnderLoad#MOST_UTILISATION} of the model's limit. What the user gives runs as given.
      */
-    private List<Step.UnderLoad> underLoad(Step.UnderLoad.Load load, List<Long> seeds, boolean named)
+    private List<UnderLoad> underLoad(UnderLoad.Load load, List<Long> seeds, boolean named)
             throws OptionException {
-        boolean callers = load == Step.UnderLoad.Load.callers;
+        boolean callers = load == UnderLoad.Load.callers;
         Optional<List<Integer>> given = callers ? options.callers() : options.rates();
         List<Integer> values = given.orElse(callers ? profile.callers() : profile.rates());
         List<Integer> urls = named ? options.urls().orElse(List.of(profile.loadUrls())) : List.of(profile.loadUrls());
@@ -261,7 +261,7 @@ final class Planner {
         List<Variant> variants = options.models().map(chosen -> chosen.stream().filter(models::contains)
                 .map(Variant::of).toList()).orElse(profile.underLoad().stream()
                 .filter(v -> models.contains(v.model())).toList());
-        List<Step.UnderLoad> steps = new ArrayList<>();
+        List<UnderLoad> steps = new ArrayList<>();
         for (Variant variant : variants) {
             for (int n : urls) {
                 for (int d : delays) {
@@ -276,11 +276,11 @@ final class Planner {
      * The load steps of one variant at one N and delay: the rates it can take (or all, where the
      * user asked), and the callers grouped by the batches a round of M·N needs; the rest in a note.
      */
-    private List<Step.UnderLoad> underLoadAt(Step.UnderLoad.Load load, Variant variant, int n, int d, List<Long> seeds,
+    private List<UnderLoad> underLoadAt(UnderLoad.Load load, Variant variant, int n, int d, List<Long> seeds,
                                              boolean named, List<Integer> values, boolean valuesGiven) {
-        boolean callers = load == Step.UnderLoad.Load.callers;
+        boolean callers = load == UnderLoad.Load.callers;
         Theory theory = machine.theory();
-        List<Step.UnderLoad> steps = new ArrayList<>();
+        List<UnderLoad> steps = new ArrayList<>();
         Settings settings = settings(variant, n);
         if (named) {
             settings = new Settings(options.concurrency().filter(c -> variant.model().hasConcurrencyKnob())
@@ -302,33 +302,33 @@ final class Planner {
         List<Integer> planned = new ArrayList<>();
         List<Integer> skipped = new ArrayList<>();
         for (int value : values) {
-            Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(value));
+            UnderLoad one = new UnderLoad(load, gather, List.of(value));
             boolean fits = callers ? one.batchMillis().stream().allMatch(ms -> ms <= profile.batchBudgetMs())
                     : chosen.concurrency().stream().allMatch(c -> theory.utilisation(new Limits(
                     variant.model(), c, chosen.maxRequests().get(0)), n, d, value, Double.NaN)
-                    <= Step.UnderLoad.MOST_UTILISATION);
+                    <= UnderLoad.MOST_UTILISATION);
             (fits || valuesGiven || options.models().isPresent() ? planned : skipped).add(value);
         }
         if (!skipped.isEmpty()) {
             notes.add(load + " · " + variant + " skipped for " + (callers ? "callers=" : "rate=")
                     + joined(skipped) + (callers ? ": predicted batch over the budget" : ": over "
-                    + Step.UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
+                    + UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
                     + "would grow all window") + "; ask for it with -p model=" + variant.model());
         }
         if (!planned.isEmpty() && !callers) {
-            steps.add(new Step.UnderLoad(load, gather, planned));
+            steps.add(new UnderLoad(load, gather, planned));
         }
         // A round's batches like a gather's of M·N (see Batches): a short round with
         // hundreds in flight is the CPU of client and server, shared, and varies most.
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int m : callers ? planned : List.<Integer>of()) {
-            Step.UnderLoad one = new Step.UnderLoad(load, gather, List.of(m));
+            UnderLoad one = new UnderLoad(load, gather, List.of(m));
             int inFlight = chosen.concurrency().stream().mapToInt(c -> theory.sharedSlots(new Limits(
                     variant.model(), c, chosen.maxRequests().get(0)), m, n)).max().orElse(m * n);
             byBudget.computeIfAbsent(Batches.forBatch(Shape.gather, one.batchMillis().stream()
                     .mapToDouble(Double::doubleValue).max().orElse(0), inFlight), b -> new ArrayList<>()).add(m);
         }
-        byBudget.forEach((budget, ms) -> steps.add(new Step.UnderLoad(load, gather.with(budget), ms)));
+        byBudget.forEach((budget, ms) -> steps.add(new UnderLoad(load, gather.with(budget), ms)));
         return steps;
     }
 
@@ -416,16 +416,16 @@ final class Planner {
                 for (int k : gather.settings().concurrency()) {
                     Limits limits = new Limits(gather.variant().model(), k, gather.settings().maxRequests().get(0));
                     boolean fit = rates.stream().allMatch(rate -> theory.utilisation(limits, urls.get(0), delays.get(0),
-                            rate, Double.NaN) <= Step.UnderLoad.MOST_UTILISATION);
+                            rate, Double.NaN) <= UnderLoad.MOST_UTILISATION);
                     (fit ? fits : skipped).add(k);
                 }
                 if (!skipped.isEmpty()) {
                     notes.add(gather.variant() + " skipped for concurrency=" + joined(skipped) + " at rate="
-                            + joined(rates) + ": over " + Step.UnderLoad.MOST_UTILISATION + "× what the setting "
+                            + joined(rates) + ": over " + UnderLoad.MOST_UTILISATION + "× what the setting "
                             + "lets through, the queue would grow all window");
                 }
                 if (!fits.isEmpty()) {
-                    underLoad.add(new Step.UnderLoad(Step.UnderLoad.Load.rate, gather.with(gather.settings()
+                    underLoad.add(new UnderLoad(UnderLoad.Load.rate, gather.with(gather.settings()
                             .withConcurrency(fits)).with(Batches.RUN), rates));
                 }
             }
@@ -503,7 +503,7 @@ final class Planner {
                 .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
                 .filter(d -> d > Benchmarks.FLOOR_DELAY_MS).distinct().sorted().toList();
         List<Measure> all = measures.stream().flatMap(step -> step instanceof Measure m ? Stream.of(m)
-                : step instanceof Step.UnderLoad u ? Stream.of(u.gather()) : Stream.empty()).toList();
+                : step instanceof UnderLoad u ? Stream.of(u.gather()) : Stream.empty()).toList();
         List<ClientStack> stacks = all.stream().filter(m -> m.settings().protocols().contains(Protocol.http1))
                 .map(m -> m.variant().model().clientStack()).distinct().sorted().toList();
         // Over TLS and HTTP/2, each stack's floor at the N it gathers there, and what a new connection costs it.

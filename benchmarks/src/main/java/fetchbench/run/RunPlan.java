@@ -2,7 +2,7 @@ package fetchbench.run;
 
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
-import fetchbench.run.Step.Measure;
+
 import fetchbench.theory.Machine;
 import fetchbench.workload.Shape;
 import java.util.List;
@@ -68,14 +68,14 @@ public final class RunPlan {
                 .toList();
         // Under load: the M·N of M callers at once; N and 10·N for arrivals, whose floor between the
         // two tells what one more request costs the machine (the knee of an unbounded model).
-        List<Integer> underLoad = underLoad(steps).stream().flatMap(u -> u.load() == Step.UnderLoad.Load.callers
+        List<Integer> underLoad = underLoad(steps).stream().flatMap(u -> u.load() == UnderLoad.Load.callers
                 ? u.values().stream().map(m -> m * u.urls())
                 : java.util.stream.Stream.of(u.urls(), LOAD_FLOOR_FACTOR * u.urls())).toList();
         return java.util.stream.Stream.concat(measured.stream(), underLoad.stream()).distinct().sorted().toList();
     }
 
-    private static List<Step.UnderLoad> underLoad(List<Step> steps) {
-        return steps.stream().filter(Step.UnderLoad.class::isInstance).map(Step.UnderLoad.class::cast).toList();
+    private static List<UnderLoad> underLoad(List<Step> steps) {
+        return steps.stream().filter(UnderLoad.class::isInstance).map(UnderLoad.class::cast).toList();
     }
 
     /** The client stacks the run measures over HTTP/2 (h2 or h2c), in order. */
@@ -89,7 +89,7 @@ public final class RunPlan {
     public int largestN() {
         int measured = measures().stream().flatMap(s -> s.workloads().urls().stream()).mapToInt(Integer::intValue)
                 .max().orElse(1);
-        int loaded = underLoad(steps).stream().mapToInt(Step.UnderLoad::mostInFlight).max().orElse(1);
+        int loaded = underLoad(steps).stream().mapToInt(UnderLoad::mostInFlight).max().orElse(1);
         return Math.max(measured, loaded);
     }
 

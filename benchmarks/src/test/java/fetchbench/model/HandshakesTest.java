@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,16 @@ class HandshakesTest {
         return RequestCounter.counts(TestServer.uri()).orElseThrow().connections(TestServer.uri(Protocol.https1));
     }
 
+    /** Polls, for at most 10 s, until this process holds at most {@code most} connections to the TLS port. */
+    private static void awaitOpenConnectionsAtMost(int most) throws InterruptedException {
+        URI tls = TestServer.uri(Protocol.https1);
+        long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (WindDown.connectionsTo(tls).size() > most && System.nanoTime() < giveUpAt) {
+            Thread.sleep(20);
+        }
+        assertThat(WindDown.connectionsTo(tls)).as("connections the pool kept").hasSizeLessThanOrEqualTo(most);
+    }
+
     /** Handshakes of each of {@code batches} batches after two to fill the pool. */
     private static List<Long> handshakesPerBatch(Model model, int concurrency, ConnectionPoolSize pool, int batches)
             throws InterruptedException {
@@ -43,8 +54,9 @@ class HandshakesTest {
             for (int batch = 0; batch < 2 + batches; batch++) {
                 long before = tlsConnections();
                 workload.verify(model.name(), fetcher.gather(workload.urls()));
-                // As between two JMH batches: time for OkHttp's pool to close what it does not keep.
-                Thread.sleep(200);
+                // As between two JMH batches: the pool closes what it does not keep, in the background, so
+                // the test waits for that (polled, with a deadline) rather than for a fixed time.
+                awaitOpenConnectionsAtMost(pool.connections(N));
                 if (batch >= 2) {
                     perBatch.add(tlsConnections() - before);
                 }

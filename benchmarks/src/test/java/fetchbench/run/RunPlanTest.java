@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fetchbench.model.ClientStack;
 import fetchbench.catalog.Model;
 import fetchbench.model.Protocol;
-import fetchbench.run.Step.Measure;
+
 import fetchbench.catalog.Limits;
 import fetchbench.theory.Machine;
 import fetchbench.theory.Theory;
@@ -140,10 +140,10 @@ class RunPlanTest {
     @Test
     void theDefaultRunMeasuresThreeModelsUnderLoad() throws Exception {
         RunPlan plan = plan(props());
-        List<Step.UnderLoad> load = plan.steps().stream().filter(Step.UnderLoad.class::isInstance)
-                .map(Step.UnderLoad.class::cast).toList();
-        List<Step.UnderLoad> callers = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.callers).toList();
-        List<Step.UnderLoad> rates = load.stream().filter(u -> u.load() == Step.UnderLoad.Load.rate).toList();
+        List<UnderLoad> load = plan.steps().stream().filter(UnderLoad.class::isInstance)
+                .map(UnderLoad.class::cast).toList();
+        List<UnderLoad> callers = load.stream().filter(u -> u.load() == UnderLoad.Load.callers).toList();
+        List<UnderLoad> rates = load.stream().filter(u -> u.load() == UnderLoad.Load.rate).toList();
         assertThat(callers).extracting(u -> u.gather().variant())
                 .containsExactly(Variant.valueOf("threadPool"), Variant.valueOf("virtualThreads"),
                         Variant.valueOf("virtualThreads"), Variant.valueOf("okHttpAsync"));
@@ -152,11 +152,11 @@ class RunPlanTest {
                         Variant.valueOf("okHttpAsync"));
         // OkHttp's 5 per host take 100 callers of 10 in 200 waves (4 s a round, over the budget); 100
         // callers of unbounded virtual threads are 1000 requests at once, a crowded round with more batches …
-        assertThat(callers).extracting(Step.UnderLoad::values)
+        assertThat(callers).extracting(UnderLoad::values)
                 .containsExactly(List.of(1, 10, 100), List.of(1, 10), List.of(100), List.of(1, 10));
         assertThat(callers.get(2).batches()).isEqualTo(Batches.CROWDED_GATHER);
         // … and 50 gathers a second: 160 and 320 would be ρ 3.2 and 6.4.
-        assertThat(rates).extracting(Step.UnderLoad::values)
+        assertThat(rates).extracting(UnderLoad::values)
                 .containsExactly(List.of(40, 80, 160, 320), List.of(40, 80, 160, 320), List.of(40, 80));
         assertThat(plan.notes()).anyMatch(note -> note.startsWith("rate · okHttpAsync skipped for rate=160,320"));
         assertThat(rates).allSatisfy(u -> {
@@ -169,16 +169,16 @@ class RunPlanTest {
         assertThat(plan.largestN()).isGreaterThanOrEqualTo(1000);
         // The load goes to the loopback only: a server elsewhere gets none, and the run says why.
         RunPlan elsewhere = plan(props("fetchbench.target", "http://192.0.2.1:8080"));
-        assertThat(elsewhere.steps()).noneMatch(Step.UnderLoad.class::isInstance);
+        assertThat(elsewhere.steps()).noneMatch(UnderLoad.class::isInstance);
         assertThat(elsewhere.notes()).anyMatch(note -> note.startsWith("callers and rate left out: the target "
                 + "http://192.0.2.1:8080 is not on this machine"));
         assertThat(plan(props("fetchbench.target", "http://127.0.0.1:8080")).steps())
-                .filteredOn(Step.UnderLoad.class::isInstance).hasSize(7);
+                .filteredOn(UnderLoad.class::isInstance).hasSize(7);
         // A tuning run under load: each swept setting at the rate given, judged by its p99.
         // A pool of k takes k / (10 × 10 ms) gathers a second: under 10 threads, 200 a second is over twice that.
         RunPlan tune = plan(props("fetchbench.sweep", "1..64", "fetchbench.urls", "10", "fetchbench.delayMs", "10",
                 "fetchbench.rate", "200", "fetchbench.model", "threadPool"));
-        assertThat(tune.jmhSteps()).filteredOn(Step.UnderLoad.class::isInstance).singleElement().satisfies(step -> {
+        assertThat(tune.jmhSteps()).filteredOn(UnderLoad.class::isInstance).singleElement().satisfies(step -> {
             assertThat(values(step, "rate")).containsExactly("200");
             assertThat(values(step, "concurrency")).containsExactly("16", "32", "64");
         });
