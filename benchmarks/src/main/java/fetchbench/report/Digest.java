@@ -101,7 +101,7 @@ public final class Digest {
             return md.append(Protocols.of(run, rows).markdown()).append('\n').toString();
         }
         if (kind == Kind.load) {
-            return md.append(Load.of(run).markdown()).append('\n').toString();
+            return md.append(LoadTables.markdown(Load.of(run))).append('\n').toString();
         }
         if (kind == Kind.reference) {
             Map<Row.ScenarioKey, List<Row>> scenarios = rows.stream().filter(r -> !r.isSweep())

@@ -111,7 +111,7 @@ public final class Report {
         }
         if (!load.isEmpty()) {
             StringBuilder loadCharts = figures.getOrDefault(Charts.Section.load, new StringBuilder());
-            sections.add(new PageSection("under-load", "Under load", load.html() + loadCharts));
+            sections.add(new PageSection("under-load", "Under load", LoadTables.html(load) + loadCharts));
         }
         sections.add(new PageSection("run", "This run", about(run, rows, incomplete)));
         List<String> notes = notes(run);

@@ -103,9 +103,7 @@ class ModelsTest {
             } while (inFlight.peak() < 200 && (warmUp < WarmUp.STEADY_BATCHES || System.nanoTime() < deadline));
             assertThat(inFlight.peak()).as(model + ": a warm-up batch with all 200 in flight, within "
                     + warmUp + " batches and " + WARM_UP_DEADLINE).isEqualTo(200);
-            // The server may now and then close an idle pooled connection, which no model can prevent:
-            // 2 of 1600 calls may reconnect. A model that failed to return its connections would reopen
-            // most of its 200 in every batch.
+            // The server may now and then close an idle pooled connection, which no model can prevent.
             int reconnects = 0;
             for (int batch = 1; batch <= 8; batch++) {
                 long before = serverConnections();
@@ -113,9 +111,10 @@ class ModelsTest {
                 reconnects += (int) (serverConnections() - before);
             }
             // The server may see a few calls of a batch open one (the JDK client may complete a response
-            // just before its connection is back in the pool; a loaded machine delays a return): at most
-            // 1 % of the 1600, where a model that kept no connection would open most of its 200 each batch.
-            assertThat(reconnects).as(model + ": connections opened in 8 batches after warm-up").isLessThanOrEqualTo(16);
+            // just before its connection is back in the pool; a loaded machine delays a return; 22 were
+            // seen in one CI run on 2 busy cores): at most 5 % of the 1600, where a model that kept no
+            // connection would open most of its 200 in every batch, over 1000 in all.
+            assertThat(reconnects).as(model + ": connections opened in 8 batches after warm-up").isLessThanOrEqualTo(80);
         }
     }
 
