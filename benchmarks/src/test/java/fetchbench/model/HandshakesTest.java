@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class HandshakesTest {
 
     private static final int N = 20;
+    private static final int DELAY_MS = 400;
 
     private static long tlsConnections() {
         return RequestCounter.counts(TestServer.uri()).orElseThrow().connections(TestServer.uri(Protocol.https1));
@@ -45,7 +46,9 @@ class HandshakesTest {
     /** Handshakes of each of {@code batches} batches after two to fill the pool. */
     private static List<Long> handshakesPerBatch(Model model, int concurrency, ConnectionPoolSize pool, int batches)
             throws InterruptedException {
-        Workload workload = Workload.create(TestServer.uri(Protocol.https1), N, DelayProfile.fixed, 50, 1);
+        // A delay long enough that all N calls of a batch are in flight at once even on 2 busy cores: with
+        // 50 ms a late call could reuse a connection another call of the same batch had just returned.
+        Workload workload = Workload.create(TestServer.uri(Protocol.https1), N, DelayProfile.fixed, DELAY_MS, 1);
         Stubs.register(TestServer.uri(), workload);
         ModelSettings settings = new ModelSettings(concurrency, concurrency, pool.connections(N),
                 workload.longestDelay(), new InFlight()).with(TestServer.transport(Protocol.https1));
