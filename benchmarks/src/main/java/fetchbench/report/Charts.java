@@ -52,32 +52,23 @@ public final class Charts {
     public record NamedChart(String fileName, String title, String caption, Chart<?, ?> chart, Section section) {
     }
 
-    /** The report's sections of charts, in reading order: gather, the other shapes, tuning, resources. */
-    public enum Section {
-        gather(Shape.gather), workers(Shape.workers), asCompleted(Shape.asCompleted), race(Shape.race),
-        deadline(Shape.deadline), failures(Shape.failures), cpuHeavy(Shape.cpuHeavy),
-        tuning("Tuning charts"), resources("Resources"), load("Under load");
+    /**
+     * A section of charts in the report: each shape's own (named and titled on its card), then
+     * tuning, resources and load, in that order.
+     */
+    public record Section(String name, String title, int order) implements Comparable<Section> {
+        public static final Section TUNING = new Section("tuning", "Tuning charts", Shape.values().length);
+        public static final Section RESOURCES = new Section("resources", "Resources", TUNING.order + 1);
+        public static final Section LOAD = new Section("load", "Under load", TUNING.order + 2);
 
-        private final Shape shape;
-        private final String title;
-
-        Section(Shape shape) {
-            this.shape = shape;
-            this.title = shape.title();
+        /** The section of a shape's charts. */
+        public static Section of(Shape shape) {
+            return new Section(shape.name(), shape.title(), shape.ordinal());
         }
 
-        Section(String title) {
-            this.shape = null;
-            this.title = title;
-        }
-
-        public String title() {
-            return title;
-        }
-
-        /** The section of a shape's charts (a test checks every shape has one). */
-        static Section of(Shape shape) {
-            return Arrays.stream(values()).filter(s -> s.shape == shape).findFirst().orElseThrow();
+        @Override
+        public int compareTo(Section other) {
+            return Integer.compare(order, other.order);
         }
     }
 
@@ -178,7 +169,7 @@ public final class Charts {
             predicted.setLineColor(Palette.THEORY);
             predicted.setLineStyle(SeriesLines.DASH_DASH);
             charts.add(new NamedChart(prefix + "-tuning-" + model.getKey().name(),
-                    "Tuning " + model.getKey().name(), caption.toString(), chart, Section.tuning));
+                    "Tuning " + model.getKey().name(), caption.toString(), chart, Section.TUNING));
         }
         return charts;
     }
@@ -379,7 +370,7 @@ public final class Charts {
         }
         return Optional.of(new NamedChart(prefix + "-metric-" + metric.replaceAll("[^A-Za-z0-9]+", "-")
                 .replaceAll("^-|-$", ""), words + " (" + rows.get(0).scenario() + ")", "JMH's metric '" + metric
-                + "' (" + unit + "), per model setting and N.", chart, Section.resources));
+                + "' (" + unit + "), per model setting and N.", chart, Section.RESOURCES));
     }
 
     static List<String> secondaryMetrics(List<Row> rows) {

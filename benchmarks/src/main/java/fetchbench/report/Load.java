@@ -262,7 +262,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                     : firstMiss.isEmpty()
                     ? String.format(Locale.ROOT, "p99 within %.0f ms at every rate up to %d/s", last.boundMs(), last.rate())
                     : String.format(Locale.ROOT, "p99 within %.0f ms up to %d/s", last.boundMs(), knee.get());
-            String beyond = firstMiss.map(a -> String.format(Locale.ROOT, "; at %d/s p99 %s (%s)", a.rate(), ms(a.p99()),
+            String beyond = firstMiss.map(a -> String.format(Locale.ROOT, "; at %d/s p99 %s (%s)", a.rate(), Words.ms(a.p99()),
                     a.measured())).orElse("");
             long disagree = curve.stream().filter(a -> !a.agrees()).count();
             lines.add(key.words() + ": " + measured + " ("
@@ -282,12 +282,12 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             Optional<Callers> one = rows.stream().filter(c -> c.callers() == 1).findFirst();
             lines.add(String.format(Locale.ROOT, "%s, %d callers of N = %d at once: a round takes %s (predicted "
                             + "⌈%d/%d⌉ × %d ms = %.0f ms, %s)%s; %s requests/s against Little's bound of %.0f",
-                    setting, most.callers(), most.urls(), Digest.meanAndError(most.measuredMs(), most.errorMs()),
+                    setting, most.callers(), most.urls(), Words.meanAndError(most.measuredMs(), most.errorMs()),
                     most.callers() * most.urls(), most.sharedSlots(), most.delayMs(), most.predictedMs(),
                     most.placement() == Theory.Placement.inside ? "inside its band" : most.placement() + " its band",
                     one.filter(o -> o != most).map(o -> String.format(Locale.ROOT, ", %.1f× one caller's",
                             most.measuredMs() / o.measuredMs())).orElse(""),
-                    number(secondary(most.result(), Metrics.THROUGHPUT), "%.0f"), most.littleBound())
+                    Words.number(secondary(most.result(), Metrics.THROUGHPUT), "%.0f"), most.littleBound())
                     + reconnects(most));
         });
         return lines;
@@ -362,15 +362,6 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         return metric == null ? Double.NaN : metric.score();
     }
 
-    static String ms(double value) {
-        return Double.isNaN(value) ? "–" : value >= 100 ? String.format(Locale.ROOT, "%.0f ms", value)
-                : String.format(Locale.ROOT, "%.1f ms", value);
-    }
-
-    static String number(double value, String format) {
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
-    }
-
     /**
      * scripts/tune.sh --rate: for each swept model, the smallest setting whose p99 stayed within
      * its bound at the rate, with its threads and memory; empty where no swept setting is under load.
@@ -385,9 +376,9 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             Optional<Arrivals> smallest = rows.stream().filter(a -> a.measured().equals("within"))
                     .min(Comparator.comparingInt(a -> a.limits().concurrency()));
             lines.add(smallest.map(a -> String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: set %s (p99 %s, %s threads, "
-                                    + "%s MB)", key, a.boundMs(), a.setting(), Digest.meanAndError(a.p99(), a.p99Error()),
-                            number(secondary(a.result(), Metrics.THREADS), "%.0f"),
-                            number(secondary(a.result(), Metrics.RSS), "%.0f")))
+                                    + "%s MB)", key, a.boundMs(), a.setting(), Words.meanAndError(a.p99(), a.p99Error()),
+                            Words.number(secondary(a.result(), Metrics.THREADS), "%.0f"),
+                            Words.number(secondary(a.result(), Metrics.RSS), "%.0f")))
                     .orElse(String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: no setting swept kept p99 within it",
                             key, rows.get(0).boundMs())));
         });

@@ -113,7 +113,7 @@ final class LoadCharts {
                 "Solid: p99, dashed: p50, each the mean over the measured one-second windows, timed from each gather's "
                         + "intended start; dotted verticals: the rate at which theory puts the setting's utilisation "
                         + "at 1 (its knee); grey: the p99 bound. A point past the knee has its queue grow for the whole "
-                        + "window.", chart, Charts.Section.load);
+                        + "window.", chart, Charts.Section.LOAD);
     }
 
     /**
@@ -154,7 +154,7 @@ final class LoadCharts {
         return new Charts.NamedChart("load-percentiles-" + rate + "-per-s", "Latency by percentile",
                 "Each setting's latencies at " + rate + " gathers a second, p50 to p99.9 (the means over the measured "
                         + "windows); the maximum is in the table. A flat line is a queue that never builds; a line that "
-                        + "rises to the right is the tail a few unlucky arrivals see.", chart, Charts.Section.load);
+                        + "rises to the right is the tail a few unlucky arrivals see.", chart, Charts.Section.LOAD);
     }
 
     /** The round of M callers against M, per setting, with the theory ⌈M·N/L⌉·d dashed beside it. */
@@ -190,6 +190,6 @@ final class LoadCharts {
                 "Solid: the measured round of M callers each gathering N through one model; dashed: the theory, "
                         + "⌈M·N/L⌉ delays with L the model's shared limit (unbounded: M·N); dotted: the band's top, "
                         + "the theory plus the floor at M·N. A pool sized for one "
-                        + "caller's batch turns the extra callers into waves.", chart, Charts.Section.load);
+                        + "caller's batch turns the extra callers into waves.", chart, Charts.Section.LOAD);
     }
 }

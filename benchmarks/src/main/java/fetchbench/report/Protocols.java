@@ -109,7 +109,7 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
                 List<Row> timed = over.stream().filter(r -> !Double.isNaN(r.errorMs()))
                         .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
                 String fastest = timed.isEmpty() ? "unknown" : String.join(", ", timed.stream()
-                        .filter(r -> r == timed.get(0) || Digest.indistinguishable(timed.get(0), r))
+                        .filter(r -> r == timed.get(0) || Verdict.indistinguishable(timed.get(0), r))
                         .map(Row::setting).toList());
                 List<String> changes = over.stream().map(r -> r.setting() + " " + ratioText(r) + ", " + change(r))
                         .toList();
@@ -118,68 +118,5 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
             }
         });
         return lines;
-    }
-
-    /** The table, the probe and the reading, for index.html. */
-    public String html() {
-        StringBuilder html = new StringBuilder("<p>The gather of one setting per client stack over each protocol, "
-                + "at the N where the run compared them. ÷ HTTP/1.1: the time over the same setting's in cleartext "
-                + "HTTP/1.1, with the interval of the two results' intervals. New connections per batch: "
-                + "counted by the server, the mean of the measured batches, and in brackets those the pool "
-                + "arithmetic predicts (the connections needed at once, one per request over HTTP/1.1 and one "
-                + "per stream limit over HTTP/2, less those the pool kept). Over TLS each new connection is a "
-                + "handshake (full or resumed: the server does not tell them apart), and the band's top adds the "
-                + "predicted ones at the price the run measured for the stack over https1 (a new client per batch "
-                + "with the same TLS context; see the floor section), for h2 too; a new cleartext connection is "
-                + "not priced.</p>\n");
-        byN.forEach((n, rows) -> {
-            html.append("<table class=\"sortable\"><thead><tr><th>model (setting)</th><th>protocol</th><th>N</th>"
-                    + "<th>ms per batch</th><th>÷ HTTP/1.1</th><th>band ms</th><th>in band</th>"
-                    + "<th>new connections per batch (predicted)</th><th>TLS handshakes per batch</th></tr></thead>\n<tbody>\n");
-            for (Row row : rows) {
-                html.append("<tr>").append(Html.textCell(row.setting())).append(Html.textCell(row.protocol().name()))
-                        .append(Html.numberCell(row.urls(), "%.0f"))
-                        .append(Html.textCell(Digest.meanAndError(row)))
-                        .append(Html.textCell(ratioText(row)))
-                        .append(Html.textCell(String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs())))
-                        .append(Html.textCell(row.placement().name()))
-                        .append(Html.textCell(connections(row)))
-                        .append(Html.textCell(handshakes(row))).append("</tr>\n");
-            }
-            html.append("</tbody></table>\n");
-        });
-        List<String> verdicts = verdictLines();
-        if (!verdicts.isEmpty()) {
-            html.append("<ul>\n");
-            verdicts.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
-            html.append("</ul>\n");
-        }
-        if (!probe.isEmpty()) {
-            html.append("<p>Past the server's HTTP/2 stream limit: each stack's bare client, with one connection open, "
-                    + "sent twice the limit at once; the server counted the connections it opened.</p>\n<ul>\n");
-            probe.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>\n"));
-            html.append("</ul>\n");
-        }
-        return html.toString();
-    }
-
-    /** The table in Markdown, with the probe, for the README's digest. */
-    public String markdown() {
-        StringBuilder md = new StringBuilder();
-        byN.forEach((n, rows) -> {
-            md.append("| model (setting) | protocol | ms per batch | ÷ HTTP/1.1 | in band | new connections per batch "
-                    + "(predicted) | TLS handshakes per batch |\n|---|---|---:|---:|---|---:|---:|\n");
-            rows.forEach(row -> md.append("| ").append(row.setting()).append(" | ").append(row.protocol()).append(" | ")
-                    .append(Digest.meanAndError(row)).append(" | ").append(ratioText(row)).append(" | ")
-                    .append(row.placement()).append(" | ").append(connections(row)).append(" | ")
-                    .append(handshakes(row)).append(" |\n"));
-            md.append('\n');
-        });
-        verdictLines().forEach(line -> md.append("- ").append(line).append('\n'));
-        if (!probe.isEmpty()) {
-            md.append("\nPast the server's HTTP/2 stream limit (twice the limit at once, one connection open):\n\n");
-            probe.forEach(line -> md.append("- ").append(line).append('\n'));
-        }
-        return md.toString();
     }
 }

@@ -56,7 +56,7 @@ public final class ReportMain {
                 List<Path> written = Report.render(jmhJson(inputs.get(0)));
                 out.println("wrote " + written.size() + " files; open " + written.get(written.size() - 1));
             } else {
-                Comparison.Written written = Comparison.writeWithSummary(jmhJson(inputs.get(0)), jmhJson(inputs.get(1)));
+                ComparisonPage.Written written = ComparisonPage.writeWithSummary(jmhJson(inputs.get(0)), jmhJson(inputs.get(1)));
                 out.print(written.summary());
                 out.println("wrote " + written.folder().resolve(Report.INDEX));
             }

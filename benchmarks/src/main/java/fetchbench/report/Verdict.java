@@ -110,7 +110,7 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
             if (atN.isEmpty()) {
                 continue;
             }
-            List<String> tied = atN.stream().filter(r -> r == atN.get(0) || Digest.indistinguishable(atN.get(0), r))
+            List<String> tied = atN.stream().filter(r -> r == atN.get(0) || indistinguishable(atN.get(0), r))
                     .map(Row::setting).toList();
             lines.add("N = " + n + ": " + String.join(", ", tied));
         }
@@ -119,7 +119,7 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
 
     /** "102.4 ± 0.8 (1.02×)", flagged where the server check failed at its N; a dash where the setting did not run. */
     static String cell(Row row) {
-        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×)%s", Digest.meanAndError(row),
+        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×)%s", Words.meanAndError(row),
                 row.ratioToIdeal(), row.serverCheckFailed() ? " ⚑ server check failed at this N" : "");
     }
 
@@ -138,43 +138,9 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
         return new ArrayList<>(new TreeSet<>(verdicts.stream().flatMap(v -> v.byN().keySet().stream()).toList()));
     }
 
-    /** The table in Markdown, for the README. */
-    public static String markdown(List<Verdict> verdicts) {
-        if (verdicts.isEmpty()) {
-            return "";
-        }
-        List<Integer> ns = columns(verdicts);
-        Row first = verdicts.get(0).largest();
-        StringBuilder md = new StringBuilder("**Fastest** (the lowest mean, and every setting whose interval overlaps "
-                + "it: indistinguishable), ").append(first.scenario()).append(":\n\n");
-        fastest(verdicts).forEach(line -> md.append("- ").append(line).append('\n'));
-        md.append("\n**Which model?** ms per batch (× the ideal); cost: platform threads and resident memory of the "
-                + "whole JVM (its own share included) at the largest N the setting ran; the verdict is read off that N; "
-                + "set N to your number of requests in flight\n\n"
-                + "| model (setting) |");
-        ns.forEach(n -> md.append(" N = ").append(n).append(" |"));
-        md.append(" cost | verdict | what to set |\n|---|").append("---:|".repeat(ns.size())).append("---:|---|---|\n");
-        for (Verdict v : verdicts) {
-            md.append("| ").append(v.setting()).append(" |");
-            ns.forEach(n -> md.append(' ').append(cell(v.byN().get(n))).append(" |"));
-            md.append(' ').append(cost(v.largest())).append(" | ").append(v.verdict()).append(" | ").append(v.toSet())
-                    .append(" |\n");
-        }
-        return md.append('\n').toString();
-    }
-
-    /** The table in short form, for the end of the console. */
-    public static String text(List<Verdict> verdicts) {
-        if (verdicts.isEmpty()) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder("Which model? ").append(verdicts.get(0).largest().scenario()).append('\n');
-        for (Verdict v : verdicts) {
-            Row largest = v.largest();
-            text.append(String.format(Locale.ROOT, "  %-38s N=%-5d %18s  %s; set: %s%n", v.setting(), largest.urls(),
-                    cell(largest), reason(largest), v.toSet()));
-        }
-        fastest(verdicts).forEach(line -> text.append("  fastest at ").append(line).append('\n'));
-        return text.toString();
+    /** The two intervals mean ± error overlap: no difference can be claimed. */
+    static boolean indistinguishable(Row a, Row b) {
+        return Comparison.Significance.of(a.result().primary(), b.result().primary())
+                == Comparison.Significance.NOT_SIGNIFICANT;
     }
 }

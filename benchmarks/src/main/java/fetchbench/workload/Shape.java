@@ -17,10 +17,10 @@ import java.util.List;
 public enum Shape {
     /** Fetch all N and wait for every one. */
     gather("Gather", "fetch all N, wait for all",
-            Ending.last),
+            Ending.last, Outcome.none),
     /** k workers (the concurrency parameter) drain one queue of URLs with unequal delays. */
     workers("Workers", "k workers (concurrency) drain a queue of unequal delays",
-            Ending.last) {
+            Ending.last, Outcome.none) {
         @Override
         public DelayProfile delayProfile() {
             return DelayProfile.staggered;
@@ -28,7 +28,7 @@ public enum Shape {
     },
     /** Handle each result as it arrives; the batch ends with the last. */
     asCompleted("As completed", "handle each result as it arrives",
-            Ending.last) {
+            Ending.last, Outcome.firstResult) {
         @Override
         public DelayProfile delayProfile() {
             return DelayProfile.staggered;
@@ -36,7 +36,7 @@ public enum Shape {
     },
     /** N replicas of one resource, one failing at once: take the first 200, cancel the rest. */
     race("Race", "race N replicas, keep the first 200, cancel the rest",
-            Ending.firstAnswer) {
+            Ending.firstAnswer, Outcome.none) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -55,7 +55,7 @@ public enum Shape {
     },
     /** Half the URLs answer well within the deadline d, half long after it: keep the first, cancel the rest. */
     deadline("Deadline", "keep what completes within delayMs, cancel the rest",
-            Ending.deadline) {
+            Ending.deadline, Outcome.kept) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -73,7 +73,7 @@ public enum Shape {
     },
     /** An uptime check: refused, reset, empty, HTTP 500, slow and malformed URLs among healthy ones. */
     failures("Failures", "uptime check of refused, reset, empty, 500, slow, malformed URLs",
-            Ending.last) {
+            Ending.last, Outcome.verdicts) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -92,7 +92,7 @@ public enum Shape {
     },
     /** Gather, with parse-and-hash CPU work per response on the model's threads. */
     cpuHeavy("CPU-heavy", "gather with parse-and-hash work per response",
-            Ending.cpuBound) {
+            Ending.cpuBound, Outcome.none) {
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             return profile.delays(n, delayMs, seed).stream().map(d -> new Planned(Kind.LARGE, d)).toList();
@@ -111,6 +111,18 @@ public enum Shape {
         cpuBound
     }
 
+    /** What a batch reports besides its time. */
+    public enum Outcome {
+        /** Nothing more. */
+        none,
+        /** How many results it kept before the deadline. */
+        kept,
+        /** How long the first result took to arrive. */
+        firstResult,
+        /** How many URLs it found up and down, each verdict checked against the URL's kind. */
+        verdicts
+    }
+
     /** The deadline shape: fast URLs take this share of the deadline, slow ones this multiple. */
     static final double DEADLINE_FAST = 0.4;
     static final int DEADLINE_SLOW = 4;
@@ -126,11 +138,18 @@ public enum Shape {
     private final String title;
     private final String summary;
     private final Ending ending;
+    private final Outcome outcome;
 
-    Shape(String title, String summary, Ending ending) {
+    Shape(String title, String summary, Ending ending, Outcome outcome) {
         this.title = title;
         this.summary = summary;
         this.ending = ending;
+        this.outcome = outcome;
+    }
+
+    /** What a batch reports besides its time. */
+    public Outcome outcome() {
+        return outcome;
     }
 
     /** What one operation does, in a line of the help. */

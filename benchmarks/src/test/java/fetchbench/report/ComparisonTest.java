@@ -82,8 +82,8 @@ class ComparisonTest {
         byte[] aBefore = Files.readAllBytes(a);
         byte[] bBefore = Files.readAllBytes(b);
 
-        Path first = Comparison.write(a, b);
-        Path second = Comparison.write(a, b);
+        Path first = ComparisonPage.write(a, b);
+        Path second = ComparisonPage.write(a, b);
 
         assertThat(first).isEqualTo(results.resolve("compare-run-a-vs-run-b"));
         assertThat(second).isEqualTo(results.resolve("compare-run-a-vs-run-b-2"));
@@ -129,7 +129,7 @@ class ComparisonTest {
         assertThat(matched.pairs()).filteredOn(p -> p.significance() != Comparison.Significance.SIGNIFICANT)
                 .allSatisfy(p -> assertThat(p.ratio()).isEqualTo(1.0));
 
-        Comparison.Written written = Comparison.writeWithSummary(a, b);
+        ComparisonPage.Written written = ComparisonPage.writeWithSummary(a, b);
         // The console: the one significant change with its ratio's interval, then the counts; no warning,
         // since B is A's own numbers (same budgets, code, JDK and server check).
         List<String> console = written.summary().lines().toList();
@@ -140,7 +140,7 @@ class ComparisonTest {
         String page = Files.readString(written.folder().resolve(Report.INDEX));
         assertThat(page).contains("<h2>Only in A</h2>").contains("structured · N=100")
                 .doesNotContain("<h2>Only in B</h2>");
-        assertThat(page.split("class=\"text sig\"", -1)).hasSize(2); // exactly one cell marked significant
+        assertThat(page.split("data-value=\"significant\"", -1)).hasSize(2); // exactly one pair significant
     }
 
     /** Two runs that differ in more than the code under test are compared with a warning for each difference. */
@@ -169,7 +169,7 @@ class ComparisonTest {
                 "the runs differ in measured batches per result: A 1×2, 1×4, B 1×10",
                 "the runs differ in code version: A 2f1e3f155765f39828ddbca168d31f6c5471ab8d, B 0123456 (dirty)",
                 "the runs differ in server check: A passed, B FAILED at N=100");
-        assertThat(Files.readString(Comparison.write(a, b).resolve(Report.INDEX)))
+        assertThat(Files.readString(ComparisonPage.write(a, b).resolve(Report.INDEX)))
                 .contains("<p class=\"sig\">Warning: the runs differ in code version: A 2f1e3f1");
     }
 

@@ -46,26 +46,27 @@ class DigestTest {
 
     @Test
     void resultsWhoseIntervalsOverlapAreCalledIndistinguishable() throws Exception {
-        String text = Digest.comparisons(rows(110, 5, 118, 4));
+        List<String> lines = ResultSections.comparisons(rows(110, 5, 118, 4));
 
-        assertThat(text).isEqualTo("- N = 100: the lowest mean is virtualThreads, 110.0 ± 5.0 ms; indistinguishable "
-                + "from it (the intervals overlap): structured 118.0 ± 4.0.\n\n");
+        assertThat(lines).containsExactly("N = 100: the lowest mean is virtualThreads, 110.0 ± 5.0 ms; indistinguishable "
+                + "from it (the intervals overlap): structured 118.0 ± 4.0.");
     }
 
     @Test
     void onlyResultsWhoseIntervalsDoNotOverlapAreCalledSlower() throws Exception {
-        String text = Digest.comparisons(rows(110, 5, 121, 5));
+        List<String> lines = ResultSections.comparisons(rows(110, 5, 121, 5));
 
-        assertThat(text).isEqualTo("- N = 100: the lowest mean is virtualThreads, 110.0 ± 5.0 ms; every other "
-                + "result is slower beyond both intervals.\n\n");
+        assertThat(lines).containsExactly("N = 100: the lowest mean is virtualThreads, 110.0 ± 5.0 ms; every other "
+                + "result is slower beyond both intervals.");
     }
 
     @Test
     void aResultWithoutAnIntervalIsNotCompared() throws Exception {
-        assertThat(Digest.comparisons(rows(110, Double.NaN, 500, 1))).isEqualTo("- N = 100: the only result with an "
-                + "interval is structured, 500.0 ± 1.0 ms; without an interval, not compared: virtualThreads.\n\n");
-        assertThat(Digest.comparisons(rows(110, Double.NaN, 500, Double.NaN))).isEqualTo("- N = 100: no result has "
-                + "an interval (too few batches), so none is compared.\n\n");
+        assertThat(ResultSections.comparisons(rows(110, Double.NaN, 500, 1))).containsExactly("N = 100: the only "
+                + "result with an interval is structured, 500.0 ± 1.0 ms; without an interval, not compared: "
+                + "virtualThreads.");
+        assertThat(ResultSections.comparisons(rows(110, Double.NaN, 500, Double.NaN))).containsExactly("N = 100: no "
+                + "result has an interval (too few batches), so none is compared.");
     }
 
     @Test

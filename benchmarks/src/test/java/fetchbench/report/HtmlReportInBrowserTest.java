@@ -89,7 +89,7 @@ class HtmlReportInBrowserTest {
 
     @Test
     void comparisonLoadsCleanlyAndShowsEveryChart() throws Exception {
-        Path folderOfComparison = Comparison.write(Fixtures.copy("run-a", folder), Fixtures.copy("run-b", folder));
+        Path folderOfComparison = ComparisonPage.write(Fixtures.copy("run-a", folder), Fixtures.copy("run-b", folder));
 
         try (Chromium chromium = start()) {
             chromium.open(folderOfComparison.resolve(Report.INDEX));

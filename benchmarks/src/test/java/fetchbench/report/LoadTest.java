@@ -79,7 +79,7 @@ class LoadTest {
         assertThat(load.verdictLines()).anySatisfy(line -> assertThat(line).startsWith(
                 "okHttpAsync (5/host, 64 total), N = 10, 10 ms: p99 within 20 ms up to 40/s (predicted knee 50/s, "
                         + "where ρ = 1); at 80/s p99 400 ms (over); every rate as predicted"));
-        assertThat(LoadTables.markdown(load)).contains("| threadPool (k=20) | 320 | 1.60 |");
+        assertThat(fetchbench.document.MarkdownRenderer.blocks(UnderLoadSection.of(load, List.of()))).contains("| threadPool (k=20) | 320 | 1.60 |");
     }
 
     private static List<Load.Arrivals> curve(Map<Load.Curve, List<Load.Arrivals>> curves, String words) {

@@ -46,7 +46,7 @@ class ReportTest {
         for (Shape shape : Shape.values()) {
             Charts.Section section = Charts.Section.of(shape);
             assertThat(section.title()).isEqualTo(shape.title());
-            assertThat(section).isLessThan(Charts.Section.tuning);
+            assertThat(section).isLessThan(Charts.Section.TUNING);
         }
         assertThat(Arrays.stream(Shape.values()).map(Charts.Section::of).distinct()).hasSize(Shape.values().length);
     }

@@ -108,7 +108,7 @@ class SmokeRunReportTest {
 
         // virtualThreads 22.84 ± 4.75 ms against the bare client's 22.49 ± 1.21 ms: +1.6 %, but the
         // interval reaches (22.84 + 4.75) ÷ (22.49 − 1.21) − 1 = +29.7 %.
-        assertThat(Report.overheadLines(Row.of(run), Calibration.of(run))).contains(
+        assertThat(RunSections.overheadLines(Row.of(run), Calibration.of(run))).contains(
                 "harness overhead at N=10, 20 ms: virtualThreads 22.8 ms vs bare client 22.5 ms: +1.6 % "
                         + "(fails: up to +29.7 %, not shown to be under 5 %)");
     }
@@ -150,8 +150,8 @@ class SmokeRunReportTest {
         assertThat(Files.readString(json.resolveSibling("index.html"))).contains("<h2>Left out of this run</h2>\n<ul>\n"
                 + "<li>structured needs JDK 25</li>\n<li>sequential skipped for urls=100 (batches over the budget) | a bar "
                 + "in a note is no separator</li>\n</ul>");
-        assertThat(Report.summary(JmhRun.read(json))).contains("left out: structured needs JDK 25\n"
-                + "left out: sequential skipped for urls=100 (batches over the budget) | a bar in a note is no separator\n");
+        assertThat(Report.summary(JmhRun.read(json))).contains("== Left out of this run\n  - structured needs JDK 25\n"
+                + "  - sequential skipped for urls=100 (batches over the budget) | a bar in a note is no separator\n");
     }
 
     /** Rewrites every result of the run's jmh.json in place. */

@@ -152,7 +152,7 @@ class TuningTest {
         Report.render(json);
         String index = Files.readString(json.resolveSibling("index.html"));
         assertThat(index).contains("Tuning: what to set").contains("threadPool: pool size k ");
-        assertThat(Report.summary(run)).contains("tuning: okHttpAsync with OkHttp's default connection pool: "
+        assertThat(Report.summary(run)).contains("  - okHttpAsync with OkHttp's default connection pool: "
                 + "maxRequestsPerHost ");
     }
 }

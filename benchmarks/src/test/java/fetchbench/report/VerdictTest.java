@@ -82,9 +82,11 @@ class VerdictTest {
         String page = Files.readString(json.resolveSibling(Report.INDEX));
         assertThat(page.indexOf("<section id=\"which-model\">")).isPositive().isLessThan(page.indexOf("<nav id=\"contents\">"));
         String console = Report.summary(run);
-        assertThat(console.substring(console.lastIndexOf("Which model? "))).startsWith("Which model? gather, delay 20 ms fixed")
-                .contains("fastest at N = 100: ");
-        assertThat(Verdict.markdown(verdicts)).startsWith("**Fastest** (the lowest mean").contains("| structured |");
+        assertThat(console.substring(console.lastIndexOf("== Which model?"))).contains("Fastest (the lowest mean, "
+                + "and every setting whose interval overlaps it: indistinguishable), gather, delay 20 ms fixed")
+                .contains("  - N = 100: ");
+        assertThat(fetchbench.document.MarkdownRenderer.blocks(WhichModelSection.of(verdicts, Load.of(run),
+                java.util.Optional.empty()))).startsWith("**Fastest** (the lowest mean").contains("| structured |");
         // The fixture's run had every model but reactor, which came later.
         assertThat(Model.values()).filteredOn(model -> model != Model.reactor)
                 .allSatisfy(model -> assertThat(verdicts).anyMatch(v -> v.setting().startsWith(model.name())));

@@ -39,7 +39,7 @@ class UnderLoadTest {
                         "-p", "callers=4", "-p", "rate=25"))) {
             assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
             assertThat(jvm.all()).anyMatch(l -> l.contains("callers · threadPool urls=10 delayMs=20 concurrency=20 callers=4"));
-            assertThat(jvm.all()).anyMatch(l -> l.startsWith("  under load: "));
+            assertThat(jvm.all()).anyMatch(l -> l.equals("== Under load"));
         }
         Path run;
         try (Stream<Path> runs = Files.list(results)) {

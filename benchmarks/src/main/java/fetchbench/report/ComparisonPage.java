@@ -1,0 +1,189 @@
+package fetchbench.report;
+
+import fetchbench.document.Block;
+import fetchbench.document.Bullets;
+import fetchbench.document.Figure;
+import fetchbench.document.HtmlRenderer;
+import fetchbench.document.Paragraph;
+import fetchbench.document.Section;
+import fetchbench.document.Table;
+import fetchbench.document.Text;
+import fetchbench.result.NewFolder;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.knowm.xchart.CategoryChart;
+
+/**
+ * Run B against run A, written to a new folder {@code compare-<A>-vs-<B>} beside run A (the inputs
+ * are only read): a page with the charts and every pair's B ÷ A, a CSV of the pairs, and the
+ * console's summary of what changed.
+ */
+final class ComparisonPage {
+
+    static final String CSV = "comparison.csv";
+
+    private ComparisonPage() {
+    }
+
+    /** The folder written and the console's summary. */
+    record Written(Path folder, String summary) {
+    }
+
+    static Path write(Path aJson, Path bJson) throws ReportException, IOException {
+        return writeWithSummary(aJson, bJson).folder();
+    }
+
+    static Written writeWithSummary(Path aJson, Path bJson) throws ReportException, IOException {
+        JmhRun a = JmhRun.read(aJson);
+        JmhRun b = JmhRun.read(bJson);
+        Comparison.Matched matched = Comparison.match(Row.of(a), Row.of(b));
+        if (matched.pairs().isEmpty()) {
+            throw new ReportException("no result of " + bJson + " has the benchmark and parameters of one in " + aJson);
+        }
+        String nameA = runName(aJson);
+        String nameB = runName(bJson);
+        Path folder = NewFolder.create(besideRun(aJson), "compare-" + nameA + "-vs-" + nameB);
+
+        List<Figure> figures = new ArrayList<>();
+        Map<String, List<Comparison.Pair>> byScenario = matched.pairs().stream().collect(
+                Collectors.groupingBy(p -> p.a().scenarioFileName(), LinkedHashMap::new, Collectors.toList()));
+        for (List<Comparison.Pair> scenario : byScenario.values()) {
+            Charts.NamedChart ratios = ratioChart(scenario, nameA, nameB, a.environment());
+            Report.save(ratios, folder);
+            figures.add(Report.figure(ratios));
+            for (int n : new TreeSet<>(scenario.stream().map(p -> p.a().urls()).toList())) {
+                Charts.NamedChart chart = chart(scenario, n, nameA, nameB, a.environment(), b.environment());
+                Report.save(chart, folder);
+                figures.add(Report.figure(chart));
+            }
+        }
+        List<String> warnings = Comparison.warnings(a, b);
+        Files.writeString(folder.resolve(CSV), csv(matched.pairs()));
+        Files.writeString(folder.resolve(Report.INDEX), HtmlRenderer.page("B " + nameB + " compared with A " + nameA,
+                page(matched, a, b, warnings, figures), -1));
+        return new Written(folder, summary(matched, warnings));
+    }
+
+    /** B ÷ A per result of a scenario, with the ratio's interval as error bars: 1 is unchanged. */
+    static Charts.NamedChart ratioChart(List<Comparison.Pair> scenario, String nameA, String nameB, String envA) {
+        List<String> labels = scenario.stream().map(p -> p.a().setting() + " N=" + p.a().urls()).toList();
+        CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
+                .title("B " + nameB + " ÷ A " + nameA + " (1 = unchanged)").xAxisTitle("model (setting) and N")
+                .yAxisTitle("B ÷ A").build();
+        Charts.style(chart.getStyler(), scenario.get(0).a().scenario() + " · A: " + envA, chart);
+        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
+        List<Double> errors = scenario.stream().map(p -> {
+            double[] interval = p.ratioInterval();
+            double half = Math.max(p.ratio() - interval[0], interval[1] - p.ratio());
+            return Double.isFinite(half) ? half : 0.0;
+        }).toList();
+        chart.addSeries("B ÷ A", labels, scenario.stream().map(Comparison.Pair::ratio).toList(), errors)
+                .setFillColor(new Color(0, 114, 178));
+        return new Charts.NamedChart(scenario.get(0).a().scenarioFileName() + "-ratio",
+                "B ÷ A, " + scenario.get(0).a().scenario(), "B's batch time over A's for each result; the error bar "
+                + "spans the ratio of the two intervals' far ends (the larger side, drawn on both).", chart,
+                scenario.get(0).a().isSweep() ? Charts.Section.TUNING : Charts.Section.of(scenario.get(0).a().shape()));
+    }
+
+    static Charts.NamedChart chart(List<Comparison.Pair> scenario, int n, String nameA, String nameB, String envA, String envB) {
+        List<Comparison.Pair> atN = scenario.stream().filter(p -> p.a().urls() == n).toList();
+        List<Row> rowsA = atN.stream().map(Comparison.Pair::a).toList();
+        List<Row> rowsB = atN.stream().map(Comparison.Pair::b).toList();
+        String subtitle = atN.get(0).a().scenario() + " · A: " + envA + (envA.equals(envB) ? "" : " · B: " + envB);
+        CategoryChart chart = Charts.barChart("A " + nameA + " vs B " + nameB + " at N=" + n, subtitle,
+                "ms per batch of " + n + " fetches", rowsA.stream().map(Row::setting).toList(), List.of(
+                        new Charts.Bars("A: " + nameA, rowsA.stream().map(Row::measuredMs).toList(),
+                                Charts.errors(rowsA), new Color(80, 120, 220)),
+                        new Charts.Bars("B: " + nameB, rowsB.stream().map(Row::measuredMs).toList(),
+                                Charts.errors(rowsB), new Color(240, 150, 40))));
+        return new Charts.NamedChart(atN.get(0).a().scenarioFileName() + "-compare-N" + n,
+                "A vs B at N=" + n, "Batch time in run A and run B, error bars JMH's 99.9 % error.", chart,
+                atN.get(0).a().isSweep() ? Charts.Section.TUNING : Charts.Section.of(atN.get(0).a().shape()));
+    }
+
+    private static String csv(List<Comparison.Pair> pairs) {
+        StringBuilder csv = new StringBuilder("scenario,setting,urls,a_ms,a_error_ms,b_ms,b_error_ms,b_over_a,significance\n");
+        for (Comparison.Pair p : pairs) {
+            csv.append(String.format(Locale.ROOT, "\"%s\",\"%s\",%d,%.3f,%.3f,%.3f,%.3f,%.4f,%s%n", p.a().scenario(),
+                    p.a().setting(), p.a().urls(), p.a().measuredMs(), p.a().errorMs(), p.b().measuredMs(),
+                    p.b().errorMs(), p.ratio(), p.significance().words));
+        }
+        return csv.toString();
+    }
+
+    /** The page: what differs between the runs, the charts, every pair's ratio, and what only one run has. */
+    private static List<Section> page(Comparison.Matched matched, JmhRun a, JmhRun b, List<String> warnings,
+                                      List<Figure> figures) {
+        List<Block> about = new ArrayList<>();
+        warnings.forEach(w -> about.add(Paragraph.warning("Warning: " + w)));
+        about.add(Paragraph.fact("A: " + a.environment()));
+        about.add(Paragraph.fact("B: " + b.environment()));
+        about.add(Paragraph.legend(Text.of("A difference is ").thenStrong("significant")
+                .then(" when JMH's error intervals (score ± error) of A and B do not overlap.")));
+        List<List<Table.Cell>> ratios = matched.pairs().stream().map(p -> List.of(Table.Cell.of(p.a().scenario()),
+                Table.Cell.of(p.a().setting()), Table.Cell.number(p.a().urls(), "%.0f"),
+                Table.Cell.number(p.a().measuredMs(), "%.1f"), Table.Cell.number(p.a().errorMs(), "%.1f"),
+                Table.Cell.number(p.b().measuredMs(), "%.1f"), Table.Cell.number(p.b().errorMs(), "%.1f"),
+                Table.Cell.number(p.ratio(), "%.3f"), p.significance() == Comparison.Significance.SIGNIFICANT
+                        ? Table.Cell.of(Text.strong(p.significance().words)) : Table.Cell.of(p.significance().words)))
+                .toList();
+        return List.of(new Section("runs", "The two runs", about),
+                new Section("charts", "Charts", List.copyOf(figures)),
+                new Section("ratio", "B ÷ A", List.of(new Table("ratios", RATIO_COLUMNS, ratios))),
+                unmatched("only-a", "Only in A", matched.onlyA()), unmatched("only-b", "Only in B", matched.onlyB()))
+                .stream().filter(section -> !section.isEmpty()).toList();
+    }
+
+    private static final List<Table.Column> RATIO_COLUMNS = List.of(Table.Column.text("scenario"),
+            Table.Column.text("model (setting)"), Table.Column.number("N"), Table.Column.number("A ms"),
+            Table.Column.number("± A"), Table.Column.number("B ms"), Table.Column.number("± B"),
+            Table.Column.number("B ÷ A"), Table.Column.text("difference"));
+
+    private static Section unmatched(String id, String title, List<Row> rows) {
+        return new Section(id, title, rows.isEmpty() ? List.of() : List.of(Bullets.of(rows.stream()
+                .map(r -> r.scenario() + " · " + r.setting() + " · N=" + r.urls()).toList())));
+    }
+
+    /** The console's summary: the warnings, then the significant changes, largest first, then the counts. */
+    static String summary(Comparison.Matched matched, List<String> warnings) {
+        StringBuilder text = new StringBuilder();
+        warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
+        List<Comparison.Pair> significant = matched.pairs().stream().filter(p -> p.significance() == Comparison.Significance.SIGNIFICANT)
+                .sorted(java.util.Comparator.comparingDouble((Comparison.Pair p) -> -Math.abs(Math.log(p.ratio())))).toList();
+        significant.forEach(p -> text.append(p.ratio() > 1 ? "slower: " : "faster: ").append(p.describe()).append('\n'));
+        long unknown = matched.pairs().stream().filter(p -> p.significance() == Comparison.Significance.UNKNOWN).count();
+        text.append(String.format(Locale.ROOT, "%d of %d matched results differ beyond both intervals%s; %d only in A, "
+                        + "%d only in B%n", significant.size(), matched.pairs().size(),
+                unknown == 0 ? "" : " (" + unknown + " without an interval, not compared)", matched.onlyA().size(),
+                matched.onlyB().size()));
+        return text.toString();
+    }
+
+
+    /** The run folder's name, or the file's name without .json when it is not in a run folder. */
+    static String runName(Path jmhJson) {
+        Path file = jmhJson.toAbsolutePath();
+        return file.getFileName().toString().equals("jmh.json")
+                ? file.getParent().getFileName().toString()
+                : file.getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
+    /** Where a comparison goes: beside run A's folder, or beside the file when it is not in a run folder. */
+    static Path besideRun(Path jmhJson) {
+        Path file = jmhJson.toAbsolutePath();
+        Path folder = file.getParent();
+        return file.getFileName().toString().equals("jmh.json") && folder.getParent() != null
+                ? folder.getParent()
+                : folder;
+    }}

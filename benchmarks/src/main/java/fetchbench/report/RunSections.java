@@ -1,0 +1,125 @@
+package fetchbench.report;
+
+import fetchbench.catalog.Model;
+import fetchbench.document.Block;
+import fetchbench.document.Bullets;
+import fetchbench.document.Paragraph;
+import fetchbench.document.Preformatted;
+import fetchbench.document.Section;
+import fetchbench.result.Notes;
+import fetchbench.result.Param;
+import fetchbench.result.ResultKeys;
+import fetchbench.workload.DelayProfile;
+import fetchbench.workload.Shape;
+import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What the run was: the machine and code, what it left out, its floor and overhead, and how to run it again. */
+final class RunSections {
+
+    /** The suite's scaffolding may cost this much over the bare client before the report says so. */
+    static final int MAX_OVERHEAD_PERCENT = 5;
+
+    private RunSections() {
+    }
+
+    static Paragraph incomplete(String why) {
+        return Paragraph.warning("Incomplete run: it " + why + ". Every table and chart holds the steps that "
+                + "finished before.");
+    }
+
+    /** "This run": the machine, the batches, the code, and the server check (a warning first where it failed). */
+    static Section thisRun(JmhRun run, List<Row> rows, Optional<String> incomplete) {
+        List<Block> blocks = new ArrayList<>();
+        incomplete.ifPresent(why -> blocks.add(incomplete(why)));
+        run.forkProperty(ResultKeys.SERVER_CHECK_FAILED).ifPresent(failed -> blocks.add(Paragraph.warning(
+                "Server check FAILED at N=" + failed + ": the results at that N measure the server, not the models "
+                        + "(they are flagged in the tables).")));
+        JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
+        IntSummaryStatistics measured = run.results().stream()
+                .mapToInt(r -> r.forks() * r.measurementIterations()).summaryStatistics();
+        blocks.add(Paragraph.fact(run.environment() + " · JMH mode " + first.mode() + ", " + measured.getMin() + "–"
+                + measured.getMax() + " measured batches per result (each result's forks and batches are in the "
+                + "table)"));
+        run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> blocks.add(Paragraph.fact("Code: " + source)));
+        serverCheck(run).ifPresent(check -> blocks.add(Paragraph.fact(check)));
+        return new Section("run", "This run", blocks);
+    }
+
+    static Optional<String> serverCheck(JmhRun run) {
+        return run.forkProperty(ResultKeys.SERVER_CHECK).map(check -> "Server check: " + check);
+    }
+
+    /** What the plan left out and why, as the run recorded it. */
+    static Section leftOut(JmhRun run) {
+        List<String> notes = notes(run);
+        return new Section("left-out", "Left out of this run", notes.isEmpty() ? List.of() : List.of(Bullets.of(notes)));
+    }
+
+    static List<String> notes(JmhRun run) {
+        return run.forkProperty(ResultKeys.NOTES).map(Notes::decode).orElse(List.of());
+    }
+
+    /** Every floor the run measured, and the suite's overhead: its unbounded reference model against the bare client. */
+    static Section floor(List<Row> rows, Calibration calibration) {
+        return floor(calibration.floorLines(), overheadLines(rows, calibration));
+    }
+
+    /** The floor and the overhead at one N only. */
+    static Section floorAt(int n, List<Row> rows, Calibration calibration) {
+        return floor(calibration.floorLines(atN -> atN == n),
+                overheadLines(rows.stream().filter(r -> r.urls() == n).toList(), calibration));
+    }
+
+    private static Section floor(List<String> floors, List<String> overheads) {
+        List<String> lines = new ArrayList<>(floors);
+        lines.addAll(overheads);
+        return new Section("floor", "Floor and harness overhead", lines.isEmpty() ? List.of() : List.of(Bullets.of(lines)));
+    }
+
+    /** "harness overhead at N=100, 100 ms: virtualThreads 122.3 ms vs bare client 118.0 ms: +3.6 % (…)". */
+    static List<String> overheadLines(List<Row> rows, Calibration calibration) {
+        List<String> lines = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.model() != Model.UNBOUNDED_REFERENCE || row.delays().profile() != DelayProfile.fixed
+                    || row.shape() != Shape.gather) {
+                continue;
+            }
+            calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
+                Calibration.Overhead overhead = Calibration.Overhead.of(bare, row.result().primary());
+                lines.add(String.format(Locale.ROOT, "harness overhead at N=%d, %d ms: %s %.1f ms vs "
+                                + "bare client %.1f ms: %+.1f %% (%s)", row.urls(), row.delayMs(), row.model(),
+                        row.measuredMs(), Row.toMillis(bare.score(), bare.unit()), overhead.percent(),
+                        overhead.verdict(MAX_OVERHEAD_PERCENT)));
+            });
+        }
+        return lines;
+    }
+
+    static Section reproduce(JmhRun run) {
+        return new Section("reproduce", "Reproduce", List.of(new Preformatted(reproduceCommand(run))));
+    }
+
+    /** The command the run recorded, or one that asks the jar for the same parameters. */
+    static String reproduceCommand(JmhRun run) {
+        return run.forkProperty(ResultKeys.COMMAND).orElseGet(() -> {
+            StringBuilder command = new StringBuilder("java -jar benchmarks/target/benchmarks.jar");
+            List<Row> rows = Row.of(run);
+            for (Param param : List.of(Param.MODEL, Param.URLS, Param.DELAY_MS, Param.CONCURRENCY, Param.MAX_REQUESTS,
+                    Param.DELAY_PROFILE, Param.SEED)) {
+                List<String> values = rows.stream().map(r -> param == Param.DELAY_PROFILE ? r.delays().spec()
+                        : r.result().params().get(param.key)).filter(Objects::nonNull).distinct().toList();
+                if (!values.isEmpty()) {
+                    command.append(" -p ").append(param.key).append('=').append(String.join(",", values));
+                }
+            }
+            JmhRun.Result first = run.results().get(0);
+            return command.append(" -wi ").append(first.warmupIterations()).append(" -i ")
+                    .append(first.measurementIterations()).append(" -f ").append(first.forks()).toString();
+        });
+    }
+}
