@@ -1,12 +1,13 @@
 package fetchbench;
 
+import fetchbench.report.Report;
+import fetchbench.result.JmhRun;
+import fetchbench.result.ReportException;
+
 import fetchbench.result.ProbeOutcome;
 import fetchbench.result.RunFolder;
 
 import fetchbench.model.ClientStack;
-import fetchbench.report.JmhRun;
-import fetchbench.report.Report;
-import fetchbench.report.ReportException;
 import fetchbench.run.OptionException;
 import fetchbench.run.JmhRunner;
 import fetchbench.result.ResultKeys;

@@ -43,8 +43,15 @@ class PackagesTest {
     @Test
     void theReportSideReadsNoRunOrBenchmarkCode() {
         Map<String, Set<String>> uses = uses();
-        assertThat(uses.getOrDefault("report", Set.of())).doesNotContain("run", "bench");
-        assertThat(uses.getOrDefault("result", Set.of())).doesNotContain("run", "bench", "report", "server");
+        for (String reportSide : List.of("report", "analysis", "charts", "document")) {
+            assertThat(uses.getOrDefault(reportSide, Set.of())).as(reportSide).doesNotContain("run", "bench");
+        }
+        // Analysis computes values; only the report builds sections from them, and the document knows nothing else.
+        assertThat(uses.getOrDefault("analysis", Set.of())).doesNotContain("report", "charts", "document");
+        assertThat(uses.getOrDefault("charts", Set.of())).doesNotContain("report", "document");
+        assertThat(uses.getOrDefault("document", Set.of())).isEmpty();
+        assertThat(uses.getOrDefault("result", Set.of())).doesNotContain("run", "bench", "report", "analysis",
+                "server");
         assertThat(uses.getOrDefault("catalog", Set.of())).doesNotContain("run", "bench", "report", "server",
                 "result");
     }

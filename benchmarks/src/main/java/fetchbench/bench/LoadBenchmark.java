@@ -1,5 +1,6 @@
 package fetchbench.bench;
 
+
 import fetchbench.result.Metrics;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package fetchbench.document;
 
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,5 +1,11 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Comparison;
+import fetchbench.analysis.Row;
+import fetchbench.charts.Charts;
+import fetchbench.result.JmhRun;
+import fetchbench.result.ReportException;
+
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;
 import fetchbench.document.Figure;

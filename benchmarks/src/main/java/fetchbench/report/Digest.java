@@ -1,5 +1,14 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Calibration;
+import fetchbench.analysis.Load;
+import fetchbench.analysis.Protocols;
+import fetchbench.analysis.Row;
+import fetchbench.analysis.Tuning;
+import fetchbench.analysis.Verdict;
+import fetchbench.result.JmhRun;
+import fetchbench.result.ReportException;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.document.Block;

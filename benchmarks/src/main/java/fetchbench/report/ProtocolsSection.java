@@ -1,5 +1,8 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Protocols;
+import fetchbench.analysis.Words;
+
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;
 import fetchbench.document.Paragraph;

@@ -1,5 +1,15 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Calibration;
+import fetchbench.analysis.Load;
+import fetchbench.analysis.Protocols;
+import fetchbench.analysis.Row;
+import fetchbench.analysis.Verdict;
+import fetchbench.charts.Charts;
+import fetchbench.charts.LoadCharts;
+import fetchbench.result.JmhRun;
+import fetchbench.result.ReportException;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.document.Block;

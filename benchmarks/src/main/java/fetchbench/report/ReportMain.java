@@ -1,5 +1,7 @@
 package fetchbench.report;
 
+import fetchbench.result.ReportException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

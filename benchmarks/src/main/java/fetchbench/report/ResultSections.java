@@ -1,5 +1,11 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Row;
+import fetchbench.analysis.Tuning;
+import fetchbench.analysis.Verdict;
+import fetchbench.analysis.Words;
+import fetchbench.result.JmhRun;
+
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;
 import fetchbench.document.Paragraph;

@@ -1,5 +1,9 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Calibration;
+import fetchbench.analysis.Row;
+import fetchbench.result.JmhRun;
+
 import fetchbench.catalog.Model;
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;

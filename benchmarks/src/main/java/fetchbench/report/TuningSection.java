@@ -1,5 +1,9 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Row;
+import fetchbench.analysis.Tuning;
+import fetchbench.result.JmhRun;
+
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;
 import fetchbench.document.Paragraph;

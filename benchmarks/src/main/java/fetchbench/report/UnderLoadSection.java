@@ -1,5 +1,8 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Load;
+import fetchbench.analysis.Words;
+
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;
 import fetchbench.document.Figure;

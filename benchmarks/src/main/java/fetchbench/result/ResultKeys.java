@@ -2,6 +2,7 @@ package fetchbench.result;
 
 import fetchbench.catalog.Variant;
 
+
 /**
  * The facts a run records with every result besides JMH's parameters, as {@code -D} properties of
  * the forks, which JMH writes into jmh.json. The launcher writes them; the report reads them.

@@ -1,5 +1,6 @@
 package fetchbench.run;
 
+
 import fetchbench.result.Benchmarks;
 
 import fetchbench.result.Param;

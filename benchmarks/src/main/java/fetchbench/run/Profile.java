@@ -1,9 +1,10 @@
 package fetchbench.run;
 
+import fetchbench.model.ConnectionPoolSize;
+
 import fetchbench.catalog.Variant;
 
 
-import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Model;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;

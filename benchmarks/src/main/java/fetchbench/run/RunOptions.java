@@ -1,11 +1,15 @@
 package fetchbench.run;
 
-import fetchbench.result.Param;
+import fetchbench.workload.Delays;
+
+import fetchbench.model.Protocol;
+
+import fetchbench.catalog.Model;
 
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.catalog.Model;
-import fetchbench.model.Protocol;
-import fetchbench.workload.Delays;
+
+import fetchbench.result.Param;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

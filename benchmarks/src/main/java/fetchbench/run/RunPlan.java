@@ -1,5 +1,6 @@
 package fetchbench.run;
 
+
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
 

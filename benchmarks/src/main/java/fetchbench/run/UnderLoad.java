@@ -1,8 +1,10 @@
 package fetchbench.run;
 
+import fetchbench.bench.CallersBenchmark;
+
+
 import fetchbench.result.Benchmarks;
 import fetchbench.result.Param;
-import fetchbench.bench.CallersBenchmark;
 import fetchbench.bench.LoadBenchmark;
 import fetchbench.catalog.Limits;
 import fetchbench.theory.Theory;

@@ -1,6 +1,7 @@
 package fetchbench.workload;
 
 import fetchbench.model.Outcome;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -1,5 +1,7 @@
 package fetchbench.model;
 
+import fetchbench.workload.Responses;
+
 import fetchbench.catalog.Model;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,6 @@ import fetchbench.server.Stubs;
 import fetchbench.catalog.Limits;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
-import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
 import java.net.ConnectException;
 import java.net.ServerSocket;

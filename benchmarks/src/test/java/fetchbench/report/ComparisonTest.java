@@ -1,5 +1,10 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Comparison;
+import fetchbench.analysis.Row;
+import fetchbench.result.JmhRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,5 +1,10 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Row;
+import fetchbench.result.JmhRun;
+import fetchbench.result.ReportException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;

@@ -1,12 +1,19 @@
 package fetchbench.report;
 
+import fetchbench.bench.LoadBenchmark;
+
+import fetchbench.bench.CallersBenchmark;
+
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Load;
+import fetchbench.analysis.Row;
+import fetchbench.result.JmhRun;
+
 import fetchbench.result.Benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import fetchbench.bench.CallersBenchmark;
-import fetchbench.bench.LoadBenchmark;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Protocols;
+import fetchbench.analysis.Row;
+import fetchbench.result.JmhRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;

@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

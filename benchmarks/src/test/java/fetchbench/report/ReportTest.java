@@ -1,5 +1,12 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Row;
+import fetchbench.charts.Charts;
+import fetchbench.charts.Palette;
+import fetchbench.charts.Subtitle;
+import fetchbench.result.JmhRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;

@@ -1,5 +1,12 @@
 package fetchbench.report;
 
+import fetchbench.bench.BareClientBenchmark;
+
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Calibration;
+import fetchbench.analysis.Row;
+import fetchbench.result.JmhRun;
+
 import fetchbench.result.Benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +17,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import fetchbench.bench.BareClientBenchmark;
 import fetchbench.catalog.Model;
 import fetchbench.result.Notes;
 import fetchbench.result.ResultKeys;

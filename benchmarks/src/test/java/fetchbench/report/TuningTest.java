@@ -1,5 +1,11 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Row;
+import fetchbench.analysis.Tuning;
+import fetchbench.charts.Charts;
+import fetchbench.result.JmhRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,5 +1,11 @@
 package fetchbench.report;
 
+import fetchbench.result.Fixtures;
+import fetchbench.analysis.Load;
+import fetchbench.analysis.Row;
+import fetchbench.analysis.Verdict;
+import fetchbench.result.JmhRun;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,9 +1,11 @@
 package fetchbench.run;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import fetchbench.Processes;
 
 import fetchbench.FetchBench;
-import fetchbench.Processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.workload.Workload;
+
 import fetchbench.result.ResultKeys;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -19,7 +21,6 @@ import fetchbench.server.ServerSettings;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.Responses;
-import fetchbench.workload.Workload;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

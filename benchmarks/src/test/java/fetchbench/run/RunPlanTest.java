@@ -1,23 +1,31 @@
 package fetchbench.run;
 
-import fetchbench.result.Benchmarks;
+import fetchbench.FetchBench;
+
+import fetchbench.theory.Theory;
+
+import fetchbench.catalog.Limits;
+
+import fetchbench.model.Protocol;
+
+import fetchbench.model.ClientStack;
 
 import fetchbench.result.ResultKeys;
+
+import fetchbench.analysis.Load;
+
+import fetchbench.result.Benchmarks;
+
 
 import fetchbench.catalog.Variant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fetchbench.model.ClientStack;
 import fetchbench.catalog.Model;
-import fetchbench.model.Protocol;
 
-import fetchbench.catalog.Limits;
 import fetchbench.theory.Machine;
-import fetchbench.theory.Theory;
 import fetchbench.workload.Shape;
-import fetchbench.FetchBench;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package fetchbench.run;
 
+import fetchbench.bench.LoadBenchmark;
+
+import fetchbench.bench.CallersBenchmark;
+
 import fetchbench.result.Benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +13,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.FetchBench;
 import fetchbench.Processes;
-import fetchbench.bench.CallersBenchmark;
-import fetchbench.bench.LoadBenchmark;
 import fetchbench.catalog.Model;
 import fetchbench.catalog.Limits;
 import fetchbench.theory.Theory;

@@ -1,10 +1,11 @@
 package fetchbench.run;
 
+import fetchbench.report.ReportMain;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fetchbench.FetchBench;
 import fetchbench.Tune;
-import fetchbench.report.ReportMain;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,9 +1,10 @@
 package fetchbench.workload;
 
+import fetchbench.model.Outcome;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fetchbench.model.Outcome;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package fetchbench.report;
+package fetchbench.result;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The checked-in JMH JSON of real runs (see fixtures/README.md), copied into a folder of the test's own. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** Copies fixtures/{@code run}/jmh.json to {@code folder}/{@code run}/jmh.json and returns that path. */
-    static Path copy(String run, Path folder) throws IOException {
+    public static Path copy(String run, Path folder) throws IOException {
         Path target = folder.resolve(run).resolve("jmh.json");
         Files.createDirectories(target.getParent());
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + run + "/jmh.json")) {
@@ -29,7 +29,7 @@ final class Fixtures {
     }
 
     /** The smoke run's first gather result of the model, with its secondary metrics. */
-    static JsonObject firstGatherOf(String model, Path folder) throws IOException {
+    public static JsonObject firstGatherOf(String model, Path folder) throws IOException {
         Path fixture = copy("smoke", folder.resolve("template" + System.nanoTime()));
         for (var element : JsonParser.parseString(Files.readString(fixture)).getAsJsonArray()) {
             JsonObject result = element.getAsJsonObject();
@@ -46,7 +46,7 @@ final class Fixtures {
      * A real result of the smoke run (a virtualThreads gather, with its secondary metrics) under a
      * new benchmark name, parameters, score and error.
      */
-    static JsonObject result(Path folder, String benchmark, Map<String, String> params, double scoreMs,
+    public static JsonObject result(Path folder, String benchmark, Map<String, String> params, double scoreMs,
                              double errorMs) throws IOException {
         JsonObject result = firstGatherOf("virtualThreads", folder);
         result.addProperty("benchmark", benchmark);
@@ -59,13 +59,13 @@ final class Fixtures {
     }
 
     /** A gather result of the model at N with a 100 ms delay. */
-    static JsonObject gather(Path folder, String model, int urls, double scoreMs, double errorMs) throws IOException {
+    public static JsonObject gather(Path folder, String model, int urls, double scoreMs, double errorMs) throws IOException {
         return result(folder, "fetchbench.bench.GatherBenchmark.gather", Map.of("model", model, "urls",
                 String.valueOf(urls), "delayMs", "100", "concurrency", "0", "maxRequests", "64"), scoreMs, errorMs);
     }
 
     /** The results as a jmh.json in a new folder of its own; returns its path. */
-    static Path write(Path folder, JsonObject... results) throws IOException {
+    public static Path write(Path folder, JsonObject... results) throws IOException {
         JsonArray all = new JsonArray();
         for (JsonObject result : results) {
             all.add(result);

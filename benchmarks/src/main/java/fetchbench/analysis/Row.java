@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.Benchmarks;
 
@@ -35,8 +37,8 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                   Protocol protocol, int predictedConnections, double newConnectionMs) {
 
     /** Threads a fork may gain over its measured batches, and the share of them, before it is not steady. */
-    static final int MAX_THREAD_DRIFT = 2;
-    static final double MAX_THREAD_DRIFT_PERCENT = 5;
+    public static final int MAX_THREAD_DRIFT = 2;
+    public static final double MAX_THREAD_DRIFT_PERCENT = 5;
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::shape) // the docs' order
@@ -58,7 +60,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     }
 
     /** A result of the gather under load: {@link Load}'s, not a row of the shapes' tables. */
-    static boolean isUnderLoad(JmhRun.Result result) {
+    public static boolean isUnderLoad(JmhRun.Result result) {
         return result.benchmark().equals(Benchmarks.CALLERS)
                 || result.benchmark().equals(Benchmarks.LOAD);
     }
@@ -69,7 +71,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                 .orElseGet(Theory::here);
     }
 
-    static Row of(JmhRun.Result result, Theory theory, Calibration calibration) {
+    public static Row of(JmhRun.Result result, Theory theory, Calibration calibration) {
         ResultParams p = ResultParams.decode(result.params());
         Model model = p.model();
         int urls = p.urls();
@@ -136,7 +138,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                               Protocol protocol) {
 
         /** The order a reader scans scenarios in: the plain runs before the sweeps, then by delay, spread, seed, protocol. */
-        static final Comparator<ScenarioKey> ORDER = Comparator.comparing(ScenarioKey::shape)
+        public static final Comparator<ScenarioKey> ORDER = Comparator.comparing(ScenarioKey::shape)
                 .thenComparing(ScenarioKey::sweep).thenComparingInt(ScenarioKey::sweepUrls)
                 .thenComparingInt(ScenarioKey::delayMs).thenComparing(k -> k.delays().profile())
                 .thenComparingDouble(k -> k.delays().spreadParam()).thenComparingLong(ScenarioKey::seed)
@@ -159,7 +161,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     }
 
     /** The model and its setting in words, e.g. "okHttpAsync (5/host, 64 total)". */
-    static String setting(Shape shape, Model model, int concurrency, int maxRequests) {
+    public static String setting(Shape shape, Model model, int concurrency, int maxRequests) {
         Limits limits = new Limits(model, concurrency, maxRequests);
         if (shape == Shape.workers) {
             int workers = model.card().workers(limits);
@@ -196,7 +198,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     }
 
     /** Connections a steady batch may open, in percent of its requests. */
-    static final double RECONNECTS_PERCENT = 1;
+    public static final double RECONNECTS_PERCENT = 1;
 
     /** The median batch, in ms, beside the mean that is the score. */
     public double medianMs() {
@@ -225,7 +227,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     }
 
     /** Whether a fork's platform threads kept growing over its measured batches, in words. */
-    static Optional<String> threadsGrew(JmhRun.Result result) {
+    public static Optional<String> threadsGrew(JmhRun.Result result) {
         JmhRun.Metric threads = result.secondary().get(Metrics.THREADS);
         if (threads != null) {
             for (List<Double> fork : threads.raw()) {
@@ -291,7 +293,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         return predictedMs() > 0 ? measuredMs() / predictedMs() : Double.NaN;
     }
 
-    static double toMillis(double value, String unit) {
+    public static double toMillis(double value, String unit) {
         return switch (unit.replace("/op", "")) {
             case "ns" -> value / 1e6;
             case "us" -> value / 1e3;

@@ -1,4 +1,9 @@
-package fetchbench.report;
+package fetchbench.charts;
+
+import fetchbench.analysis.MetricNames;
+import fetchbench.analysis.Row;
+import fetchbench.analysis.Tuning;
+import fetchbench.result.JmhRun;
 
 import fetchbench.model.ClientStack;
 import fetchbench.catalog.Model;
@@ -37,16 +42,16 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The charts of one run, as XChart data models (rendering to files is {@link Report}'s job):
+ * The charts of one run, as XChart data models (the report writes them to files):
  * per scenario, scaling against N with the theory lines, models side by side at each N beside
  * their predictions, and one chart per extra metric that the results carry.
  */
 public final class Charts {
 
-    static final int WIDTH = 1100;
-    static final int HEIGHT = 640;
+    public static final int WIDTH = 1100;
+    public static final int HEIGHT = 640;
     /** Space above and below the title; the subtitle sits in the space below. */
-    static final int TITLE_PADDING = 30;
+    public static final int TITLE_PADDING = 30;
 
     /** A chart with the name its files get, the report section it goes in, and a sentence that says how to read it. */
     public record NamedChart(String fileName, String title, String caption, Chart<?, ?> chart, Section section) {
@@ -79,7 +84,7 @@ public final class Charts {
             10, new float[] {10, 4, 2, 4, 2, 4}, 0);
 
     /** Bars that differ more than this many times go in two panels, so the fast ones are not slivers. */
-    static final double PANEL_RATIO = 10;
+    public static final double PANEL_RATIO = 10;
 
     private Charts() {
     }
@@ -117,7 +122,7 @@ public final class Charts {
      * (for okHttpAsync with its pool sized to N and with OkHttp's default pool) beside the
      * prediction, max(greedy schedule, floor), with the recommendation in the caption.
      */
-    static List<NamedChart> tuning(String prefix, String subtitle, List<Row> rows) {
+    public static List<NamedChart> tuning(String prefix, String subtitle, List<Row> rows) {
         List<NamedChart> charts = new ArrayList<>();
         Map<Model, List<Tuning.Series>> byModel = Tuning.series(rows).stream().collect(Collectors.groupingBy(
                 Tuning.Series::model, LinkedHashMap::new, Collectors.toList()));
@@ -175,13 +180,13 @@ public final class Charts {
     }
 
     /** How many powers of ten lie between the smallest positive value and the largest: a log axis's labels. */
-    static int powersOfTenWithin(List<Double> values) {
+    public static int powersOfTenWithin(List<Double> values) {
         DoubleSummaryStatistics range = positive(values);
         return (int) (Math.floor(Math.log10(range.getMax())) - Math.ceil(Math.log10(range.getMin()))) + 1;
     }
 
     /** The largest value over the smallest positive one. */
-    static double spread(List<Double> values) {
+    public static double spread(List<Double> values) {
         DoubleSummaryStatistics range = positive(values);
         return range.getMax() / range.getMin();
     }
@@ -202,7 +207,7 @@ public final class Charts {
     }
 
     /** One bar series: a value and an error (0 for none) per category. */
-    record Bars(String name, List<Double> values, List<Double> errors, Color color) {
+    public record Bars(String name, List<Double> values, List<Double> errors, Color color) {
     }
 
     /**
@@ -211,7 +216,7 @@ public final class Charts {
      * than the fastest get a second panel of their own: on one linear axis the fast ones would be
      * slivers, and XChart draws error bars correctly only on a linear axis.
      */
-    static List<NamedChart> modelsSideBySide(String prefix, String subtitle, List<Row> rows, int n) {
+    public static List<NamedChart> modelsSideBySide(String prefix, String subtitle, List<Row> rows, int n) {
         List<Row> atN = rows.stream().filter(r -> r.urls() == n).sorted(Row.READING_ORDER).toList();
         double fastest = atN.stream().mapToDouble(Row::measuredMs).filter(ms -> ms > 0).min().orElse(1);
         List<Row> fast = atN.stream().filter(r -> r.measuredMs() <= fastest * PANEL_RATIO).toList();
@@ -258,7 +263,7 @@ public final class Charts {
     }
 
     /** Grouped bars with error bars, one group per model setting, on a linear axis from 0. */
-    static CategoryChart barChart(String title, String subtitle, String yTitle, List<String> settings, List<Bars> bars) {
+    public static CategoryChart barChart(String title, String subtitle, String yTitle, List<String> settings, List<Bars> bars) {
         CategoryChart chart = categoryChart(title, subtitle, "model (setting)", yTitle);
         chart.getStyler().setXAxisLabelRotation(20);
         chart.getStyler().setYAxisMin(0.0); // a time is never negative, however wide its error bar
@@ -272,12 +277,12 @@ public final class Charts {
     }
 
     /** JMH's error per row; 0 where JMH had too few samples to give one. */
-    static List<Double> errors(List<Row> rows) {
+    public static List<Double> errors(List<Row> rows) {
         return rows.stream().map(r -> Double.isNaN(r.errorMs()) ? 0.0 : r.errorMs()).toList();
     }
 
     /** Batch time against N on log–log axes, one line per setting, with the theory lines drawn in. */
-    static NamedChart scaling(String prefix, String subtitle, List<Row> rows) {
+    public static NamedChart scaling(String prefix, String subtitle, List<Row> rows) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Scaling: batch time against N").xAxisTitle("N (URLs per batch, log scale)")
                 .yAxisTitle("ms per batch (log scale)").build();
@@ -330,7 +335,7 @@ public final class Charts {
      * Any metric besides the primary one (allocation, threads, percentiles…), per setting and N,
      * named in words; none where every value is zero or missing (nothing to read).
      */
-    static Optional<NamedChart> secondaryMetric(String prefix, String subtitle, List<Row> rows, String metric) {
+    public static Optional<NamedChart> secondaryMetric(String prefix, String subtitle, List<Row> rows, String metric) {
         String unit = rows.stream().map(r -> r.result().secondary().get(metric)).filter(Objects::nonNull)
                 .map(JmhRun.Metric::unit).findFirst().orElse("");
         String words = MetricNames.words(metric);
@@ -373,7 +378,7 @@ public final class Charts {
                 + "' (" + unit + "), per model setting and N.", chart, Section.RESOURCES));
     }
 
-    static List<String> secondaryMetrics(List<Row> rows) {
+    public static List<String> secondaryMetrics(List<Row> rows) {
         return rows.stream().flatMap(r -> r.result().secondary().keySet().stream()).distinct()
                 .filter(metric -> !MetricNames.NOT_CHARTED.contains(metric)).sorted().toList();
     }
@@ -388,7 +393,7 @@ public final class Charts {
     }
 
     /** Shared look: legend on the right, and the subtitle (scenario and environment) under the title. */
-    static void style(AxesChartStyler styler, String subtitle, Chart<?, ?> chart) {
+    public static void style(AxesChartStyler styler, String subtitle, Chart<?, ?> chart) {
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));

@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.Benchmarks;
 
@@ -72,7 +74,7 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
         return Math.max(0, Row.toMillis(fresh.score(), fresh.unit()) - Row.toMillis(kept.score(), kept.unit())) / n;
     }
 
-    static boolean isBare(JmhRun.Result result) {
+    public static boolean isBare(JmhRun.Result result) {
         return result.benchmark().equals(Benchmarks.BARE_CLIENT);
     }
 
@@ -143,7 +145,7 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
      */
     public record Overhead(double percent, double upperPercent) {
 
-        static Overhead of(JmhRun.Metric bare, JmhRun.Metric model) {
+        public static Overhead of(JmhRun.Metric bare, JmhRun.Metric model) {
             double bareMs = Row.toMillis(bare.score(), bare.unit());
             double modelMs = Row.toMillis(model.score(), model.unit());
             double bareLow = bareMs - Row.toMillis(bare.error(), bare.unit());
@@ -159,11 +161,11 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
          * negative: a model faster than the bare client beyond both intervals means the bare
          * client was no baseline.
          */
-        boolean passes(double limitPercent) {
+        public boolean passes(double limitPercent) {
             return upperPercent < limitPercent && upperPercent >= 0;
         }
 
-        String verdict(double limitPercent) {
+        public String verdict(double limitPercent) {
             if (Double.isNaN(upperPercent)) {
                 return "unknown: no error estimate";
             }

@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.Metrics;
 
@@ -26,7 +28,7 @@ import java.util.stream.Collectors;
 public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
 
     /** Up to this many times the ideal a result is "at the ideal". */
-    static final double NEAR_IDEAL = 1.1;
+    public static final double NEAR_IDEAL = 1.1;
 
     /** The result at the largest N this setting ran. */
     public Row largest() {
@@ -73,12 +75,12 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
     }
 
     /** "at N = 1000: " and the {@link #reason}. */
-    static String verdict(Row row) {
+    public static String verdict(Row row) {
         return "at N = " + row.urls() + ": " + reason(row);
     }
 
     /** At ideal, capped by its limit (the model's card says which), or CPU-bound, at the row's N; not steady, why. */
-    static String reason(Row row) {
+    public static String reason(Row row) {
         int n = row.urls();
         String verdict = row.limits().card().boundVerdict(row.limits(), row.slots(), n).orElseGet(() -> {
             double times = row.ratioToIdeal();
@@ -97,7 +99,7 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
     }
 
     /** What to set for your N requests in flight: nothing where the default already has them all in flight. */
-    static String toSet(Row row) {
+    public static String toSet(Row row) {
         return row.limits().card().toSet(row.limits(), row.slots() >= row.urls());
     }
 
@@ -118,13 +120,13 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
     }
 
     /** "102.4 ± 0.8 (1.02×)", flagged where the server check failed at its N; a dash where the setting did not run. */
-    static String cell(Row row) {
+    public static String cell(Row row) {
         return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×)%s", Words.meanAndError(row),
                 row.ratioToIdeal(), row.serverCheckFailed() ? " ⚑ server check failed at this N" : "");
     }
 
     /** "48 threads, 669 MB" at the largest N, from the resource metrics. */
-    static String cost(Row row) {
+    public static String cost(Row row) {
         JmhRun.Metric threads = row.result().secondary().get(Metrics.THREADS);
         JmhRun.Metric rss = row.result().secondary().get(Metrics.RSS);
         if (threads == null || rss == null) {
@@ -134,12 +136,12 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
     }
 
     /** The N of the table's columns. */
-    static List<Integer> columns(List<Verdict> verdicts) {
+    public static List<Integer> columns(List<Verdict> verdicts) {
         return new ArrayList<>(new TreeSet<>(verdicts.stream().flatMap(v -> v.byN().keySet().stream()).toList()));
     }
 
     /** The two intervals mean ± error overlap: no difference can be claimed. */
-    static boolean indistinguishable(Row a, Row b) {
+    public static boolean indistinguishable(Row a, Row b) {
         return Comparison.Significance.of(a.result().primary(), b.result().primary())
                 == Comparison.Significance.NOT_SIGNIFICANT;
     }

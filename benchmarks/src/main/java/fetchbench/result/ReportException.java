@@ -1,4 +1,4 @@
-package fetchbench.report;
+package fetchbench.result;
 
 /** Input the report cannot use: its message is the one line the user sees. */
 public final class ReportException extends Exception {

@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.result;
+
+import fetchbench.analysis.Row;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,7 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.Fixtures;
+import fetchbench.result.JmhRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +78,7 @@ class SteadyStateTest {
         Row row = row(TIMES, List.of(List.of(0.0, 3.0, 0.0), List.of(0.0, 0.0)), FLAT_THREADS, "sized");
 
         assertThat(row.notSteady()).contains("its measured batches opened 3 connections");
-        assertThat(Report.summary(List.of(row))).contains("not steady: its measured batches opened 3 connections");
+        assertThat(row.flags()).contains("not steady: its measured batches opened 3 connections");
     }
 
     @Test

@@ -1,4 +1,9 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.bench.BareClientBenchmark;
+
+import fetchbench.result.Fixtures;
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.Benchmarks;
 
@@ -6,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.gson.JsonObject;
-import fetchbench.bench.BareClientBenchmark;
 import fetchbench.model.ClientStack;
 import fetchbench.catalog.Model;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package fetchbench.report;
+package fetchbench.analysis;
 
 import fetchbench.result.Metrics;
 
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The words the report uses for the metrics JMH records besides the batch time. */
-final class MetricNames {
+public final class MetricNames {
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry(Metrics.IN_FLIGHT, "requests in flight at peak"),
@@ -29,14 +29,14 @@ final class MetricNames {
      * Metrics the report leaves in jmh.json without a chart: the harness's own warm-up, and the
      * collector's rates and counts, which the allocation per batch says better for a model.
      */
-    static final Set<String> NOT_CHARTED = Set.of(Metrics.WARMUP_REQUESTS, Metrics.WARMUP_BATCHES,
+    public static final Set<String> NOT_CHARTED = Set.of(Metrics.WARMUP_REQUESTS, Metrics.WARMUP_BATCHES,
             "gc.alloc.rate", "gc.count", "gc.time");
 
     private MetricNames() {
     }
 
     /** "platform threads at peak (virtual threads not counted)"; an unknown metric keeps its own name. */
-    static String words(String metric) {
+    public static String words(String metric) {
         return WORDS.getOrDefault(metric, metric);
     }
 }

@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.JmhRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;

@@ -1,4 +1,4 @@
-package fetchbench.report;
+package fetchbench.charts;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -7,11 +7,11 @@ import java.awt.geom.Rectangle2D;
 import org.knowm.xchart.internal.chartpart.Annotation;
 
 /** A line of grey text centred under the chart title: XChart has titles but no subtitles. */
-final class Subtitle extends Annotation {
+public final class Subtitle extends Annotation {
 
-    static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    public static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     /** Baseline, in pixels from the top: under the title, inside the padding that separates it from the plot. */
-    static final int BASELINE = 2 * Charts.TITLE_PADDING + 12;
+    public static final int BASELINE = 2 * Charts.TITLE_PADDING + 12;
 
     private final String text;
 
@@ -20,7 +20,7 @@ final class Subtitle extends Annotation {
         this.text = text;
     }
 
-    String text() {
+    public String text() {
         return text;
     }
 

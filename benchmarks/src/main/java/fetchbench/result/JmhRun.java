@@ -1,4 +1,4 @@
-package fetchbench.report;
+package fetchbench.result;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;

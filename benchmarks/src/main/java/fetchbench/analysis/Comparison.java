@@ -1,10 +1,13 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.NewFolder;
+
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.RunFolder;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import fetchbench.result.NewFolder;
 import fetchbench.result.Param;
 import fetchbench.result.ResultKeys;
 import java.awt.Color;
@@ -25,25 +28,25 @@ import org.knowm.xchart.CategoryChart;
  * Run B against run A: results with the same benchmark and parameters paired, B ÷ A, and
  * whether the difference is significant: JMH's error intervals do not overlap.
  */
-final class Comparison {
+public final class Comparison {
 
     private Comparison() {
     }
 
     /** Is B's difference from A more than noise? */
-    enum Significance {
+    public enum Significance {
         SIGNIFICANT("significant"),
         NOT_SIGNIFICANT("not significant"),
         UNKNOWN("unknown (no error estimate)");
 
-        final String words;
+        public final String words;
 
         Significance(String words) {
             this.words = words;
         }
 
         /** Significant when the intervals score ± error do not overlap. */
-        static Significance of(JmhRun.Metric a, JmhRun.Metric b) {
+        public static Significance of(JmhRun.Metric a, JmhRun.Metric b) {
             if (Double.isNaN(a.error()) || Double.isNaN(b.error())) {
                 return UNKNOWN;
             }
@@ -54,24 +57,24 @@ final class Comparison {
     }
 
     /** The same benchmark and parameters in both runs. */
-    record Pair(Row a, Row b) {
-        double ratio() {
+    public record Pair(Row a, Row b) {
+        public double ratio() {
             return b.measuredMs() / a.measuredMs();
         }
 
-        Significance significance() {
+        public Significance significance() {
             return Significance.of(a.result().primary(), b.result().primary());
         }
 
         /** B ÷ A from A's slowest and B's fastest plausible time to the reverse; NaN without errors. */
-        double[] ratioInterval() {
+        public double[] ratioInterval() {
             double lowA = a.measuredMs() - a.errorMs();
             return new double[] {(b.measuredMs() - b.errorMs()) / (a.measuredMs() + a.errorMs()),
                     lowA <= 0 ? Double.POSITIVE_INFINITY : (b.measuredMs() + b.errorMs()) / lowA};
         }
 
         /** "gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 2.6 → 67.2 ± 0.1 ms, B ÷ A 3.00 (2.65–3.47)". */
-        String describe() {
+        public String describe() {
             double[] interval = ratioInterval();
             return String.format(Locale.ROOT, "%s · %s N=%d: %s → %s ms, B ÷ A %.2f (%.2f–%.2f)", a.scenario(),
                     a.setting(), a.urls(), Words.meanAndError(a), Words.meanAndError(b), ratio(), interval[0],
@@ -80,7 +83,7 @@ final class Comparison {
     }
 
     /** What a reader of the comparison should know first: how the two runs differ besides the code under test. */
-    static List<String> warnings(JmhRun a, JmhRun b) {
+    public static List<String> warnings(JmhRun a, JmhRun b) {
         List<String> warnings = new ArrayList<>();
         differ(warnings, "measured batches per result", budgets(a), budgets(b));
         differ(warnings, "code version", a.forkProperty(ResultKeys.SOURCE).orElse("unknown"),
@@ -121,10 +124,10 @@ final class Comparison {
     }
 
 
-    record Matched(List<Pair> pairs, List<Row> onlyA, List<Row> onlyB) {
+    public record Matched(List<Pair> pairs, List<Row> onlyA, List<Row> onlyB) {
     }
 
-    static Matched match(List<Row> a, List<Row> b) {
+    public static Matched match(List<Row> a, List<Row> b) {
         Map<String, Row> byKeyB = new LinkedHashMap<>();
         b.forEach(r -> byKeyB.put(key(r), r));
         List<Pair> pairs = new ArrayList<>();

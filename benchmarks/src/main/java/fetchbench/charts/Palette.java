@@ -1,4 +1,4 @@
-package fetchbench.report;
+package fetchbench.charts;
 
 import fetchbench.catalog.Model;
 import java.awt.BasicStroke;
@@ -14,18 +14,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * model's second setting on one chart keeps its colour and gets a dashed line, or a bar of a
  * lighter tint of it.
  */
-final class Palette {
+public final class Palette {
 
-    static final Color THEORY = new Color(128, 128, 128);
+    public static final Color THEORY = new Color(128, 128, 128);
 
     private Palette() {
     }
 
-    static Color color(Model model) {
+    public static Color color(Model model) {
         return model.card().look().colour();
     }
 
-    static Marker marker(Model model) {
+    public static Marker marker(Model model) {
         return switch (model.card().look().marker()) {
             case square -> SeriesMarkers.SQUARE;
             case triangleUp -> SeriesMarkers.TRIANGLE_UP;
@@ -39,10 +39,10 @@ final class Palette {
     }
 
     /** Bar colours per model within one chart: its colour for its first setting, a lighter tint for the next ones. */
-    static final class Fills {
+    public static final class Fills {
         private final Map<Model, Integer> seen = new HashMap<>();
 
-        Color next(Model model) {
+        public Color next(Model model) {
             Color color = color(model);
             if (seen.merge(model, 1, Integer::sum) == 1) {
                 return color;
@@ -52,10 +52,10 @@ final class Palette {
     }
 
     /** Line styles per model within one chart: solid for its first setting, dashed for the next ones. */
-    static final class Lines {
+    public static final class Lines {
         private final Map<Model, Integer> seen = new HashMap<>();
 
-        BasicStroke next(Model model) {
+        public BasicStroke next(Model model) {
             return seen.merge(model, 1, Integer::sum) == 1 ? SeriesLines.SOLID : SeriesLines.DASH_DASH;
         }
     }

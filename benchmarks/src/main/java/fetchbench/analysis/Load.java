@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.Benchmarks;
 
@@ -32,39 +34,39 @@ import java.util.stream.Collectors;
 public record Load(List<Callers> callers, List<Arrivals> arrivals) {
 
     /** A gather's p99 is within bound up to this many times its workload's unloaded band top: every URL in flight, plus the floor. */
-    static final double P99_BOUND_FACTOR = 2;
+    public static final double P99_BOUND_FACTOR = 2;
     /** Below this utilisation p99 is predicted within its bound; above {@link #OVER}, over it; between, either. */
-    static final double WITHIN = 0.9;
-    static final double OVER = 1.1;
+    public static final double WITHIN = 0.9;
+    public static final double OVER = 1.1;
     /** The generator fell behind when its arrivals' p99 lateness passes this share of the p99 bound (at least 1 ms). */
-    static final double LATE_SHARE = 0.1;
+    public static final double LATE_SHARE = 0.1;
 
     /** One result of the callers benchmark, with its theory. */
     public record Callers(JmhRun.Result result, Limits limits, Protocol protocol, int callers, int urls, int delayMs,
                           int sharedSlots, double predictedMs, double floorMs) {
 
-        Model model() {
+        public Model model() {
             return limits.model();
         }
 
         /** The setting in words, e.g. "threadPool (k=20)". */
-        String setting() {
+        public String setting() {
             return words(limits, protocol);
         }
 
-        double measuredMs() {
+        public double measuredMs() {
             return Row.toMillis(result.primary().score(), result.primary().unit());
         }
 
-        double errorMs() {
+        public double errorMs() {
             return Row.toMillis(result.primary().error(), result.primary().unit());
         }
 
-        double bandTopMs() {
+        public double bandTopMs() {
             return predictedMs + (Double.isNaN(floorMs) ? 0 : floorMs);
         }
 
-        Theory.Placement placement() {
+        public Theory.Placement placement() {
             double error = errorMs();
             if (Double.isNaN(error) || error > measuredMs() * Tuning.MAX_HALF_WIDTH_PERCENT / 100) {
                 return Theory.Placement.unknown;
@@ -73,11 +75,11 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         }
 
         /** Requests a second through the shared limit, by Little's law: at most its slots over d. */
-        double littleBound() {
+        public double littleBound() {
             return sharedSlots * 1000.0 / delayMs;
         }
 
-        int predictedInFlight() {
+        public int predictedInFlight() {
             return Math.min(callers * urls, sharedSlots);
         }
     }
@@ -86,53 +88,53 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     public record Arrivals(JmhRun.Result result, Limits limits, Protocol protocol, int urls, int delayMs,
                            int rate, double utilisation, double capacity, double boundMs, Optional<Knob> swept) {
 
-        Model model() {
+        public Model model() {
             return limits.model();
         }
 
         /** The setting in words, e.g. "threadPool (k=20)". */
-        String setting() {
+        public String setting() {
             return words(limits, protocol);
         }
 
         /** What the arrivals of one curve share: the setting, N and the delay; their rates differ. */
-        Curve curve() {
+        public Curve curve() {
             return new Curve(limits, protocol, urls, delayMs);
         }
 
-        JmhRun.Metric metric(String name) {
+        public JmhRun.Metric metric(String name) {
             JmhRun.Metric metric = result.secondary().get(name);
             return metric == null ? new JmhRun.Metric(Double.NaN, Double.NaN, "ms") : metric;
         }
 
-        double p99() {
+        public double p99() {
             return metric("latency.p99.ms").score();
         }
 
-        double p99Error() {
+        public double p99Error() {
             return metric("latency.p99.ms").error();
         }
 
-        double achievedRate() {
+        public double achievedRate() {
             return metric(Metrics.ACHIEVED_RATE).score();
         }
 
-        double lateP99() {
+        public double lateP99() {
             return metric(Metrics.LATE_P99).score();
         }
 
         /** Whether the generator could not start the arrivals on time: the machine, not the model, set those latencies. */
-        boolean generatorBehind() {
+        public boolean generatorBehind() {
             return achievedRate() < 0.95 * rate || lateP99() > Math.max(1, LATE_SHARE * boundMs);
         }
 
         /** What theory says of p99 at this rate, before the run: within, over, or "at the knee" (either). */
-        String predicted() {
+        public String predicted() {
             return utilisation < WITHIN ? "within" : utilisation > OVER ? "over" : "at the knee";
         }
 
         /** What the run says: within or over the bound (the interval wholly on one side), else "at the bound". */
-        String measured() {
+        public String measured() {
             if (generatorBehind()) {
                 return "generator behind";
             }
@@ -141,7 +143,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         }
 
         /** Whether the measurement agrees with the prediction ("at the knee" agrees with anything). */
-        boolean agrees() {
+        public boolean agrees() {
             String measured = measured();
             return predicted().equals("at the knee") || measured.equals("at the bound") || measured.equals(predicted());
         }
@@ -198,7 +200,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
      * between the two largest N the run measured (the floor of a few requests is mostly their round
      * trip, not the machine's time). NaN with fewer than two floors: then no machine knee is predicted.
      */
-    static double requestCostMs(Calibration calibration, Model model) {
+    public static double requestCostMs(Calibration calibration, Model model) {
         java.util.NavigableMap<Integer, JmhRun.Metric> floors = new java.util.TreeMap<>(calibration.floors()
                 .getOrDefault(new Calibration.Over(model.clientStack(), Protocol.http1), Map.of()));
         if (floors.size() < 2) {
@@ -216,28 +218,28 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     }
 
     /** What the arrivals of one curve share. */
-    record Curve(Limits limits, Protocol protocol, int urls, int delayMs) {
+    public record Curve(Limits limits, Protocol protocol, int urls, int delayMs) {
 
         /** "threadPool (k=20), N = 10, 10 ms". */
-        String words() {
+        public String words() {
             return Load.words(limits, protocol) + ", N = " + urls + ", " + delayMs + " ms";
         }
     }
 
     /** A setting of the gather under load in words, e.g. "okHttpAsync (5/host, 64 total) over h2". */
-    static String words(Limits limits, Protocol protocol) {
+    public static String words(Limits limits, Protocol protocol) {
         return Row.setting(Shape.gather, limits.model(), limits.concurrency(), limits.maxRequests())
                 + (protocol == Protocol.http1 ? "" : " over " + protocol);
     }
 
     /** The arrivals of each setting (and N and delay), rates ascending. */
-    Map<Curve, List<Arrivals>> curves() {
+    public Map<Curve, List<Arrivals>> curves() {
         return arrivals.stream().collect(Collectors.groupingBy(Arrivals::curve, LinkedHashMap::new,
                 Collectors.toList()));
     }
 
     /** The highest rate up to which every rate's p99 stayed within its bound; empty if the lowest did not. */
-    static Optional<Integer> knee(List<Arrivals> curve) {
+    public static Optional<Integer> knee(List<Arrivals> curve) {
         Integer knee = null;
         for (Arrivals a : curve) {
             if (!a.measured().equals("within")) {
@@ -249,7 +251,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     }
 
     /** "threadPool (k=20): p99 within 24 ms up to 160/s (predicted knee 200/s, ρ = 1); at 320/s p99 812 ms". */
-    List<String> kneeLines() {
+    public List<String> kneeLines() {
         List<String> lines = new ArrayList<>();
         curves().forEach((key, curve) -> {
             Arrivals last = curve.get(curve.size() - 1);
@@ -273,7 +275,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     }
 
     /** What M callers at once do to each setting: the largest M beside one caller, and the theory. */
-    List<String> callersLines() {
+    public List<String> callersLines() {
         List<String> lines = new ArrayList<>();
         Map<String, List<Callers>> bySetting = callers.stream().collect(Collectors.groupingBy(Callers::setting,
                 LinkedHashMap::new, Collectors.toList()));
@@ -315,7 +317,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
      * What changes under load, in one line: the settings by the rate they kept p99 within its
      * bound up to, highest first, each with the knee its limit predicts.
      */
-    Optional<String> summary() {
+    public Optional<String> summary() {
         Map<Curve, List<Arrivals>> curves = curves();
         // Across settings swept at one rate (scripts/tune.sh --rate) there is no knee to compare.
         if (curves.size() < 2 || curves.values().stream().anyMatch(curve -> curve.size() < 2)) {
@@ -353,11 +355,11 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
     }
 
     /** "yes", or why not: a fork's platform threads kept growing over its measured batches (the shapes' rule). */
-    static String steadiness(JmhRun.Result result) {
+    public static String steadiness(JmhRun.Result result) {
         return Row.threadsGrew(result).map(why -> "no: " + why).orElse("yes");
     }
 
-    static double secondary(JmhRun.Result result, String name) {
+    public static double secondary(JmhRun.Result result, String name) {
         JmhRun.Metric metric = result.secondary().get(name);
         return metric == null ? Double.NaN : metric.score();
     }

@@ -1,4 +1,4 @@
-package fetchbench.report;
+package fetchbench.result;
 
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Model;
@@ -16,7 +16,7 @@ import java.util.Map;
  * sweep by a sentence. This reads such a result in today's names, so the report and compare.sh
  * treat old and new runs alike; a result in today's names passes unchanged.
  */
-final class Legacy {
+public final class Legacy {
 
     /** Old benchmark class.method → today's. */
     private static final Map<String, String> BENCHMARKS = Map.of(
@@ -33,14 +33,14 @@ final class Legacy {
     private Legacy() {
     }
 
-    static String benchmark(String name) {
+    public static String benchmark(String name) {
         int dot = name.lastIndexOf('.', name.lastIndexOf('.') - 1);
         String renamed = BENCHMARKS.get(name.substring(dot + 1));
         return renamed == null ? name : name.substring(0, dot + 1) + renamed;
     }
 
     /** The parameters in today's names and values; changes {@code params} in place. */
-    static void params(Map<String, String> params) {
+    public static void params(Map<String, String> params) {
         String pool = Param.CONNECTION_POOL.key;
         if ("okhttp-default".equals(params.get(pool))) {
             params.put(pool, ConnectionPoolSize.okHttpDefault.name());
@@ -54,7 +54,7 @@ final class Legacy {
     }
 
     /** The fork arguments with an old sweep's sentence turned into today's variant and swept keys. */
-    static List<String> jvmArgs(List<String> jvmArgs, Map<String, String> params) {
+    public static List<String> jvmArgs(List<String> jvmArgs, Map<String, String> params) {
         if (jvmArgs.stream().noneMatch(a -> a.startsWith("-D" + OLD_SWEEP_PROPERTY + "="))) {
             return jvmArgs;
         }

@@ -1,9 +1,12 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.catalog.Knob;
+
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.Metrics;
 
 import fetchbench.model.ConnectionPoolSize;
-import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
 import fetchbench.theory.Theory;
 import java.util.ArrayList;
@@ -23,13 +26,13 @@ import java.util.stream.Collectors;
 public final class Tuning {
 
     /** The data can tell settings apart only when the best one's interval is at most this wide (± %). */
-    static final double MAX_HALF_WIDTH_PERCENT = 10;
+    public static final double MAX_HALF_WIDTH_PERCENT = 10;
 
     /** One setting of a sweep: its value, its time (and JMH's error), and what it cost. */
     public record Point(int setting, double ms, double errorMs, double predictedMs, Double threads, Double rssMb) {
 
         /** Not significantly slower than {@code best}: the two intervals (time ± error) overlap. */
-        boolean asFastAs(Point best) {
+        public boolean asFastAs(Point best) {
             return ms - errorMs <= best.ms + best.errorMs;
         }
     }
@@ -96,7 +99,7 @@ public final class Tuning {
      * every smaller setting is slower beyond both intervals, the best is the answer however wide
      * its own interval.
      */
-    static Optional<String> undetermined(List<Point> points) {
+    public static Optional<String> undetermined(List<Point> points) {
         if (points.stream().anyMatch(p -> Double.isNaN(p.errorMs()))) {
             return Optional.of("JMH gave no interval for some settings (too few batches)");
         }
@@ -115,7 +118,7 @@ public final class Tuning {
         return Optional.empty();
     }
 
-    static Optional<Point> best(List<Point> points) {
+    public static Optional<Point> best(List<Point> points) {
         return points.stream().min(Comparator.comparingDouble(Point::ms).thenComparingInt(Point::setting));
     }
 

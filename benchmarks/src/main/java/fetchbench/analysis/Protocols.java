@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.analysis;
+
+import fetchbench.result.JmhRun;
 
 import fetchbench.result.Metrics;
 
@@ -48,13 +50,13 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
     }
 
     /** The same setting over HTTP/1.1 in cleartext at the same N and delay, if the run measured it. */
-    Optional<Row> plain(Row row) {
+    public Optional<Row> plain(Row row) {
         return byN.getOrDefault(row.urls(), List.of()).stream().filter(r -> r.protocol() == Protocol.http1
                 && r.settingKey().equals(row.settingKey()) && r.delayMs() == row.delayMs()).findFirst();
     }
 
     /** Over HTTP/1.1's time, with the interval from the two results' intervals; NaN where either is missing. */
-    static double[] ratio(Row plain, Row row) {
+    public static double[] ratio(Row plain, Row row) {
         double lowPlain = plain.measuredMs() - plain.errorMs();
         return new double[] {row.measuredMs() / plain.measuredMs(),
                 (row.measuredMs() - row.errorMs()) / (plain.measuredMs() + plain.errorMs()),
@@ -62,7 +64,7 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
     }
 
     /** "1.12× (1.05–1.20)", or "–" for HTTP/1.1 itself and where there is nothing to compare. */
-    String ratioText(Row row) {
+    public String ratioText(Row row) {
         Optional<Row> plain = plain(row);
         if (row.protocol() == Protocol.http1 || plain.isEmpty()) {
             return "–";
@@ -73,7 +75,7 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
     }
 
     /** "slower", "faster" or "indistinguishable" from HTTP/1.1: whether the ratio's interval excludes 1. */
-    String change(Row row) {
+    public String change(Row row) {
         Optional<Row> plain = plain(row);
         if (plain.isEmpty() || Double.isNaN(row.errorMs()) || Double.isNaN(plain.get().errorMs())) {
             return "unknown";
@@ -83,13 +85,13 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
     }
 
     /** "3.0 (0)": the connections a batch opened, by the server's count, and those predicted. */
-    static String connections(Row row) {
+    public static String connections(Row row) {
         double measured = row.connectionsPerBatch();
         return (Double.isNaN(measured) ? "–" : String.format(Locale.ROOT, "%.1f", measured))
                 + " (" + row.predictedConnections() + ")";
     }
 
-    static String handshakes(Row row) {
+    public static String handshakes(Row row) {
         JmhRun.Metric handshakes = row.result().secondary().get(Metrics.HANDSHAKES);
         return handshakes == null ? "–" : String.format(Locale.ROOT, "%.1f", handshakes.score());
     }

@@ -1,4 +1,6 @@
-package fetchbench.report;
+package fetchbench.charts;
+
+import fetchbench.analysis.Load;
 
 import fetchbench.result.Metrics;
 
@@ -22,7 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * predicted knee, the percentile distribution of each setting at one rate, and the round of M
  * callers against M beside the theory.
  */
-final class LoadCharts {
+public final class LoadCharts {
 
     private static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10, new float[] {2, 4}, 0);
@@ -30,7 +32,7 @@ final class LoadCharts {
     private LoadCharts() {
     }
 
-    static List<Charts.NamedChart> of(Load load, String environment) {
+    public static List<Charts.NamedChart> of(Load load, String environment) {
         List<Charts.NamedChart> charts = new ArrayList<>();
         Map<Load.Curve, List<Load.Arrivals>> curves = load.curves();
         if (!curves.isEmpty()) {
@@ -69,7 +71,7 @@ final class LoadCharts {
     }
 
     /** p99 (solid) and p50 (dashed) per setting against the offered rate, the knee each setting's theory predicts as a dotted vertical. */
-    static Charts.NamedChart latencyAgainstRate(Map<Load.Curve, List<Load.Arrivals>> curves, String environment) {
+    public static Charts.NamedChart latencyAgainstRate(Map<Load.Curve, List<Load.Arrivals>> curves, String environment) {
         Load.Arrivals any = curves.values().iterator().next().get(0);
         String subtitle = "gather of N = " + any.urls() + ", delay " + any.delayMs() + " ms, arrivals at a fixed rate · "
                 + environment;
@@ -120,7 +122,7 @@ final class LoadCharts {
      * The latency distribution of each setting at one rate (the highest every setting ran), by
      * percentile on a log axis of 1/(1 − p): 2 is p50, 10 p90, 100 p99, 1000 p99.9.
      */
-    static Charts.NamedChart percentiles(List<Load.Arrivals> arrivals, String environment) {
+    public static Charts.NamedChart percentiles(List<Load.Arrivals> arrivals, String environment) {
         Map<Integer, Long> settingsPerRate = arrivals.stream().collect(Collectors.groupingBy(Load.Arrivals::rate,
                 TreeMap::new, Collectors.counting()));
         long most = settingsPerRate.values().stream().mapToLong(Long::longValue).max().orElse(0);
@@ -158,7 +160,7 @@ final class LoadCharts {
     }
 
     /** The round of M callers against M, per setting, with the theory ⌈M·N/L⌉·d dashed beside it. */
-    static Charts.NamedChart callers(List<Load.Callers> callers, String environment) {
+    public static Charts.NamedChart callers(List<Load.Callers> callers, String environment) {
         Load.Callers any = callers.get(0);
         XYChart chart = logLog("Callers at once: a round against M", "M callers gathering at once (log scale)",
                 "ms per round, the last caller's end (log scale)",
