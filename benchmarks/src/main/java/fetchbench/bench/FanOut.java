@@ -108,15 +108,14 @@ public class FanOut {
         workload = Workload.create(shape, fetchedFrom, urls, Delays.of(delayProfile, spread), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = BodyWork.NONE;
-        if (shape == Shape.cpuHeavy) {
+        if (shape.ending() == Shape.Ending.cpuBound) {
             bodyWork = new CpuWork();
             workMs = CpuWork.measureMillis(1);
             workAllCoresMs = CpuWork.measureMillis(Runtime.getRuntime().availableProcessors());
         }
         InFlight inFlight = new InFlight();
         metrics = BatchMetrics.open(inFlight);
-        // connectionPool is OkHttp's: the other stacks' pools always hold up to N.
-        int connections = model.clientStack() == ClientStack.okHttp ? connectionPool.connections(urls) : urls;
+        int connections = model.clientStack().poolConnections(connectionPool, urls);
         fetcher = model.create(new ModelSettings(concurrency, maxRequests, connections,
                 workload.longestDelay(), inFlight, bodyWork, Transport.forFork(protocol)));
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, seed);

@@ -2,10 +2,6 @@ package fetchbench.model;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 
 /**
  * N blocking calls of one client stack on N virtual threads and nothing else: no outcomes, no
@@ -27,14 +18,9 @@ import reactor.netty.resources.LoopResources;
  */
 public final class BareClient implements AutoCloseable {
 
-    /** One blocking GET that reads the body and returns the status. */
-    private interface Get {
-        int status(URI url) throws Exception;
-    }
-
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-    private final Get get;
-    private final Runnable closeClient;
+    private final Protocol protocol;
+    private final StackCard.Bare client;
 
     /** Over HTTP/1.1 in cleartext. */
     public BareClient(ClientStack stack, int connections, Duration longestResponse) {
@@ -42,52 +28,13 @@ public final class BareClient implements AutoCloseable {
     }
 
     public BareClient(ClientStack stack, int connections, Duration longestResponse, Transport transport) {
-        // Each stack with the models' configuration, without the in-flight gauge.
-        Protocol protocol = transport.protocol();
-        Duration timeout = longestResponse.plus(Http.TIMEOUT_MARGIN);
-        switch (stack) {
-            case okHttp -> {
-                OkHttpClient client = Http.configured(connections, longestResponse, transport).build();
-                get = url -> {
-                    try (Response response = client.newCall(new Request.Builder().url(url.toString()).build()).execute()) {
-                        response.body().string();
-                        return checked(protocol, Http.version(response), response.code());
-                    }
-                };
-                closeClient = () -> client.connectionPool().evictAll();
-            }
-            case jdkHttpClient -> {
-                HttpClient client = HttpClientAsync.configured(timeout, transport).build();
-                get = url -> {
-                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(url).timeout(timeout).GET()
-                            .build(), BodyHandlers.ofString());
-                    return checked(protocol, HttpClientAsync.version(response), response.statusCode());
-                };
-                closeClient = () -> {
-                    // Waits, so the next client's batch does not pay for closing this one's connections.
-                    client.shutdownNow();
-                    try {
-                        client.awaitTermination(Http.TIMEOUT_MARGIN);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                };
-            }
-            case reactorNetty -> {
-                LoopResources loops = LoopResources.create(Pools.THREAD_PREFIX + "bare", Reactor.EVENT_LOOP_THREADS, true);
-                ConnectionProvider pool = Reactor.pool(connections, timeout);
-                reactor.netty.http.client.HttpClient client = Reactor.configured(
-                        reactor.netty.http.client.HttpClient.create(pool).runOn(loops), timeout, transport);
-                get = url -> client.get().uri(url).responseSingle((response, body) -> body.asString()
-                        .defaultIfEmpty("").map(text -> checked(protocol, Reactor.version(response),
-                                response.status().code()))).block();
-                closeClient = () -> {
-                    pool.disposeLater().block(Http.TIMEOUT_MARGIN);
-                    loops.disposeLater(Duration.ZERO, Http.TIMEOUT_MARGIN).block(Http.TIMEOUT_MARGIN);
-                };
-            }
-            default -> throw new IllegalArgumentException("no bare client for " + stack);
-        }
+        protocol = transport.protocol();
+        client = stack.card().bare(connections, longestResponse, transport);
+    }
+
+    private int status(URI url) throws Exception {
+        StackCard.Reply reply = client.get().fetch(url);
+        return checked(protocol, reply.version(), reply.status());
     }
 
     /** The status, if the response came back in the protocol's HTTP version. */
@@ -110,7 +57,7 @@ public final class BareClient implements AutoCloseable {
     public Answers attempt(List<URI> urls) throws IOException {
         List<Future<Integer>> statuses = new ArrayList<>(urls.size());
         for (URI url : urls) {
-            statuses.add(threads.submit((Callable<Integer>) () -> get.status(url)));
+            statuses.add(threads.submit((Callable<Integer>) () -> status(url)));
         }
         int ok = 0;
         int failed = 0;
@@ -144,6 +91,6 @@ public final class BareClient implements AutoCloseable {
     @Override
     public void close() {
         Pools.shutdown(threads);
-        closeClient.run();
+        client.close().run();
     }
 }

@@ -1,51 +1,43 @@
 package fetchbench.model;
 
+import java.util.Optional;
+
 /**
- * The HTTP client a model fetches with, and what the suite knows about it. Each stack has its own
- * CPU cost per request, so the floor is measured once per stack and each result is read against
- * its own.
+ * The HTTP clients the models fetch with, each with its card. Each stack has its own CPU cost per
+ * request, so the floor is measured once per stack and each result is read against its own.
  */
 public enum ClientStack {
-    /** OkHttp: every model but httpClientAsync and reactor. Keeps its pool's idle connections. */
-    okHttp(false) {
-        @Override
-        public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
-            return pool.connections(urls);
-        }
-    },
-    /**
-     * The JDK's {@code java.net.http.HttpClient}: httpClientAsync. Keeps every HTTP/1.1 connection
-     * but one HTTP/2 connection per host (it closes any other once its streams end).
-     */
-    jdkHttpClient(true) {
-        @Override
-        public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
-            return http2 ? 1 : Integer.MAX_VALUE;
-        }
-    },
-    /** Reactor Netty's HttpClient: reactor. Keeps up to its pool's maximum, N. */
-    reactorNetty(false) {
-        @Override
-        public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
-            return urls;
-        }
-    };
+    okHttp(new OkHttpStack()),
+    jdkHttpClient(new JdkHttpClientStack()),
+    reactorNetty(new ReactorNettyStack());
 
-    private final boolean resendsOnClosedConnection;
+    private final StackCard card;
 
-    ClientStack(boolean resendsOnClosedConnection) {
-        this.resendsOnClosedConnection = resendsOnClosedConnection;
+    ClientStack(StackCard card) {
+        this.card = card;
+    }
+
+    public StackCard card() {
+        return card;
     }
 
     /** The connections the stack keeps open from one batch of N to the next. */
-    public abstract int keptConnections(ConnectionPoolSize pool, int urls, boolean http2);
+    public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
+        return card.keptConnections(pool, urls, http2);
+    }
 
-    /**
-     * Whether the client sends a GET once more when the server closes the connection without an
-     * answer: the JDK's HttpClient does, OkHttp (retries off) does not. The server counts those
-     * requests twice.
-     */
+    /** The connections its pool may open for N URLs. */
+    public int poolConnections(ConnectionPoolSize pool, int urls) {
+        return card.poolConnections(pool, urls);
+    }
+
+    /** Whether the server counts a GET twice when it closed the connection without an answer. */
     public boolean resendsOnClosedConnection() {
-        return resendsOnClosedConnection;
+        return card.resendsOnClosedConnection();
+    }
+
+    /** Why it cannot speak {@code protocol}, if it cannot. */
+    public Optional<String> cannotSpeak(Protocol protocol) {
+        return card.cannotSpeak(protocol);
     }
 }

@@ -45,11 +45,7 @@ public enum Protocol {
 
     /** Why {@code stack} cannot speak this protocol, if it cannot. */
     public Optional<String> unsupportedBy(ClientStack stack) {
-        if (this == h2c && stack == ClientStack.jdkHttpClient) {
-            return Optional.of("the JDK's HttpClient has no prior-knowledge HTTP/2 in cleartext (it only upgrades "
-                    + "from HTTP/1.1)");
-        }
-        return Optional.empty();
+        return stack.cannotSpeak(this);
     }
 
     /** Null when the response came back in this protocol's HTTP version, else what went wrong. */

@@ -171,35 +171,23 @@ public enum Profile {
     }
 
 
-    /** N of a shape other than gather: small, since every model runs every shape. */
+    /** N of a shape other than gather, from the shape's card: small, since every model runs every shape. */
     public int urls(Shape shape) {
-        boolean smoke = this == SMOKE;
-        return switch (shape) {
-            case gather -> urls.get(urls.size() - 1);
-            case workers, asCompleted -> smoke || this == DEFAULT ? 8 : 20;
-            case deadline -> smoke ? 8 : 20;
-            case race -> smoke ? 3 : 4;
-            case failures -> smoke || this == DEFAULT ? 7 : 21;
-            case cpuHeavy -> smoke ? 10 : this == DEFAULT ? 20 : 40;
-        };
+        return shape.urls(size());
     }
 
-    /** d of a shape other than gather (the deadline of the deadline shape). */
+    /** d of a shape other than gather (the deadline of the deadline shape), from the shape's card. */
     public int delayMs(Shape shape) {
-        int small = switch (this) {
-            case SMOKE -> 20;
-            // The shapes' batches of a few URLs: half the gather's delay keeps the run within its budget.
-            case DEFAULT -> delayMs / 2;
-            case FULL -> delayMs;
-        };
-        return switch (shape) {
-            case gather -> this == SMOKE ? 20 : delayMs;
-            case workers, asCompleted, race, failures -> small;
-            case deadline -> this == SMOKE ? 100 : 2 * small;
-            case cpuHeavy -> this == SMOKE ? 10 : 20;
-        };
+        return shape.delayMs(size(), delayMs);
     }
 
+    private Shape.RunSize size() {
+        return switch (this) {
+            case SMOKE -> Shape.RunSize.smoke;
+            case DEFAULT -> Shape.RunSize.standard;
+            case FULL -> Shape.RunSize.full;
+        };
+    }
 
     public int warmupIterations() {
         return warmupIterations;

@@ -17,10 +17,25 @@ import java.util.List;
 public enum Shape {
     /** Fetch all N and wait for every one. */
     gather("Gather", "fetch all N, wait for all",
-            Ending.last, Outcome.none),
+            Ending.last, Outcome.none) {
+        @Override
+        public int urls(RunSize size) {
+            throw new IllegalStateException("gather runs the profile's own list of N");
+        }
+
+        @Override
+        public int delayMs(RunSize size, int gatherDelayMs) {
+            return size == RunSize.smoke ? 20 : gatherDelayMs;
+        }
+    },
     /** k workers (the concurrency parameter) drain one queue of URLs with unequal delays. */
     workers("Workers", "k workers (concurrency) drain a queue of unequal delays",
             Ending.last, Outcome.none) {
+        @Override
+        public int urls(RunSize size) {
+            return size == RunSize.full ? 20 : 8;
+        }
+
         @Override
         public DelayProfile delayProfile() {
             return DelayProfile.staggered;
@@ -30,6 +45,11 @@ public enum Shape {
     asCompleted("As completed", "handle each result as it arrives",
             Ending.last, Outcome.firstResult) {
         @Override
+        public int urls(RunSize size) {
+            return size == RunSize.full ? 20 : 8;
+        }
+
+        @Override
         public DelayProfile delayProfile() {
             return DelayProfile.staggered;
         }
@@ -37,6 +57,11 @@ public enum Shape {
     /** N replicas of one resource, one failing at once: take the first 200, cancel the rest. */
     race("Race", "race N replicas, keep the first 200, cancel the rest",
             Ending.firstAnswer, Outcome.none) {
+        @Override
+        public int urls(RunSize size) {
+            return size == RunSize.smoke ? 3 : 4;
+        }
+
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -57,6 +82,17 @@ public enum Shape {
     deadline("Deadline", "keep what completes within delayMs, cancel the rest",
             Ending.deadline, Outcome.kept) {
         @Override
+        public int urls(RunSize size) {
+            return size == RunSize.smoke ? 8 : 20;
+        }
+
+        /** The deadline: long enough for the fast half, whatever the run's delay. */
+        @Override
+        public int delayMs(RunSize size, int gatherDelayMs) {
+            return size == RunSize.smoke ? 100 : 2 * super.delayMs(size, gatherDelayMs);
+        }
+
+        @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -74,6 +110,11 @@ public enum Shape {
     /** An uptime check: refused, reset, empty, HTTP 500, slow and malformed URLs among healthy ones. */
     failures("Failures", "uptime check of refused, reset, empty, 500, slow, malformed URLs",
             Ending.last, Outcome.verdicts) {
+        @Override
+        public int urls(RunSize size) {
+            return size == RunSize.full ? 21 : 7;
+        }
+
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             List<Planned> planned = new ArrayList<>(n);
@@ -93,6 +134,21 @@ public enum Shape {
     /** Gather, with parse-and-hash CPU work per response on the model's threads. */
     cpuHeavy("CPU-heavy", "gather with parse-and-hash work per response",
             Ending.cpuBound, Outcome.none) {
+        @Override
+        public int urls(RunSize size) {
+            return switch (size) {
+                case smoke -> 10;
+                case standard -> 20;
+                case full -> 40;
+            };
+        }
+
+        /** Short delays, so the CPU work, not the wait, sets the time. */
+        @Override
+        public int delayMs(RunSize size, int gatherDelayMs) {
+            return size == RunSize.smoke ? 10 : 20;
+        }
+
         @Override
         public List<Planned> plan(int n, int delayMs, Delays profile, long seed) {
             return profile.delays(n, delayMs, seed).stream().map(d -> new Planned(Kind.LARGE, d)).toList();
@@ -178,6 +234,24 @@ public enum Shape {
     /** The delays of its URLs by default: unequal where the order of results matters, one delay elsewhere. */
     public DelayProfile delayProfile() {
         return DelayProfile.fixed;
+    }
+
+    /** How large a run is, for the shapes' default N and delay: the smoke, default and full profiles. */
+    public enum RunSize { smoke, standard, full }
+
+    /** N of one batch in a run of this size. */
+    public abstract int urls(RunSize size);
+
+    /**
+     * d of one batch in a run of this size, given the run's gather delay: few URLs per batch, so
+     * half the gather's delay in the default run keeps it within its budget.
+     */
+    public int delayMs(RunSize size, int gatherDelayMs) {
+        return switch (size) {
+            case smoke -> 20;
+            case standard -> gatherDelayMs / 2;
+            case full -> gatherDelayMs;
+        };
     }
 
     /** The simple name of the shape's benchmark class, e.g. DeadlineBenchmark. */
