@@ -1,22 +1,15 @@
 package fetchbench.run;
 
-
-import fetchbench.result.Benchmarks;
-
-import fetchbench.result.Param;
-
-import fetchbench.catalog.Variant;
-
-import fetchbench.model.ClientStack;
 import fetchbench.catalog.Knob;
+import fetchbench.catalog.Limits;
 import fetchbench.catalog.Model;
+import fetchbench.catalog.Variant;
+import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
-
+import fetchbench.result.Param;
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
-import fetchbench.catalog.Limits;
 import fetchbench.theory.Machine;
-import fetchbench.theory.Theory;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.math.BigDecimal;
@@ -36,14 +29,14 @@ import java.util.stream.Stream;
  */
 final class Planner {
 
-    private final RunOptions options;
-    private final Profile profile;
-    private final List<String> notes = new ArrayList<>();
-    private final List<Model> models;
+    final RunOptions options;
+    final Profile profile;
+    final List<String> notes = new ArrayList<>();
+    final List<Model> models;
     /** The user gave part of the workload: it then means the gather shape unless a shape is named. */
-    private final boolean workloadGiven;
+    final boolean workloadGiven;
 
-    private final Machine machine;
+    final Machine machine;
 
     private Planner(RunOptions options, Machine machine) {
         this.options = options;
@@ -60,7 +53,7 @@ final class Planner {
     }
 
     static RunPlan plan(RunOptions options, Machine machine) throws OptionException {
-        return options.sweep().isPresent() ? sweepOnly(options, options.sweep().get(), machine)
+        return options.sweep().isPresent() ? SweepPlanner.plan(options, options.sweep().get(), machine)
                 : new Planner(options, machine).plan();
     }
 
@@ -85,11 +78,11 @@ final class Planner {
         }
         if (!workloadGiven && named(Shape.gather)) {
             List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
-            candidates.addAll(sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
+            candidates.addAll(SweepPlanner.sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
                     List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN, machine));
         }
         List<Step> steps = new ArrayList<>();
-        List<UnderLoad> loads = loads(seeds, patterns);
+        List<UnderLoad> loads = new LoadPlanner(this).loads(seeds, patterns);
         for (Measure candidate : candidates) {
             Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)
                     : withinBudget(candidate);
@@ -111,7 +104,7 @@ final class Planner {
         if (steps.isEmpty()) {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
         }
-        return withCalibration(steps, notes);
+        return CalibrationSteps.around(steps, notes);
     }
 
     /**
@@ -136,26 +129,6 @@ final class Planner {
                     .orElse(List.of(profile.delayMs(shape))) : List.of(profile.delayMs(shape)), seeds, largestN, patterns));
         }
         return measures;
-    }
-
-    /** The gather under load (callers, rates) where it is picked, on this machine only. */
-    private List<UnderLoad> loads(List<Long> seeds, boolean patterns) throws OptionException {
-        List<UnderLoad> loads = new ArrayList<>();
-        for (UnderLoad.Load load : UnderLoad.Load.values()) {
-            if (options.picks(benchmarkName(load)) && (patterns || !workloadGiven)) {
-                Optional<String> elsewhere = notLoopback(options.target());
-                if (elsewhere.isEmpty()) {
-                    loads.addAll(underLoad(load, seeds, patterns));
-                } else if (patterns) {
-                    throw new OptionException("bad value '" + options.target() + "' for fetchbench.target with "
-                            + load.benchmarkClass + "; allowed: a server "
-                            + "on this machine (127.0.0.1, localhost): the load goes to the loopback only");
-                } else if (!notes.contains(elsewhere.get())) {
-                    notes.add(elsewhere.get());
-                }
-            }
-        }
-        return loads;
     }
 
     /**
@@ -226,115 +199,8 @@ final class Planner {
         return measures;
     }
 
-    /** Why a target is no place for load (it is not on this machine); empty for the local server or a loopback one. */
-    static Optional<String> notLoopback(java.net.URI target) {
-        if (target == null) {
-            return Optional.empty();
-        }
-        try {
-            if (java.net.InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
-                return Optional.empty();
-            }
-        } catch (java.net.UnknownHostException e) {
-            // not resolvable here: not known to be this machine
-        }
-        return Optional.of("callers and rate left out: the target " + target + " is not on this machine, and the "
-                + "load goes to the loopback only");
-    }
-
-    private static String benchmarkName(UnderLoad.Load load) {
-        return load.benchmarkName;
-    }
-
-    /**
-     * The gather under load, each variant at the profile's N and delay (the user's where the
-     * benchmark is named): M callers at once, within the batch budget; or arrivals at each rate up
-     * to {@link UnderLoad#MOST_UTILISATION} of the model's limit. What the user gives runs as given.
-     */
-    private List<UnderLoad> underLoad(UnderLoad.Load load, List<Long> seeds, boolean named)
-            throws OptionException {
-        boolean callers = load == UnderLoad.Load.callers;
-        Optional<List<Integer>> given = callers ? options.callers() : options.rates();
-        List<Integer> values = given.orElse(callers ? profile.callers() : profile.rates());
-        List<Integer> urls = named ? options.urls().orElse(List.of(profile.loadUrls())) : List.of(profile.loadUrls());
-        List<Integer> delays = named ? options.delayMs().orElse(List.of(profile.loadDelayMs()))
-                : List.of(profile.loadDelayMs());
-        List<Variant> variants = options.models().map(chosen -> chosen.stream().filter(models::contains)
-                .map(Variant::of).toList()).orElse(profile.underLoad().stream()
-                .filter(v -> models.contains(v.model())).toList());
-        List<UnderLoad> steps = new ArrayList<>();
-        for (Variant variant : variants) {
-            for (int n : urls) {
-                for (int d : delays) {
-                    steps.addAll(underLoadAt(load, variant, n, d, seeds, named, values, given.isPresent()));
-                }
-            }
-        }
-        return steps;
-    }
-
-    /**
-     * The load steps of one variant at one N and delay: the rates it can take (or all, where the
-     * user asked), and the callers grouped by the batches a round of M·N needs; the rest in a note.
-     */
-    private List<UnderLoad> underLoadAt(UnderLoad.Load load, Variant variant, int n, int d, List<Long> seeds,
-                                             boolean named, List<Integer> values, boolean valuesGiven) {
-        boolean callers = load == UnderLoad.Load.callers;
-        Theory theory = machine.theory();
-        List<UnderLoad> steps = new ArrayList<>();
-        Settings settings = settings(variant, n);
-        if (named) {
-            settings = new Settings(options.concurrency().filter(c -> variant.model().hasConcurrencyKnob())
-                    .orElse(settings.concurrency()), options.maxRequests()
-                    .filter(m -> variant.model().knob() == Knob.dispatcherLimit).orElse(settings.maxRequests()),
-                    settings.connectionPools());
-        }
-        Settings chosen = settings;
-        Optional<Measure> spoken = Optional.of(new Measure(Shape.gather, variant, new Workloads(List.of(n),
-                List.of(d), List.of(Delays.of(Profile.DELAY_PROFILE)), seeds), chosen, Batches.RUN, false,
-                machine));
-        if (options.protocols().isPresent()) {
-            spoken = spoken(spoken.get(), options.protocols().get());
-        }
-        if (spoken.isEmpty()) {
-            return steps;
-        }
-        Measure gather = spoken.get();
-        List<Integer> planned = new ArrayList<>();
-        List<Integer> skipped = new ArrayList<>();
-        for (int value : values) {
-            UnderLoad one = new UnderLoad(load, gather, List.of(value));
-            boolean fits = callers ? one.batchMillis().stream().allMatch(ms -> ms <= profile.batchBudgetMs())
-                    : chosen.concurrency().stream().allMatch(c -> theory.utilisation(new Limits(
-                    variant.model(), c, chosen.maxRequests().get(0)), n, d, value, Double.NaN)
-                    <= UnderLoad.MOST_UTILISATION);
-            (fits || valuesGiven || options.models().isPresent() ? planned : skipped).add(value);
-        }
-        if (!skipped.isEmpty()) {
-            notes.add(load + " · " + variant + " skipped for " + (callers ? "callers=" : "rate=")
-                    + joined(skipped) + (callers ? ": predicted batch over the budget" : ": over "
-                    + UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
-                    + "would grow all window") + "; ask for it with -p model=" + variant.model());
-        }
-        if (!planned.isEmpty() && !callers) {
-            steps.add(new UnderLoad(load, gather, planned));
-        }
-        // A round's batches like a gather's of M·N (see Batches): a short round with
-        // hundreds in flight is the CPU of client and server, shared, and varies most.
-        Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
-        for (int m : callers ? planned : List.<Integer>of()) {
-            UnderLoad one = new UnderLoad(load, gather, List.of(m));
-            int inFlight = chosen.concurrency().stream().mapToInt(c -> theory.sharedSlots(new Limits(
-                    variant.model(), c, chosen.maxRequests().get(0)), m, n)).max().orElse(m * n);
-            byBudget.computeIfAbsent(Batches.forBatch(Shape.gather, one.batchMillis().stream()
-                    .mapToDouble(Double::doubleValue).max().orElse(0), inFlight), b -> new ArrayList<>()).add(m);
-        }
-        byBudget.forEach((budget, ms) -> steps.add(new UnderLoad(load, gather.with(budget), ms)));
-        return steps;
-    }
-
     /** The step over the protocols its client stack speaks, with a note for each it does not; empty if none. */
-    private Optional<Measure> spoken(Measure step, List<Protocol> protocols) {
+    Optional<Measure> spoken(Measure step, List<Protocol> protocols) {
         ClientStack stack = step.variant().model().clientStack();
         List<Protocol> spoken = new ArrayList<>();
         for (Protocol protocol : protocols) {
@@ -349,7 +215,7 @@ final class Planner {
     }
 
     /** Whether the benchmark patterns on the command line (none: all) pick the shape. */
-    private boolean named(Shape shape) {
+    boolean named(Shape shape) {
         return options.picks(shape.benchmarkName());
     }
 
@@ -377,93 +243,6 @@ final class Planner {
     }
 
     /**
-     * A tuning run (scripts/tune.sh): the server check and the floor at the user's N, then each
-     * model's knob swept over the range, gathering N URLs with the user's delays.
-     */
-    private static RunPlan sweepOnly(RunOptions options, Sweep range, Machine machine) throws OptionException {
-        List<Integer> urls = options.urls().orElseThrow(() -> new OptionException(
-                "a sweep needs urls (-p urls=N or -Dfetchbench.urls=N); allowed: one positive integer"));
-        if (urls.size() != 1) {
-            throw new OptionException("bad value '" + joined(urls) + "' for urls with a sweep; "
-                    + "allowed: one positive integer");
-        }
-        List<Integer> delays = options.delayMs().orElse(List.of(Profile.DEFAULT.delayMs()));
-        if (delays.size() != 1) {
-            throw new OptionException("bad value '" + joined(delays) + "' for delayMs with a sweep; "
-                    + "allowed: one integer >= 0");
-        }
-        List<Model> models = options.models().orElse(Sweep.MODELS);
-        for (Model model : models) {
-            if (!Sweep.MODELS.contains(model)) {
-                throw new OptionException("bad value '" + model + "' for model with a sweep; allowed: "
-                        + Sweep.modelNames() + " (the models with a setting to sweep)");
-            }
-        }
-        Workloads workloads = new Workloads(urls, delays,
-                List.of(options.delays().map(d -> d.get(0)).orElse(Delays.of(Profile.DELAY_PROFILE))),
-                options.seeds().map(s -> List.of(s.get(0))).orElse(List.of(Profile.SEED)));
-        List<Step> steps = new ArrayList<>(sweep(models, workloads, range, Batches.RUN, machine));
-        List<String> notes = new ArrayList<>();
-        if (options.rates().isPresent()) {
-            // scripts/tune.sh --rate: each setting under arrivals at the rate, not one gather at a time;
-            // a setting that lets through less than half the rate would only queue all window.
-            List<Integer> rates = options.rates().get();
-            Theory theory = machine.theory();
-            List<Step> underLoad = new ArrayList<>();
-            for (Step step : steps) {
-                Measure gather = (Measure) step;
-                List<Integer> fits = new ArrayList<>();
-                List<Integer> skipped = new ArrayList<>();
-                for (int k : gather.settings().concurrency()) {
-                    Limits limits = new Limits(gather.variant().model(), k, gather.settings().maxRequests().get(0));
-                    boolean fit = rates.stream().allMatch(rate -> theory.utilisation(limits, urls.get(0), delays.get(0),
-                            rate, Double.NaN) <= UnderLoad.MOST_UTILISATION);
-                    (fit ? fits : skipped).add(k);
-                }
-                if (!skipped.isEmpty()) {
-                    notes.add(gather.variant() + " skipped for concurrency=" + joined(skipped) + " at rate="
-                            + joined(rates) + ": over " + UnderLoad.MOST_UTILISATION + "× what the setting "
-                            + "lets through, the queue would grow all window");
-                }
-                if (!fits.isEmpty()) {
-                    underLoad.add(new UnderLoad(UnderLoad.Load.rate, gather.with(gather.settings()
-                            .withConcurrency(fits)).with(Batches.RUN), rates));
-                }
-            }
-            if (underLoad.isEmpty()) {
-                throw new OptionException("nothing to run: " + String.join("; ", notes));
-            }
-            steps = underLoad;
-        }
-        return withCalibration(steps, notes);
-    }
-
-    /**
-     * Each model's swept variants over the range, in the order of the models: one step with every
-     * setting, or for OkHttp's Dispatcher one step per k with maxRequestsPerHost = maxRequests = k
-     * (JMH would cross two lists).
-     */
-    private static List<Measure> sweep(List<Model> models, Workloads workloads, Sweep range, Batches batches,
-                                       Machine machine) {
-        List<Measure> steps = new ArrayList<>();
-        for (Model model : models) {
-            for (Variant variant : Profile.playing(Variant.Role.swept).stream().filter(v -> v.model() == model).toList()) {
-                boolean bothLimits = model.knob() == Knob.dispatcherLimit;
-                List<List<Integer>> each = bothLimits ? range.settings().stream().map(List::of).toList()
-                        : List.of(range.settings());
-                int n = workloads.urls().get(0);
-                for (List<Integer> k : each) {
-                    Measure step = new Measure(Shape.gather, variant, workloads, new Settings(k,
-                            bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())), batches, true, machine);
-                    steps.add(step.with(Batches.forBatch(Shape.gather, step.slowestBatchMillis(n),
-                            step.mostInFlight(n))));
-                }
-            }
-        }
-        return steps;
-    }
-
-    /**
      * The measurement steps of a variant over its N, one per budget its N's predicted batches
      * call for (see {@link Batches}): each result gets its own, not its slowest neighbour's.
      */
@@ -479,63 +258,12 @@ final class Planner {
         return steps;
     }
 
-    private static Settings settings(Variant variant, int largestN) {
+    static Settings settings(Variant variant, int largestN) {
         return new Settings(variant.concurrency(largestN), variant.maxRequests(largestN),
                 List.of(variant.connectionPool()));
     }
 
-    /**
-     * The server check and the floor first, at every N the run gathers; the bare-client baseline
-     * after each unswept virtualThreads gather at fixed, non-zero delays (delay 0 is the floor's).
-     */
-    private static RunPlan withCalibration(List<Step> measures, List<String> notes) {
-        List<Step> steps = new ArrayList<>(measures);
-        List<Integer> allN = RunPlan.gatherN(steps);
-        for (Step step : measures) {
-            if (step instanceof Measure m && m.variant().model() == Model.UNBOUNDED_REFERENCE && m.shape() == Shape.gather
-                    && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
-                List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Benchmarks.FLOOR_DELAY_MS).toList();
-                if (!delays.isEmpty()) {
-                    steps.add(new Step.Baseline(m.workloads().urls(), delays, m.batches()));
-                }
-            }
-        }
-        List<Integer> delays = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
-                .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
-                .filter(d -> d > Benchmarks.FLOOR_DELAY_MS).distinct().sorted().toList();
-        List<Measure> all = measures.stream().flatMap(step -> step instanceof Measure m ? Stream.of(m)
-                : step instanceof UnderLoad u ? Stream.of(u.gather()) : Stream.empty()).toList();
-        List<ClientStack> stacks = all.stream().filter(m -> m.settings().protocols().contains(Protocol.http1))
-                .map(m -> m.variant().model().clientStack()).distinct().sorted().toList();
-        // Over TLS and HTTP/2, each stack's floor at the N it gathers there, and what a new connection costs it.
-        for (ClientStack stack : all.stream().map(m -> m.variant().model().clientStack()).distinct().sorted().toList()) {
-            List<Measure> other = all.stream().filter(m -> m.variant().model().clientStack() == stack
-                    && m.shape() == Shape.gather).toList();
-            List<Protocol> protocols = other.stream().flatMap(m -> m.settings().protocols().stream())
-                    .filter(p -> p != Protocol.http1).distinct().sorted().toList();
-            List<Integer> urls = other.stream().filter(m -> m.settings().protocols().stream()
-                    .anyMatch(p -> p != Protocol.http1)).flatMap(m -> m.workloads().urls().stream())
-                    .distinct().sorted().toList();
-            if (!protocols.isEmpty()) {
-                boolean tls = protocols.stream().anyMatch(Protocol::tls);
-                // A new connection's price is the new client's floor less the kept client's, both over https1.
-                List<Protocol> kept = tls && !protocols.contains(Protocol.https1)
-                        ? Stream.concat(Stream.of(Protocol.https1), protocols.stream()).toList() : protocols;
-                steps.add(0, new Step.Floor(urls, List.of(stack), kept, false));
-                if (tls) {
-                    steps.add(0, new Step.Floor(urls, List.of(stack), List.of(Protocol.https1), true));
-                }
-            }
-        }
-        // The cleartext floor where a step speaks HTTP/1.1 in cleartext (none does against an https target).
-        if (!stacks.isEmpty() || all.isEmpty()) {
-            steps.add(0, new Step.Floor(allN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
-        }
-        steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Benchmarks.FLOOR_DELAY_MS) : delays));
-        return new RunPlan(steps, notes);
-    }
-
-    private static String joined(List<?> values) {
+    static String joined(List<?> values) {
         return String.join(",", values.stream().map(String::valueOf).toList());
     }
 }
