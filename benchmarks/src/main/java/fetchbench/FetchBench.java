@@ -4,42 +4,27 @@ import fetchbench.report.Report;
 import fetchbench.result.JmhRun;
 import fetchbench.result.ReportException;
 
-import fetchbench.result.ProbeOutcome;
 import fetchbench.result.RunFolder;
 
-import fetchbench.model.ClientStack;
 import fetchbench.run.OptionException;
 import fetchbench.run.JmhRunner;
-import fetchbench.result.ResultKeys;
 import fetchbench.run.RunDirectory;
 import fetchbench.run.RunOption;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
-import fetchbench.run.ForkFacts;
 import fetchbench.run.Progress;
 import fetchbench.run.RunFiles;
 import fetchbench.run.Step;
-import fetchbench.server.SystemLimits;
-import fetchbench.server.ExternalServer;
-import fetchbench.server.RequestCounter;
 import fetchbench.probe.ServerCheck;
-import fetchbench.probe.StreamLimitProbe;
-import fetchbench.server.ServerProcess;
-import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,8 +109,8 @@ public final class FetchBench {
         if (options.planOnly() && !options.checkOnly()) {
             return new Checked(null, null, printPlan(options, plan));
         }
-        refuseWhatThisMachineCannotDo(plan);
-        refuseWhileAnotherJmhRuns();
+        Preflight.refuseWhatThisMachineCannotDo(plan, out);
+        Preflight.refuseWhileAnotherJmhRuns();
         if (options.checkOnly()) {
             out.println("[fetchbench] checked before the tests: the options, the OS limits for N=" + plan.largestN()
                     + " and the JMH lock are fine");
@@ -137,8 +122,8 @@ public final class FetchBench {
     /** The server started and checked, the steps run, the results written and rendered; the exit code. */
     private int measure(RunOptions options, RunPlan plan) {
         RunDirectory directory = null;
-        try (TargetServer server = startServer(options, plan)) {
-            Preflight preflight = preflight(options, plan, server);
+        try (TargetServer server = Preflight.startServer(options, plan, out)) {
+            Preflight preflight = Preflight.run(options, plan, server, out);
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             return runSteps(options, plan, server, preflight, directory);
         } catch (IOException | RunnerException | ReportException | RuntimeException e) {
@@ -149,36 +134,6 @@ public final class FetchBench {
                 directory.removeIfIncomplete();
             }
         }
-    }
-
-    /** What the checks before the benchmarks found: the forks' arguments, and the N where the server check failed. */
-    private record Preflight(List<String> forkArgs, String failedAt) {
-    }
-
-    /** The server check at every N, and past the HTTP/2 stream limit the probe, each said on the console. */
-    private Preflight preflight(RunOptions options, RunPlan plan, TargetServer server) throws IOException {
-        List<ServerCheck.Result> checks = new ArrayList<>();
-        for (Step step : plan.steps()) {
-            if (step instanceof Step.ServerCheck serverCheck) {
-                checks.addAll(ServerCheck.runEach(server.baseUri(), serverCheck.urls(), serverCheck.delayMs(),
-                        server instanceof ServerProcess local ? local.settings() : null));
-            }
-        }
-        for (ServerCheck.Result check : checks) {
-            out.println((check.passed() ? "[fetchbench] server check: " : "\n!!! [fetchbench] SERVER CHECK ")
-                    + check.describe() + (check.passed() ? "" : "\n"));
-        }
-        String failedAt = ServerCheck.failedUrls(checks);
-        List<String> forkArgs = ForkFacts.forkArgs(options, server, ServerCheck.summary(checks), failedAt, plan.notes());
-        List<ClientStack> http2Stacks = plan.http2Stacks();
-        if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
-            List<ProbeOutcome> probes = StreamLimitProbe.run(server, http2Stacks,
-                    local.settings().maxConcurrentStreams());
-            probes.forEach(probe -> out.println("[fetchbench] past the HTTP/2 stream limit of "
-                    + local.settings().maxConcurrentStreams() + ": " + probe.describe()));
-            forkArgs.add("-D" + ResultKeys.STREAM_LIMIT_PROBE + "=" + ProbeOutcome.encode(probes));
-        }
-        return new Preflight(forkArgs, failedAt);
     }
 
     /** Runs the steps into the folder, keeping what was measured if a step fails; then the report and the answer. */
@@ -239,62 +194,10 @@ public final class FetchBench {
         }
     }
 
-    private TargetServer startServer(RunOptions options, RunPlan plan) throws IOException {
-        if (options.target() != null) {
-            out.println("[fetchbench] using the WireMock at " + options.target());
-            TargetServer external = ExternalServer.connect(options.target());
-            if (RequestCounter.read(external.baseUri()).isEmpty()) {
-                out.println("[fetchbench] note: this server does not count requests, so the check that each batch "
-                        + "sent what it had to is skipped (fetchbench's own server counts them)");
-            }
-            return external;
-        }
-        ServerSettings settings = ServerSettings.forLargestN(plan.largestN())
-                .withMaxConcurrentStreams(options.maxConcurrentStreams());
-        out.println("[fetchbench] starting WireMock in its own JVM: " + settings);
-        ServerProcess server = ServerProcess.start(settings);
-        out.println("[fetchbench] server ready at " + server.baseUri() + " (pid " + server.handle().pid() + ")");
-        return server;
-    }
-
     /** Whether the Maven build that asks for {@code --check} goes on to the benchmarks (verify or later). */
     private static boolean benchmarksFollow(Properties properties) {
         String goals = properties.getProperty("fetchbench.goals", "");
         return goals.isBlank() || List.of("verify", "install", "deploy").stream().anyMatch(goals::contains);
-    }
-
-    /**
-     * JMH runs one benchmark at a time per machine: it holds a lock file in the temporary folder,
-     * and a second run would wait for it or fail after its own start-up. Checked at once instead.
-     */
-    private static void refuseWhileAnotherJmhRuns() throws OptionException {
-        if (Boolean.getBoolean("jmh.ignoreLock")) {
-            return;
-        }
-        Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = channel.tryLock()) {
-            if (held == null) {
-                throw new OptionException("another JMH run holds " + lock + " (one benchmark at a time on a machine); "
-                        + "wait for it to end, or stop it, and run again");
-            }
-        } catch (OverlappingFileLockException e) {
-            throw new OptionException("this JVM already holds " + lock + "; run one benchmark at a time");
-        } catch (IOException e) {
-            // JMH itself reports a lock it cannot take
-        }
-    }
-
-    /** Stops before anything starts when the OS limits cannot take the largest N. */
-    private void refuseWhatThisMachineCannotDo(RunPlan plan) throws OptionException {
-        var limits = SystemLimits.ofThisMachine();
-        if (limits.isPresent()) {
-            var refusal = limits.get().refuse(plan.largestN());
-            if (refusal.isPresent()) {
-                throw new OptionException(refusal.get());
-            }
-            limits.get().warnings(plan.largestN()).forEach(w -> out.println("[fetchbench] note: " + w));
-        }
     }
 
     /** The steps to run, in their order, after the notes and the run's total. */
