@@ -24,7 +24,6 @@ import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,9 +35,6 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                   double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept,
                   Protocol protocol, int predictedConnections, double newConnectionMs) {
 
-    /** Threads a fork may gain over its measured batches, and the share of them, before it is not steady. */
-    public static final int MAX_THREAD_DRIFT = 2;
-    public static final double MAX_THREAD_DRIFT_PERCENT = 5;
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
     public static final Comparator<Row> READING_ORDER = Comparator.comparing(Row::shape) // the docs' order
@@ -197,8 +193,6 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         return toMillis(result.primary().score(), result.primary().unit());
     }
 
-    /** Connections a steady batch may open, in percent of its requests. */
-    public static final double RECONNECTS_PERCENT = 1;
 
     /** The median batch, in ms, beside the mean that is the score. */
     public double medianMs() {
@@ -213,32 +207,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         if (shape() != Shape.gather || connectionPool != ConnectionPoolSize.sized) {
             return Optional.empty();
         }
-        JmhRun.Metric connects = result.secondary().get(Metrics.CONNECTIONS);
-        if (connects != null) {
-            double opened = connects.batches().stream().mapToDouble(Double::doubleValue).sum();
-            // Now and then a batch opens one (the JDK's client and Reactor Netty may complete a response
-            // just before its connection is back in the pool; a loaded machine delays a return): past
-            // 1 % of the requests, the pool is not keeping them.
-            if (opened > RECONNECTS_PERCENT / 100 * connects.batches().size() * urls) {
-                return Optional.of(String.format(Locale.ROOT, "its measured batches opened %.0f connections", opened));
-            }
-        }
-        return threadsGrew(result);
-    }
-
-    /** Whether a fork's platform threads kept growing over its measured batches, in words. */
-    public static Optional<String> threadsGrew(JmhRun.Result result) {
-        JmhRun.Metric threads = result.secondary().get(Metrics.THREADS);
-        if (threads != null) {
-            for (List<Double> fork : threads.raw()) {
-                if (fork.size() > 1 && fork.get(fork.size() - 1) - fork.get(0) > Math.max(MAX_THREAD_DRIFT,
-                        fork.get(0) * MAX_THREAD_DRIFT_PERCENT / 100)) {
-                    return Optional.of(String.format(Locale.ROOT, "its platform threads grew from %.0f to %.0f",
-                            fork.get(0), fork.get(fork.size() - 1)));
-                }
-            }
-        }
-        return Optional.empty();
+        return Steadiness.reconnected(result, urls).or(() -> Steadiness.threadsGrew(result));
     }
 
     /** Whether the server check failed at this result's N: then it measures the server, not the model. */

@@ -95,14 +95,14 @@ final class UnderLoadSection {
         List<Block> blocks = new ArrayList<>();
         if (!load.isEmpty()) {
             blocks.add(Paragraph.legend(ABOUT));
-            blocks.add(Bullets.of(load.verdictLines()));
+            blocks.add(Bullets.of(LoadLines.verdictLines(load)));
             if (!load.arrivals().isEmpty()) {
                 blocks.add(arrivals(load));
             }
             if (!load.callers().isEmpty()) {
                 blocks.add(callers(load));
             }
-            List<String> toSet = load.recommendations();
+            List<String> toSet = LoadLines.recommendations(load);
             if (!toSet.isEmpty()) {
                 blocks.add(Paragraph.of("What to set under load:"));
                 blocks.add(Bullets.of(toSet));

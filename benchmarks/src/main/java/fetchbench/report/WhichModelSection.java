@@ -43,8 +43,8 @@ final class WhichModelSection {
             blocks.add(table(verdicts));
         }
         if (!load.isEmpty()) {
-            blocks.add(Paragraph.of(Text.strong("Under load").then(" (" + load.headlineScope() + "):")));
-            blocks.add(Bullets.of("under-load-verdict", load.verdictLines()));
+            blocks.add(Paragraph.of(Text.strong("Under load").then(" (" + LoadLines.headlineScope(load) + "):")));
+            blocks.add(Bullets.of("under-load-verdict", LoadLines.verdictLines(load)));
         }
         return new Section(ID, TITLE, blocks);
     }

@@ -1,5 +1,6 @@
 package fetchbench.server;
 
+import fetchbench.workload.Fetch;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -34,15 +35,15 @@ public final class Stubs {
 
     /** One stub per kind and delay; registering the same one again changes nothing. */
     public static void register(URI server, Workload workload) {
-        Set<Workload.Fetch> distinct = new LinkedHashSet<>();
+        Set<Fetch> distinct = new LinkedHashSet<>();
         Set<String> paths = new LinkedHashSet<>();
-        for (Workload.Fetch fetch : workload.fetches()) {
+        for (Fetch fetch : workload.fetches()) {
             if (fetch.kind() != Kind.REFUSED && paths.add(fetch.kind().path(fetch.delayMs()))) {
                 distinct.add(fetch);
             }
         }
         StubImportBuilder stubs = StubImport.stubImport().ignoreExisting().doNotDeleteExistingStubs();
-        for (Workload.Fetch fetch : distinct) {
+        for (Fetch fetch : distinct) {
             String path = fetch.kind().path(fetch.delayMs());
             stubs.stub(get(urlPathEqualTo(path))
                     .withId(UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)))

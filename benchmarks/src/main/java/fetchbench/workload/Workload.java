@@ -21,15 +21,6 @@ import java.util.Set;
  */
 public final class Workload {
 
-    /** One URL to fetch and what a correct answer looks like (the body is null where only the health counts). */
-    public record Fetch(URI url, int delayMs, Kind kind, String expectedBody) {
-
-        /** A URL that answers 200 with the body of its delay. */
-        public Fetch(URI url, int delayMs, String expectedBody) {
-            this(url, delayMs, Kind.OK, expectedBody);
-        }
-    }
-
     private final Shape shape;
     private final List<Fetch> fetches;
     private final List<URI> urls;
@@ -118,7 +109,7 @@ public final class Workload {
             problems.add("got " + outcomes.size() + " outcomes for " + fetches.size() + " URLs");
         }
         for (int i = 0; i < Math.min(outcomes.size(), fetches.size()); i++) {
-            String problem = problem(fetches.get(i), outcomes.get(i));
+            String problem = fetches.get(i).problem(outcomes.get(i));
             if (problem != null) {
                 problems.add(problem);
             }
@@ -142,7 +133,7 @@ public final class Workload {
                 problems.add((fetch == null ? "an unknown URL " : "a second result for ") + outcome.url());
                 continue;
             }
-            String problem = problem(fetch, outcome);
+            String problem = fetch.problem(outcome);
             if (problem != null) {
                 problems.add(problem);
             }
@@ -174,7 +165,7 @@ public final class Workload {
         } else if (replica.kind() != Kind.OK) {
             problems.add("the winner " + winner.url() + " is the replica that fails");
         } else {
-            String problem = problem(replica, winner);
+            String problem = replica.problem(winner);
             if (problem != null) {
                 problems.add(problem);
             }
@@ -205,7 +196,7 @@ public final class Workload {
                 problems.add(outcome.url() + " took " + outcome.nanos() / 1_000_000 + " ms, longer than the "
                         + deadline.toMillis() + " ms deadline");
             } else {
-                String problem = problem(fetch, outcome);
+                String problem = fetch.problem(outcome);
                 if (problem != null) {
                     problems.add(problem);
                 }
@@ -276,33 +267,5 @@ public final class Workload {
                     + String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
         }
         return result;
-    }
-
-    private static String problem(Fetch expected, Outcome actual) {
-        if (!expected.url().equals(actual.url())) {
-            return "expected " + expected.url() + " but got an outcome for " + actual.url();
-        }
-        if (actual.error() != null) {
-            return actual.describe();
-        }
-        if (actual.status() != 200) {
-            return expected.url() + " returned HTTP " + actual.status() + " instead of 200";
-        }
-        if (!expected.expectedBody().equals(actual.body())) {
-            return expected.url() + " returned an unexpected body (" + abbreviate(actual.body()) + ")";
-        }
-        return null;
-    }
-
-    private static String abbreviate(String body) {
-        String oneLine = String.valueOf(body).replace('\n', ' ').strip();
-        return oneLine.length() <= 60 ? "'" + oneLine + "'" : "'" + oneLine.substring(0, 60) + "…'";
-    }
-
-    /** An operation that did not get the results it should have. */
-    public static final class IncompleteResultException extends IllegalStateException {
-        public IncompleteResultException(String message) {
-            super(message);
-        }
     }
 }

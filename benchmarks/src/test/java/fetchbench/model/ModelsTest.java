@@ -1,5 +1,7 @@
 package fetchbench.model;
 
+import fetchbench.workload.IncompleteResultException;
+import fetchbench.workload.Fetch;
 import fetchbench.workload.Responses;
 
 import fetchbench.catalog.Model;
@@ -266,11 +268,11 @@ class ModelsTest {
         URI server = TestServer.uri();
         Stubs.admin(server).register(WireMock.get(WireMock.urlPathEqualTo("/test/status/500"))
                 .willReturn(WireMock.serverError().withBody("boom")));
-        List<Workload.Fetch> fetches = new ArrayList<>(workload(5, 0).fetches());
+        List<Fetch> fetches = new ArrayList<>(workload(5, 0).fetches());
         URI refused = URI.create("http://127.0.0.1:" + closedPort() + "/refused");
         URI serverError = server.resolve("/test/status/500");
-        fetches.set(1, new Workload.Fetch(refused, 0, Responses.body(0, 1)));
-        fetches.set(3, new Workload.Fetch(serverError, 0, Responses.body(0, 3)));
+        fetches.set(1, new Fetch(refused, 0, Responses.body(0, 1)));
+        fetches.set(3, new Fetch(serverError, 0, Responses.body(0, 3)));
         Workload workload = Workload.of(fetches);
 
         assumeAvailable(model);
@@ -286,7 +288,7 @@ class ModelsTest {
                     .allSatisfy(o -> assertThat(o.status()).isEqualTo(200));
 
             assertThatThrownBy(() -> workload.verify(model.name(), outcomes))
-                    .isInstanceOf(Workload.IncompleteResultException.class)
+                    .isInstanceOf(IncompleteResultException.class)
                     .hasMessageStartingWith(model.name() + ": gather of 5 URLs had 2 problem(s)")
                     .hasMessageMatching("(?s).*" + java.util.regex.Pattern.quote(refused.toString())
                             + " failed: (Annotated)?ConnectException.*")

@@ -1,5 +1,6 @@
 package fetchbench.model;
 
+import fetchbench.workload.Fetch;
 import fetchbench.catalog.Model;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +52,8 @@ class ShapesTest {
         return workload;
     }
 
-    private static Workload.Fetch ok(int place, int delayMs) {
-        return new Workload.Fetch(TestServer.uri().resolve(Responses.path(delayMs) + "?i=" + place), delayMs,
+    private static Fetch ok(int place, int delayMs) {
+        return new Fetch(TestServer.uri().resolve(Responses.path(delayMs) + "?i=" + place), delayMs,
                 Responses.body(delayMs, place));
     }
 
@@ -72,7 +73,7 @@ class ShapesTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void resultsAreHandledInCompletionOrder(Model model) {
-        List<Workload.Fetch> fetches = new ArrayList<>();
+        List<Fetch> fetches = new ArrayList<>();
         for (int i = 0; i < SLOTS; i++) {
             fetches.add(ok(i, 400 - 100 * (i % 4)));
         }
@@ -88,7 +89,7 @@ class ShapesTest {
 
         workload.verifyAsCompleted(model.name(), handled);
         List<Integer> handledDelays = handled.stream().map(ShapesTest::delayOf).toList();
-        List<Integer> askedDelays = fetches.stream().map(Workload.Fetch::delayMs).toList();
+        List<Integer> askedDelays = fetches.stream().map(Fetch::delayMs).toList();
         if (model == Model.sequential) {
             assertThat(handledDelays).isEqualTo(askedDelays); // one at a time: finishing order is asking order
         } else {
@@ -106,7 +107,7 @@ class ShapesTest {
     @EnumSource(value = Model.class, names = "sequential", mode = EnumSource.Mode.EXCLUDE)
     void theFirstSuccessWinsAndTheLosersAreCancelled(Model model) {
         URI server = TestServer.uri();
-        Workload.Fetch failing = new Workload.Fetch(server.resolve(Kind.SERVER_ERROR.path(0)), 0,
+        Fetch failing = new Fetch(server.resolve(Kind.SERVER_ERROR.path(0)), 0,
                 Kind.SERVER_ERROR, null);
         Workload workload = registered(Workload.of(List.of(failing, ok(1, NEVER_MS), ok(2, NEVER_MS), ok(3, 200))));
         InFlight inFlight = new InFlight();
@@ -125,7 +126,7 @@ class ShapesTest {
     @EnumSource(Model.class)
     void aRaceTakesTheOnly200AndSaysWhenThereIsNone(Model model) {
         URI server = TestServer.uri();
-        Workload.Fetch failing = new Workload.Fetch(server.resolve(Kind.SERVER_ERROR.path(0)), 0,
+        Fetch failing = new Fetch(server.resolve(Kind.SERVER_ERROR.path(0)), 0,
                 Kind.SERVER_ERROR, null);
         Workload workload = registered(Workload.of(List.of(failing, ok(1, 200))));
         try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
@@ -145,7 +146,7 @@ class ShapesTest {
     @ParameterizedTest
     @EnumSource(Model.class)
     void aDeadlineKeepsWhatCompletedAndCancelsTheRest(Model model) {
-        List<Workload.Fetch> fetches = new ArrayList<>();
+        List<Fetch> fetches = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             fetches.add(ok(i, i % 2 == 0 ? 200 : NEVER_MS));
         }

@@ -1,5 +1,6 @@
 package fetchbench.model;
 
+import fetchbench.workload.Fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fetchbench.TestServer;
@@ -17,8 +18,8 @@ class WindDownTest {
 
     private static final int NEVER_MS = 30_000;
 
-    private static Workload.Fetch ok(int place, int delayMs) {
-        return new Workload.Fetch(TestServer.uri().resolve(Responses.path(delayMs) + "?i=" + place), delayMs,
+    private static Fetch ok(int place, int delayMs) {
+        return new Fetch(TestServer.uri().resolve(Responses.path(delayMs) + "?i=" + place), delayMs,
                 Responses.body(delayMs, place));
     }
 

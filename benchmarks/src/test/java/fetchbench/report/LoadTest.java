@@ -83,7 +83,7 @@ class LoadTest {
         // 5 per host: capacity 50 a second; 40 is ρ 0.8, 80 is 1.6.
         assertThat(dispatcher).extracting(Load.Arrivals::predicted).containsExactly("within", "over");
         assertThat(Load.knee(dispatcher)).hasValue(40);
-        assertThat(load.verdictLines()).anySatisfy(line -> assertThat(line).startsWith(
+        assertThat(LoadLines.verdictLines(load)).anySatisfy(line -> assertThat(line).startsWith(
                 "okHttpAsync (5/host, 64 total), N = 10, 10 ms: p99 within 20 ms up to 40/s (predicted knee 50/s, "
                         + "where ρ = 1); at 80/s p99 400 ms (over); every rate as predicted"));
         assertThat(fetchbench.document.MarkdownRenderer.blocks(UnderLoadSection.of(load, List.of()))).contains("| threadPool (k=20) | 320 | 1.60 |");
@@ -122,7 +122,7 @@ class LoadTest {
         assertThat(callers.littleBound()).isEqualTo(2000);
         assertThat(callers.predictedInFlight()).isEqualTo(20);
         assertThat(callers.placement().name()).isEqualTo("inside"); // 50.5 ± 1 meets [50, 50]: no floor in the run
-        assertThat(Load.of(run).verdictLines()).anySatisfy(line -> assertThat(line)
+        assertThat(LoadLines.verdictLines(Load.of(run))).anySatisfy(line -> assertThat(line)
                 .startsWith("threadPool (k=20), 10 callers of N = 10 at once: a round takes 50.5 ± 1.0 (predicted "
                         + "⌈100/20⌉ × 10 ms = 50 ms, inside its band)"));
         // The shapes' tables leave results under load out.

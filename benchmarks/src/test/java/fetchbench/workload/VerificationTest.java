@@ -64,7 +64,7 @@ class VerificationTest {
             List<Outcome> sameEveryTime = relabelled(model, Collections.nCopies(N, workload.urls().get(0)),
                     workload.urls());
             assertThatThrownBy(() -> workload.verify("cheat", sameEveryTime))
-                    .isInstanceOf(Workload.IncompleteResultException.class)
+                    .isInstanceOf(IncompleteResultException.class)
                     .hasMessageContaining(N - 1 + " problem(s)").hasMessageContaining("unexpected body");
         }
     }

@@ -25,13 +25,13 @@ class VerifiersRejectTest {
     }
 
     /** The right answer to a fetch, finished {@code finishedMs} after a common start. */
-    private static Outcome right(Workload.Fetch fetch, long finishedMs) {
+    private static Outcome right(Fetch fetch, long finishedMs) {
         return new Outcome(fetch.url(), 200, fetch.expectedBody(), finishedMs * 1_000_000, finishedMs * 1_000_000, null);
     }
 
     private static List<Outcome> allRight(Workload workload) {
         List<Outcome> outcomes = new ArrayList<>();
-        for (Workload.Fetch fetch : workload.fetches()) {
+        for (Fetch fetch : workload.fetches()) {
             outcomes.add(right(fetch, fetch.delayMs()));
         }
         return outcomes;
@@ -82,8 +82,8 @@ class VerifiersRejectTest {
     @Test
     void asCompletedAllowsAResultQueuedUpTo25MsLateAndNoMore() {
         Workload pair = workload(Shape.asCompleted, 2, 100);
-        Workload.Fetch first = pair.fetches().get(0);
-        Workload.Fetch second = pair.fetches().get(1);
+        Fetch first = pair.fetches().get(0);
+        Fetch second = pair.fetches().get(1);
 
         // Handled second-first, though the second finished 25 ms after the first: within the slack.
         assertThat(pair.verifyAsCompleted("m", List.of(right(second, 125), right(first, 100)))).hasSize(2);
@@ -95,11 +95,11 @@ class VerifiersRejectTest {
     @Test
     void raceRejectsTheFailingReplicaAStrangerAndAWrongBody() {
         Workload race = workload(Shape.race, 4, 100);
-        Workload.Fetch fastest = race.fetches().stream().filter(f -> f.kind() == Kind.OK)
+        Fetch fastest = race.fetches().stream().filter(f -> f.kind() == Kind.OK)
                 .min((a, b) -> Integer.compare(a.delayMs(), b.delayMs())).orElseThrow();
         assertThat(race.verifyRace("right", right(fastest, 100))).isNotNull();
 
-        Workload.Fetch failing = race.fetches().stream().filter(f -> f.kind() != Kind.OK).findFirst().orElseThrow();
+        Fetch failing = race.fetches().stream().filter(f -> f.kind() != Kind.OK).findFirst().orElseThrow();
         assertThatThrownBy(() -> race.verifyRace("m", new Outcome(failing.url(), 200, fastest.expectedBody(), 1, 1, null)))
                 .hasMessageContaining("is the replica that fails");
         assertThatThrownBy(() -> race.verifyRace("m", new Outcome(SERVER.resolve("/elsewhere"), 200, "", 1, 1, null)))
@@ -115,7 +115,7 @@ class VerifiersRejectTest {
         List<Outcome> fast = allRight(deadline).stream().filter(o -> o.nanos() < limit.toNanos()).toList();
         assertThat(deadline.verifyDeadline("right", fast, limit)).isEqualTo(3);
 
-        Workload.Fetch slow = deadline.fetches().stream().filter(f -> f.delayMs() >= 200).findFirst().orElseThrow();
+        Fetch slow = deadline.fetches().stream().filter(f -> f.delayMs() >= 200).findFirst().orElseThrow();
         List<Outcome> slowKept = new ArrayList<>(fast);
         slowKept.add(right(slow, 150));
         assertThatThrownBy(() -> deadline.verifyDeadline("m", slowKept, limit))
@@ -141,7 +141,7 @@ class VerifiersRejectTest {
     void failuresRejectAWrongVerdict() {
         Workload failures = workload(Shape.failures, 7, 50);
         List<Outcome> everyoneUp = new ArrayList<>();
-        for (Workload.Fetch fetch : failures.fetches()) {
+        for (Fetch fetch : failures.fetches()) {
             everyoneUp.add(new Outcome(fetch.url(), 200, failures.fetches().get(0).expectedBody(), 1, 1, null));
         }
         assertThatThrownBy(() -> failures.verifyFailures("m", everyoneUp))

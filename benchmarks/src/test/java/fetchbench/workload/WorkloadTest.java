@@ -37,7 +37,7 @@ class WorkloadTest {
     void uniformStaysWithinZeroToTwiceTheMeanAndLognormalCentresOnTheMedian() {
         Workload uniform = Workload.create(SERVER, 2000, DelayProfile.uniform, 100, 5);
         assertThat(uniform.fetches()).allSatisfy(f -> assertThat(f.delayMs()).isBetween(0, 200));
-        double mean = uniform.fetches().stream().mapToInt(Workload.Fetch::delayMs).average().orElseThrow();
+        double mean = uniform.fetches().stream().mapToInt(Fetch::delayMs).average().orElseThrow();
         assertThat(mean).isBetween(90.0, 110.0);
 
         Workload lognormal = Workload.create(SERVER, 2000, DelayProfile.lognormal, 100, 5);
