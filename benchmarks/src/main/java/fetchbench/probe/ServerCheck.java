@@ -13,6 +13,7 @@ import fetchbench.model.Tls;
 import fetchbench.model.Transport;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
+import fetchbench.result.ServerCheckOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -48,6 +49,11 @@ public final class ServerCheck {
             return delayMs + FLOOR_ALLOWANCE * floorMs;
         }
 
+        /** What the run records of it. */
+        public ServerCheckOutcome outcome() {
+            return new ServerCheckOutcome(urls, delayMs, elapsedMs, boundMs(), passed(), passed() ? "" : likelyLimit);
+        }
+
         public boolean passed() {
             return elapsedMs <= boundMs();
         }
@@ -74,16 +80,9 @@ public final class ServerCheck {
         return results;
     }
 
-    /** One line for the report: every check that passed, then every failure in full. */
+    /** The checks as the run records them, for the report (see {@link ServerCheckOutcome}). */
     public static String summary(List<Result> results) {
-        List<String> parts = new ArrayList<>();
-        List<Result> passed = results.stream().filter(Result::passed).toList();
-        if (!passed.isEmpty()) {
-            parts.add("ok at " + String.join(", ", passed.stream().map(r -> String.format(Locale.ROOT,
-                    "N=%d, %d ms (%.0f ms, bound %.0f)", r.urls(), r.delayMs(), r.elapsedMs(), r.boundMs())).toList()));
-        }
-        results.stream().filter(r -> !r.passed()).forEach(r -> parts.add(r.describe()));
-        return String.join("; ", parts);
+        return ServerCheckOutcome.encode(results.stream().map(Result::outcome).toList());
     }
 
     /** The N at which a check failed, as the run records them for the report ("100,1000"). */

@@ -13,6 +13,7 @@ import fetchbench.document.Section;
 import fetchbench.result.Notes;
 import fetchbench.result.Param;
 import fetchbench.result.ResultKeys;
+import fetchbench.result.ServerCheckOutcome;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ final class RunSections {
     }
 
     static Optional<String> serverCheck(JmhRun run) {
-        return run.forkProperty(ResultKeys.SERVER_CHECK).map(check -> "Server check: " + check);
+        return run.forkProperty(ResultKeys.SERVER_CHECK)
+                .map(check -> "Server check: " + ServerCheckOutcome.describe(ServerCheckOutcome.decode(check)));
     }
 
     /** What the plan left out and why, as the run recorded it. */

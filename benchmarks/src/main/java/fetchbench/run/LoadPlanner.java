@@ -34,7 +34,7 @@ final class LoadPlanner {
                 } else if (patterns) {
                     throw new OptionException("bad value '" + planner.options.target() + "' for fetchbench.target with "
                             + load.benchmarkClass + "; allowed: a server "
-                            + "on this planner.machine (127.0.0.1, localhost): the load goes to the loopback only");
+                            + "on this machine (127.0.0.1, localhost): the load goes to the loopback only");
                 } else if (!planner.notes.contains(elsewhere.get())) {
                     planner.notes.add(elsewhere.get());
                 }
@@ -43,7 +43,7 @@ final class LoadPlanner {
         return loads;
     }
 
-    /** Why a target is no place for load (it is not on this planner.machine); empty for the local server or a loopback one. */
+    /** Why a target is no place for load (it is not on this machine); empty for the local server or a loopback one. */
     static Optional<String> notLoopback(java.net.URI target) {
         if (target == null) {
             return Optional.empty();
@@ -55,7 +55,7 @@ final class LoadPlanner {
         } catch (java.net.UnknownHostException e) {
             // not resolvable here: not known to be this planner.machine
         }
-        return Optional.of("callers and rate left out: the target " + target + " is not on this planner.machine, and the "
+        return Optional.of("callers and rate left out: the target " + target + " is not on this machine, and the "
                 + "load goes to the loopback only");
     }
 

@@ -7,6 +7,7 @@ import fetchbench.server.ServerSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fetchbench.TestServer;
+import fetchbench.result.ServerCheckOutcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,10 +60,10 @@ class ServerCheckTest {
         ServerCheck.Result slow = new ServerCheck.Result(10_000, 1000, 2900, 400,
                 "CPU (client and server share this machine's cores)");
 
-        assertThat(ServerCheck.summary(List.of(fine, slow))).isEqualTo("ok at N=100, 100 ms (110 ms, bound 124); "
-                + "FAILED: N=10000 requests delayed 1000 ms answered in 2900 ms (median of 5; bound 1800 ms = the "
-                + "delay + 2 × the floor of 400.0 ms); likely limit: CPU (client and server share this machine's "
-                + "cores); results at N=10000 measure the server, not the models");
+        assertThat(ServerCheckOutcome.decode(ServerCheck.summary(List.of(fine, slow)))).containsExactly(
+                new ServerCheckOutcome(100, 100, 110, 124, true, ""),
+                new ServerCheckOutcome(10_000, 1000, 2900, 1800, false, "CPU (client and server share this machine's "
+                        + "cores)"));
         assertThat(ServerCheck.failedUrls(List.of(fine, slow))).isEqualTo("10000");
         assertThat(ServerCheck.failedUrls(List.of(fine))).isEmpty();
     }

@@ -20,6 +20,7 @@ import com.google.gson.JsonPrimitive;
 import fetchbench.catalog.Model;
 import fetchbench.result.Notes;
 import fetchbench.result.ResultKeys;
+import fetchbench.result.ServerCheckOutcome;
 import fetchbench.workload.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,8 @@ class SmokeRunReportTest {
                 .doesNotContain("server check failed");
 
         mutate(json, result -> {
-            replaceJvmArg(result, ResultKeys.SERVER_CHECK, "FAILED: N=100, 20 ms took 400 ms, bound 175");
+            replaceJvmArg(result, ResultKeys.SERVER_CHECK, ServerCheckOutcome.encode(List.of(
+                    new ServerCheckOutcome(100, 20, 400, 175, false, "CPU"))));
             addJvmArg(result, ResultKeys.SERVER_CHECK_FAILED, "100");
         });
         Report.render(json);
@@ -136,7 +138,8 @@ class SmokeRunReportTest {
         assertThat(Files.readString(json.resolveSibling("index.html")))
                 .contains("<p class=\"sig\">Server check FAILED at N=100: the results at that N measure the server, "
                         + "not the models (they are flagged in the tables).</p>")
-                .contains("<p class=\"env\">Server check: FAILED: N=100, 20 ms took 400 ms, bound 175</p>");
+                .contains("<p class=\"env\">Server check: FAILED at N=100, 20 ms (400 ms, bound 175); likely limit: "
+                        + "CPU; results at N=100 measure the server, not the models</p>");
         assertThat(rows.stream().filter(r -> r.urls() == 100)).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.flags()).contains("server check failed at N=100"));
         assertThat(rows.stream().filter(r -> r.urls() != 100)).isNotEmpty()

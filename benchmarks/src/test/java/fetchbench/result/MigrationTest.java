@@ -60,4 +60,33 @@ class MigrationTest {
         assertThat(Notes.decode(json)).isEqualTo(notes);
         assertThat(json).contains("urls=100");
     }
+
+    @Test
+    void theServerCheckSentenceBecomesItsRecordsInEveryFormItWasWrittenIn() {
+        String today = "ok at N=10, 20 ms (32 ms, bound 61), N=1000, 100 ms (212 ms, bound 440); FAILED: N=10000 "
+                + "requests delayed 1000 ms answered in 2900 ms (median of 5; bound 1800 ms = the delay + 2 × the "
+                + "floor of 400.0 ms); likely limit: CPU (client and server share this machine's cores); results at "
+                + "N=10000 measure the server, not the models";
+        assertThat(Migration.serverCheck(today)).containsExactly(
+                new ServerCheckOutcome(10, 20, 32, 61, true, ""),
+                new ServerCheckOutcome(1000, 100, 212, 440, true, ""),
+                new ServerCheckOutcome(10000, 1000, 2900, 1800, false,
+                        "CPU (client and server share this machine's cores)"));
+        // The first runs wrote the time over the delay and no bound.
+        assertThat(Migration.serverCheck("ok at N=10 (1.02×) with 1000 ms delays")).singleElement()
+                .satisfies(o -> assertThat(o.elapsedMs()).isEqualTo(1020.0))
+                .satisfies(o -> assertThat(o.boundMs()).isNaN());
+        assertThatThrownBy(() -> Migration.serverCheck("fine")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theServerCheckRoundTripsAndReadsAsBefore() {
+        List<ServerCheckOutcome> checks = List.of(new ServerCheckOutcome(10, 20, 32, 61, true, ""),
+                new ServerCheckOutcome(10, 1000, 1020, Double.NaN, true, ""),
+                new ServerCheckOutcome(100, 20, 400, 175, false, "CPU"));
+        assertThat(ServerCheckOutcome.decode(ServerCheckOutcome.encode(checks))).isEqualTo(checks);
+        assertThat(ServerCheckOutcome.describe(checks)).isEqualTo("ok at N=10, 20 ms (32 ms, bound 61), N=10, 1000 ms (1020 ms); "
+                + "FAILED at N=100, 20 ms (400 ms, bound 175); likely limit: CPU; results at N=100 measure the server, "
+                + "not the models");
+    }
 }
