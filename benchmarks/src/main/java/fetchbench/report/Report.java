@@ -149,7 +149,9 @@ public final class Report {
     public static String summary(JmhRun run) {
         List<Row> rows = Row.of(run);
         Load load = Load.of(run);
-        List<Section> sections = List.of(new Section("scenarios", "Results", ResultSections.scenarios(rows)),
+        List<Block> results = new ArrayList<>(ResultSections.scenarios(rows));
+        results.addAll(ResultSections.sweeps(rows));
+        List<Section> sections = List.of(new Section("scenarios", "Results", results),
                 RunSections.floor(rows, Calibration.of(run)), TuningSection.of(run, rows), RunSections.leftOut(run),
                 ProtocolsSection.of(Protocols.of(run, rows)), UnderLoadSection.of(load, List.of()),
                 WhichModelSection.of(Verdict.of(rows), load, incomplete(run.source())));

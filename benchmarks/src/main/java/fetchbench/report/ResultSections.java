@@ -104,6 +104,14 @@ final class ResultSections {
         return blocks;
     }
 
+    /** Each sweep of the run: a table of its settings down, at its one N. */
+    static List<Block> sweeps(List<Row> rows) {
+        List<Block> blocks = new ArrayList<>();
+        rows.stream().filter(Row::isSweep).collect(Collectors.groupingBy(Row::scenarioKey, LinkedHashMap::new,
+                Collectors.toList())).values().forEach(sweep -> blocks.addAll(gatherTable(sweep)));
+        return blocks;
+    }
+
     /** Models down, N across: "mean ± error (×ideal, placement)", then what the flags say. */
     static List<Block> gatherTable(List<Row> scenario) {
         List<Integer> ns = new ArrayList<>(new TreeSet<>(scenario.stream().map(Row::urls).toList()));

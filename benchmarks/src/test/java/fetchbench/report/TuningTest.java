@@ -158,7 +158,9 @@ class TuningTest {
         Report.render(json);
         String index = Files.readString(json.resolveSibling("index.html"));
         assertThat(index).contains("Tuning: what to set").contains("threadPool: pool size k ");
-        assertThat(Report.summary(run)).contains("  - okHttpAsync with OkHttp's default connection pool: "
+        // The console shows each swept setting's result as well as what to set.
+        assertThat(Report.summary(run)).contains("sweep at N=").contains("threadPool (k=1) ")
+                .contains("  - okHttpAsync with OkHttp's default connection pool: "
                 + "maxRequestsPerHost ");
     }
 }
