@@ -19,8 +19,15 @@ public final class Processes {
     private Processes() {
     }
 
-    /** A started JVM whose stdout and stderr lines are collected as they come; closing kills what is left. */
-    public record Jvm(Process process, BlockingQueue<String> lines, List<String> all) implements AutoCloseable {
+    /** How long the output of an ended process may take to be read to its end. */
+    private static final long READER_SECONDS = 10;
+
+    /**
+     * A started JVM whose stdout and stderr lines are collected as they come by {@code reader};
+     * closing kills what is left.
+     */
+    public record Jvm(Process process, BlockingQueue<String> lines, List<String> all, Thread reader)
+            implements AutoCloseable {
 
         @Override
         public void close() {
@@ -40,10 +47,16 @@ public final class Processes {
             throw new AssertionError("no such line within " + seconds + " s; output was:\n" + String.join("\n", all));
         }
 
+        /** Waits for the exit and for the last line of output to be read, so {@link #all} is complete. */
         public int awaitExit(long seconds) throws InterruptedException {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("did not exit within " + seconds + " s; output:\n" + String.join("\n", all));
+            }
+            reader.join(TimeUnit.SECONDS.toMillis(READER_SECONDS));
+            if (reader.isAlive()) {
+                throw new AssertionError("the output was still being read " + READER_SECONDS + " s after the exit "
+                        + "(a child process holds it open?); so far:\n" + String.join("\n", all));
             }
             return process.exitValue();
         }
@@ -80,7 +93,7 @@ public final class Processes {
         }, "test-output-" + main.getSimpleName());
         reader.setDaemon(true);
         reader.start();
-        return new Jvm(process, lines, all);
+        return new Jvm(process, lines, all, reader);
     }
 
     /** Waits until the process is gone; true if it went within {@code seconds}. */

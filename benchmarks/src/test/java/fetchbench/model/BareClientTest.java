@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Tag;
 
 /** The bare client of each stack, on a real WireMock: it counts HTTP 200s and refuses anything less. */
+@Tag("integration")
 class BareClientTest {
 
     @ParameterizedTest

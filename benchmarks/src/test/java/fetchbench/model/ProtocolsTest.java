@@ -27,8 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /** Each client stack speaks each protocol as named, on the real server, and trusts only the run's certificate. */
+@Tag("integration")
 class ProtocolsTest {
 
     static Stream<Arguments> stacksAndProtocols() {

@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The checks ShapesTest runs after every race and deadline, shown to fail on models that forget to cancel. */
+@Tag("integration")
 class WindDownTest {
 
     private static final int NEVER_MS = 30_000;

@@ -12,8 +12,10 @@ import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** What each stack does past the server's HTTP/2 stream limit is measured on a real server with a small limit. */
+@Tag("integration")
 class StreamLimitProbeTest {
 
     @Test

@@ -11,12 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The HTML pages in a real headless Chromium: they load offline with no console error, every image
  * shows, the table sorts, and a screenshot of each is kept in target/browser/ for a person to see.
  * Skipped, saying why, where Debian's chromium package is not installed.
  */
+@Tag("integration")
 class HtmlReportInBrowserTest {
 
     static final Path SCREENSHOTS = Path.of("target", "browser");

@@ -1,5 +1,6 @@
 package fetchbench.run;
 
+import fetchbench.Locks;
 import fetchbench.Processes;
 
 import fetchbench.FetchBench;
@@ -9,14 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +98,7 @@ class BadOptionsTest {
     }
 
     @Test
+    @Tag("integration")
     void exitsNonZeroAsAProcess() throws Exception {
         try (Processes.Jvm jvm = Processes.start(FetchBench.class,
                 List.of("-Dfetchbench.results=" + results.resolve("runs")), List.of("-p", "model=greenThreads"))) {
@@ -111,13 +112,14 @@ class BadOptionsTest {
 
     /** What Maven runs before the tests: a run that could not start stops the build there, in one line. */
     @Test
+    @Tag("integration")
     void checkRefusesWhileAnotherJmhRunHoldsItsLockAndPassesOtherwise() throws Exception {
         Path lock = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
         List<String> jvmArgs = List.of("-Dfetchbench.results=" + results.resolve("runs"), "-Dfetchbench.goals=[verify]");
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock held = channel.lock();
+        // Waits for a benchmark that holds the lock, but never for ever: a minute, then a failure that says why.
+        try (Locks.Held held = Locks.take(lock, Duration.ofMinutes(1));
              Processes.Jvm jvm = Processes.start(FetchBench.class, jvmArgs, List.of("--check"))) {
-            assertThat(held.isValid()).isTrue();
+            assertThat(held.lock().isValid()).isTrue();
             assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
             assertThat(jvm.all()).containsExactly("fetchbench: another JMH run holds " + lock + " (one benchmark at a "
                     + "time on a machine); wait for it to end, or stop it, and run again");

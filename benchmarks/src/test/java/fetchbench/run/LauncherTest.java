@@ -28,8 +28,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /** The launcher as a user runs it: a separate JVM with JMH forks and, by default, its own WireMock. */
+@Tag("integration")
+// A whole launcher run each (server, JMH forks, report), which a loaded machine slows.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LauncherTest {
 
     /** A tiny run: one warm-up and one measured batch per setting. */

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A run records the commit of its code and whether the working tree had uncommitted changes. */
+@Tag("integration")
 class SourceVersionTest {
 
     @TempDir

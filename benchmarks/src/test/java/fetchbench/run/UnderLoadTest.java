@@ -22,12 +22,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The benchmarks under load as a user runs them: the launcher, JMH forks, the local server. M
  * callers share one model, so its peak in flight is min(M·N, its limit); arrivals at a rate are
  * verified (the server counts every arrival's N requests) and reported with their percentiles.
  */
+@Tag("integration")
+// A whole launcher run under load (server, JMH forks, report), which a loaded machine slows.
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class UnderLoadTest {
 
     @TempDir

@@ -14,8 +14,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The WireMock JVM: serves the stubs, and never outlives whoever started it. */
+@Tag("integration")
 class ServerProcessTest {
 
     @Test

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The OS limits that N concurrent connections run into, on simulated machines. */
+@Tag("integration")
 class SystemLimitsTest {
 
     @TempDir

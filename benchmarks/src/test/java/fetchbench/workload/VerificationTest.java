@@ -18,11 +18,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Verification against a real WireMock catches a wrong answer that looks right: the server echoes
  * each URL's index into its body, and counts the requests it answered.
  */
+@Tag("integration")
 class VerificationTest {
 
     private static final int N = 12;
