@@ -96,6 +96,27 @@ public final class Processes {
         return new Jvm(process, lines, all, reader);
     }
 
+    /**
+     * Runs a short command (git, kill) to its end, at most {@code seconds}, and returns its exit
+     * code; its output is read as it comes, so a full pipe cannot stall it.
+     */
+    public static int run(List<String> command, long seconds) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Thread drain = Thread.ofVirtual().start(() -> {
+            try (var in = process.getInputStream()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        });
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not end within " + seconds + " s");
+        }
+        drain.join(TimeUnit.SECONDS.toMillis(READER_SECONDS));
+        return process.exitValue();
+    }
+
     /** Waits until the process is gone; true if it went within {@code seconds}. */
     public static boolean awaitGone(long pid, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

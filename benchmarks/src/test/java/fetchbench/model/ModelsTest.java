@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -180,7 +181,7 @@ class ModelsTest {
      */
     @ParameterizedTest(name = "{0} concurrency={1} maxRequests={2} N={3}: peak {4}")
     @MethodSource
-    void peakConcurrency(Model model, int concurrency, int maxRequests, int n, int expectedPeak) {
+    void peakConcurrency(Model model, int concurrency, int maxRequests, int n, int expectedPeak) throws Exception {
         int delayMs = n > 100 ? FIRST_WAVE_DELAY_MS : FIRST_WAVE_DELAY_MS * 6 / 10;
         Workload workload = workload(n, delayMs);
         InFlight inFlight = new InFlight();
@@ -190,7 +191,7 @@ class ModelsTest {
                     Executors.newVirtualThreadPerTaskExecutor());
             assertThat(requestsTheServerHoldsInTheFirstWave(servedBefore, delayMs, expectedPeak)).as("requests the server held at once")
                     .isEqualTo(expectedPeak);
-            workload.verify(model.name(), batch.join());
+            workload.verify(model.name(), batch.get(1, TimeUnit.MINUTES));
         }
         assertThat(inFlight.peak()).isEqualTo(expectedPeak);
         assertThat(expectedPeak).isEqualTo(Theory.here().slots(new Limits(model, concurrency, maxRequests), n));

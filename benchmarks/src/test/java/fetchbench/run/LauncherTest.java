@@ -223,7 +223,7 @@ class LauncherTest {
             jvm.awaitLine(l -> l.startsWith("[fetchbench] step 2/"), 180);
             List<ProcessHandle> children = awaitChildren(jvm.process(), 2, 60); // the server and the JMH fork
 
-            new ProcessBuilder("kill", "-INT", String.valueOf(jvm.process().pid())).start().waitFor();
+            assertThat(Processes.run(List.of("kill", "-INT", String.valueOf(jvm.process().pid())), 10)).isZero();
 
             assertThat(jvm.awaitExit(120)).isNotZero();
             for (ProcessHandle child : children) {
@@ -251,7 +251,7 @@ class LauncherTest {
         List<ProcessHandle> children = awaitChildren(jvm.process(), 2, 60); // the server and the JMH fork
         assertThat(children).extracting(ProcessHandle::pid).contains(serverPid);
 
-        new ProcessBuilder("kill", "-INT", String.valueOf(jvm.process().pid())).start().waitFor();
+        assertThat(Processes.run(List.of("kill", "-INT", String.valueOf(jvm.process().pid())), 10)).isZero();
 
         assertThat(jvm.awaitExit(60)).isNotZero();
         for (ProcessHandle child : children) {

@@ -2,6 +2,7 @@ package fetchbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fetchbench.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class SourceVersionTest {
         List<String> command = new ArrayList<>(List.of("git", "-C", folder.toString(),
                 "-c", "user.name=fetchbench", "-c", "user.email=fetchbench@localhost"));
         command.addAll(List.of(args));
-        assertThat(new ProcessBuilder(command).redirectErrorStream(true).start().waitFor()).isZero();
+        assertThat(Processes.run(command, 30)).as(String.join(" ", command)).isZero();
     }
 
     @Test
