@@ -29,13 +29,14 @@ ensure_jar() {
     fi
 }
 
-# Runs a main class of the jar with the given arguments.
+# Runs a main class of the jar with the given arguments; FETCHBENCH_MARGIN sets the equivalence margin.
 run_class() {
     local java main="$1"
     shift
     java=$(find_java) || exit 1
     ensure_jar || exit 1
-    "$java" -Djava.awt.headless=true -cp "$FETCHBENCH_JAR" "$main" "$@"
+    "$java" -Djava.awt.headless=true ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} \
+        -cp "$FETCHBENCH_JAR" "$main" "$@"
 }
 
 # Runs the report entry point with the given arguments.

@@ -255,7 +255,7 @@ public final class FetchBench {
         for (Step step : plan.steps()) {
             if (step instanceof Step.ServerCheck || selected.contains(step)) {
                 out.println(step.describe() + (step instanceof Step.Jmh jmh
-                        ? String.format(Locale.ROOT, " (%d × %d+%d batches, predicted %.0f s)", runner.forks(),
+                        ? String.format(Locale.ROOT, " (%d × %d+%d batches, predicted %.0f s)", runner.forks(jmh),
                         jmh.batches().warmup(runner.warmup()), jmh.batches().measurement(runner.measurement()),
                         runner.predictedSeconds(jmh)) : ""));
             }

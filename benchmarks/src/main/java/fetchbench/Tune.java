@@ -31,7 +31,8 @@ public final class Tune {
                                    [--results DIR]
 
             Sweeps, for your workload of N URLs, each model's concurrency setting over MIN, 2·MIN,
-            4·MIN, … MAX (default 1..N) and recommends the smallest value whose interval overlaps the best's:
+            4·MIN, … MAX (default 1..N) and recommends the smallest value equivalent to the best (within 3 %%;
+            FETCHBENCH_MARGIN=5%% sets another margin):
             %s
 
               --urls N          URLs per batch (required)

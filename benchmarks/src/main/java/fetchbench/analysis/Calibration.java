@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import fetchbench.stats.Margin;
+import fetchbench.stats.Ratio;
 import java.util.function.IntPredicate;
 import java.util.TreeMap;
 
@@ -140,20 +142,14 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
     }
 
     /**
-     * The suite's own overhead: a model's time over the bare client's, with the upper end of its
-     * interval, the model's slowest plausible time over the bare client's fastest (JMH's errors).
+     * The suite's own overhead: a model's time over the bare client's, B ÷ A tested on the fork means
+     * ({@link Ratio}), with the upper end of its 95 % interval.
      */
     public record Overhead(double percent, double upperPercent) {
 
         public static Overhead of(JmhRun.Metric bare, JmhRun.Metric model) {
-            double bareMs = Row.toMillis(bare.score(), bare.unit());
-            double modelMs = Row.toMillis(model.score(), model.unit());
-            double bareLow = bareMs - Row.toMillis(bare.error(), bare.unit());
-            double upper = Double.isNaN(bare.error()) || Double.isNaN(model.error()) ? Double.NaN
-                    // A bare interval reaching down to 0 bounds nothing: the overhead may be any size.
-                    : bareLow <= 0 ? Double.POSITIVE_INFINITY
-                    : 100 * ((modelMs + Row.toMillis(model.error(), model.unit())) / bareLow - 1);
-            return new Overhead(100 * (modelMs / bareMs - 1), upper);
+            Ratio ratio = Ratio.of(Steadiness.forkMeansMs(bare), Steadiness.forkMeansMs(model), Margin.current());
+            return new Overhead(100 * (ratio.estimate() - 1), ratio.hasInterval() ? 100 * (ratio.high() - 1) : Double.NaN);
         }
 
         /**
@@ -167,11 +163,11 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
 
         public String verdict(double limitPercent) {
             if (Double.isNaN(upperPercent)) {
-                return "unknown: no error estimate";
+                return "unknown: one fork, no interval";
             }
             if (upperPercent < 0) {
-                return String.format(Locale.ROOT, "fails: the model is faster than the bare client beyond both "
-                        + "intervals (at most %+.1f %%), so the bare client is no baseline here", upperPercent);
+                return String.format(Locale.ROOT, "fails: the model is faster than the bare client, its whole "
+                        + "interval below (at most %+.1f %%), so the bare client is no baseline here", upperPercent);
             }
             return String.format(Locale.ROOT, passes(limitPercent) ? "passes: at most %+.1f %%, under %d %%"
                     : "fails: up to %+.1f %%, not shown to be under %d %%", upperPercent, (int) limitPercent);

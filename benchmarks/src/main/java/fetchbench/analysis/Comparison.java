@@ -10,6 +10,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import fetchbench.result.Param;
 import fetchbench.result.ResultKeys;
+import fetchbench.stats.Judgement;
+import fetchbench.stats.Margin;
+import fetchbench.stats.Ratio;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,60 +28,55 @@ import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
 
 /**
- * Run B against run A: results with the same benchmark and parameters paired, B ÷ A, and
- * whether the difference is significant: JMH's error intervals do not overlap.
+ * Run B against run A: results with the same benchmark and parameters paired, B ÷ A tested on the
+ * fork means ({@link Ratio}), the pairs at one N one family ({@link Judgement}); and, for two runs
+ * of one commit, whether they agree as such runs should ({@link AaCheck}).
  */
 public final class Comparison {
 
     private Comparison() {
     }
 
-    /** Is B's difference from A more than noise? */
-    public enum Significance {
-        SIGNIFICANT("significant"),
-        NOT_SIGNIFICANT("not significant"),
-        UNKNOWN("unknown (no error estimate)");
+    /** The same benchmark and parameters in both runs: B ÷ A and what it allows one to say. */
+    public record Pair(Row a, Row b, Ratio ratio, Judgement judgement) {
 
-        public final String words;
-
-        Significance(String words) {
-            this.words = words;
-        }
-
-        /** Significant when the intervals score ± error do not overlap. */
-        public static Significance of(JmhRun.Metric a, JmhRun.Metric b) {
-            if (Double.isNaN(a.error()) || Double.isNaN(b.error())) {
-                return UNKNOWN;
-            }
-            boolean overlap = a.score() - a.error() <= b.score() + b.error()
-                    && b.score() - b.error() <= a.score() + a.error();
-            return overlap ? NOT_SIGNIFICANT : SIGNIFICANT;
+        /** "gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 2.6 → 67.2 ± 0.1 ms, B ÷ A 3.00× [2.65–3.47]". */
+        public String describe() {
+            return String.format(Locale.ROOT, "%s · %s N=%d: %s → %s ms, B ÷ A %s", a.scenario(), a.setting(), a.urls(),
+                    Words.meanAndError(a), Words.meanAndError(b), Words.ratio(ratio));
         }
     }
 
-    /** The same benchmark and parameters in both runs. */
-    public record Pair(Row a, Row b) {
-        public double ratio() {
-            return b.measuredMs() / a.measuredMs();
+    /**
+     * What two runs of one commit must show: at most {@link #MOST_DIFFERENT_SHARE} of the shared
+     * results (at least one) called different, and standard scores of the differences whose
+     * variance is at most {@link #MOST_SCORE_VARIANCE} (1 when every interval is right).
+     *
+     * @param different the pairs judged different
+     * @param pairs     the pairs with an interval
+     * @param scoreVariance the variance of their standard scores (NaN with fewer than 2)
+     */
+    public record AaCheck(int different, int pairs, double scoreVariance) {
+
+        public static final double MOST_DIFFERENT_SHARE = 0.02;
+        public static final double MOST_SCORE_VARIANCE = 1.5;
+
+        public static AaCheck of(List<Pair> pairs) {
+            List<Pair> compared = pairs.stream().filter(p -> p.ratio().hasInterval()).toList();
+            List<Double> scores = compared.stream().map(p -> p.ratio().score()).filter(Double::isFinite).toList();
+            double variance = scores.size() < 2 ? Double.NaN
+                    : scores.stream().mapToDouble(z -> z * z).sum() / scores.size();
+            return new AaCheck((int) compared.stream().filter(p -> p.judgement() == Judgement.different).count(),
+                    compared.size(), variance);
         }
 
-        public Significance significance() {
-            return Significance.of(a.result().primary(), b.result().primary());
+        /** The most pairs two runs of one commit may call different: max(1, 2 % of them). */
+        public int mostDifferent() {
+            return Math.max(1, (int) Math.floor(MOST_DIFFERENT_SHARE * pairs));
         }
 
-        /** B ÷ A from A's slowest and B's fastest plausible time to the reverse; NaN without errors. */
-        public double[] ratioInterval() {
-            double lowA = a.measuredMs() - a.errorMs();
-            return new double[] {(b.measuredMs() - b.errorMs()) / (a.measuredMs() + a.errorMs()),
-                    lowA <= 0 ? Double.POSITIVE_INFINITY : (b.measuredMs() + b.errorMs()) / lowA};
-        }
-
-        /** "gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 2.6 → 67.2 ± 0.1 ms, B ÷ A 3.00 (2.65–3.47)". */
-        public String describe() {
-            double[] interval = ratioInterval();
-            return String.format(Locale.ROOT, "%s · %s N=%d: %s → %s ms, B ÷ A %.2f (%.2f–%.2f)", a.scenario(),
-                    a.setting(), a.urls(), Words.meanAndError(a), Words.meanAndError(b), ratio(), interval[0],
-                    interval[1]);
+        public boolean passes() {
+            return different <= mostDifferent() && scoreVariance <= MOST_SCORE_VARIANCE;
         }
     }
 
@@ -127,18 +125,36 @@ public final class Comparison {
     public record Matched(List<Pair> pairs, List<Row> onlyA, List<Row> onlyB) {
     }
 
+    /** Pairs the results of both runs and tests B ÷ A; the pairs at one N are one family. */
     public static Matched match(List<Row> a, List<Row> b) {
         Map<String, Row> byKeyB = new LinkedHashMap<>();
         b.forEach(r -> byKeyB.put(key(r), r));
-        List<Pair> pairs = new ArrayList<>();
+        List<Row[]> matched = new ArrayList<>();
         List<Row> onlyA = new ArrayList<>();
         for (Row rowA : a) {
             Row rowB = byKeyB.remove(key(rowA));
             if (rowB == null) {
                 onlyA.add(rowA);
             } else {
-                pairs.add(new Pair(rowA, rowB));
+                matched.add(new Row[] {rowA, rowB});
             }
+        }
+        double margin = Margin.current();
+        List<Ratio> ratios = matched.stream().map(p -> Ratio.of(p[0].forkMeans(), p[1].forkMeans(), margin)).toList();
+        Judgement[] judgements = new Judgement[matched.size()];
+        Map<Integer, List<Integer>> byN = new TreeMap<>();
+        for (int i = 0; i < matched.size(); i++) {
+            byN.computeIfAbsent(matched.get(i)[0].urls(), n -> new ArrayList<>()).add(i);
+        }
+        byN.values().forEach(family -> {
+            List<Judgement> judged = Judgement.of(family.stream().map(ratios::get).toList());
+            for (int j = 0; j < family.size(); j++) {
+                judgements[family.get(j)] = judged.get(j);
+            }
+        });
+        List<Pair> pairs = new ArrayList<>();
+        for (int i = 0; i < matched.size(); i++) {
+            pairs.add(new Pair(matched.get(i)[0], matched.get(i)[1], ratios.get(i), judgements[i]));
         }
         return new Matched(pairs, onlyA, List.copyOf(byKeyB.values()));
     }

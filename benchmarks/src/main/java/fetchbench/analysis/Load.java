@@ -57,8 +57,9 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             return Row.toMillis(result.primary().score(), result.primary().unit());
         }
 
-        public double errorMs() {
-            return Row.toMillis(result.primary().error(), result.primary().unit());
+        /** Half the 95 % interval from the fork means; NaN with one fork. */
+        public double halfWidthMs() {
+            return Steadiness.forkMeansMs(result.primary()).halfWidth();
         }
 
         public double bandTopMs() {
@@ -66,11 +67,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         }
 
         public Theory.Placement placement() {
-            double error = errorMs();
-            if (Double.isNaN(error) || error > measuredMs() * Tuning.MAX_HALF_WIDTH_PERCENT / 100) {
-                return Theory.Placement.unknown;
-            }
-            return Theory.placement(measuredMs() - error, measuredMs() + error, predictedMs, bandTopMs() - predictedMs);
+            double half = halfWidthMs();
+            return Theory.placement(measuredMs() - half, measuredMs() + half, predictedMs, bandTopMs() - predictedMs);
         }
 
         /** Requests a second through the shared limit, by Little's law: at most its slots over d. */
@@ -110,8 +108,9 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             return metric("latency.p99.ms").score();
         }
 
-        public double p99Error() {
-            return metric("latency.p99.ms").error();
+        /** Half the 95 % interval of the p99 from the fork means of the windows' p99s; NaN with one fork. */
+        public double p99HalfWidth() {
+            return Steadiness.forkMeansMs(metric("latency.p99.ms")).halfWidth();
         }
 
         public double achievedRate() {
@@ -137,7 +136,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             if (generatorBehind()) {
                 return "generator behind";
             }
-            double error = Double.isNaN(p99Error()) ? 0 : p99Error();
+            double error = Double.isNaN(p99HalfWidth()) ? 0 : p99HalfWidth();
             return p99() + error <= boundMs ? "within" : p99() - error > boundMs ? "over" : "at the bound";
         }
 

@@ -11,7 +11,7 @@ public final class MetricNames {
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry(Metrics.IN_FLIGHT, "requests in flight at peak"),
             Map.entry(Metrics.THREADS, "platform threads at peak (virtual threads not counted)"),
-            Map.entry(Metrics.RSS, "resident memory at peak"),
+            Map.entry(Metrics.RSS, "resident memory at peak (under a fixed heap: the heap touched, not a footprint)"),
             Map.entry(Metrics.CONNECTIONS, "connections opened per batch"),
             Map.entry(Metrics.HANDSHAKES, "TLS handshakes per batch"),
             Map.entry(Metrics.FIRST_RESULT, "time to the first result"),

@@ -7,10 +7,14 @@ import fetchbench.result.Metrics;
 import fetchbench.model.Protocol;
 import fetchbench.result.ProbeOutcome;
 import fetchbench.result.ResultKeys;
+import fetchbench.stats.Judgement;
+import fetchbench.stats.Margin;
+import fetchbench.stats.Ratio;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,33 +59,32 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
                 && r.settingKey().equals(row.settingKey()) && r.delayMs() == row.delayMs()).findFirst();
     }
 
-    /** Over HTTP/1.1's time, with the interval from the two results' intervals; NaN where either is missing. */
-    public static double[] ratio(Row plain, Row row) {
-        double lowPlain = plain.measuredMs() - plain.errorMs();
-        return new double[] {row.measuredMs() / plain.measuredMs(),
-                (row.measuredMs() - row.errorMs()) / (plain.measuredMs() + plain.errorMs()),
-                lowPlain <= 0 ? Double.POSITIVE_INFINITY : (row.measuredMs() + row.errorMs()) / lowPlain};
+    /** A row over another protocol against its own HTTP/1.1 time: the ratio, and what it allows one to say. */
+    public record AgainstPlain(Ratio ratio, Judgement judgement) {
     }
 
-    /** "1.12× (1.05–1.20)", or "–" for HTTP/1.1 itself and where there is nothing to compare. */
+    /**
+     * Every row over another protocol at N against its own HTTP/1.1 time, tested as one family;
+     * a row without its HTTP/1.1 time, or one a verdict may not rest on, is not compared.
+     */
+    public Map<Row, AgainstPlain> againstPlain(int n) {
+        List<Row> compared = byN.getOrDefault(n, List.of()).stream().filter(r -> r.protocol() != Protocol.http1
+                && r.trusted() && plain(r).filter(Row::trusted).isPresent()).toList();
+        double margin = Margin.current();
+        List<Ratio> ratios = compared.stream().map(r -> Ratio.of(plain(r).orElseThrow().forkMeans(), r.forkMeans(),
+                margin)).toList();
+        List<Judgement> judgements = Judgement.of(ratios);
+        Map<Row, AgainstPlain> against = new LinkedHashMap<>();
+        for (int i = 0; i < compared.size(); i++) {
+            against.put(compared.get(i), new AgainstPlain(ratios.get(i), judgements.get(i)));
+        }
+        return against;
+    }
+
+    /** "1.12× [1.05–1.20], different", or "–" for HTTP/1.1 itself and where nothing was compared. */
     public String ratioText(Row row) {
-        Optional<Row> plain = plain(row);
-        if (row.protocol() == Protocol.http1 || plain.isEmpty()) {
-            return "–";
-        }
-        double[] r = ratio(plain.get(), row);
-        return Double.isNaN(r[1]) ? String.format(Locale.ROOT, "%.2f×", r[0])
-                : String.format(Locale.ROOT, "%.2f× (%.2f–%.2f)", r[0], r[1], r[2]);
-    }
-
-    /** "slower", "faster" or "indistinguishable" from HTTP/1.1: whether the ratio's interval excludes 1. */
-    public String change(Row row) {
-        Optional<Row> plain = plain(row);
-        if (plain.isEmpty() || Double.isNaN(row.errorMs()) || Double.isNaN(plain.get().errorMs())) {
-            return "unknown";
-        }
-        double[] r = ratio(plain.get(), row);
-        return r[1] > 1 ? "slower" : r[2] < 1 ? "faster" : "indistinguishable";
+        AgainstPlain against = againstPlain(row.urls()).get(row);
+        return against == null ? "–" : Words.ratio(against.ratio()) + ", " + against.judgement();
     }
 
     /** "3.0 (0)": the connections a batch opened, by the server's count, and those predicted. */
@@ -98,7 +101,7 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
 
     /**
      * How the answer changes under TLS and under HTTP/2, in a line per protocol: at each N, the
-     * fastest settings there, and each against its own HTTP/1.1 time.
+     * fastest settings there ({@link Ranking}), and each against its own HTTP/1.1 time.
      */
     public List<String> verdictLines() {
         List<String> lines = new ArrayList<>();
@@ -108,15 +111,11 @@ public record Protocols(Map<Integer, List<Row>> byN, List<String> probe) {
                 if (protocol == Protocol.http1 || over.isEmpty()) {
                     continue;
                 }
-                List<Row> timed = over.stream().filter(r -> !Double.isNaN(r.errorMs()))
-                        .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
-                String fastest = timed.isEmpty() ? "unknown" : String.join(", ", timed.stream()
-                        .filter(r -> r == timed.get(0) || Verdict.indistinguishable(timed.get(0), r))
-                        .map(Row::setting).toList());
-                List<String> changes = over.stream().map(r -> r.setting() + " " + ratioText(r) + ", " + change(r))
-                        .toList();
+                List<Row> fastest = Ranking.of(n, over).fastest();
+                List<String> changes = over.stream().map(r -> r.setting() + " " + ratioText(r)).toList();
                 lines.add(String.format(Locale.ROOT, "over %s at N = %d: fastest %s; against its own HTTP/1.1 time: %s",
-                        protocol, n, fastest, String.join("; ", changes)));
+                        protocol, n, fastest.isEmpty() ? "not known" : String.join(", ",
+                                fastest.stream().map(Row::setting).toList()), String.join("; ", changes)));
             }
         });
         return lines;

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import fetchbench.stats.ForkMeans;
 
 /**
  * One result of a run with what the report says about it: the model's setting in words, the
@@ -33,7 +35,7 @@ import java.util.Optional;
 public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                   Delays delays, long seed, int concurrency, int maxRequests, double theoryMs,
                   double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept,
-                  Protocol protocol, int predictedConnections, double newConnectionMs) {
+                  Protocol protocol, int predictedConnections, double newConnectionMs, boolean drifting) {
 
 
     /** Orders rows as a reader scans them: scenario, then model, then setting, then N. */
@@ -51,8 +53,9 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
      */
     public static List<Row> of(JmhRun run) {
         Calibration calibration = Calibration.of(run);
+        Set<JmhRun.Result> drifting = Steadiness.drifting(run.results());
         return run.results().stream().filter(r -> !Calibration.isBare(r) && !isUnderLoad(r))
-                .map(r -> of(r, theoryFor(r), calibration)).sorted(READING_ORDER).toList();
+                .map(r -> of(r, theoryFor(r), calibration, drifting.contains(r))).sorted(READING_ORDER).toList();
     }
 
     /** A result of the gather under load: {@link Load}'s, not a row of the shapes' tables. */
@@ -67,7 +70,8 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                 .orElseGet(Theory::here);
     }
 
-    public static Row of(JmhRun.Result result, Theory theory, Calibration calibration) {
+    /** One result; {@code drifting} when its measured batches still trend ({@link Steadiness#drifting}). */
+    public static Row of(JmhRun.Result result, Theory theory, Calibration calibration, boolean drifting) {
         ResultParams p = ResultParams.decode(result.params());
         Model model = p.model();
         int urls = p.urls();
@@ -97,7 +101,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                 calibration.floorMs(model.clientStack(), protocol, urls), connectionPool,
                 result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
                 result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf), protocol, predictedConnections,
-                protocol.tls() ? calibration.newConnectionMs(model.clientStack(), urls) : Double.NaN);
+                protocol.tls() ? calibration.newConnectionMs(model.clientStack(), urls) : Double.NaN, drifting);
     }
 
     /** The new connections a batch opened, by the server's count, on average; NaN where it did not count. */
@@ -200,14 +204,21 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     }
 
     /**
-     * Why a gather result with a pool sized to N is not in steady state, if it is not: its
-     * measured batches opened connections, or a fork's platform threads kept growing.
+     * Why this result was not in steady state, if it was not: a fork's warm-up ran out of time
+     * before its batches stopped trending; or, for a gather with a pool sized to N, its measured
+     * batches opened connections, or a fork's platform threads kept growing.
      */
     public Optional<String> notSteady() {
-        if (shape() != Shape.gather || connectionPool != ConnectionPoolSize.sized) {
-            return Optional.empty();
+        Optional<String> warmUp = Steadiness.warmUpCapped(result);
+        if (warmUp.isPresent() || shape() != Shape.gather || connectionPool != ConnectionPoolSize.sized) {
+            return warmUp;
         }
         return Steadiness.reconnected(result, urls).or(() -> Steadiness.threadsGrew(result));
+    }
+
+    /** Whether a verdict may rest on this result: steady, not drifting, and the server check passed at its N. */
+    public boolean trusted() {
+        return !drifting && notSteady().isEmpty() && !serverCheckFailed();
     }
 
     /** Whether the server check failed at this result's N: then it measures the server, not the model. */
@@ -219,15 +230,30 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     /** What casts doubt on this result, in words: empty when nothing does. */
     public String flags() {
         List<String> flags = new ArrayList<>();
+        if (drifting) {
+            flags.add("drifting: its measured batches still trend");
+        }
         notSteady().ifPresent(why -> flags.add("not steady: " + why));
         if (serverCheckFailed()) {
             flags.add("server check failed at N=" + urls);
         }
+        if (bandTooWide()) {
+            flags.add("band too wide to judge by (over half its ideal)");
+        }
         return String.join("; ", flags);
     }
 
-    public double errorMs() {
-        return toMillis(result.primary().error(), result.primary().unit());
+    /** The result fork by fork: each fork's mean batch time, in ms. */
+    public ForkMeans forkMeans() {
+        return Steadiness.forkMeansMs(result.primary());
+    }
+
+    /**
+     * Half the {@value ForkMeans#LEVEL} interval of the mean, from the variance between forks (NaN
+     * with one fork). JMH's own error, which pools the batches of all forks, stays in jmh.json.
+     */
+    public double halfWidthMs() {
+        return forkMeans().halfWidth();
     }
 
     /**
@@ -244,17 +270,15 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         return theoryMs > 0 ? measuredMs() / theoryMs : Double.NaN;
     }
 
-    /**
-     * Where the measurement (± its error) lies against the band [ideal, ideal + floor]: unknown
-     * without an interval, or with one wider than ±{@value Tuning#MAX_HALF_WIDTH_PERCENT} %, which
-     * would meet almost any band.
-     */
+    /** Where the measurement's fork interval lies against the band [ideal, ideal + floor]. */
     public Theory.Placement placement() {
-        double error = errorMs();
-        if (Double.isNaN(error) || error > measuredMs() * Tuning.MAX_HALF_WIDTH_PERCENT / 100) {
-            return Theory.Placement.unknown;
-        }
-        return Theory.placement(measuredMs() - error, measuredMs() + error, theoryMs, bandTopMs() - theoryMs);
+        double half = halfWidthMs();
+        return Theory.placement(measuredMs() - half, measuredMs() + half, theoryMs, bandTopMs() - theoryMs);
+    }
+
+    /** Whether the band is too wide to judge this result by (over half its ideal). */
+    public boolean bandTooWide() {
+        return Theory.tooWide(theoryMs, bandTopMs());
     }
 
     /** Measured ÷ predicted: 1 is the theory exactly, 2 takes twice as long. */

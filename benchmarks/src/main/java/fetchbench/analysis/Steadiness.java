@@ -2,9 +2,14 @@ package fetchbench.analysis;
 
 import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
+import fetchbench.stats.ForkMeans;
+import fetchbench.stats.Judgement;
+import fetchbench.stats.Trend;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Whether a result's measured batches were in steady state, read off its per-fork, per-batch metrics. */
 public final class Steadiness {
@@ -15,7 +20,44 @@ public final class Steadiness {
     /** Connections a steady batch may open, in percent of its requests. */
     public static final double RECONNECTS_PERCENT = 1;
 
+    /** The level at which a result's measured batches are tested for trend, corrected across the run. */
+    public static final double DRIFT_ALPHA = 0.01;
+
     private Steadiness() {
+    }
+
+    /** A metric fork by fork, in ms. */
+    public static ForkMeans forkMeansMs(JmhRun.Metric metric) {
+        return ForkMeans.of(metric.raw().stream().map(fork -> fork.stream()
+                .map(value -> Row.toMillis(value, metric.unit())).toList()).toList());
+    }
+
+    /**
+     * The results whose measured batches still trend: the Mann–Kendall test over each result's
+     * forks together, with Holm's correction across the run at {@value #DRIFT_ALPHA}.
+     */
+    public static Set<JmhRun.Result> drifting(List<JmhRun.Result> results) {
+        List<Double> pValues = results.stream().map(r -> Trend.combined(r.primary().raw()).pValue()).toList();
+        List<Double> adjusted = Judgement.holm(pValues);
+        Set<JmhRun.Result> drifting = new HashSet<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (adjusted.get(i) < DRIFT_ALPHA) {
+                drifting.add(results.get(i));
+            }
+        }
+        return drifting;
+    }
+
+    /** Whether a fork's warm-up ran out of time before its batches were steady, in words. */
+    public static Optional<String> warmUpCapped(JmhRun.Result result) {
+        JmhRun.Metric steady = result.secondary().get(Metrics.WARMUP_STEADY);
+        if (steady == null) {
+            return Optional.empty();
+        }
+        long capped = steady.raw().stream().filter(fork -> fork.stream().anyMatch(v -> v < 1)).count();
+        return capped == 0 ? Optional.empty() : Optional.of(String.format(Locale.ROOT,
+                "the warm-up of %d of %d forks ran out of time before its batches were steady", capped,
+                steady.raw().size()));
     }
 
     /**

@@ -8,6 +8,10 @@ import fetchbench.result.Metrics;
 
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Model;
+import fetchbench.stats.ForkMeans;
+import fetchbench.stats.Judgement;
+import fetchbench.stats.Margin;
+import fetchbench.stats.Ratio;
 import fetchbench.theory.Theory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,21 +23,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a sweep recommends: per model (and connection pool), the smallest setting that is not
- * significantly slower than the best measured, judged on JMH's intervals, or "undetermined" where
- * they are too wide to tell; what it costs, and why by Little's law.
+ * What a sweep recommends: per model (and connection pool), the smallest setting
+ * {@linkplain Judgement#equivalent equivalent} to the best measured (each setting tested against
+ * the best, Holm's correction across the sweep), what it costs, and why by Little's law.
  */
 public final class Tuning {
 
-    /** The data can tell settings apart only when the best one's interval is at most this wide (± %). */
-    public static final double MAX_HALF_WIDTH_PERCENT = 10;
+    /** One setting of a sweep: its value, its time fork by fork, and what it cost. */
+    public record Point(int setting, ForkMeans forks, double predictedMs, Double threads, Double rssMb) {
 
-    /** One setting of a sweep: its value, its time (and JMH's error), and what it cost. */
-    public record Point(int setting, double ms, double errorMs, double predictedMs, Double threads, Double rssMb) {
-
-        /** Not significantly slower than {@code best}: the two intervals (time ± error) overlap. */
-        public boolean asFastAs(Point best) {
-            return ms - errorMs <= best.ms + best.errorMs;
+        public double ms() {
+            return forks.mean();
         }
     }
 
@@ -41,8 +41,15 @@ public final class Tuning {
     public record Series(String name, Model model, String swept, int urls, double meanDelayMs, List<Point> points) {
     }
 
-    /** What a series recommends: a setting, or nothing where the data cannot tell, and why. */
-    public record Recommendation(Series series, Optional<Point> chosen, Point best, Optional<String> undetermined) {
+    /** A setting against the best of its sweep. */
+    public record Against(Point point, Ratio ratio, Judgement judgement) {
+    }
+
+    /**
+     * What a series recommends: the smallest setting equivalent to the best (the best itself where
+     * no smaller one is), or nothing where the best has no interval; and every setting judged.
+     */
+    public record Recommendation(Series series, Optional<Point> chosen, Point best, List<Against> others) {
 
         /** What Little's law says was in flight on average at the best setting. */
         public double requestsInFlight() {
@@ -56,66 +63,54 @@ public final class Tuning {
                     Math.round(requestsInFlight()));
             law += series.model().card().sweepAdvice().orElse("so a setting much below that cannot match the best"
                     + (chosen.isPresent() ? ", and past the recommended one more only adds threads." : "."));
-            String bestText = String.format(Locale.ROOT, "%.1f ± %.1f ms at %d", best.ms(), best.errorMs(),
-                    best.setting());
+            String bestText = Words.meanAndError(best.ms(), best.forks().halfWidth()) + " ms at " + best.setting();
             if (chosen.isEmpty()) {
-                return String.format(Locale.ROOT, "%s: %s undetermined — %s (best measured %s). %s", series.name(),
-                        series.swept(), undetermined.orElse(""), bestText, law);
+                return String.format(Locale.ROOT, "%s: %s undetermined — the best measured (%s) has one fork, so no "
+                        + "interval. %s", series.name(), series.swept(), bestText, law);
             }
             Point point = chosen.get();
             String cost = (point.threads() == null ? "" : String.format(Locale.ROOT, "; %.0f platform threads",
-                    point.threads())) + (point.rssMb() == null ? "" : String.format(Locale.ROOT, ", %.0f MB RSS",
-                    point.rssMb()));
+                    point.threads())) + (point.rssMb() == null ? "" : String.format(Locale.ROOT,
+                    ", RSS %.0f MB (the heap touched)", point.rssMb()));
             String versus = point.setting() == best.setting() ? "the best measured"
-                    : "not significantly slower than the best (" + bestText + ")";
-            return String.format(Locale.ROOT, "%s: %s %d — %.1f ± %.1f ms, %s%s. %s", series.name(), series.swept(),
-                    point.setting(), point.ms(), point.errorMs(), versus, cost, law);
+                    : others.stream().filter(a -> a.point() == point).findFirst()
+                    .map(a -> "equivalent to the best (" + bestText + "): " + Words.ratio(a.ratio())).orElseThrow();
+            String smaller = others.stream().filter(a -> a.point().setting() < point.setting())
+                    .map(a -> a.point().setting() + " " + a.judgement()).collect(Collectors.joining(", "));
+            return String.format(Locale.ROOT, "%s: %s %d — %s ms, %s%s%s. %s", series.name(), series.swept(),
+                    point.setting(), Words.meanAndError(point.ms(), point.forks().halfWidth()), versus, cost,
+                    smaller.isEmpty() ? "" : "; smaller settings: " + smaller, law);
         }
     }
 
     private Tuning() {
     }
 
+    /** Every point but the best, tested against it as one family. */
+    public static List<Against> against(Point best, List<Point> points) {
+        List<Point> rest = points.stream().filter(p -> p != best).toList();
+        double margin = Margin.current();
+        List<Ratio> ratios = rest.stream().map(p -> Ratio.of(best.forks(), p.forks(), margin)).toList();
+        List<Judgement> judgements = Judgement.of(ratios);
+        List<Against> against = new ArrayList<>();
+        for (int i = 0; i < rest.size(); i++) {
+            against.add(new Against(rest.get(i), ratios.get(i), judgements.get(i)));
+        }
+        return against;
+    }
+
     /**
-     * The smallest setting that is not significantly slower than the best: its interval overlaps
-     * the best's. Empty for no points, and where the data cannot tell (see {@link #undetermined}).
+     * The smallest setting equivalent to the best, or the best itself; empty for no points and where
+     * the best has no interval (one fork).
      */
     public static Optional<Point> recommend(List<Point> points) {
-        if (undetermined(points).isPresent()) {
-            return Optional.empty();
-        }
-        return smallestAsFast(points);
-    }
-
-    private static Optional<Point> smallestAsFast(List<Point> points) {
-        return best(points).flatMap(best -> points.stream().filter(p -> p.asFastAs(best))
-                .min(Comparator.comparingInt(Point::setting)));
-    }
-
-    /**
-     * Why the points cannot tell which setting is enough: an error JMH could not estimate, or,
-     * where a smaller setting than the best would be recommended, an interval of the two wider
-     * than ±{@value #MAX_HALF_WIDTH_PERCENT} %: wide intervals overlap whatever the truth. When
-     * every smaller setting is slower beyond both intervals, the best is the answer however wide
-     * its own interval.
-     */
-    public static Optional<String> undetermined(List<Point> points) {
-        if (points.stream().anyMatch(p -> Double.isNaN(p.errorMs()))) {
-            return Optional.of("JMH gave no interval for some settings (too few batches)");
-        }
         Optional<Point> best = best(points);
-        Optional<Point> chosen = smallestAsFast(points);
-        if (best.isEmpty() || chosen.isEmpty() || chosen.get().setting() == best.get().setting()) {
+        if (best.isEmpty() || best.get().forks().forks() < 2) {
             return Optional.empty();
         }
-        for (Point point : List.of(chosen.get(), best.get())) {
-            if (point.errorMs() > point.ms() * MAX_HALF_WIDTH_PERCENT / 100) {
-                return Optional.of(String.format(Locale.ROOT, "the interval at %d is ±%.0f %%, wider than ±%.0f %%, "
-                        + "too wide to call %d as fast as %d", point.setting(), 100 * point.errorMs() / point.ms(),
-                        MAX_HALF_WIDTH_PERCENT, chosen.get().setting(), best.get().setting()));
-            }
-        }
-        return Optional.empty();
+        return against(best.get(), points).stream().filter(a -> a.judgement() == Judgement.equivalent)
+                .map(Against::point).filter(p -> p.setting() < best.get().setting())
+                .min(Comparator.comparingInt(Point::setting)).or(() -> best);
     }
 
     public static Optional<Point> best(List<Point> points) {
@@ -133,7 +128,7 @@ public final class Tuning {
             Row first = sweep.get(0);
             List<Point> points = sweep.stream()
                     .sorted(Comparator.comparingInt(Row::concurrency))
-                    .map(r -> new Point(r.concurrency(), r.measuredMs(), r.errorMs(), r.predictedMs(),
+                    .map(r -> new Point(r.concurrency(), r.forkMeans(), r.predictedMs(),
                             metric(r, Metrics.THREADS), metric(r, Metrics.RSS)))
                     .toList();
             double meanDelay = first.delays().delays(first.urls(), first.delayMs(), first.seed()).stream()
@@ -148,7 +143,7 @@ public final class Tuning {
         List<Recommendation> recommendations = new ArrayList<>();
         for (Series series : series(rows)) {
             best(series.points()).ifPresent(best -> recommendations.add(new Recommendation(series,
-                    recommend(series.points()), best, undetermined(series.points()))));
+                    recommend(series.points()), best, against(best, series.points()))));
         }
         return recommendations;
     }

@@ -5,6 +5,7 @@ import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
 
 import fetchbench.model.Protocol;
+import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
@@ -84,18 +85,25 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
         int n = row.urls();
         String verdict = row.limits().card().boundVerdict(row.limits(), row.slots(), n).orElseGet(() -> {
             double times = row.ratioToIdeal();
-            return switch (row.placement()) {
-                case below, inside -> times <= NEAR_IDEAL ? "at the ideal: all " + n + " in flight"
-                        : String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal: within the ideal plus the "
-                        + "floor, the client's own cost for %d requests", n, times, n);
+            Theory.Placement placement = row.placement();
+            if (times <= NEAR_IDEAL && placement != Theory.Placement.above && placement != Theory.Placement.unknown) {
+                return "at the ideal: all " + n + " in flight";
+            }
+            return switch (placement) {
+                case below, inside -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal: within the ideal "
+                        + "plus the floor, the client's own cost for %d requests", n, times, n);
                 case above -> String.format(Locale.ROOT, "all %d in flight but CPU-bound at this N: %.2f× the ideal, "
                         + "past the ideal plus the floor", n, times);
-                case unknown -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; the interval is too "
-                        + "wide to say more", n, times);
+                case straddles -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; its interval "
+                        + "straddles an edge of the band", n, times);
+                case unknown -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; one fork, no "
+                        + "interval", n, times);
             };
         });
         Optional<String> notSteady = row.notSteady();
-        return verdict + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
+        return verdict + (row.bandTooWide() ? "; the band is too wide to judge by" : "")
+                + (row.drifting() ? "; drifting (its measured batches still trend)" : "")
+                + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
     }
 
     /** What to set for your N requests in flight: nothing where the default already has them all in flight. */
@@ -103,36 +111,29 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
         return row.limits().card().toSet(row.limits(), row.slots() >= row.urls());
     }
 
-    /** Per N, the lowest mean and every setting whose interval overlaps it: the fastest, indistinguishable among themselves. */
-    public static List<String> fastest(List<Verdict> verdicts) {
-        List<String> lines = new ArrayList<>();
-        for (int n : columns(verdicts)) {
-            List<Row> atN = verdicts.stream().map(v -> v.byN().get(n)).filter(r -> r != null && !Double.isNaN(r.errorMs()))
-                    .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
-            if (atN.isEmpty()) {
-                continue;
-            }
-            List<String> tied = atN.stream().filter(r -> r == atN.get(0) || indistinguishable(atN.get(0), r))
-                    .map(Row::setting).toList();
-            lines.add("N = " + n + ": " + String.join(", ", tied));
-        }
-        return lines;
+    /** Per N, the settings tested against the fastest of them ({@link Ranking}). */
+    public static List<Ranking> rankings(List<Verdict> verdicts) {
+        return columns(verdicts).stream().map(n -> Ranking.of(n, verdicts.stream().map(v -> v.byN().get(n))
+                .filter(r -> r != null).toList())).toList();
     }
 
-    /** "102.4 ± 0.8 (1.02×)", flagged where the server check failed at its N; a dash where the setting did not run. */
+    /** "102.4 ± 0.8 (1.02×, 5×10)": mean ± half the fork interval, × the ideal, forks × measured batches; flagged where the server check failed at its N; a dash where the setting did not run. */
     public static String cell(Row row) {
-        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×)%s", Words.meanAndError(row),
-                row.ratioToIdeal(), row.serverCheckFailed() ? " ⚑ server check failed at this N" : "");
+        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×, %s)%s", Words.meanAndError(row),
+                row.ratioToIdeal(), Words.samples(row), row.serverCheckFailed() ? " ⚑ server check failed at this N" : "");
     }
 
-    /** "48 threads, 669 MB" at the largest N, from the resource metrics. */
+    /**
+     * "48 threads, RSS 669 MB" at the largest N, from the resource metrics. RSS under a fixed heap
+     * is the heap the fork touched, not its footprint: it is shown, never judged.
+     */
     public static String cost(Row row) {
         JmhRun.Metric threads = row.result().secondary().get(Metrics.THREADS);
         JmhRun.Metric rss = row.result().secondary().get(Metrics.RSS);
         if (threads == null || rss == null) {
             return "–";
         }
-        return String.format(Locale.ROOT, "%.0f threads, %.0f MB at N=%d", threads.score(), rss.score(), row.urls());
+        return String.format(Locale.ROOT, "%.0f threads, RSS %.0f MB at N=%d", threads.score(), rss.score(), row.urls());
     }
 
     /** The N of the table's columns. */
@@ -140,9 +141,4 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
         return new ArrayList<>(new TreeSet<>(verdicts.stream().flatMap(v -> v.byN().keySet().stream()).toList()));
     }
 
-    /** The two intervals mean ± error overlap: no difference can be claimed. */
-    public static boolean indistinguishable(Row a, Row b) {
-        return Comparison.Significance.of(a.result().primary(), b.result().primary())
-                == Comparison.Significance.NOT_SIGNIFICANT;
-    }
 }

@@ -1,5 +1,6 @@
 package fetchbench.analysis;
 
+import fetchbench.stats.Ratio;
 import java.util.Locale;
 
 /** How a figure is written, the same in every table and line. */
@@ -8,14 +9,29 @@ public final class Words {
     private Words() {
     }
 
+    /** The mean ± half its fork interval. */
     public static String meanAndError(Row row) {
-        return meanAndError(row.measuredMs(), row.errorMs());
+        return meanAndError(row.measuredMs(), row.halfWidthMs());
     }
 
-    /** "114.1 ± 3.0", "1017 ± 3": one decimal below a second. */
+    /** "114.1 ± 3.0", "1017 ± 3": one decimal below a second; "114.1" alone without an interval. */
     public static String meanAndError(double mean, double error) {
         int decimals = mean >= 1000 ? 0 : 1;
+        if (Double.isNaN(error)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", mean);
+        }
         return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, error);
+    }
+
+    /** "1.06× [1.03–1.09]": a ratio and its interval; the ratio alone without one. */
+    public static String ratio(Ratio ratio) {
+        return ratio.hasInterval() ? String.format(Locale.ROOT, "%.2f× [%.2f–%.2f]", ratio.estimate(), ratio.low(),
+                ratio.high()) : String.format(Locale.ROOT, "%.2f×", ratio.estimate());
+    }
+
+    /** "5×10": the forks and the measured batches of each behind a result. */
+    public static String samples(Row row) {
+        return row.forkMeans().forks() + "×" + row.result().measurementIterations();
     }
 
     /** "12.3 ms", "123 ms", or a dash. */

@@ -1,5 +1,6 @@
 package fetchbench.bench;
 
+
 import fetchbench.model.BareClient;
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
@@ -80,10 +81,14 @@ public class BareClientBenchmark {
         longest = workload.longestDelay();
         transport = Transport.forFork(protocol);
         bare = newClient();
-        // The same JIT warm-up as the models', so the floor and the baseline compare like with like.
+        // The same warm-up as the models', so the floor and the baseline compare like with like; a new
+        // client per batch is the thing measured, so only its JIT is warmed.
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, 0);
         Stubs.register(server, undelayed);
-        WarmUp.jit(urls, () -> bare.gather(undelayed.urls()));
+        BatchMetrics metrics = BatchMetrics.openWithoutInFlight();
+        WarmUp.Done warmUp = WarmUp.run(urls, () -> bare.gather(undelayed.urls()), urls,
+                newClientPerBatch ? () -> bare.gather(undelayed.urls()) : () -> bare.gather(targets), () -> true);
+        warmUp.recordTo(metrics);
     }
 
     private BareClient newClient() {

@@ -22,6 +22,7 @@ public final class BatchMetrics {
 
     private static volatile BatchMetrics open;
 
+    /** Null for the bare client, which counts no requests in flight. */
     private final InFlight inFlight;
     private final Map<String, Metric> recorded = new ConcurrentHashMap<>();
     private final Map<String, Metric> trial = new ConcurrentHashMap<>();
@@ -37,13 +38,20 @@ public final class BatchMetrics {
         return metrics;
     }
 
-    /** The channel of the state being measured in this fork, if one is open (the bare client opens none). */
+    /** Opens the fork's channel for the bare client: its warm-up's facts, no requests in flight. */
+    static BatchMetrics openWithoutInFlight() {
+        BatchMetrics metrics = new BatchMetrics(null);
+        open = metrics;
+        return metrics;
+    }
+
+    /** The channel of the state being measured in this fork, if one is open (every benchmark state opens one). */
     static Optional<BatchMetrics> ofThisFork() {
         return Optional.ofNullable(open);
     }
 
-    InFlight inFlight() {
-        return inFlight;
+    Optional<InFlight> inFlight() {
+        return Optional.ofNullable(inFlight);
     }
 
     void record(String name, double value, String unit) {

@@ -19,9 +19,13 @@ import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import fetchbench.workload.Workload;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -120,10 +124,31 @@ public class FanOut {
                 workload.longestDelay(), inFlight, bodyWork, Transport.forFork(protocol)));
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, seed);
         Stubs.register(server, undelayed);
-        WarmUp.Done warmUp = WarmUp.run(model.name(), fetcher, inFlight, undelayed, workload, shape == Shape.gather,
-                () -> connectionsSoFar().orElseGet(() -> (long) inFlight.connects().orElse(0)));
-        metrics.recordForTrial(Metrics.WARMUP_REQUESTS, warmUp.requests(), "requests");
-        metrics.recordForTrial(Metrics.WARMUP_BATCHES, warmUp.batches(), "batches");
+        // Real batches: the shape's own URLs and delays, gathered (a gather verified; the other shapes'
+        // failing and slow URLs are part of their workload, so their outcomes are not).
+        WarmUp.Batch real = shape == Shape.gather ? () -> workload.verify(model.name(), fetcher.gather(workload.urls()))
+                : () -> fetcher.gather(workload.urls());
+        WarmUp.Done warmUp = WarmUp.run(urls, () -> fetcher.gather(undelayed.urls()), urls, real,
+                shape == Shape.gather ? settled(inFlight) : () -> true);
+        warmUp.recordTo(metrics);
+    }
+
+    /**
+     * Whether the last warm-up batch opened no connection and added no platform thread: a pool that
+     * keeps its connections and threads has reached its size.
+     */
+    private BooleanSupplier settled(InFlight inFlight) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        LongSupplier connections = () -> connectionsSoFar().orElseGet(() -> (long) inFlight.connects().orElse(0));
+        long[] before = {connections.getAsLong(), threads.getThreadCount()};
+        return () -> {
+            long connectionsNow = connections.getAsLong();
+            long threadsNow = threads.getThreadCount();
+            boolean settled = connectionsNow == before[0] && threadsNow <= before[1];
+            before[0] = connectionsNow;
+            before[1] = threadsNow;
+            return settled;
+        };
     }
 
     /** The admin API's URL (cleartext), and the one the protocol fetches from. */

@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.model.InFlight;
+
 import fetchbench.result.Metrics;
 
 import java.io.IOException;
@@ -40,7 +42,7 @@ public final class ResourceProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         BatchMetrics.ofThisFork().ifPresent(batch -> {
-            batch.inFlight().resetPeak();
+            batch.inFlight().ifPresent(InFlight::resetPeak);
             batch.takeAll();
         });
         threads.resetPeakThreadCount();
@@ -51,9 +53,10 @@ public final class ResourceProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
                                                        IterationParams iterationParams, IterationResult result) {
         List<Result> metrics = new ArrayList<>();
-        // Only the suite's models count requests in flight; the bare client opens no channel.
+        // Only the suite's models count requests in flight; the bare client's channel has no gauge.
         BatchMetrics.ofThisFork().ifPresent(batch -> {
-            metrics.add(new ScalarResult(Metrics.IN_FLIGHT, batch.inFlight().peak(), "requests", AggregationPolicy.MAX));
+            batch.inFlight().ifPresent(inFlight -> metrics.add(new ScalarResult(Metrics.IN_FLIGHT, inFlight.peak(),
+                    "requests", AggregationPolicy.MAX)));
             batch.takeAll().forEach(metric -> metrics.add(
                     new ScalarResult(metric.name(), metric.value(), metric.unit(), AggregationPolicy.AVG)));
         });

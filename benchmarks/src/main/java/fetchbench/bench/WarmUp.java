@@ -1,77 +1,139 @@
 package fetchbench.bench;
 
-import fetchbench.model.ConcurrencyModel;
-import fetchbench.model.InFlight;
-import fetchbench.workload.Workload;
+import fetchbench.result.Metrics;
+import fetchbench.stats.Trend;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * A model's warm-up before JMH's own warm-up and measured batches, counted in requests: first
- * undelayed requests through the whole client, enough for its JIT; then, for a gather, the real
- * batches until one opens no connection and adds no thread (the steady state), within a cap.
+ * A fork's own warm-up before JMH's warm-up and measured batches, counted in requests, not time:
+ * first {@value #JIT_REQUESTS} undelayed requests through the same client (the same count at
+ * every N), then real batches until the last {@value #WINDOW} blocks of them (or
+ * {@value #SHORT_WINDOW} that take {@link #WINDOW_SPAN}) are steady: no trend
+ * (Mann–Kendall finds none at {@value #TREND_ALPHA}) and, where the caller checks it, no new
+ * connection or thread since the last batch. The JIT's compile time during that window is recorded,
+ * not required to be small: on 2 cores HotSpot goes on compiling about 100 methods a second for 15 s
+ * and more (a virtualThreads fork at N = 100 printed 1162 compilations in its first second and 50 to
+ * 300 a second from its sixth to its eighteenth), so a rule of under 1 % of the window's time would
+ * end every fork at the limit. Whether that compiling moved the numbers is what the measured
+ * batches' own trend test (a drifting result) tells. A block is one batch, or as many as take {@link #BLOCK} (a floor's
+ * batches take a few ms). Capped at {@link #LIMIT}: a fork that reaches it is not steady, and its
+ * result says so.
  */
 public final class WarmUp {
 
-    /**
-     * Undelayed requests for the JIT of the client (the server JVM is warmed before the run); JMH's
-     * warm-up batches and the steady-state batches below follow.
-     */
-    static final int JIT_REQUESTS = 600;
-    static final Duration JIT_LIMIT = Duration.ofSeconds(3);
-    /** Real batches at most, and time at most, until the steady state. */
-    public static final int STEADY_BATCHES = 10;
-    static final Duration STEADY_LIMIT = Duration.ofSeconds(10);
+    /** Undelayed requests for the JIT of the client (the server JVM is warmed before the run). */
+    static final int JIT_REQUESTS = 5_000;
+    /** The whole warm-up of a fork at most. */
+    public static final Duration LIMIT = Duration.ofSeconds(15);
+    /** Blocks of batches the steadiness tests look back over … */
+    public static final int WINDOW = 10;
+    /** … or at least this many, where they take {@link #WINDOW_SPAN} already (batches of 0.2 s and more). */
+    public static final int SHORT_WINDOW = 5;
+    public static final Duration WINDOW_SPAN = Duration.ofSeconds(2);
+    /** A block's batches take at least this long together. */
+    public static final Duration BLOCK = Duration.ofMillis(100);
+    /** A window is trending when Mann–Kendall's p is below this: stricter than the measured batches' test. */
+    static final double TREND_ALPHA = 0.1;
 
-    /** What the warm-up did: requests sent, and real batches run. */
-    record Done(long requests, int batches) {
+    /**
+     * What the warm-up did.
+     *
+     * @param requests  requests sent, undelayed and real
+     * @param batches   real batches run
+     * @param steady    whether the last window passed every test before the limit
+     * @param compileMs the JIT's compile time during the last window (NaN before a full window)
+     */
+    record Done(long requests, int batches, boolean steady, double compileMs) {
+
+        /** Recorded with every measured batch of the fork, for the report. */
+        void recordTo(BatchMetrics metrics) {
+            metrics.recordForTrial(Metrics.WARMUP_REQUESTS, requests, "requests");
+            metrics.recordForTrial(Metrics.WARMUP_BATCHES, batches, "batches");
+            metrics.recordForTrial(Metrics.WARMUP_STEADY, steady ? 1 : 0, "steady");
+            metrics.recordForTrial(Metrics.WARMUP_COMPILE_MS, compileMs, "ms");
+        }
     }
 
     private WarmUp() {
     }
 
-    /** One undelayed batch of a client. */
+    /** One batch of a client. */
     interface Batch {
         void run() throws Exception;
     }
 
-    /** Undelayed batches of {@code size} requests until {@link #JIT_REQUESTS} or {@link #JIT_LIMIT}; returns the requests sent. */
-    static long jit(int size, Batch batch) {
-        long requests = 0;
-        long end = System.nanoTime() + JIT_LIMIT.toNanos();
-        while (requests < JIT_REQUESTS && System.nanoTime() < end) {
-            try {
-                batch.run();
-            } catch (Exception e) {
-                throw new IllegalStateException("warm-up batch failed: " + e, e);
-            }
-            requests += size;
-        }
-        return requests;
+    /** One block of batches: when it began, its mean batch time, and the JIT's total compile time at its start. */
+    private record Block(long startNanos, double meanBatchMs, long compiledMsBefore) {
     }
 
-    /** Warms {@code fetcher} up; a wrong answer in a real batch fails it, named after {@code model}. */
-    static Done run(String model, ConcurrencyModel fetcher, InFlight inFlight, Workload undelayed, Workload real,
-                    boolean untilSteady, LongSupplier connectionsSoFar) {
-        long requests = jit(undelayed.urls().size(), () -> fetcher.gather(undelayed.urls()));
-        if (!untilSteady) {
-            return new Done(requests, 0);
+    /**
+     * Warms a client up: {@code undelayed} batches of {@code undelayedSize} requests, then
+     * {@code real} batches of {@code realSize} until steady; {@code settled} says whether the last
+     * real batch added no connection and no thread (always true where that is not checked).
+     */
+    static Done run(int undelayedSize, Batch undelayed, int realSize, Batch real, BooleanSupplier settled) {
+        long end = System.nanoTime() + LIMIT.toNanos();
+        long requests = 0;
+        while (requests < JIT_REQUESTS && System.nanoTime() < end) {
+            runChecked(undelayed);
+            requests += undelayedSize;
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long steadyEnd = System.nanoTime() + STEADY_LIMIT.toNanos();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        LongSupplier compiled = jit != null && jit.isCompilationTimeMonitoringSupported()
+                ? jit::getTotalCompilationTime : () -> 0;
+        Deque<Block> window = new ArrayDeque<>();
         int batches = 0;
-        boolean steady = false;
-        while (!steady && batches < STEADY_BATCHES && System.nanoTime() < steadyEnd) {
-            int threadsBefore = threads.getThreadCount();
-            inFlight.resetPeak();
-            long connectionsBefore = connectionsSoFar.getAsLong();
-            real.verify(model, fetcher.gather(real.urls()));
-            requests += real.urls().size();
+        double compileMs = Double.NaN;
+        long blockStart = System.nanoTime();
+        long blockCompiled = compiled.getAsLong();
+        int blockBatches = 0;
+        while (System.nanoTime() < end) {
+            runChecked(real);
+            requests += realSize;
             batches++;
-            steady = connectionsSoFar.getAsLong() == connectionsBefore && threads.getThreadCount() <= threadsBefore;
+            blockBatches++;
+            boolean settledNow = settled.getAsBoolean();
+            long now = System.nanoTime();
+            if (now - blockStart < BLOCK.toNanos()) {
+                continue;
+            }
+            window.addLast(new Block(blockStart, (now - blockStart) / 1e6 / blockBatches, blockCompiled));
+            if (window.size() > WINDOW) {
+                window.removeFirst();
+            }
+            long compiledNow = compiled.getAsLong();
+            boolean full = window.size() == WINDOW || window.size() >= SHORT_WINDOW
+                    && now - window.getFirst().startNanos() >= WINDOW_SPAN.toNanos();
+            if (full) {
+                compileMs = compiledNow - window.getFirst().compiledMsBefore();
+                if (settledNow && steady(window.stream().map(Block::meanBatchMs).toList())) {
+                    return new Done(requests, batches, true, compileMs);
+                }
+            }
+            blockStart = System.nanoTime();
+            blockCompiled = compiledNow;
+            blockBatches = 0;
         }
-        return new Done(requests, batches);
+        return new Done(requests, batches, false, compileMs);
+    }
+
+    /** No trend over the window's batch times. */
+    static boolean steady(List<Double> batchMs) {
+        return Trend.of(batchMs).pValue() >= TREND_ALPHA;
+    }
+
+    private static void runChecked(Batch batch) {
+        try {
+            batch.run();
+        } catch (Exception e) {
+            throw new IllegalStateException("warm-up batch failed: " + e, e);
+        }
     }
 }

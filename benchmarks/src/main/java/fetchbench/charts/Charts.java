@@ -138,7 +138,7 @@ public final class Charts {
     }
 
     /**
-     * Batch time per setting at one N: a bar in the model's colour with JMH's error as error bars,
+     * Batch time per setting at one N: a bar in the model's colour with its fork interval as error bars,
      * and the prediction as a grey diamond. Settings more than {@link #PANEL_RATIO} times slower
      * than the fastest get a second panel of their own: on one linear axis the fast ones would be
      * slivers, and XChart draws error bars correctly only on a linear axis.
@@ -149,7 +149,7 @@ public final class Charts {
         List<Row> fast = atN.stream().filter(r -> r.measuredMs() <= fastest * PANEL_RATIO).toList();
         List<Row> slow = atN.stream().filter(r -> r.measuredMs() > fastest * PANEL_RATIO).toList();
         Section section = Section.of(atN.get(0).shape());
-        String caption = "Measured batch time of each model setting (bars; error bars: JMH's 99.9 % error) beside "
+        String caption = "Measured batch time of each model setting (bars; error bars: half the 95 % interval from the fork means) beside "
                 + "its queueing-theory prediction (grey diamonds).";
         List<NamedChart> charts = new ArrayList<>();
         charts.add(new NamedChart(prefix + "-models-N" + n, "Models side by side at N=" + n,
@@ -178,7 +178,7 @@ public final class Charts {
             List<Double> errors = new ArrayList<>();
             for (Row other : rows) {
                 values.add(other == row ? row.measuredMs() : 0.0); // XChart's error bars take no gaps
-                errors.add(other == row && !Double.isNaN(row.errorMs()) ? row.errorMs() : 0.0);
+                errors.add(other == row && !Double.isNaN(row.halfWidthMs()) ? row.halfWidthMs() : 0.0);
             }
             chart.addSeries(row.setting(), settings, values, errors).setFillColor(fills.next(row.model()));
         }
@@ -203,9 +203,9 @@ public final class Charts {
         return chart;
     }
 
-    /** JMH's error per row; 0 where JMH had too few samples to give one. */
+    /** Half each row's 95 % fork interval; 0 where it has one fork. */
     public static List<Double> errors(List<Row> rows) {
-        return rows.stream().map(r -> Double.isNaN(r.errorMs()) ? 0.0 : r.errorMs()).toList();
+        return rows.stream().map(r -> Double.isNaN(r.halfWidthMs()) ? 0.0 : r.halfWidthMs()).toList();
     }
 
     public static List<String> secondaryMetrics(List<Row> rows) {

@@ -2,6 +2,9 @@ package fetchbench.report;
 
 import fetchbench.analysis.Comparison;
 import fetchbench.analysis.Row;
+import fetchbench.analysis.Words;
+import fetchbench.result.ResultKeys;
+import fetchbench.stats.Judgement;
 import fetchbench.charts.Charts;
 import fetchbench.result.JmhRun;
 import fetchbench.result.ReportException;
@@ -20,10 +23,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.knowm.xchart.CategoryChart;
@@ -76,7 +82,7 @@ final class ComparisonPage {
         Files.writeString(folder.resolve(CSV), csv(matched.pairs()));
         Files.writeString(folder.resolve(Report.INDEX), HtmlRenderer.page("B " + nameB + " compared with A " + nameA,
                 page(matched, a, b, warnings, figures), -1));
-        return new Written(folder, summary(matched, warnings));
+        return new Written(folder, summary(matched, warnings, a, b));
     }
 
     /** B ÷ A per result of a scenario, with the ratio's interval as error bars: 1 is unchanged. */
@@ -89,16 +95,13 @@ final class ComparisonPage {
         chart.getStyler().setXAxisLabelRotation(20);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setErrorBarsColor(Color.DARK_GRAY);
-        List<Double> errors = scenario.stream().map(p -> {
-            double[] interval = p.ratioInterval();
-            double half = Math.max(p.ratio() - interval[0], interval[1] - p.ratio());
-            return Double.isFinite(half) ? half : 0.0;
-        }).toList();
-        chart.addSeries("B ÷ A", labels, scenario.stream().map(Comparison.Pair::ratio).toList(), errors)
+        List<Double> errors = scenario.stream().map(p -> p.ratio().hasInterval()
+                ? Math.max(p.ratio().estimate() - p.ratio().low(), p.ratio().high() - p.ratio().estimate()) : 0.0).toList();
+        chart.addSeries("B ÷ A", labels, scenario.stream().map(p -> p.ratio().estimate()).toList(), errors)
                 .setFillColor(new Color(0, 114, 178));
         return new Charts.NamedChart(scenario.get(0).a().scenarioFileName() + "-ratio",
                 "B ÷ A, " + scenario.get(0).a().scenario(), "B's batch time over A's for each result; the error bar "
-                + "spans the ratio of the two intervals' far ends (the larger side, drawn on both).", chart,
+                + "is the ratio's 95 % interval from the fork means (the larger side, drawn on both).", chart,
                 scenario.get(0).a().isSweep() ? Charts.Section.TUNING : Charts.Section.of(scenario.get(0).a().shape()));
     }
 
@@ -114,16 +117,18 @@ final class ComparisonPage {
                         new Charts.Bars("B: " + nameB, rowsB.stream().map(Row::measuredMs).toList(),
                                 Charts.errors(rowsB), new Color(240, 150, 40))));
         return new Charts.NamedChart(atN.get(0).a().scenarioFileName() + "-compare-N" + n,
-                "A vs B at N=" + n, "Batch time in run A and run B, error bars JMH's 99.9 % error.", chart,
+                "A vs B at N=" + n, "Batch time in run A and run B, error bars half the 95 % interval from the fork means.", chart,
                 atN.get(0).a().isSweep() ? Charts.Section.TUNING : Charts.Section.of(atN.get(0).a().shape()));
     }
 
     private static String csv(List<Comparison.Pair> pairs) {
-        StringBuilder csv = new StringBuilder("scenario,setting,urls,a_ms,a_error_ms,b_ms,b_error_ms,b_over_a,significance\n");
+        StringBuilder csv = new StringBuilder("scenario,setting,urls,a_ms,a_half_width_ms,a_forks,b_ms,b_half_width_ms,"
+                + "b_forks,b_over_a,b_over_a_low,b_over_a_high,judgement,score\n");
         for (Comparison.Pair p : pairs) {
-            csv.append(String.format(Locale.ROOT, "\"%s\",\"%s\",%d,%.3f,%.3f,%.3f,%.3f,%.4f,%s%n", p.a().scenario(),
-                    p.a().setting(), p.a().urls(), p.a().measuredMs(), p.a().errorMs(), p.b().measuredMs(),
-                    p.b().errorMs(), p.ratio(), p.significance().words));
+            csv.append(String.format(Locale.ROOT, "\"%s\",\"%s\",%d,%.3f,%.3f,%d,%.3f,%.3f,%d,%.4f,%.4f,%.4f,%s,%.3f%n",
+                    p.a().scenario(), p.a().setting(), p.a().urls(), p.a().measuredMs(), p.a().halfWidthMs(),
+                    p.a().forkMeans().forks(), p.b().measuredMs(), p.b().halfWidthMs(), p.b().forkMeans().forks(),
+                    p.ratio().estimate(), p.ratio().low(), p.ratio().high(), p.judgement(), p.ratio().score()));
         }
         return csv.toString();
     }
@@ -135,15 +140,15 @@ final class ComparisonPage {
         warnings.forEach(w -> about.add(Paragraph.warning("Warning: " + w)));
         about.add(Paragraph.fact("A: " + a.environment()));
         about.add(Paragraph.fact("B: " + b.environment()));
-        about.add(Paragraph.legend(Text.of("A difference is ").thenStrong("significant")
-                .then(" when JMH's error intervals (score ± error) of A and B do not overlap.")));
+        about.add(Paragraph.fact(agreement(Comparison.AaCheck.of(matched.pairs()), a, b)));
+        about.add(Paragraph.legend("B ÷ A: " + RankingLines.comparisonLegend() + "."));
         List<List<Table.Cell>> ratios = matched.pairs().stream().map(p -> List.of(Table.Cell.of(p.a().scenario()),
                 Table.Cell.of(p.a().setting()), Table.Cell.number(p.a().urls(), "%.0f"),
-                Table.Cell.number(p.a().measuredMs(), "%.1f"), Table.Cell.number(p.a().errorMs(), "%.1f"),
-                Table.Cell.number(p.b().measuredMs(), "%.1f"), Table.Cell.number(p.b().errorMs(), "%.1f"),
-                Table.Cell.number(p.ratio(), "%.3f"), p.significance() == Comparison.Significance.SIGNIFICANT
-                        ? Table.Cell.of(Text.strong(p.significance().words)) : Table.Cell.of(p.significance().words)))
-                .toList();
+                Table.Cell.number(p.a().measuredMs(), "%.1f"), Table.Cell.number(p.a().halfWidthMs(), "%.1f"),
+                Table.Cell.number(p.b().measuredMs(), "%.1f"), Table.Cell.number(p.b().halfWidthMs(), "%.1f"),
+                new Table.Cell(Text.of(Words.ratio(p.ratio())), p.ratio().estimate()),
+                p.judgement() == Judgement.different ? Table.Cell.of(Text.strong(p.judgement().name()))
+                        : Table.Cell.of(p.judgement().name()))).toList();
         return List.of(new Section("runs", "The two runs", about),
                 new Section("charts", "Charts", List.copyOf(figures)),
                 new Section("ratio", "B ÷ A", List.of(new Table("ratios", RATIO_COLUMNS, ratios))),
@@ -154,28 +159,43 @@ final class ComparisonPage {
     private static final List<Table.Column> RATIO_COLUMNS = List.of(Table.Column.text("scenario"),
             Table.Column.text("model (setting)"), Table.Column.number("N"), Table.Column.number("A ms"),
             Table.Column.number("± A"), Table.Column.number("B ms"), Table.Column.number("± B"),
-            Table.Column.number("B ÷ A"), Table.Column.text("difference"));
+            Table.Column.number("B ÷ A [95 %]"), Table.Column.text("judgement"));
 
     private static Section unmatched(String id, String title, List<Row> rows) {
         return new Section(id, title, rows.isEmpty() ? List.of() : List.of(Bullets.of(rows.stream()
                 .map(r -> r.scenario() + " · " + r.setting() + " · N=" + r.urls()).toList())));
     }
 
-    /** The console's summary: the warnings, then the significant changes, largest first, then the counts. */
-    static String summary(Comparison.Matched matched, List<String> warnings) {
+    /** The console's summary: the warnings, then the differences, largest first, then the counts and the A/A check. */
+    static String summary(Comparison.Matched matched, List<String> warnings, JmhRun a, JmhRun b) {
         StringBuilder text = new StringBuilder();
         warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
-        List<Comparison.Pair> significant = matched.pairs().stream().filter(p -> p.significance() == Comparison.Significance.SIGNIFICANT)
-                .sorted(java.util.Comparator.comparingDouble((Comparison.Pair p) -> -Math.abs(Math.log(p.ratio())))).toList();
-        significant.forEach(p -> text.append(p.ratio() > 1 ? "slower: " : "faster: ").append(p.describe()).append('\n'));
-        long unknown = matched.pairs().stream().filter(p -> p.significance() == Comparison.Significance.UNKNOWN).count();
-        text.append(String.format(Locale.ROOT, "%d of %d matched results differ beyond both intervals%s; %d only in A, "
-                        + "%d only in B%n", significant.size(), matched.pairs().size(),
-                unknown == 0 ? "" : " (" + unknown + " without an interval, not compared)", matched.onlyA().size(),
-                matched.onlyB().size()));
+        List<Comparison.Pair> different = matched.pairs().stream().filter(p -> p.judgement() == Judgement.different)
+                .sorted(Comparator.comparingDouble((Comparison.Pair p) -> -Math.abs(Math.log(p.ratio().estimate()))))
+                .toList();
+        different.forEach(p -> text.append(p.ratio().estimate() > 1 ? "slower: " : "faster: ").append(p.describe())
+                .append('\n'));
+        Map<Judgement, Long> counts = matched.pairs().stream().collect(Collectors.groupingBy(Comparison.Pair::judgement,
+                () -> new EnumMap<>(Judgement.class), Collectors.counting()));
+        text.append(String.format(Locale.ROOT, "%d matched results: %d different, %d equivalent, %d inconclusive; "
+                        + "%d only in A, %d only in B%n", matched.pairs().size(), counts.getOrDefault(Judgement.different, 0L),
+                counts.getOrDefault(Judgement.equivalent, 0L), counts.getOrDefault(Judgement.inconclusive, 0L),
+                matched.onlyA().size(), matched.onlyB().size()));
+        text.append(agreement(Comparison.AaCheck.of(matched.pairs()), a, b)).append('\n');
         return text.toString();
     }
 
+    /** How far the two runs agree, read as two runs of one commit would have to; says whether they are. */
+    static String agreement(Comparison.AaCheck check, JmhRun a, JmhRun b) {
+        Optional<String> sourceA = a.forkProperty(ResultKeys.SOURCE);
+        boolean sameCode = sourceA.isPresent() && sourceA.equals(b.forkProperty(ResultKeys.SOURCE));
+        String figures = String.format(Locale.ROOT, "%d of %d results with an interval different (two runs of one "
+                + "commit: at most %d); variance of the differences' standard scores around 0: %s (at most %.1f)",
+                check.different(), check.pairs(), check.mostDifferent(), Words.number(check.scoreVariance(), "%.2f"),
+                Comparison.AaCheck.MOST_SCORE_VARIANCE);
+        return sameCode ? "A/A check (the same code in both runs): " + (check.passes() ? "passed" : "FAILED") + ", "
+                + figures : "Agreement: " + figures;
+    }
 
     /** The run folder's name, or the file's name without .json when it is not in a run folder. */
     static String runName(Path jmhJson) {

@@ -145,17 +145,16 @@ public final class Digest {
 
     private static String reading(Kind kind) {
         return switch (kind) {
-            case verdict -> "Figures are ms per batch, the mean ± JMH's 99.9 % half-width; ×: the mean over the "
-                    + "ideal (waves × d).";
+            case verdict -> "Figures are ms per batch, the mean ± half its 95 % interval from the fork means; ×: "
+                    + "the mean over the ideal (waves × d).";
             case load -> "Latencies are ms from each gather's intended start, each percentile the mean over the "
-                    + "measured one-second windows, p99 ± JMH's 99.9 % half-width over them; a round of callers is "
-                    + "ms, the mean ± that half-width; inside its band [theory, theory + the floor at M·N], "
-                    + "unknown with an interval wider than ±" + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " %.";
-            case reference, scale, protocols -> "Figures are ms per batch, the mean ± JMH's 99.9 % half-width; ×: the "
-                    + "mean over the ideal (waves × d, or the greedy schedule); below or above: the interval misses "
-                    + "the band [ideal, ideal + the floor of the model's client stack, measured first in the run], "
-                    + "unknown: no interval, or one wider than ±" + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " % "
-                    + "(inside otherwise).";
+                    + "measured one-second windows, p99 ± half its 95 % interval from the fork means; a round of "
+                    + "callers is ms, the mean ± that half-width; inside its band [theory, theory + the floor at M·N] "
+                    + "when the whole interval is, below or above when it lies wholly outside, straddles otherwise.";
+            case reference, scale, protocols -> "Figures are ms per batch, the mean ± half its 95 % interval from "
+                    + "the fork means; ×: the mean over the ideal (waves × d, or the greedy schedule); inside: the "
+                    + "whole interval lies in the band [ideal, ideal + the floor of the model's client stack, "
+                    + "measured first in the run]; below or above: wholly outside it; straddles: across an edge.";
         };
     }
 }

@@ -57,7 +57,7 @@ final class LoadLines {
             Optional<Callers> one = rows.stream().filter(c -> c.callers() == 1).findFirst();
             lines.add(String.format(Locale.ROOT, "%s, %d callers of N = %d at once: a round takes %s (predicted "
                             + "⌈%d/%d⌉ × %d ms = %.0f ms, %s)%s; %s requests/s against Little's bound of %.0f",
-                    setting, most.callers(), most.urls(), Words.meanAndError(most.measuredMs(), most.errorMs()),
+                    setting, most.callers(), most.urls(), Words.meanAndError(most.measuredMs(), most.halfWidthMs()),
                     most.callers() * most.urls(), most.sharedSlots(), most.delayMs(), most.predictedMs(),
                     most.placement() == Theory.Placement.inside ? "inside its band" : most.placement() + " its band",
                     one.filter(o -> o != most).map(o -> String.format(Locale.ROOT, ", %.1f× one caller's",
@@ -141,7 +141,7 @@ final class LoadLines {
             Optional<Arrivals> smallest = rows.stream().filter(a -> a.measured().equals("within"))
                     .min(Comparator.comparingInt(a -> a.limits().concurrency()));
             lines.add(smallest.map(a -> String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: set %s (p99 %s, %s threads, "
-                                    + "%s MB)", key, a.boundMs(), a.setting(), Words.meanAndError(a.p99(), a.p99Error()),
+                                    + "%s MB)", key, a.boundMs(), a.setting(), Words.meanAndError(a.p99(), a.p99HalfWidth()),
                             Words.number(Load.secondary(a.result(), Metrics.THREADS), "%.0f"),
                             Words.number(Load.secondary(a.result(), Metrics.RSS), "%.0f")))
                     .orElse(String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: no setting swept kept p99 within it",

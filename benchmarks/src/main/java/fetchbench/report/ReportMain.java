@@ -1,6 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.result.ReportException;
+import fetchbench.stats.Margin;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,12 @@ public final class ReportMain {
                 err.println("unknown option '" + input + "'; allowed: none (" + usage + ")");
                 return EXIT_USAGE;
             }
+        }
+        try {
+            Margin.current();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage() + " (FETCHBENCH_MARGIN)");
+            return EXIT_USAGE;
         }
         int expected = "compare".equals(command) ? 2 : 1;
         if (!List.of("chart", "compare", "digest").contains(command) || inputs.size() != expected) {

@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Ranking;
 import fetchbench.analysis.Row;
 import fetchbench.analysis.Tuning;
 import fetchbench.analysis.Verdict;
@@ -39,13 +40,16 @@ final class ResultSections {
             + "client of the model's own stack (OkHttp, or the JDK HttpClient for httpClientAsync) fetching N URLs "
             + "with a 1 ms delay on this machine. Predicted: the larger of the two. Ratio: measured ÷ predicted. "
             + "Band: the model stated before the run, from the ideal (the theory) to the ideal plus the floor; "
-            + "÷ ideal: measured ÷ theory; in band: whether the measurement's interval meets the band (below, inside, "
-            + "above; unknown without an interval or with one wider than ±" + (int) Tuning.MAX_HALF_WIDTH_PERCENT
-            + " %). Batches: forks × measured batches per fork (and JMH's warm-up batches).";
+            + "÷ ideal: measured ÷ theory; in band: where the measurement's interval lies against the band (inside it, "
+            + "below or above it wholly, or straddles an edge; unknown only with one fork). ± ms: half the 95 % "
+            + "interval from the fork means (Student's t, forks − 1 degrees of freedom). Batches: forks × measured "
+            + "batches per fork (and JMH's warm-up batches), after each fork's own warm-up until its batches were "
+            + "steady. Flags: drifting (the measured batches still trend: Mann–Kendall over the forks, Holm across "
+            + "the run, α = 0.01) or not steady; a flagged result is left out of every comparison.";
 
     private static final List<Table.Column> EVERY_RESULT = List.of(Table.Column.text("scenario"),
             Table.Column.text("model (setting)"), Table.Column.number("N"), Table.Column.number("measured ms"),
-            Table.Column.number("± error ms"), Table.Column.number("median ms"), Table.Column.number("batches"),
+            Table.Column.number("± ms (95 %, forks)"), Table.Column.number("median ms"), Table.Column.number("batches"),
             Table.Column.number("theory ms"), Table.Column.number("floor ms"), Table.Column.number("predicted ms"),
             Table.Column.number("measured ÷ predicted"), Table.Column.number("band ms"), Table.Column.number("÷ ideal"),
             Table.Column.text("in band"), Table.Column.text("the shape's own outcome"), Table.Column.text("flags"));
@@ -54,7 +58,7 @@ final class ResultSections {
     static Section everyResult(List<Row> rows) {
         List<List<Table.Cell>> cells = rows.stream().map(row -> List.of(Table.Cell.of(row.scenario()),
                 Table.Cell.of(row.setting()), Table.Cell.number(row.urls(), "%.0f"),
-                Table.Cell.number(row.measuredMs(), "%.1f"), Table.Cell.number(row.errorMs(), "%.1f"),
+                Table.Cell.number(row.measuredMs(), "%.1f"), Table.Cell.number(row.halfWidthMs(), "%.1f"),
                 Table.Cell.number(row.medianMs(), "%.1f"),
                 Table.Cell.of(row.result().forks() + " × " + row.result().measurementIterations() + " (+"
                         + row.result().warmupIterations() + " warm-up)"),
@@ -153,36 +157,11 @@ final class ResultSections {
         return new Table.Cell(text, row.measuredMs());
     }
 
-    /**
-     * Per N, the fastest mean and every result whose interval overlaps it: those are
-     * indistinguishable from it, and the others are slower beyond their intervals.
-     */
+    /** Per N, every result tested against the fastest ({@link RankingLines}). */
     static List<String> comparisons(List<Row> scenario) {
-        List<String> lines = new ArrayList<>();
-        for (int n : new TreeSet<>(scenario.stream().map(Row::urls).toList())) {
-            List<Row> atN = scenario.stream().filter(r -> r.urls() == n)
-                    .sorted(Comparator.comparingDouble(Row::measuredMs)).toList();
-            List<Row> withoutInterval = atN.stream().filter(r -> Double.isNaN(r.errorMs())).toList();
-            List<Row> compared = atN.stream().filter(r -> !Double.isNaN(r.errorMs())).toList();
-            StringBuilder line = new StringBuilder("N = ").append(n).append(": ");
-            if (compared.isEmpty()) {
-                lines.add(line.append("no result has an interval (too few batches), so none is compared.").toString());
-                continue;
-            }
-            Row fastest = compared.get(0);
-            List<Row> tied = compared.subList(1, compared.size()).stream()
-                    .filter(r -> Verdict.indistinguishable(fastest, r)).toList();
-            line.append(String.format(Locale.ROOT, compared.size() == 1 ? "the only result with an interval is %s, %s ms"
-                    : "the lowest mean is %s, %s ms; ", fastest.setting(), Words.meanAndError(fastest)));
-            line.append(compared.size() == 1 ? "" : tied.isEmpty() ? "every other result is slower beyond both intervals"
-                    : "indistinguishable from it (the intervals overlap): " + tied.stream()
-                    .map(r -> r.setting() + " " + Words.meanAndError(r)).collect(Collectors.joining(", "))
-                    + (tied.size() == compared.size() - 1 ? "" : "; the others are slower beyond both intervals"));
-            line.append(withoutInterval.isEmpty() ? "." : "; without an interval, not compared: " + withoutInterval
-                    .stream().map(Row::setting).collect(Collectors.joining(", ")) + ".");
-            lines.add(line.toString());
-        }
-        return lines;
+        return new TreeSet<>(scenario.stream().map(Row::urls).toList()).stream()
+                .map(n -> RankingLines.line(Ranking.of(n, scenario.stream().filter(r -> r.urls() == n).toList())))
+                .toList();
     }
 
     private static final List<Table.Column> SHAPES = List.of(Table.Column.text("shape"), Table.Column.number("d ms"),

@@ -35,11 +35,11 @@ final class TuningSection {
                     + swept.delayMs() + " ms " + swept.delays().spec() + ", not your workload. For yours: ")
                     .thenCode("scripts/tune.sh --urls N --delay PROFILE:MS").then("."), Paragraph.Role.warning));
         }
-        blocks.add(Paragraph.legend("For each swept setting, the smallest value that is not significantly slower than "
-                + "the best measured (their intervals, time ± JMH's 99.9 % error, overlap), and what it costs at its "
-                + "peak (from the resource metrics); \"undetermined\" where an interval is missing, or where that "
-                + "setting's or the best's is wider than ±" + (int) Tuning.MAX_HALF_WIDTH_PERCENT + " %. The tuning "
-                + "charts below show every setting beside the prediction."));
+        blocks.add(Paragraph.legend("For each swept setting, the smallest value equivalent to the best measured "
+                + "(its time ÷ the best's has a 95 % interval within the margin; each setting tested against the "
+                + "best, Holm's correction across the sweep), the judgement of the smaller ones, and what it costs "
+                + "at its peak (from the resource metrics); \"undetermined\" where the best has one fork. The "
+                + "tuning charts below show every setting beside the prediction."));
         blocks.add(Bullets.of(recommendations.stream().map(Tuning.Recommendation::describe).toList()));
         return new Section(ID, title, blocks);
     }

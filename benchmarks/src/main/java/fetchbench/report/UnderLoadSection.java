@@ -25,7 +25,7 @@ final class UnderLoadSection {
         List<List<String>> rows = new ArrayList<>();
         for (Load.Callers c : load.callers()) {
             rows.add(List.of(c.setting(), String.valueOf(c.callers()), String.valueOf(c.urls()),
-                    Words.meanAndError(c.measuredMs(), c.errorMs()),
+                    Words.meanAndError(c.measuredMs(), c.halfWidthMs()),
                     String.format(Locale.ROOT, "%.0f – %.0f", c.predictedMs(), c.bandTopMs()), c.placement().name(),
                     Words.number(Load.secondary(c.result(), Metrics.CALLER_MEAN), "%.1f"),
                     Words.number(Load.secondary(c.result(), Metrics.THROUGHPUT), "%.0f") + " ("
@@ -51,7 +51,7 @@ final class UnderLoadSection {
             for (String percentile : List.of("latency.p50.ms", "latency.p90.ms")) {
                 row.add(Words.ms(a.metric(percentile).score()));
             }
-            row.add(Words.meanAndError(a.p99(), a.p99Error()));
+            row.add(Words.meanAndError(a.p99(), a.p99HalfWidth()));
             row.add(Words.ms(a.metric("latency.p999.ms").score()));
             row.add(Words.ms(a.metric("latency.max.ms").score()));
             row.add(Words.number(a.achievedRate(), "%.1f"));
@@ -82,7 +82,7 @@ final class UnderLoadSection {
             + "the band's top adds the floor at M·N. Arrivals: gathers arrive at a fixed rate for a second per "
             + "batch whether or not the earlier ones are done (an open loop), each timed from its intended start "
             + "(corrected for coordinated omission), recorded in HdrHistogram; each percentile is the mean over "
-            + "the measured windows of both forks, p99 with JMH's 99.9 % half-width. ρ = rate·N·d / L, or the "
+            + "the measured windows of every fork, p99 ± half its 95 % interval from the fork means. ρ = rate·N·d / L, or the "
             + "machine's share (rate·N × what one more request adds to the floor, between its two largest N) "
             + "where that is larger: "
             + "below 0.9 p99 is predicted within its bound, twice the workload's unloaded time (every URL in "

@@ -34,12 +34,14 @@ final class WhichModelSection {
         List<Block> blocks = new ArrayList<>();
         incomplete.ifPresent(why -> blocks.add(RunSections.incomplete(why)));
         if (!verdicts.isEmpty()) {
-            blocks.add(Paragraph.of(Text.strong("Fastest").then(" (the lowest mean, and every setting whose interval "
-                    + "overlaps it: indistinguishable), " + verdicts.get(0).largest().scenario() + ":")));
-            blocks.add(Bullets.of("fastest", Verdict.fastest(verdicts)));
-            blocks.add(Paragraph.of(Text.strong("Which model?").then(" ms per batch (× the ideal); cost: platform "
-                    + "threads and resident memory of the whole JVM (its own share included) at the largest N the "
-                    + "setting ran; the verdict is read off that N; set N to your number of requests in flight")));
+            blocks.add(Paragraph.of(Text.strong("Fastest").then(", " + verdicts.get(0).largest().scenario() + ":")));
+            blocks.add(Bullets.of("fastest", Verdict.rankings(verdicts).stream().map(RankingLines::line).toList()));
+            blocks.add(Paragraph.legend(Text.of(RankingLines.legend() + ".")));
+            blocks.add(Paragraph.of(Text.strong("Which model?").then(" ms per batch, the mean ± half its 95 % "
+                    + "interval from the fork means (× the ideal, forks × measured batches each); cost: platform "
+                    + "threads and the resident memory (RSS) of the whole JVM at the largest N the setting ran, "
+                    + "which under its fixed 2 GB heap is the heap it touched, not a footprint, and is not "
+                    + "compared; the verdict is read off that N; set N to your number of requests in flight")));
             blocks.add(table(verdicts));
         }
         if (!load.isEmpty()) {

@@ -4,41 +4,42 @@ import fetchbench.workload.Shape;
 
 /**
  * How many batches a step runs, against the run's warm-up and measured iterations: at least
- * {@code minimum} of each, at most {@code maxWarmup} and {@code maxMeasurement}.
+ * {@code minimum} of each, at most {@code maxWarmup} and {@code maxMeasurement}; and in how many
+ * forks ({@code forks}; 0: the profile's).
  */
-public record Batches(int minimum, int maxWarmup, int maxMeasurement, int measurementFactor) {
+public record Batches(int minimum, int maxWarmup, int maxMeasurement, int measurementFactor, int forks) {
+
+    Batches(int minimum, int maxWarmup, int maxMeasurement, int measurementFactor) {
+        this(minimum, maxWarmup, maxMeasurement, measurementFactor, 0);
+    }
+
+    /** The same batches in this many forks. */
+    Batches withForks(int count) {
+        return new Batches(minimum, maxWarmup, maxMeasurement, measurementFactor, count);
+    }
+
+    /** The forks of a step: its own, else the run's. */
+    public int forks(int runForks) {
+        return forks > 0 ? forks : runForks;
+    }
+
     /** A batch predicted this slow is stable from the first: its step gets {@link #SLOW}. */
     static final double SLOW_BATCH_MS = 2_000;
-    static final double SHORT_BATCH_MS = 1_000;
 
     /** The run's own. */
     static final Batches RUN = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
-    /**
-     * A gather batch predicted under {@link #SHORT_BATCH_MS}: twice the run's measured batches,
-     * cheap, and needed where a CPU-bound batch of many URLs varies most.
-     */
-    static final Batches SHORT_GATHER = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 2);
-    /**
-     * A short gather batch with at least {@link #CROWDED_IN_FLIGHT} requests in flight at once: its
-     * time is the CPU of both client and server, shared, and an occasional batch takes far longer,
-     * so 6× the run's measured batches.
-     */
-    static final Batches CROWDED_GATHER = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 6);
-    static final int CROWDED_IN_FLIGHT = 500;
-    /** The floor: its batches of a few ms settle slowly in a fresh fork. */
-    static final Batches FLOOR = new Batches(10, Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
-    /** Slow batches: 2 measured per fork (4 with 2 forks); a batch of seconds varies by a few per cent. */
+    /** The floor: 10 measured batches at least, of a few ms each; the fork's own warm-up made it steady. */
+    static final Batches FLOOR = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 2);
+    /** Slow batches: 2 measured per fork; a batch of seconds varies by a few per cent. */
     static final Batches SLOW = new Batches(0, 1, 2, 1);
 
-    /** The budget of a batch of this shape predicted to take {@code ms} with this many requests in flight. */
-    static Batches forBatch(Shape shape, double ms, int inFlight) {
-        if (ms >= SLOW_BATCH_MS) {
-            return SLOW;
-        }
-        if (shape != Shape.gather || ms >= SHORT_BATCH_MS) {
-            return RUN;
-        }
-        return inFlight >= CROWDED_IN_FLIGHT ? CROWDED_GATHER : SHORT_GATHER;
+    /**
+     * The budget of a batch predicted to take {@code ms}: the run's, or {@link #SLOW}. The interval
+     * of a result comes from its forks, so more batches per fork narrow nothing that matters; a
+     * crowded batch (hundreds in flight, CPU-bound) gets no more than any other.
+     */
+    static Batches forBatch(double ms) {
+        return ms >= SLOW_BATCH_MS ? SLOW : RUN;
     }
 
     public int warmup(int runWarmup) {

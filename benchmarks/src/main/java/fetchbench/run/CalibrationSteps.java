@@ -28,7 +28,8 @@ final class CalibrationSteps {
                     && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
                 List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Benchmarks.FLOOR_DELAY_MS).toList();
                 if (!delays.isEmpty()) {
-                    steps.add(new Step.Baseline(m.workloads().urls(), delays, m.batches()));
+                    // Its batches, in the profile's forks: a calibration, not a headline result.
+                    steps.add(new Step.Baseline(m.workloads().urls(), delays, m.batches().withForks(0)));
                 }
             }
         }

@@ -35,6 +35,7 @@ public final class JmhRunner {
     private final int warmup;
     private final int measurement;
     private final int forks;
+    private final Optional<Integer> userForks;
     /**
      * The classes the forks load, archived by the first fork and mapped by the others (the JDK's
      * AppCDS): each of a run's hundreds of forks then starts a fraction of a second sooner. It only
@@ -50,7 +51,9 @@ public final class JmhRunner {
         this.warmup = options.jmh().getWarmupIterations().orElse(options.profile().warmupIterations());
         this.measurement = options.jmh().getMeasurementIterations()
                 .orElse(options.profile().measurementIterations());
-        this.forks = options.jmh().getForkCount().orElse(options.profile().forks());
+        this.forks = options.profile().forks();
+        this.userForks = options.jmh().getForkCount().hasValue() ? Optional.of(options.jmh().getForkCount().get())
+                : Optional.empty();
         boolean onlyJars = Stream.of(System.getProperty("java.class.path", "").split(File.pathSeparator))
                 .allMatch(entry -> entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)));
         this.classArchive = onlyJars ? Optional.of(temporaryArchive()) : Optional.empty();
@@ -83,13 +86,13 @@ public final class JmhRunner {
         return measurement;
     }
 
-    /** JMH forks per result: the user's -f, or the profile's. */
-    public int forks() {
-        return forks;
+    /** JMH forks of a step's results: the user's -f, else the step's own (headline results have more), else the profile's. */
+    public int forks(Step.Jmh step) {
+        return userForks.orElse(step.batches().forks(forks));
     }
 
     public double predictedSeconds(Step.Jmh step) {
-        return step.predictedSeconds(warmup, measurement, forks);
+        return step.predictedSeconds(warmup, measurement, forks(step));
     }
 
     /** Runs one step; JMH's own output goes to {@code log} (the run's jmh.log), not the console. */
@@ -112,7 +115,7 @@ public final class JmhRunner {
                 .shouldFailOnError(true)
                 .warmupIterations(step.batches().warmup(warmup))
                 .measurementIterations(step.batches().measurement(measurement))
-                .forks(forks);
+                .forks(forks(step));
         // Resource metrics and allocation per batch in every run; JMH adds the user's -prof choices.
         jmh.addProfiler(ResourceProfiler.class);
         if (options.jmh().getProfilers().stream().map(ProfilerConfig::getKlass)

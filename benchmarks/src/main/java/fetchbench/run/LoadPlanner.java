@@ -141,10 +141,8 @@ final class LoadPlanner {
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int m : callers ? planned : List.<Integer>of()) {
             UnderLoad one = new UnderLoad(load, gather, List.of(m));
-            int inFlight = chosen.concurrency().stream().mapToInt(c -> theory.sharedSlots(new Limits(
-                    variant.model(), c, chosen.maxRequests().get(0)), m, n)).max().orElse(m * n);
-            byBudget.computeIfAbsent(Batches.forBatch(Shape.gather, one.batchMillis().stream()
-                    .mapToDouble(Double::doubleValue).max().orElse(0), inFlight), b -> new ArrayList<>()).add(m);
+            byBudget.computeIfAbsent(Batches.forBatch(one.batchMillis().stream()
+                    .mapToDouble(Double::doubleValue).max().orElse(0)), b -> new ArrayList<>()).add(m);
         }
         byBudget.forEach((budget, ms) -> steps.add(new UnderLoad(load, gather.with(budget), ms)));
         return steps;

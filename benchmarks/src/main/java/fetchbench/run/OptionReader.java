@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.stats.Margin;
+
 import fetchbench.model.Protocol;
 import fetchbench.result.Param;
 import fetchbench.server.ServerSettings;
@@ -164,6 +166,21 @@ final class OptionReader {
     }
 
     /** The p99 bound of a load run, or null for the report's own. */
+    /** The equivalence margin, checked here so that a bad one stops the run before anything starts. */
+    void margin() throws OptionException {
+        String text = text(RunOption.margin);
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try {
+            Margin.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new OptionException("bad value '" + text + "' for " + RunOption.margin.property() + "; allowed: "
+                    + "a share from 0.001 to 0.5, e.g. 0.03 or 3%");
+        }
+        record(RunOption.margin.name(), text);
+    }
+
     Double p99Ms() throws OptionException {
         String text = text(RunOption.p99Ms);
         if (text == null) {

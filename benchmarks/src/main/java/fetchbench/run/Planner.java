@@ -62,9 +62,12 @@ final class Planner {
         int largestN = urls.stream().mapToInt(Integer::intValue).max().orElseThrow();
         List<Long> seeds = options.seeds().orElse(List.of(Profile.SEED));
         List<Delays> gatherDelays = options.delays().orElse(List.of(Delays.of(Profile.DELAY_PROFILE)));
-        List<Measure> candidates = new ArrayList<>(measures(Shape.gather, urls,
-                options.delayMs().orElse(List.of(profile.delayMs())), seeds, largestN, true));
         boolean patterns = !options.jmh().getIncludes().isEmpty();
+        List<Measure> candidates = new ArrayList<>();
+        if (patterns || workloadGiven || profile.answers(Profile.Part.gather)) {
+            candidates.addAll(measures(Shape.gather, urls, options.delayMs().orElse(List.of(profile.delayMs())), seeds,
+                    largestN, true));
+        }
         candidates.addAll(otherShapes(seeds, largestN, patterns));
         if (!patterns && workloadGiven) {
             notes.add("urls, delayMs, delayProfile, concurrency and maxRequests set the gather benchmark "
@@ -73,16 +76,17 @@ final class Planner {
         if (options.given(Param.MAX_REQUESTS) && models.stream().noneMatch(m -> m.knob() == Knob.dispatcherLimit)) {
             notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
         }
-        if (!workloadGiven && named(Shape.gather) && options.protocols().isEmpty()) {
-            candidates.addAll(protocols(seeds, largestN));
+        if (!workloadGiven && named(Shape.gather) && options.protocols().isEmpty() && profile.answers(Profile.Part.protocols)) {
+            candidates.addAll(protocols(seeds, largestN, !profile.answers(Profile.Part.gather)));
         }
-        if (!workloadGiven && named(Shape.gather)) {
+        if (!workloadGiven && named(Shape.gather) && profile.answers(Profile.Part.sweep)) {
             List<Model> swept = models.stream().filter(profile.sweepModels()::contains).toList();
             candidates.addAll(SweepPlanner.sweep(swept, new Workloads(List.of(profile.sweepUrls()), List.of(profile.sweepDelayMs()),
                     List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN, machine));
         }
         List<Step> steps = new ArrayList<>();
-        List<UnderLoad> loads = new LoadPlanner(this).loads(seeds, patterns);
+        List<UnderLoad> loads = patterns || profile.answers(Profile.Part.load) ? new LoadPlanner(this).loads(seeds, patterns)
+                : List.of();
         for (Measure candidate : candidates) {
             Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)
                     : withinBudget(candidate);
@@ -93,7 +97,7 @@ final class Planner {
                     .ifPresent(steps::add);
         }
         steps.addAll(loads);
-        if (profile == Profile.FULL && !options.given(Param.URLS)) {
+        if (profile.answers(Profile.Part.scale) && !options.given(Param.URLS)) {
             for (Variant variant : Profile.playing(Variant.Role.scale).stream().filter(v -> models.contains(v.model())).toList()) {
                 for (List<Delays> delays : bySpread(gatherDelays)) {
                     steps.addAll(measure(Shape.gather, variant, new Workloads(List.of(Profile.SCALE_URLS),
@@ -114,7 +118,7 @@ final class Planner {
     private List<Measure> otherShapes(List<Long> seeds, int largestN, boolean patterns) throws OptionException {
         List<Measure> measures = new ArrayList<>();
         for (Shape shape : Shape.values()) {
-            if (shape == Shape.gather || (patterns ? !named(shape) : workloadGiven)) {
+            if (shape == Shape.gather || (patterns ? !named(shape) : workloadGiven || !profile.answers(Profile.Part.shapes))) {
                 continue;
             }
             List<Integer> shapeUrls = patterns ? options.urls().orElse(List.of(profile.urls(shape)))
@@ -182,10 +186,11 @@ final class Planner {
 
     /**
      * The protocols compared: the gather of one variant per client stack at the profile's N, over
-     * TLS and HTTP/2 (HTTP/1.1 in cleartext is the gather's own), each where the stack speaks it.
+     * TLS and HTTP/2, each where the stack speaks it; and over HTTP/1.1 in cleartext where the run
+     * does not measure the gather itself ({@code withPlain}), so each has its own time to compare with.
      */
-    private List<Measure> protocols(List<Long> seeds, int largestN) {
-        List<Protocol> others = Stream.of(Protocol.values()).filter(p -> p != Protocol.http1).toList();
+    private List<Measure> protocols(List<Long> seeds, int largestN, boolean withPlain) {
+        List<Protocol> others = Stream.of(Protocol.values()).filter(p -> withPlain || p != Protocol.http1).toList();
         List<Measure> measures = new ArrayList<>();
         for (Variant variant : Profile.playing(Variant.Role.protocols).stream().filter(v -> models.contains(v.model())).toList()) {
             Workloads workloads = new Workloads(profile.protocolUrls(), List.of(profile.delayMs()),
@@ -193,7 +198,8 @@ final class Planner {
             // The gather's own setting, so each protocol's time stands beside the same setting over HTTP/1.1.
             Settings settings = settings(variant, largestN);
             for (Measure step : measure(Shape.gather, variant, workloads, settings)) {
-                spoken(step, others).ifPresent(measures::add);
+                // Not a headline cell: the "Which model?" table is HTTP/1.1's.
+                spoken(step.with(step.batches().withForks(profile.forks())), others).ifPresent(measures::add);
             }
         }
         return measures;
@@ -250,7 +256,9 @@ final class Planner {
         Measure all = new Measure(shape, variant, workloads, settings, Batches.RUN, false, machine);
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int n : workloads.urls()) {
-            Batches budget = Batches.forBatch(shape, all.slowestBatchMillis(n), all.mostInFlight(n));
+            boolean headline = shape == Shape.gather && Profile.HEADLINE_URLS.contains(n) && all.mostInFlight(n) >= n;
+            Batches budget = Batches.forBatch(all.slowestBatchMillis(n))
+                    .withForks(headline ? profile.headlineForks() : profile.forks());
             byBudget.computeIfAbsent(budget, b -> new ArrayList<>()).add(n);
         }
         List<Measure> steps = new ArrayList<>();

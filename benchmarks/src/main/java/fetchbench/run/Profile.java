@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.EnumSet;
 
 /**
  * The defaults of a run, in one place: what each shape compares, at which N and delay, and how
@@ -20,22 +22,49 @@ import java.util.Optional;
  */
 public enum Profile {
     /**
-     * The run of {@code ./mvnw verify}: every model at N = 10, 100, 1000 where a batch takes at most
-     * 1.5 s; 2 forks of 1 warm-up and 5 measured batches each (after the model's own warm-up).
+     * The run of {@code ./mvnw verify}, the headline question: which model, at N = 10, 100, 1000,
+     * where a batch takes at most 1.5 s. A "Which model?" cell at N = 100 or 1000 with every request
+     * in flight rests on 5 forks, every other result on 3; 1 warm-up and 5 measured batches each
+     * (after the fork's own warm-up until steady).
      */
-    DEFAULT(List.of(10, 100, 1000), 100, 1, 5, 2, 1_500),
-    /** Every model briefly, for CI: one fork. */
-    SMOKE(List.of(10, 100), 20, 1, 2, 1, 2_000),
+    DEFAULT(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 1_500, EnumSet.of(Part.gather)),
+    /** Every part briefly, for CI: one fork, so no intervals. */
+    SMOKE(List.of(10, 100), 20, 1, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
+            Part.load)),
+    /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */
+    SHAPES(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
+    /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
+    PROTOCOLS(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 1_500, EnumSet.of(Part.protocols)),
     /**
-     * The default run with the slow batches it leaves out (up to 20 s), plus the scale test at
-     * N = {@link #SCALE_URLS} with a {@link #SCALE_DELAY_MS} ms delay.
+     * Everything: the default run with the slow batches it leaves out (up to 20 s), the other
+     * shapes, the protocols at every N, the sweeps, the load, and the scale test at N =
+     * {@link #SCALE_URLS} with a {@link #SCALE_DELAY_MS} ms delay.
      */
-    FULL(List.of(10, 100, 1000), 100, 1, 5, 2, 20_000);
+    FULL(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 20_000, EnumSet.allOf(Part.class));
+
+    /** What a run answers: each profile answers some; a benchmark named on the command line runs in any. */
+    public enum Part {
+        /** Which model: the gather at every N. */
+        gather,
+        /** The other shapes of the classic tutorials. */
+        shapes,
+        /** TLS and HTTP/2. */
+        protocols,
+        /** A small sweep of a model's setting (scripts/tune.sh sweeps yours). */
+        sweep,
+        /** Many callers and open-loop arrivals. */
+        load,
+        /** N = 10 000 at once. */
+        scale
+    }
 
     /** The variants that play this role, model by model (each model's card says which). */
     static List<Variant> playing(Variant.Role role) {
         return Variant.all().stream().filter(v -> v.plays(role)).toList();
     }
+
+    /** The N of the headline results, where all N in flight: the "Which model?" cells that rest on {@link #headlineForks}. */
+    public static final List<Integer> HEADLINE_URLS = List.of(100, 1000);
 
     /** The scale test of the full profile: N concurrent fetches … */
     public static final int SCALE_URLS = 10_000;
@@ -51,21 +80,35 @@ public enum Profile {
     private final int warmupIterations;
     private final int measurementIterations;
     private final int forks;
+    private final int headlineForks;
     private final long batchBudgetMs;
+    private final Set<Part> parts;
 
     Profile(List<Integer> urls, int delayMs, int warmupIterations, int measurementIterations, int forks,
-            long batchBudgetMs) {
+            int headlineForks, long batchBudgetMs, Set<Part> parts) {
         this.urls = urls;
         this.delayMs = delayMs;
         this.warmupIterations = warmupIterations;
         this.measurementIterations = measurementIterations;
         this.forks = forks;
+        this.headlineForks = headlineForks;
         this.batchBudgetMs = batchBudgetMs;
+        this.parts = parts;
     }
 
-    /** JMH forks per result. */
+    /** JMH forks per result: the variance between forks is what its interval is made of. */
     public int forks() {
         return forks;
+    }
+
+    /** JMH forks per headline result: a "Which model?" cell at N = 100 or 1000 with every request in flight. */
+    public int headlineForks() {
+        return headlineForks;
+    }
+
+    /** Whether the profile answers this part unasked. */
+    public boolean answers(Part part) {
+        return parts.contains(part);
     }
 
     /**
@@ -92,7 +135,8 @@ public enum Profile {
      * shapes to stay within its 15 minutes, each for the reason its card gives.
      */
     List<Variant> comparedHere(Shape shape) {
-        return compared(shape).stream().filter(v -> this != DEFAULT || v.leftOutOfDefault(shape).isEmpty()).toList();
+        return compared(shape).stream().filter(v -> this == FULL || this == SMOKE || v.leftOutOfDefault(shape).isEmpty())
+                .toList();
     }
 
     public List<Integer> urls() {
@@ -117,15 +161,12 @@ public enum Profile {
         return 20;
     }
 
-    /**
-     * The N at which the protocols are compared: one in the default and smoke runs, every N in the
-     * full profile.
-     */
+    /** The N at which the protocols are compared: one in the smoke and protocols runs, every N in the full profile. */
     public List<Integer> protocolUrls() {
         return switch (this) {
             case SMOKE -> List.of(10);
-            case DEFAULT -> List.of(100);
             case FULL -> urls;
+            default -> List.of(100);
         };
     }
 
@@ -156,8 +197,8 @@ public enum Profile {
     public List<Integer> rates() {
         return switch (this) {
             case SMOKE -> List.of(40, 160);
-            case DEFAULT -> List.of(40, 80, 160, 320);
             case FULL -> List.of(20, 40, 80, 160, 320, 640, 1280);
+            default -> List.of(40, 80, 160, 320);
         };
     }
 
@@ -165,8 +206,8 @@ public enum Profile {
     public List<Model> sweepModels() {
         return switch (this) {
             case SMOKE -> List.of(Model.threadPool, Model.okHttpAsync);
-            case DEFAULT -> List.of(Model.threadPool);
             case FULL -> Sweep.MODELS;
+            default -> List.of(Model.threadPool);
         };
     }
 
@@ -184,8 +225,8 @@ public enum Profile {
     private Shape.RunSize size() {
         return switch (this) {
             case SMOKE -> Shape.RunSize.smoke;
-            case DEFAULT -> Shape.RunSize.standard;
             case FULL -> Shape.RunSize.full;
+            default -> Shape.RunSize.standard;
         };
     }
 

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * naming the closest one it does.
  */
 public enum RunOption {
-    profile("default, smoke (every model briefly), full (default plus virtualThreads and okHttpSized at "
-            + "N=10000, 1 s delay); --plan prints how long each takes"),
+    profile("default (which model: the gather at every N), shapes (the other shapes), protocols (TLS and "
+            + "HTTP/2), smoke (every part briefly, one fork), full (everything, N=10000 too); --plan prints how "
+            + "long each takes"),
     target("http://host:port of a running WireMock to use instead of starting one, or https://host:port with "
             + "truststore=PATH (and truststorePassword)"),
     truststore("the truststore of an https target"),
@@ -30,6 +31,7 @@ public enum RunOption {
     strict("true: a failed server check makes the run exit 3 (results kept, marked)"),
     sweep("MIN..MAX: instead of the profile, sweep each model's concurrency at one N (what scripts/tune.sh runs)"),
     p99Ms("the p99 bound of a load run in ms (default: the workload's own)"),
+    margin("the equivalence margin of every comparison, a share (0.03) or a percentage (3%); from 0.001 to 0.5"),
     /** Set by the build: the Maven goals, so that {@code ./mvnw test} checks nothing for benchmarks. */
     goals(null),
     /** Set by scripts/tune.sh: the command that reproduces the run. */

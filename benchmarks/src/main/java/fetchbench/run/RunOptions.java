@@ -94,6 +94,7 @@ public final class RunOptions {
         URI target = reader.target(params);
         long order = reader.order();
         int streams = reader.maxConcurrentStreams();
+        reader.margin();
         Double p99Ms = reader.p99Ms();
         Sweep sweep = reader.sweep();
         reader.recordArgs(allArgs);

@@ -95,7 +95,8 @@ public final class RunPlan {
     }
 
     public double predictedSeconds(int warmup, int measurement, int forks) {
-        return jmhSteps().stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement, forks)).sum();
+        return jmhSteps().stream().mapToDouble(s -> s.predictedSeconds(warmup, measurement, s.batches().forks(forks)))
+                .sum();
     }
 
 }

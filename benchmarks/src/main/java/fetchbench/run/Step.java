@@ -1,5 +1,7 @@
 package fetchbench.run;
 
+import fetchbench.bench.WarmUp;
+
 import fetchbench.result.Benchmarks;
 import fetchbench.result.Param;
 import fetchbench.model.ClientStack;
@@ -17,10 +19,21 @@ import java.util.Map;
  */
 public sealed interface Step {
 
-    /** Seconds JMH needs per parameter combination and fork besides the batches: fork start, set-up, JIT warm-up. */
-    double FORK_OVERHEAD_SECONDS = 1.9;
-    /** Real batches the model's own warm-up runs, on average, before JMH's (see the bench package's WarmUp). */
-    int WARM_UP_BATCHES = 2;
+    /** Seconds JMH needs per parameter combination and fork besides the batches and the warm-up: fork start, set-up. */
+    double FORK_OVERHEAD_SECONDS = 2.5;
+    /** Seconds a fork's own warm-up spends on its undelayed requests for the JIT, on average (see WarmUp). */
+    double JIT_WARM_UP_SECONDS = 1.5;
+    /** Windows of real batches a fork's own warm-up runs, on average, before they are steady. */
+    double STEADY_WINDOWS = 1.2;
+
+    /** A fork's own warm-up for batches predicted to take {@code batchMs}: the JIT's requests, then windows of blocks. */
+    static double warmUpSeconds(double batchMs) {
+        double blockSeconds = Math.max(WarmUp.BLOCK.toMillis(), batchMs) / 1000;
+        double windowSeconds = Math.min(WarmUp.WINDOW * blockSeconds,
+                Math.max(WarmUp.SHORT_WINDOW * blockSeconds, WarmUp.WINDOW_SPAN.toMillis() / 1000.0));
+        return Math.min(WarmUp.LIMIT.toSeconds(), JIT_WARM_UP_SECONDS + STEADY_WINDOWS * windowSeconds);
+    }
+
     /** The CPU-heavy shape's work per response, for planning only (each fork measures it). */
     double PLANNING_CPU_WORK_MS = 10;
 
@@ -56,8 +69,9 @@ public sealed interface Step {
 
         /** (Batches × predicted batch time + fork overhead) × forks, for the progress line. */
         default double predictedSeconds(int runWarmup, int runMeasurement, int forks) {
-            int batches = batches().warmup(runWarmup) + batches().measurement(runMeasurement) + WARM_UP_BATCHES;
-            return forks * batchMillis().stream().mapToDouble(ms -> FORK_OVERHEAD_SECONDS + batches * ms / 1000).sum();
+            int batches = batches().warmup(runWarmup) + batches().measurement(runMeasurement);
+            return forks * batchMillis().stream().mapToDouble(ms -> FORK_OVERHEAD_SECONDS + warmUpSeconds(ms)
+                    + batches * ms / 1000).sum();
         }
     }
 

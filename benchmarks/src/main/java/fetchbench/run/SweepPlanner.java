@@ -98,8 +98,7 @@ final class SweepPlanner {
                 for (List<Integer> k : each) {
                     Measure step = new Measure(Shape.gather, variant, workloads, new Settings(k,
                             bothLimits ? k : variant.maxRequests(n), List.of(variant.connectionPool())), batches, true, machine);
-                    steps.add(step.with(Batches.forBatch(Shape.gather, step.slowestBatchMillis(n),
-                            step.mostInFlight(n))));
+                    steps.add(step.with(Batches.forBatch(step.slowestBatchMillis(n))));
                 }
             }
         }

@@ -104,7 +104,7 @@ public record UnderLoad(Load load, Measure gather, List<Integer> values) impleme
     @Override
     public double predictedSeconds(int runWarmup, int runMeasurement, int forks) {
         int batches = batches().warmup(runWarmup) + batches().measurement(runMeasurement);
-        double warmUpSeconds = WARM_UP_BATCHES * gather.batchMillis().get(0) / 1000;
+        double warmUpSeconds = Step.warmUpSeconds(gather.batchMillis().get(0));
         return forks * batchMillis().stream().mapToDouble(ms -> FORK_OVERHEAD_SECONDS + warmUpSeconds
                 + batches * ms / 1000).sum();
     }

@@ -166,19 +166,38 @@ public record Theory(int defaultExecutorThreads) {
     }
 
     /**
-     * Where a measurement lies against the band [ideal, ideal + floor] that theory predicts;
-     * unknown where its interval is missing or too wide to place.
+     * Where a measurement's interval lies against the band [ideal, ideal + floor] that theory
+     * predicts: wholly inside it, wholly below or above it, or across one of its edges; unknown only
+     * where there is no interval (a single fork).
      */
-    public enum Placement { below, inside, above, unknown }
+    public enum Placement { below, inside, above, straddles, unknown }
+
+    /** A band wider than this share of its ideal is too wide to judge a model by. */
+    public static final double WIDEST_BAND = 0.5;
 
     /**
      * The model stated before the run: a batch takes at least the schedule's ideal (waves × d, or
      * the greedy schedule) and at most that plus the client stack's own time for N requests (the
-     * floor). A measurement whose interval [low, high] meets the band is inside it.
+     * floor). The interval [low, high] is inside when it lies within the band, below or above when
+     * it lies wholly outside, and straddles it otherwise; however wide, it is never "unknown".
      */
     public static Placement placement(double low, double high, double idealMs, double floorMs) {
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            return Placement.unknown;
+        }
         double top = idealMs + (Double.isNaN(floorMs) ? 0 : floorMs);
-        return high < idealMs ? Placement.below : low > top ? Placement.above : Placement.inside;
+        if (high < idealMs) {
+            return Placement.below;
+        }
+        if (low > top) {
+            return Placement.above;
+        }
+        return low >= idealMs && high <= top ? Placement.inside : Placement.straddles;
+    }
+
+    /** Whether the band [ideal, top] is over {@link #WIDEST_BAND} of the ideal wide: too wide to tell models apart. */
+    public static boolean tooWide(double idealMs, double topMs) {
+        return topMs - idealMs > WIDEST_BAND * idealMs;
     }
 
     /**

@@ -106,7 +106,7 @@ class ModelsTest {
                 inFlight.resetPeak();
                 workload.verify(model.name(), fetcher.gather(workload.urls()));
                 warmUp++;
-            } while (inFlight.peak() < 200 && (warmUp < WarmUp.STEADY_BATCHES || System.nanoTime() < deadline));
+            } while (inFlight.peak() < 200 && (warmUp < WarmUp.WINDOW || System.nanoTime() < deadline));
             assertThat(inFlight.peak()).as(model + ": a warm-up batch with all 200 in flight, within "
                     + warmUp + " batches and " + WARM_UP_DEADLINE).isEqualTo(200);
             // The server may now and then close an idle pooled connection, which no model can prevent.

@@ -14,10 +14,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
+import fetchbench.stats.ForkMeans;
+import fetchbench.stats.Judgement;
+import java.util.ArrayList;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,22 +29,66 @@ class ComparisonTest {
     @TempDir
     Path results;
 
-    @Test
-    void significantOnlyWhenTheErrorIntervalsDoNotOverlap() {
-        JmhRun.Metric a = new JmhRun.Metric(100, 10, "ms/op");
+    /** A run of 60 gathers (6 models × 10 N), each of 5 forks around its own mean, fork means spread 2 %. */
+    private Path constructedRun(String name, double factor, long seed) throws Exception {
+        Random random = new Random(seed);
+        List<JsonObject> all = new ArrayList<>();
+        String[] models = {"virtualThreads", "structured", "httpClientAsync", "okHttpAsync", "reactor", "threadPool"};
+        for (String model : models) {
+            for (int n = 10; n <= 100; n += 10) {
+                double mean = (100 + n) * factor;
+                JsonObject result = Fixtures.gather(results, model, n, mean, 1);
+                JsonArray forks = new JsonArray();
+                for (int f = 0; f < 5; f++) {
+                    double forkMean = mean * (1 + 0.02 * random.nextGaussian());
+                    JsonArray batches = new JsonArray();
+                    for (int b = 0; b < 4; b++) {
+                        batches.add(forkMean * (1 + 0.01 * random.nextGaussian()));
+                    }
+                    forks.add(batches);
+                }
+                result.getAsJsonObject("primaryMetric").add("rawData", forks);
+                all.add(result);
+            }
+        }
+        Path json = results.resolve(name).resolve("jmh.json");
+        Files.createDirectories(json.getParent());
+        JsonArray array = new JsonArray();
+        all.forEach(array::add);
+        Files.writeString(json, array.toString());
+        return json;
+    }
 
-        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(115, 5, "ms/op")))
-                .isEqualTo(Comparison.Significance.NOT_SIGNIFICANT); // 90..110 and 110..120 touch
-        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(116, 5, "ms/op")))
-                .isEqualTo(Comparison.Significance.SIGNIFICANT);
-        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(50, 30, "ms/op")))
-                .isEqualTo(Comparison.Significance.SIGNIFICANT);
-        assertThat(Comparison.Significance.of(a, new JmhRun.Metric(200, Double.NaN, "ms/op")))
-                .isEqualTo(Comparison.Significance.UNKNOWN);
+    /** Two runs of the same code: nearly nothing is different, and the standard scores are standard. */
+    @Test
+    void anAaPairOnConstructedDataPassesTheAaCheck() throws Exception {
+        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(constructedRun("a", 1, 1))),
+                Row.of(JmhRun.read(constructedRun("b", 1, 2))));
+
+        assertThat(matched.pairs()).hasSize(60);
+        Comparison.AaCheck check = Comparison.AaCheck.of(matched.pairs());
+        assertThat(check.pairs()).isEqualTo(60);
+        assertThat(check.mostDifferent()).isEqualTo(1);
+        assertThat(check.different()).isLessThanOrEqualTo(1);
+        assertThat(check.scoreVariance()).isBetween(0.5, 1.5);
+        assertThat(check.passes()).isTrue();
+    }
+
+    /** The same runs with B 10 % slower throughout: every pair is different, and the A/A check fails. */
+    @Test
+    void aRealTenPerCentDifferenceIsFoundAndFailsTheAaCheck() throws Exception {
+        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(constructedRun("a", 1, 1))),
+                Row.of(JmhRun.read(constructedRun("b", 1.1, 2))));
+
+        assertThat(matched.pairs()).allSatisfy(p -> {
+            assertThat(p.judgement()).isEqualTo(Judgement.different);
+            assertThat(p.ratio().low()).isGreaterThan(1.0);
+        });
+        assertThat(Comparison.AaCheck.of(matched.pairs()).passes()).isFalse();
     }
 
     @Test
-    void ratiosAndMarksFollowTheTwoFixtures() throws Exception {
+    void ratiosFollowTheTwoFixturesAndOneForkIsNeverJudged() throws Exception {
         Path a = Fixtures.copy("run-a", results);
         Path b = Fixtures.copy("run-b", results);
 
@@ -51,16 +97,18 @@ class ComparisonTest {
         assertThat(matched.pairs()).hasSize(14);
         assertThat(matched.onlyA()).isEmpty();
         assertThat(matched.onlyB()).isEmpty();
-        Map<String, double[]> scoresA = scores(a);
-        Map<String, double[]> scoresB = scores(b);
         for (Comparison.Pair pair : matched.pairs()) {
             String key = pair.a().model().name() + "/" + pair.a().concurrency() + "/" + pair.a().urls();
-            double[] x = scoresA.get(key);
-            double[] y = scoresB.get(key);
-            assertThat(pair.ratio()).as(key).isEqualTo(y[0] / x[0]);
-            boolean disjoint = x[0] + x[1] < y[0] - y[1] || y[0] + y[1] < x[0] - x[1];
-            assertThat(pair.significance()).as(key).isEqualTo(disjoint
-                    ? Comparison.Significance.SIGNIFICANT : Comparison.Significance.NOT_SIGNIFICANT);
+            ForkMeans forksA = pair.a().forkMeans();
+            ForkMeans forksB = pair.b().forkMeans();
+            if (forksA.forks() < 2 || forksB.forks() < 2) {
+                assertThat(pair.judgement()).as(key).isEqualTo(Judgement.inconclusive);
+                assertThat(pair.ratio().hasInterval()).as(key).isFalse();
+            } else {
+                double geometric = Math.exp(forksB.means().stream().mapToDouble(Math::log).average().orElseThrow()
+                        - forksA.means().stream().mapToDouble(Math::log).average().orElseThrow());
+                assertThat(pair.ratio().estimate()).as(key).isCloseTo(geometric, offset(1e-9));
+            }
         }
     }
 
@@ -99,23 +147,27 @@ class ComparisonTest {
         }
         List<String> csv = Files.readAllLines(first.resolve("comparison.csv"));
         assertThat(csv).hasSize(15).first().asString().startsWith("scenario,setting,urls,a_ms");
-        assertThat(Files.readString(first.resolve("index.html"))).contains("B ÷ A").contains("significant");
+        assertThat(Files.readString(first.resolve("index.html"))).contains("B ÷ A").contains("judgement");
         assertThat(Files.readAllBytes(a)).isEqualTo(aBefore);
         assertThat(Files.readAllBytes(b)).isEqualTo(bBefore);
     }
 
     /**
-     * B is A, a current smoke run, with one result three times slower (its interval far from A's)
-     * and another dropped: the page marks the first significant, lists the second as only in A, and
-     * leaves the rest not significant (they are the same numbers).
+     * B is A, a current smoke run, with one result three times slower and another dropped; the
+     * smoke run has one fork, so that result is given five forks in both runs: the page calls it
+     * different, lists the dropped one as only in A, and leaves the rest inconclusive (one fork).
      */
     @Test
-    void aMutatedCopyShowsOneSignificantDifferenceAndOneResultOnlyInA() throws Exception {
+    void aMutatedCopyShowsOneDifferenceAndOneResultOnlyInA() throws Exception {
         Path a = Fixtures.copy("smoke", results.resolve("a"));
         var json = JsonParser.parseString(Files.readString(a)).getAsJsonArray();
+        JsonObject inA = gather(json, "threadPool", "20", "10").getAsJsonObject("primaryMetric");
+        inA.add("rawData", Fixtures.forks(22.4, 1));
+        inA.addProperty("score", 22.4);
+        Files.writeString(a, json.toString());
         JsonObject slower = gather(json, "threadPool", "20", "10").getAsJsonObject("primaryMetric");
-        slower.addProperty("score", slower.get("score").getAsDouble() * 3);
-        slower.addProperty("scoreError", 0.1);
+        slower.add("rawData", Fixtures.forks(67.2, 1));
+        slower.addProperty("score", 67.2);
         json.remove(gather(json, "structured", "0", "100"));
         Path b = results.resolve("b").resolve("jmh.json");
         Files.createDirectories(b.getParent());
@@ -126,26 +178,28 @@ class ComparisonTest {
         assertThat(matched.onlyA()).extracting(Row::setting, Row::urls).containsExactly(tuple("structured", 100));
         assertThat(matched.onlyB()).isEmpty();
         assertThat(matched.pairs()).hasSize(77 - 1); // the smoke run's 83 results less 6 of the bare client, less one
-        assertThat(matched.pairs()).filteredOn(p -> p.significance() == Comparison.Significance.SIGNIFICANT)
+        assertThat(matched.pairs()).filteredOn(p -> p.judgement() == Judgement.different)
                 .singleElement().satisfies(p -> {
                     assertThat(p.a().setting()).isEqualTo("threadPool (k=20)");
-                    assertThat(p.ratio()).isCloseTo(3.0, offset(1e-9));
+                    assertThat(p.ratio().estimate()).isCloseTo(3.0, offset(0.01));
                 });
-        assertThat(matched.pairs()).filteredOn(p -> p.significance() != Comparison.Significance.SIGNIFICANT)
-                .allSatisfy(p -> assertThat(p.ratio()).isEqualTo(1.0));
+        assertThat(matched.pairs()).filteredOn(p -> p.judgement() != Judgement.different)
+                .allSatisfy(p -> assertThat(p.judgement()).isEqualTo(Judgement.inconclusive));
 
         ComparisonPage.Written written = ComparisonPage.writeWithSummary(a, b);
-        // The console: the one significant change with its ratio's interval, then the counts; no warning,
-        // since B is A's own numbers (same budgets, code, JDK and server check).
+        // The console: the one difference with its ratio's interval, then the counts and the A/A check; no
+        // warning, since B is A's own numbers (same budgets, code, JDK and server check).
         List<String> console = written.summary().lines().toList();
-        assertThat(console.get(0)).startsWith("slower: gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 2.6 → "
-                + "67.3 ± 0.1 ms, B ÷ A 3.00 (");
-        assertThat(console).hasSize(2).last().asString().startsWith("1 of 76 matched results differ beyond both "
-                + "intervals (").endsWith("; 1 only in A, 0 only in B");
+        assertThat(console.get(0)).startsWith("slower: gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 1.0 → "
+                + "67.2 ± 1.0 ms, B ÷ A 3.00× [");
+        assertThat(console.get(1)).isEqualTo("76 matched results: 1 different, 0 equivalent, 75 inconclusive; "
+                + "1 only in A, 0 only in B");
+        assertThat(console).hasSize(3).last().asString().startsWith("A/A check (the same code in both runs): FAILED, "
+                + "1 of 1 results with an interval different");
         String page = Files.readString(written.folder().resolve(Report.INDEX));
         assertThat(page).contains("<h2>Only in A</h2>").contains("structured · N=100")
                 .doesNotContain("<h2>Only in B</h2>");
-        assertThat(page.split("data-value=\"significant\"", -1)).hasSize(2); // exactly one pair significant
+        assertThat(page.split("data-value=\"different\"", -1)).hasSize(2); // exactly one pair different
     }
 
     /** Two runs that differ in more than the code under test are compared with a warning for each difference. */
@@ -191,19 +245,5 @@ class ComparisonTest {
             }
         }
         throw new AssertionError("no gather of " + model + " " + concurrency + " N=" + urls);
-    }
-
-    /** model/concurrency/urls -> {score, error}, straight from the JSON. */
-    private static Map<String, double[]> scores(Path json) throws Exception {
-        Map<String, double[]> scores = new HashMap<>();
-        for (var element : JsonParser.parseString(Files.readString(json)).getAsJsonArray()) {
-            JsonObject result = element.getAsJsonObject();
-            JsonObject params = result.getAsJsonObject("params");
-            JsonObject primary = result.getAsJsonObject("primaryMetric");
-            scores.put(params.get("model").getAsString() + "/" + params.get("concurrency").getAsString() + "/"
-                            + params.get("urls").getAsString(),
-                    new double[] {primary.get("score").getAsDouble(), primary.get("scoreError").getAsDouble()});
-        }
-        return scores;
     }
 }

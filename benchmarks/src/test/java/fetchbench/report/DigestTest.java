@@ -50,35 +50,37 @@ class DigestTest {
     }
 
     @Test
-    void resultsWhoseIntervalsOverlapAreCalledIndistinguishable() throws Exception {
-        List<String> lines = ResultSections.comparisons(rows(110, 5, 118, 4));
+    void twoResultsWithinTheMarginAreEquivalent() throws Exception {
+        List<String> lines = ResultSections.comparisons(rows(110, 1, 110.5, 1));
 
-        assertThat(lines).containsExactly("N = 100: the lowest mean is virtualThreads, 110.0 ± 5.0 ms; indistinguishable "
-                + "from it (the intervals overlap): structured 118.0 ± 4.0.");
+        assertThat(lines).singleElement().asString().matches("N = 100: fastest virtualThreads, 110\\.0 ± 1\\.0 ms; "
+                + "equivalent: structured 1\\.00× \\[0\\.9\\d–1\\.0\\d\\]\\.");
     }
 
     @Test
-    void onlyResultsWhoseIntervalsDoNotOverlapAreCalledSlower() throws Exception {
-        List<String> lines = ResultSections.comparisons(rows(110, 5, 121, 5));
-
-        assertThat(lines).containsExactly("N = 100: the lowest mean is virtualThreads, 110.0 ± 5.0 ms; every other "
-                + "result is slower beyond both intervals.");
+    void aTenPerCentDifferenceIsDifferentAndAWideOneInconclusive() throws Exception {
+        assertThat(ResultSections.comparisons(rows(110, 1, 121, 1))).singleElement().asString()
+                .matches("N = 100: fastest virtualThreads, 110\\.0 ± 1\\.0 ms; different \\(slower\\): structured "
+                        + "1\\.10× \\[1\\.0\\d–1\\.1\\d\\]\\.");
+        assertThat(ResultSections.comparisons(rows(110, 10, 114, 10))).singleElement().asString()
+                .startsWith("N = 100: fastest virtualThreads, 110.0 ± 10.0 ms; inconclusive: structured 1.04× [");
     }
 
     @Test
     void aResultWithoutAnIntervalIsNotCompared() throws Exception {
-        assertThat(ResultSections.comparisons(rows(110, Double.NaN, 500, 1))).containsExactly("N = 100: the only "
-                + "result with an interval is structured, 500.0 ± 1.0 ms; without an interval, not compared: "
-                + "virtualThreads.");
-        assertThat(ResultSections.comparisons(rows(110, Double.NaN, 500, Double.NaN))).containsExactly("N = 100: no "
-                + "result has an interval (too few batches), so none is compared.");
+        assertThat(ResultSections.comparisons(rows(110, Double.NaN, 500, 1))).containsExactly("N = 100: fastest "
+                + "structured, 500.0 ± 1.0 ms; not compared: virtualThreads (one fork).");
+        assertThat(ResultSections.comparisons(rows(110, Double.NaN, 500, Double.NaN))).containsExactly("N = 100: "
+                + "nothing compared (no result with 2 forks or more that a verdict may rest on); not compared: "
+                + "virtualThreads (one fork), structured (one fork).");
     }
 
     @Test
-    void aMissingOrWideIntervalIsPlacedNowhereInTheBand() throws Exception {
+    void anIntervalIsPlacedAgainstTheBandHoweverWideAndOnlyNoIntervalIsUnknown() throws Exception {
         assertThat(rows(110, Double.NaN, 500, 1).get(0).placement()).isEqualTo(Theory.Placement.unknown);
-        assertThat(rows(110, 12, 500, 1).get(0).placement()).isEqualTo(Theory.Placement.unknown); // ±10.9 %
-        // Without a floor the band is the ideal alone, one wave of 100 ms: 110 ± 5 lies above it.
+        // Without a floor the band is the ideal alone, one wave of 100 ms: 110 ± 12 reaches across it …
+        assertThat(rows(110, 12, 500, 1).get(0).placement()).isEqualTo(Theory.Placement.straddles);
+        // … and 110 ± 5 lies wholly above it.
         assertThat(rows(110, 5, 500, 1).get(0).placement()).isEqualTo(Theory.Placement.above);
     }
 

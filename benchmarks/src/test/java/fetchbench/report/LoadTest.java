@@ -48,6 +48,7 @@ class LoadTest {
         metric.addProperty("score", score);
         metric.addProperty("scoreError", error);
         metric.addProperty("scoreUnit", unit);
+        metric.add("rawData", Fixtures.forks(score, error));
         return metric;
     }
 
@@ -121,10 +122,11 @@ class LoadTest {
         assertThat(callers.predictedMs()).isEqualTo(50);
         assertThat(callers.littleBound()).isEqualTo(2000);
         assertThat(callers.predictedInFlight()).isEqualTo(20);
-        assertThat(callers.placement().name()).isEqualTo("inside"); // 50.5 ± 1 meets [50, 50]: no floor in the run
+        // 50.5 ± 1 reaches across [50, 50] (no floor in the run): it straddles the band's edge.
+        assertThat(callers.placement().name()).isEqualTo("straddles");
         assertThat(LoadLines.verdictLines(Load.of(run))).anySatisfy(line -> assertThat(line)
                 .startsWith("threadPool (k=20), 10 callers of N = 10 at once: a round takes 50.5 ± 1.0 (predicted "
-                        + "⌈100/20⌉ × 10 ms = 50 ms, inside its band)"));
+                        + "⌈100/20⌉ × 10 ms = 50 ms, straddles its band)"));
         // The shapes' tables leave results under load out.
         assertThat(Row.of(run)).isEmpty();
     }

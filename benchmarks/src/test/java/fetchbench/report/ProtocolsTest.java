@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.Map;
+import static org.assertj.core.api.Assertions.offset;
+
+import fetchbench.stats.Judgement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +28,9 @@ class ProtocolsTest {
     }
 
     @Test
-    void eachProtocolStandsBesideItsOwnHttp1TimeWithTheRatiosInterval() throws Exception {
-        JmhRun run = JmhRun.read(Fixtures.write(folder, gather("http1", 100, 2), gather("h2", 150, 3),
-                gather("https1", 101, 2)));
+    void eachProtocolIsTestedAgainstItsOwnHttp1Time() throws Exception {
+        JmhRun run = JmhRun.read(Fixtures.write(folder, gather("http1", 100, 1), gather("h2", 150, 3),
+                gather("https1", 100.5, 1)));
         Protocols protocols = Protocols.of(run, Row.of(run));
 
         assertThat(protocols.byN()).containsOnlyKeys(100);
@@ -35,16 +38,17 @@ class ProtocolsTest {
                 .containsExactly("http1", "https1", "h2");
         Row h2 = protocols.byN().get(100).get(2);
         Row https1 = protocols.byN().get(100).get(1);
-        // 150 ÷ 100; from (150 − 3) ÷ (100 + 2) to (150 + 3) ÷ (100 − 2).
-        assertThat(protocols.ratioText(h2)).isEqualTo("1.50× (1.44–1.56)");
-        assertThat(protocols.change(h2)).isEqualTo("slower");
-        assertThat(protocols.change(https1)).isEqualTo("indistinguishable");
+        Map<Row, Protocols.AgainstPlain> against = protocols.againstPlain(100);
+        assertThat(against).containsOnlyKeys(h2, https1);
+        assertThat(against.get(h2).judgement()).isEqualTo(Judgement.different);
+        assertThat(against.get(h2).ratio().estimate()).isCloseTo(1.5, offset(0.01));
+        assertThat(against.get(https1).judgement()).isEqualTo(Judgement.equivalent);
+        assertThat(protocols.ratioText(h2)).matches("1\\.50× \\[1\\.4\\d–1\\.5\\d\\], different");
+        assertThat(protocols.ratioText(https1)).matches("1\\.0\\d× \\[0\\.9\\d–1\\.0\\d\\], equivalent");
         assertThat(protocols.ratioText(protocols.byN().get(100).get(0))).isEqualTo("–");
-        assertThat(protocols.verdictLines()).containsExactly(
-                "over https1 at N = 100: fastest reactor (flatMap default 256); against its own HTTP/1.1 time: "
-                        + "reactor (flatMap default 256) 1.01× (0.97–1.05), indistinguishable",
-                "over h2 at N = 100: fastest reactor (flatMap default 256); against its own HTTP/1.1 time: "
-                        + "reactor (flatMap default 256) 1.50× (1.44–1.56), slower");
+        assertThat(protocols.verdictLines()).hasSize(2).first().asString()
+                .startsWith("over https1 at N = 100: fastest reactor (flatMap default 256); against its own HTTP/1.1 "
+                        + "time: reactor (flatMap default 256) 1.0");
     }
 
     @Test

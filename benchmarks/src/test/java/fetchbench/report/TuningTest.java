@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import fetchbench.stats.ForkMeans;
+import fetchbench.stats.Judgement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -25,15 +29,17 @@ class TuningTest {
     @TempDir
     Path folder;
 
-    private static Tuning.Point point(int setting, double ms, double errorMs) {
-        return new Tuning.Point(setting, ms, errorMs, ms, null, null);
+    /** A setting measured in five forks whose means have this mean and 95 % half-width (one fork where NaN). */
+    private static Tuning.Point point(int setting, double ms, double halfWidth) {
+        List<Double> means = Fixtures.forkMeans(ms, halfWidth);
+        return new Tuning.Point(setting, new ForkMeans(means, 2 * means.size()), ms, null, null);
     }
 
     @Test
-    void picksTheSmallestSettingWhoseIntervalOverlapsTheBests() {
-        // 1000, 500, 250, then the floor: 130 ± 4 at 8 reaches down to the best, 125 ± 2 at 32; 250 ± 3 does not.
-        List<Tuning.Point> points = List.of(point(1, 1000, 10), point(2, 500, 5), point(4, 250, 3), point(8, 130, 4),
-                point(16, 126, 2), point(32, 125, 2), point(64, 127, 2));
+    void picksTheSmallestSettingEquivalentToTheBest() {
+        // 1000, 500, 250, then the floor: 126 ± 1 at 8 is within 3 % of the best, 125 ± 1 at 32; 250 is not.
+        List<Tuning.Point> points = List.of(point(1, 1000, 10), point(2, 500, 5), point(4, 250, 3), point(8, 126, 1),
+                point(16, 125.5, 1), point(32, 125, 1), point(64, 127, 1));
 
         assertThat(Tuning.recommend(points)).get().extracting(Tuning.Point::setting).isEqualTo(8);
         assertThat(Tuning.best(points)).get().extracting(Tuning.Point::setting).isEqualTo(32);
@@ -48,36 +54,24 @@ class TuningTest {
     }
 
     @Test
-    void aSettingSignificantlySlowerIsNotChosenHoweverCloseItIs() {
-        // 102 ± 0.5 is 2 % above 100 ± 0.5, but the intervals do not meet: the rule of 5 % would have taken it.
-        List<Tuning.Point> tight = List.of(point(4, 210, 2), point(8, 102, 0.5), point(16, 100, 0.5), point(32, 100.3, 0.5));
+    void aSettingOverTheMarginOrNotShownEquivalentIsNotChosen() {
+        // 104 ± 0.5 is 4 % above 100 ± 0.5: different, though its interval touches nothing but the margin.
+        List<Tuning.Point> tight = List.of(point(4, 210, 2), point(8, 104, 0.5), point(16, 100, 0.5), point(32, 100.3, 0.5));
         assertThat(Tuning.recommend(tight)).get().extracting(Tuning.Point::setting).isEqualTo(16);
 
-        // The same times with wider intervals cannot tell 8 from 16: 8 is not significantly slower.
-        List<Tuning.Point> wider = List.of(point(4, 210, 2), point(8, 102, 2), point(16, 100, 2), point(32, 100.3, 2));
-        assertThat(Tuning.recommend(wider)).get().extracting(Tuning.Point::setting).isEqualTo(8);
+        // 102 ± 4 cannot be told from 100 ± 0.5 either way: inconclusive, so not recommended either (the old rule,
+        // overlapping intervals, took it).
+        List<Tuning.Point> wide = List.of(point(4, 210, 2), point(8, 102, 4), point(16, 100, 0.5), point(32, 100.3, 0.5));
+        Tuning.Point best = Tuning.best(wide).orElseThrow();
+        assertThat(Tuning.against(best, wide)).filteredOn(a -> a.point().setting() == 8).singleElement()
+                .extracting(Tuning.Against::judgement).isEqualTo(Judgement.inconclusive);
+        assertThat(Tuning.recommend(wide)).get().extracting(Tuning.Point::setting).isEqualTo(16);
     }
 
     @Test
-    void intervalsTooWideOrMissingAreUndetermined() {
-        List<Tuning.Point> noisy = List.of(point(4, 210, 30), point(8, 104, 20), point(16, 100, 15));
-        assertThat(Tuning.recommend(noisy)).isEmpty();
-        assertThat(Tuning.undetermined(noisy)).get().asString()
-                .isEqualTo("the interval at 8 is ±19 %, wider than ±10 %, too wide to call 8 as fast as 16");
-
+    void aBestWithOneForkIsUndetermined() {
         List<Tuning.Point> unknown = List.of(point(4, 210, 2), point(8, 100, Double.NaN));
         assertThat(Tuning.recommend(unknown)).isEmpty();
-        assertThat(Tuning.undetermined(unknown)).get().asString().contains("no interval");
-    }
-
-    @Test
-    void aWideBestIsStillTheAnswerWhenEverySmallerSettingIsSlowerBeyondBothIntervals() {
-        // The best's interval is ±14 %, but 64 lies above it beyond both intervals, and so does each smaller one.
-        List<Tuning.Point> points = List.of(point(8, 277, 4), point(16, 149, 1), point(32, 87, 3), point(64, 52.1, 3.1),
-                point(100, 34.5, 4.7));
-
-        assertThat(Tuning.undetermined(points)).isEmpty();
-        assertThat(Tuning.recommend(points)).get().extracting(Tuning.Point::setting).isEqualTo(100);
     }
 
     @Test
@@ -87,34 +81,42 @@ class TuningTest {
     }
 
     /**
-     * The full profile's sweep at N = 100 and 20 ms (fixtures/sweep-n100): what each series
-     * recommends, read off the data by hand. Five recommend 100, since every smaller setting is
-     * slower beyond both intervals; the JDK client's executor, which does not bound the requests,
-     * gives 8 to 100 overlapping times, and the smallest of them is ±16 %: undetermined.
+     * The full profile's sweep at N = 100 and 20 ms (fixtures/sweep-n100): every series recommends
+     * the smallest setting equivalent to its best, or the best itself; never one that is not.
      */
     @Test
-    void theFullSweepRecommendsWhatItsIntervalsAllow() throws Exception {
+    void theFullSweepRecommendsOnlyWhatItsTestsAllow() throws Exception {
         List<Row> rows = Row.of(JmhRun.read(Fixtures.copy("sweep-n100", folder)));
 
         List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
 
-        assertThat(recommendations).extracting(r -> r.series().name(), r -> r.chosen().map(Tuning.Point::setting)
-                .orElse(0), r -> Math.round(r.requestsInFlight())).containsExactlyInAnyOrder(
-                tuple("threadPool", 100, 53L), tuple("completableFuture", 100, 53L), tuple("virtualThreads", 100, 62L),
-                tuple("okHttpAsync", 100, 57L), tuple("okHttpAsync with OkHttp's default connection pool", 100, 49L),
-                tuple("httpClientAsync", 0, 56L));
-        assertThat(recommendations).allSatisfy(r -> assertThat(r.series().points())
-                .extracting(Tuning.Point::setting).containsExactly(8, 16, 32, 64, 100));
-        Tuning.Recommendation jdk = recommendations.stream().filter(r -> r.series().model() == Model.httpClientAsync)
-                .findFirst().orElseThrow();
-        assertThat(jdk.best().setting()).isEqualTo(100);
-        assertThat(jdk.undetermined()).hasValue("the interval at 8 is ±16 %, wider than ±10 %, too wide to call 8 as "
-                + "fast as 100");
+        assertThat(recommendations).extracting(r -> r.series().name(), r -> Math.round(r.requestsInFlight()))
+                .containsExactlyInAnyOrder(tuple("threadPool", 53L), tuple("completableFuture", 53L),
+                        tuple("virtualThreads", 62L), tuple("okHttpAsync", 57L),
+                        tuple("okHttpAsync with OkHttp's default connection pool", 49L), tuple("httpClientAsync", 56L));
+        assertThat(recommendations).allSatisfy(r -> {
+            assertThat(r.series().points()).extracting(Tuning.Point::setting).containsExactly(8, 16, 32, 64, 100);
+            Tuning.Point chosen = r.chosen().orElseThrow();
+            assertThat(r.others()).filteredOn(a -> a.point().setting() < chosen.setting())
+                    .allSatisfy(a -> assertThat(a.judgement()).isNotEqualTo(Judgement.equivalent));
+            if (chosen != r.best()) {
+                assertThat(r.others()).filteredOn(a -> a.point() == chosen).singleElement()
+                        .extracting(Tuning.Against::judgement).isEqualTo(Judgement.equivalent);
+            }
+        });
     }
 
     @Test
     void aRealSweepGetsATuningChartPerModelAndARecommendationPerSeries() throws Exception {
         Path json = Fixtures.copy("sweep", folder);
+        // The fixture has one fork per result: five forks around each score (± 1 %) let each series recommend.
+        var results = JsonParser.parseString(Files.readString(json)).getAsJsonArray();
+        results.forEach(r -> {
+            JsonObject primary = r.getAsJsonObject().getAsJsonObject("primaryMetric");
+            double score = primary.get("score").getAsDouble();
+            primary.add("rawData", Fixtures.forks(score, score / 100));
+        });
+        Files.writeString(json, results.toString());
         JmhRun run = JmhRun.read(json);
         List<Row> rows = Row.of(run);
 
@@ -134,7 +136,6 @@ class TuningTest {
         List<Tuning.Recommendation> recommendations = Tuning.recommendations(rows);
         assertThat(recommendations).hasSize(4);
         for (Tuning.Recommendation recommendation : recommendations) {
-            assertThat(recommendation.chosen().isPresent()).isNotEqualTo(recommendation.undetermined().isPresent());
             assertThat(recommendation.describe()).contains("Little's law").contains("in flight on average");
         }
 
@@ -144,14 +145,15 @@ class TuningTest {
                 "sweep-N10-gather-20ms-fixed-tuning-virtualThreads", "sweep-N10-gather-20ms-fixed-tuning-okHttpAsync");
         XYChart okHttp = (XYChart) charts.get("sweep-N10-gather-20ms-fixed-tuning-okHttpAsync").chart();
         // The recommended setting of each series is marked on the chart: the one the recommendation names.
-        int recommended = recommendations.stream().filter(r -> r.series().name().equals("okHttpAsync")).findFirst()
-                .orElseThrow().chosen().orElseThrow().setting();
-        assertThat(okHttp.getSeriesMap()).containsOnlyKeys("measured: okHttpAsync",
-                "measured: okHttpAsync with OkHttp's default connection pool", "predicted (either pool)",
-                "recommended: " + recommended + " (okHttpAsync)",
-                "recommended: 8 (okHttpAsync with OkHttp's default connection pool)");
-        assertThat(okHttp.getSeriesMap().get("recommended: " + recommended + " (okHttpAsync)").getXData())
-                .containsExactly(recommended);
+        Map<String, Integer> recommended = recommendations.stream().collect(Collectors.toMap(r -> r.series().name(),
+                r -> r.chosen().orElseThrow().setting()));
+        int sized = recommended.get("okHttpAsync");
+        String defaultPool = "okHttpAsync with OkHttp's default connection pool";
+        assertThat(okHttp.getSeriesMap()).containsOnlyKeys("measured: okHttpAsync", "measured: " + defaultPool,
+                "predicted (either pool)", "recommended: " + sized + " (okHttpAsync)",
+                "recommended: " + recommended.get(defaultPool) + " (" + defaultPool + ")");
+        assertThat(okHttp.getSeriesMap().get("recommended: " + sized + " (okHttpAsync)").getXData())
+                .containsExactly(sized);
         assertThat(okHttp.getSeriesMap().get("predicted (either pool)").getYData())
                 .containsExactly(200.0, 100.0, 60.0, 40.0);
 

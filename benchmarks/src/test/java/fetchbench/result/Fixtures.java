@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The checked-in JMH JSON of real runs (see fixtures/README.md), copied into a folder of the test's own. */
 public final class Fixtures {
@@ -44,7 +46,9 @@ public final class Fixtures {
 
     /**
      * A real result of the smoke run (a virtualThreads gather, with its secondary metrics) under a
-     * new benchmark name, parameters, score and error.
+     * new benchmark name, parameters, score and interval: five forks of two batches whose fork means
+     * have the score as their mean and {@code errorMs} as the half-width of their 95 % interval (one
+     * fork, no interval, where it is NaN).
      */
     public static JsonObject result(Path folder, String benchmark, Map<String, String> params, double scoreMs,
                              double errorMs) throws IOException {
@@ -55,7 +59,31 @@ public final class Fixtures {
         result.add("params", p);
         result.getAsJsonObject("primaryMetric").addProperty("score", scoreMs);
         result.getAsJsonObject("primaryMetric").addProperty("scoreError", errorMs);
+        result.getAsJsonObject("primaryMetric").add("rawData", forks(scoreMs, errorMs));
         return result;
+    }
+
+    /** t(0.975, 4) × the sample deviation of −2, −1, 0, 1, 2 over √5: the half-width per unit of spread. */
+    private static final double HALF_WIDTH_PER_STEP = 2.776445105 * Math.sqrt(2.5) / Math.sqrt(5);
+
+    /** Five fork means around {@code mean}, spread to give this 95 % half-width; one where it is NaN. */
+    public static List<Double> forkMeans(double mean, double halfWidth) {
+        if (Double.isNaN(halfWidth)) {
+            return List.of(mean);
+        }
+        return IntStream.rangeClosed(-2, 2).mapToObj(step -> mean + step * halfWidth / HALF_WIDTH_PER_STEP).toList();
+    }
+
+    /** Five forks of two equal batches around {@code mean}, spread to give this half-width; one fork where it is NaN. */
+    public static JsonArray forks(double mean, double halfWidth) {
+        JsonArray forks = new JsonArray();
+        for (double forkMean : forkMeans(mean, halfWidth)) {
+            JsonArray batches = new JsonArray();
+            batches.add(forkMean);
+            batches.add(forkMean);
+            forks.add(batches);
+        }
+        return forks;
     }
 
     /** A gather result of the model at N with a 100 ms delay. */

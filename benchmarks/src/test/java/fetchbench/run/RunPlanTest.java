@@ -88,36 +88,47 @@ class RunPlanTest {
                 Variant.valueOf("sequential"), Variant.valueOf("threadPool"), Variant.valueOf("completableFuture"),
                 Variant.valueOf("virtualThreads"), Variant.valueOf("okHttpAsync"), Variant.valueOf("okHttpSized"),
                 Variant.valueOf("httpClientAsync"), Variant.valueOf("structured"), Variant.valueOf("reactor"))));
-        // Every gather result rests on 2 forks and 10 measured batches, or 4 where a batch takes 2 s or more.
+        // The default run answers which model: the gather alone, no other shape, protocol, sweep or load.
+        assertThat(plan.measures()).allSatisfy(m -> {
+            assertThat(m.shape()).isEqualTo(Shape.gather);
+            assertThat(m.sweep()).isFalse();
+            assertThat(m.settings().protocols()).containsExactly(Protocol.http1);
+        });
+        assertThat(plan.steps()).noneMatch(UnderLoad.class::isInstance);
+        // A headline result (N = 100 or 1000, every request in flight) rests on 5 forks, every other on 3; each
+        // on 5 measured batches per fork, or 2 where a batch takes 2 s or more.
         Profile defaults = Profile.DEFAULT;
-        assertThat(defaults.forks()).isEqualTo(2);
+        assertThat(defaults.headlineForks()).isEqualTo(5);
+        assertThat(defaults.forks()).isEqualTo(3);
         for (Measure step : gather) {
-            int measured = defaults.forks() * step.batches().measurement(defaults.measurementIterations());
+            int forks = step.batches().forks(defaults.forks());
+            int measured = forks * step.batches().measurement(defaults.measurementIterations());
             for (int n : step.workloads().urls()) {
+                boolean headline = n >= 100 && step.mostInFlight(n) >= n;
+                assertThat(forks).as(step.describe() + " at N=" + n).isEqualTo(headline ? 5 : 3);
                 assertThat(measured).as(step.describe() + " at N=" + n)
-                        .isGreaterThanOrEqualTo(step.slowestBatchMillis(n) >= 2_000 ? 4 : 10);
+                        .isGreaterThanOrEqualTo(forks * (step.slowestBatchMillis(n) >= 2_000 ? 2 : 5));
             }
         }
+        assertThat(gather).filteredOn(s -> s.variant() == Variant.valueOf("virtualThreads"))
+                .extracting(s -> s.batches().forks(defaults.forks())).containsExactly(3, 5);
+        assertThat(plan.steps()).filteredOn(Step.Floor.class::isInstance)
+                .allSatisfy(f -> assertThat(((Step.Jmh) f).batches().forks(defaults.forks())).isEqualTo(3));
         // The floor: the bare client at every N with a 1 ms delay; the baseline at the run's delay.
         Step.Floor floor = floor(plan);
         assertThat(values(floor, "urls")).containsExactly("10", "100", "1000");
         assertThat(values(floor, "delayMs")).containsExactly("1");
-        assertThat(floor.batches().warmup(5)).isEqualTo(10);
+        assertThat(floor.batches().warmup(1)).isEqualTo(1);
         assertThat(floor.batches().measurement(5)).isEqualTo(10);
         // One floor per client stack the run fetches with: httpClientAsync's JDK client has its own.
         assertThat(values(floor, "client")).containsExactly("okHttp", "jdkHttpClient", "reactorNetty");
         assertThat(values(floor, "protocol")).containsExactly("http1");
-        // Where 1000 requests are in flight at once, a batch is CPU-bound and varies most: 6× the batches,
-        // and the baseline the harness overhead is judged against gets the same as its model.
-        // (reactor's flatMap has 256 in flight by default: not crowded.)
-        for (Measure step : gather.stream().filter(s -> s.workloads().urls().contains(1000)
-                && s.mostInFlight(1000) >= Batches.CROWDED_IN_FLIGHT).toList()) {
-            assertThat(step.workloads().urls()).as(step.describe()).containsExactly(1000);
-            assertThat(step.batches().measurement(defaults.measurementIterations())).as(step.describe()).isEqualTo(30);
-        }
+        // The baseline the harness overhead is judged against gets its model's batches, in 3 forks.
         assertThat(plan.steps().stream().filter(Step.Baseline.class::isInstance).map(Step.Baseline.class::cast)
-                .filter(b -> b.urls().contains(1000))).singleElement()
-                .satisfies(b -> assertThat(b.batches().measurement(defaults.measurementIterations())).isEqualTo(30));
+                .filter(b -> b.urls().contains(1000))).singleElement().satisfies(b -> {
+                    assertThat(b.batches().measurement(defaults.measurementIterations())).isEqualTo(5);
+                    assertThat(b.batches().forks(defaults.forks())).isEqualTo(3);
+                });
         assertThat(((Step.ServerCheck) plan.steps().get(0)).urls()).containsExactly(10, 100, 1000);
         Step.Baseline baseline = (Step.Baseline) plan.steps().get(plan.steps().size() - 1);
         assertThat(values(baseline, "delayMs")).containsExactly("100");
@@ -134,10 +145,11 @@ class RunPlanTest {
                 .flatMap(s -> values(s, "urls").stream())).containsExactly("10", "100", "1000");
         assertThat(plan.largestN()).isEqualTo(1000);
         assertThat(plan.allN()).containsExactly(10, 100, 1000); // the server check and floor: gather's N only
-        // The benchmarks are predicted to leave room for build and tests in the 15 minutes of ./mvnw verify.
+        // The benchmarks are predicted to leave room for downloads, build and the fast tests (about 1.5 min
+        // here) in the 15 minutes of ./mvnw verify: 12.5 minutes at most.
         Profile profile = Profile.DEFAULT;
         assertThat(plan.predictedSeconds(profile.warmupIterations(), profile.measurementIterations(), profile.forks()))
-                .isLessThan(13 * 60);
+                .isLessThan(12.5 * 60);
     }
 
     /** Over TLS and HTTP/2: one setting per client stack at one N, each where its stack speaks the protocol. */
@@ -146,23 +158,23 @@ class RunPlanTest {
      * batch budget; rates up to twice what each model's limit lets through.
      */
     @Test
-    void theDefaultRunMeasuresThreeModelsUnderLoad() throws Exception {
-        RunPlan plan = plan(props());
+    void theLoadBenchmarksNamedMeasureThreeModelsUnderLoad() throws Exception {
+        assertThat(plan(props()).steps()).as("the default run answers which model only").noneMatch(UnderLoad.class::isInstance);
+        RunPlan plan = plan(props(), "CallersBenchmark", "LoadBenchmark");
         List<UnderLoad> load = plan.steps().stream().filter(UnderLoad.class::isInstance)
                 .map(UnderLoad.class::cast).toList();
         List<UnderLoad> callers = load.stream().filter(u -> u.load() == UnderLoad.Load.callers).toList();
         List<UnderLoad> rates = load.stream().filter(u -> u.load() == UnderLoad.Load.rate).toList();
         assertThat(callers).extracting(u -> u.gather().variant())
                 .containsExactly(Variant.valueOf("threadPool"), Variant.valueOf("virtualThreads"),
-                        Variant.valueOf("virtualThreads"), Variant.valueOf("okHttpAsync"));
+                        Variant.valueOf("okHttpAsync"));
         assertThat(rates).extracting(u -> u.gather().variant())
                 .containsExactly(Variant.valueOf("threadPool"), Variant.valueOf("virtualThreads"),
                         Variant.valueOf("okHttpAsync"));
-        // OkHttp's 5 per host take 100 callers of 10 in 200 waves (4 s a round, over the budget); 100
-        // callers of unbounded virtual threads are 1000 requests at once, a crowded round with more batches …
+        // OkHttp's 5 per host take 100 callers of 10 in 200 waves (4 s a round, over the budget) …
         assertThat(callers).extracting(UnderLoad::values)
-                .containsExactly(List.of(1, 10, 100), List.of(1, 10), List.of(100), List.of(1, 10));
-        assertThat(callers.get(2).batches()).isEqualTo(Batches.CROWDED_GATHER);
+                .containsExactly(List.of(1, 10, 100), List.of(1, 10, 100), List.of(1, 10));
+        assertThat(callers).allSatisfy(u -> assertThat(u.batches()).isEqualTo(Batches.RUN));
         // … and 50 gathers a second: 160 and 320 would be ρ 3.2 and 6.4.
         assertThat(rates).extracting(UnderLoad::values)
                 .containsExactly(List.of(40, 80, 160, 320), List.of(40, 80, 160, 320), List.of(40, 80));
@@ -176,12 +188,12 @@ class RunPlanTest {
         assertThat(floor(plan).urls()).contains(10, 100, 1000);
         assertThat(plan.largestN()).isGreaterThanOrEqualTo(1000);
         // The load goes to the loopback only: a server elsewhere gets none, and the run says why.
-        RunPlan elsewhere = plan(props("fetchbench.target", "http://192.0.2.1:8080"));
+        RunPlan elsewhere = plan(props("fetchbench.profile", "smoke", "fetchbench.target", "http://192.0.2.1:8080"));
         assertThat(elsewhere.steps()).noneMatch(UnderLoad.class::isInstance);
         assertThat(elsewhere.notes()).anyMatch(note -> note.startsWith("callers and rate left out: the target "
                 + "http://192.0.2.1:8080 is not on this machine"));
-        assertThat(plan(props("fetchbench.target", "http://127.0.0.1:8080")).steps())
-                .filteredOn(UnderLoad.class::isInstance).hasSize(7);
+        assertThat(plan(props("fetchbench.profile", "smoke", "fetchbench.target", "http://127.0.0.1:8080")).steps())
+                .filteredOn(UnderLoad.class::isInstance).isNotEmpty();
         // A tuning run under load: each swept setting at the rate given, judged by its p99.
         // A pool of k takes k / (10 × 10 ms) gathers a second: under 10 threads, 200 a second is over twice that.
         RunPlan tune = plan(props("fetchbench.sweep", "1..64", "fetchbench.urls", "10", "fetchbench.delayMs", "10",
@@ -195,8 +207,12 @@ class RunPlanTest {
     }
 
     @Test
-    void theDefaultRunComparesTheProtocolsOneSettingPerStackAtOneN() throws Exception {
-        RunPlan plan = plan(props());
+    void theProtocolsProfileComparesOneSettingPerStackAtOneN() throws Exception {
+        RunPlan plan = plan(props("fetchbench.profile", "protocols"));
+        // Each setting's own HTTP/1.1 time is measured beside it: the profile runs no gather of its own.
+        assertThat(plan.measures()).filteredOn(s -> values(s, "protocol").contains("http1"))
+                .extracting(Measure::variant).containsExactly(Variant.valueOf("okHttpSized"),
+                        Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"));
         List<Measure> overOthers = plan.measures().stream()
                 .filter(s -> !values(s, "protocol").equals(List.of("http1"))).toList();
         assertThat(overOthers).extracting(Measure::variant)
@@ -208,15 +224,16 @@ class RunPlanTest {
             // The gather's own setting, so each stands beside the same setting over HTTP/1.1 at N = 100.
             assertThat(values(s, "connectionPool")).containsExactly("sized");
         });
-        assertThat(values(overOthers.get(0), "protocol")).containsExactly("https1", "h2", "h2c");
+        assertThat(values(overOthers.get(0), "protocol")).containsExactly("http1", "https1", "h2", "h2c");
         assertThat(values(overOthers.get(0), "concurrency")).containsExactly("1000");
-        assertThat(values(overOthers.get(1), "protocol")).containsExactly("https1", "h2");
+        assertThat(values(overOthers.get(1), "protocol")).containsExactly("http1", "https1", "h2");
         assertThat(plan.notes()).contains("httpClientAsync skipped for protocol=h2c: the JDK's HttpClient has no "
                 + "prior-knowledge HTTP/2 in cleartext (it only upgrades from HTTP/1.1)");
-        // HTTP/1.1 at N = 100 is the gather's own result for each of them.
-        assertThat(plan.measures().stream().filter(s -> s.shape() == Shape.gather && !s.sweep()
-                && values(s, "protocol").equals(List.of("http1")) && values(s, "urls").contains("100"))
-                .map(Measure::variant)).contains(Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"));
+        // The full profile runs the gather too: there HTTP/1.1 at each N is the gather's own result.
+        assertThat(plan(props("fetchbench.profile", "full")).measures().stream().filter(s -> s.shape() == Shape.gather
+                && !s.sweep() && values(s, "protocol").equals(List.of("http1")) && values(s, "urls").contains("100"))
+                .map(Measure::variant)).contains(Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"),
+                        Variant.valueOf("reactor"));
         // Each stack's floor over the protocols it speaks there, and a new client per batch over HTTPS.
         List<Step.Floor> floors = plan.steps().stream().filter(Step.Floor.class::isInstance)
                 .map(Step.Floor.class::cast).toList();
@@ -240,8 +257,8 @@ class RunPlanTest {
             assertThat(s.variant().model()).isEqualTo(Model.reactor);
             assertThat(values(s, "protocol")).containsExactly("h2c");
         });
-        // Named, reactor runs in every shape.
-        assertThat(plan.measures().stream().map(Measure::shape).distinct()).containsExactlyInAnyOrder(Shape.values());
+        // Named, reactor runs in the default run's shape (the others are named, or the shapes profile's).
+        assertThat(plan.measures().stream().map(Measure::shape).distinct()).containsExactly(Shape.gather);
         assertThat(plan.notes()).anyMatch(n -> n.startsWith("httpClientAsync skipped for protocol=h2c"));
         assertThatThrownBy(() -> plan(props("fetchbench.protocol", "h2c", "fetchbench.model", "httpClientAsync")))
                 .isInstanceOf(OptionException.class).hasMessageStartingWith("nothing to run: httpClientAsync skipped "
@@ -250,7 +267,7 @@ class RunPlanTest {
 
     @Test
     void theMachinesCoresAreAnInputOfThePredictions() throws Exception {
-        RunOptions options = RunOptions.parse(new String[0], props());
+        RunOptions options = RunOptions.parse(new String[0], props("fetchbench.profile", "shapes"));
 
         // A pool of 16 shares the CPU work on 2 cores, so the CPU bounds its batch; on 16 cores the work runs at once.
         assertThat(cpuHeavyThreadPoolMillis(RunPlan.of(options, TWO_CORES)))
@@ -264,12 +281,16 @@ class RunPlanTest {
 
     @Test
     void everyShapeRunsEveryModelThatCanDoIt() throws Exception {
-        RunPlan plan = plan(props());
+        RunPlan plan = plan(props("fetchbench.profile", "shapes"));
 
+        assertThat(plan.measures()).noneMatch(s -> s.shape() == Shape.gather);
         for (Shape shape : Shape.values()) {
+            if (shape == Shape.gather) {
+                continue;
+            }
             List<Model> models = models(plan.measures().stream().filter(s -> s.shape() == shape).toList())
                     .stream().distinct().toList();
-            // The default run leaves a few out to stay within its budget (each card says which, and why).
+            // The shapes profile leaves a few out to stay within its budget (each card says which, and why).
             List<Model> leftOut = Profile.compared(shape).stream().map(Variant::model).distinct()
                     .filter(m -> Profile.compared(shape).stream().filter(v -> v.model() == m)
                             .allMatch(v -> v.leftOutOfDefault(shape).isPresent())).toList();
@@ -346,19 +367,22 @@ class RunPlanTest {
     }
 
     @Test
-    void theDefaultRunEndsWithOneSmallSweep() throws Exception {
-        List<Measure> sweep = plan(props()).measures().stream().filter(Measure::sweep).toList();
+    void theFullProfileSweepsEveryModelsKnobAndTheDefaultRunNone() throws Exception {
+        assertThat(plan(props()).measures()).noneMatch(Measure::sweep);
+        List<Measure> sweep = plan(props("fetchbench.profile", "smoke")).measures().stream().filter(Measure::sweep)
+                .toList();
 
-        // The default run sweeps threadPool's pool size; the full profile every model's knob.
-        assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool);
+        // The smoke run sweeps threadPool's pool size and OkHttp's Dispatcher; the full profile every model's knob.
+        assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool, Model.okHttpAsync);
         assertThat(models(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep)
                 .toList()).stream().distinct()).containsExactly(Model.threadPool, Model.completableFuture,
                 Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor);
-        assertThat(sweep).allSatisfy(s -> {
-            assertThat(values(s, "urls")).containsExactly("100");
-            // A sweep's short batches get what a short gather does: 10 measured per fork.
-            assertThat(s.batches()).isEqualTo(Batches.SHORT_GATHER);
-        });
+        assertThat(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep).toList())
+                .allSatisfy(s -> {
+                    assertThat(values(s, "urls")).containsExactly("100");
+                    // A sweep's short batches get what a gather does: the run's (in the run's forks).
+                    assertThat(s.batches()).isEqualTo(Batches.RUN);
+                });
         assertThat(plan(props(), "-p", "urls=50").measures()).noneMatch(Measure::sweep);
     }
 
@@ -407,8 +431,8 @@ class RunPlanTest {
             assertThat(values(s, "concurrency")).containsExactly("5");
             assertThat(values(s, "maxRequests")).containsExactly("64");
         });
-        assertThat(steps.get(0).batches()).isEqualTo(Batches.SHORT_GATHER);
-        assertThat(steps.get(1).batches()).isEqualTo(Batches.SLOW);
+        assertThat(steps.get(0).batches().withForks(0)).isEqualTo(Batches.RUN);
+        assertThat(steps.get(1).batches().withForks(0)).isEqualTo(Batches.SLOW);
         assertThat(values(steps.get(2), "concurrency")).containsExactly("300");
         assertThat(values(steps.get(2), "maxRequests")).containsExactly("300");
     }
@@ -419,7 +443,7 @@ class RunPlanTest {
 
         // N = 1000 is 100 s a batch: a step of its own with the slow budget, N = 10 with the run's.
         assertThat(steps).flatExtracting(s -> values(s, "urls")).containsExactly("10", "1000");
-        assertThat(steps.get(1).batches()).isEqualTo(Batches.SLOW);
+        assertThat(steps.get(1).batches().withForks(0)).isEqualTo(Batches.SLOW);
     }
 
     @Test
@@ -492,13 +516,13 @@ class RunPlanTest {
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
                 note -> assertThat(note).startsWith("note: urls, delayMs"),
                 check -> assertThat(check).isEqualTo("server check at urls=10,300 delayMs=100"),
-                floor -> assertThat(floor).startsWith("floor: bare client (okHttp) with a 1 ms delay, urls=10,300 (2 × 10+10 batches"),
+                floor -> assertThat(floor).startsWith("floor: bare client (okHttp) with a 1 ms delay, urls=10,300 (3 × 1+10 batches"),
                 okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (2 × 1+10 batches, predicted "),
+                        + "maxRequests=64 (3 × 1+5 batches, predicted "),
                 slow -> assertThat(slow).startsWith("okHttpAsync urls=300 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (2 × 1+2 batches, predicted "),
+                        + "maxRequests=64 (3 × 1+2 batches, predicted "),
                 sized -> assertThat(sized).startsWith("okHttpSized urls=10,300 delayMs=100 concurrency=300 "
-                        + "maxRequests=300 (2 × 1+10 batches, predicted "),
+                        + "maxRequests=300 (3 × 1+5 batches, predicted "),
                 total -> assertThat(total).startsWith("4 JMH runs, predicted about "));
         assertThat(results.resolve("runs")).doesNotExist();
     }

@@ -12,14 +12,26 @@ import org.junit.jupiter.api.Test;
 class TheoryTest {
 
     @Test
-    void aMeasurementIsInsideTheBandWhenItsIntervalMeetsIdealToIdealPlusFloor() {
+    void aMeasurementIsInsideTheBandOnlyWhenItsWholeIntervalIs() {
         // Ideal 100 ms, floor 20 ms: the band is 100–120.
         assertThat(Theory.placement(104, 110, 100, 20)).isEqualTo(Theory.Placement.inside);
-        assertThat(Theory.placement(118, 125, 100, 20)).isEqualTo(Theory.Placement.inside); // meets the top
+        assertThat(Theory.placement(118, 125, 100, 20)).isEqualTo(Theory.Placement.straddles); // across the top
+        assertThat(Theory.placement(95, 105, 100, 20)).isEqualTo(Theory.Placement.straddles); // across the ideal
         assertThat(Theory.placement(121, 125, 100, 20)).isEqualTo(Theory.Placement.above);
         assertThat(Theory.placement(90, 99, 100, 20)).isEqualTo(Theory.Placement.below);
+        // However wide, an interval wholly above the band is above it, never unknown.
+        assertThat(Theory.placement(136.8, 150.4, 20, 11)).isEqualTo(Theory.Placement.above);
+        assertThat(Theory.placement(50, 500, 100, 20)).isEqualTo(Theory.Placement.straddles);
+        assertThat(Theory.placement(Double.NaN, Double.NaN, 100, 20)).as("one fork: no interval")
+                .isEqualTo(Theory.Placement.unknown);
         // Without a floor the band is the ideal alone.
         assertThat(Theory.placement(101, 102, 100, Double.NaN)).isEqualTo(Theory.Placement.above);
+    }
+
+    @Test
+    void aBandOverHalfItsIdealWideIsTooWideToJudge() {
+        assertThat(Theory.tooWide(100, 150)).isFalse();
+        assertThat(Theory.tooWide(100, 234)).isTrue();
     }
 
     @Test
