@@ -33,7 +33,7 @@ public final class WarmUp {
     /** The whole warm-up of a fork at most. */
     public static final Duration LIMIT = Duration.ofSeconds(15);
     /** Blocks of batches the steadiness tests look back over … */
-    public static final int WINDOW = 10;
+    public static final int WINDOW = 8;
     /** … or at least this many, where they take {@link #WINDOW_SPAN} already (batches of 0.2 s and more). */
     public static final int SHORT_WINDOW = 5;
     public static final Duration WINDOW_SPAN = Duration.ofSeconds(2);

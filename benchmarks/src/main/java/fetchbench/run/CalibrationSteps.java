@@ -17,14 +17,15 @@ final class CalibrationSteps {
     }
 
     /**
-     * The server check and the floor first, at every N the run gathers; the bare-client baseline
-     * after each unswept virtualThreads gather at fixed, non-zero delays (delay 0 is the floor's).
+     * The server check and the floor first, at every N the run gathers; where the profile measures
+     * the harness {@code overhead}, the bare-client baseline after each unswept virtualThreads gather at fixed, non-zero delays (delay 0 is the floor's).
      */
-    static RunPlan around(List<Step> measures, List<String> notes) {
+    static RunPlan around(List<Step> measures, List<String> notes, boolean overhead) {
         List<Step> steps = new ArrayList<>(measures);
         List<Integer> allN = RunPlan.gatherN(steps);
         for (Step step : measures) {
-            if (step instanceof Measure m && m.variant().model() == Model.UNBOUNDED_REFERENCE && m.shape() == Shape.gather
+            if (overhead && step instanceof Measure m && m.variant().model() == Model.UNBOUNDED_REFERENCE
+                    && m.shape() == Shape.gather
                     && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
                 List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Benchmarks.FLOOR_DELAY_MS).toList();
                 if (!delays.isEmpty()) {

@@ -108,7 +108,7 @@ final class Planner {
         if (steps.isEmpty()) {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
         }
-        return CalibrationSteps.around(steps, notes);
+        return CalibrationSteps.around(steps, notes, profile.answers(Profile.Part.overhead));
     }
 
     /**

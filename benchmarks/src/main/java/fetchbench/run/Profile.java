@@ -24,23 +24,23 @@ public enum Profile {
     /**
      * The run of {@code ./mvnw verify}, the headline question: which model, at N = 10, 100, 1000,
      * where a batch takes at most 1.5 s. A "Which model?" cell at N = 100 or 1000 with every request
-     * in flight rests on 5 forks, every other result on 3; 1 warm-up and 5 measured batches each
-     * (after the fork's own warm-up until steady).
+     * in flight rests on 5 forks, every other result on 3; 5 measured batches each after the fork's
+     * own warm-up until steady, which replaces JMH's warm-up iterations.
      */
-    DEFAULT(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 1_500, EnumSet.of(Part.gather)),
+    DEFAULT(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.gather)),
     /** Every part briefly, for CI: one fork, so no intervals. */
-    SMOKE(List.of(10, 100), 20, 1, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
-            Part.load)),
+    SMOKE(List.of(10, 100), 20, 0, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
+            Part.load, Part.overhead)),
     /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */
-    SHAPES(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
+    SHAPES(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
     /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
-    PROTOCOLS(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 1_500, EnumSet.of(Part.protocols)),
+    PROTOCOLS(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.protocols)),
     /**
      * Everything: the default run with the slow batches it leaves out (up to 20 s), the other
      * shapes, the protocols at every N, the sweeps, the load, and the scale test at N =
      * {@link #SCALE_URLS} with a {@link #SCALE_DELAY_MS} ms delay.
      */
-    FULL(List.of(10, 100, 1000), 100, 1, 5, 3, 5, 20_000, EnumSet.allOf(Part.class));
+    FULL(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 20_000, EnumSet.allOf(Part.class));
 
     /** What a run answers: each profile answers some; a benchmark named on the command line runs in any. */
     public enum Part {
@@ -55,7 +55,9 @@ public enum Profile {
         /** Many callers and open-loop arrivals. */
         load,
         /** N = 10 000 at once. */
-        scale
+        scale,
+        /** The suite's own overhead: the bare client beside virtualThreads at the run's delays. */
+        overhead
     }
 
     /** The variants that play this role, model by model (each model's card says which). */

@@ -20,7 +20,7 @@ import java.util.Map;
 public sealed interface Step {
 
     /** Seconds JMH needs per parameter combination and fork besides the batches and the warm-up: fork start, set-up. */
-    double FORK_OVERHEAD_SECONDS = 2.5;
+    double FORK_OVERHEAD_SECONDS = 3.2;
     /** Seconds a fork's own warm-up spends on its undelayed requests for the JIT, on average (see WarmUp). */
     double JIT_WARM_UP_SECONDS = 1.5;
     /** Windows of real batches a fork's own warm-up runs, on average, before they are steady. */

@@ -81,7 +81,8 @@ class RunPlanTest {
         // First the server check and the floor, then every variant, last the baseline.
         assertThat(plan.steps().get(0)).isInstanceOf(Step.ServerCheck.class);
         assertThat(plan.steps().get(1)).isInstanceOf(Step.Floor.class);
-        assertThat(plan.steps().get(plan.steps().size() - 1)).isInstanceOf(Step.Baseline.class);
+        // The harness overhead (the bare client beside virtualThreads) is the smoke and full profiles' question.
+        assertThat(plan.steps()).noneMatch(Step.Baseline.class::isInstance);
         assertThat(gather).extracting(Measure::benchmarkName).containsOnly("fetchbench.bench.GatherBenchmark.gather");
         // CompletableFuture on a pool of 20 is left out of the default gather (each card says which).
         assertThat(gather.stream().map(Measure::variant).distinct()).containsExactlyElementsOf(available(List.of(
@@ -123,15 +124,15 @@ class RunPlanTest {
         // One floor per client stack the run fetches with: httpClientAsync's JDK client has its own.
         assertThat(values(floor, "client")).containsExactly("okHttp", "jdkHttpClient", "reactorNetty");
         assertThat(values(floor, "protocol")).containsExactly("http1");
-        // The baseline the harness overhead is judged against gets its model's batches, in 3 forks.
-        assertThat(plan.steps().stream().filter(Step.Baseline.class::isInstance).map(Step.Baseline.class::cast)
+        assertThat(((Step.ServerCheck) plan.steps().get(0)).urls()).containsExactly(10, 100, 1000);
+        // In the full profile the baseline follows virtualThreads at the run's delay, with its batches in 3 forks.
+        RunPlan full = plan(props("fetchbench.profile", "full"));
+        assertThat(full.steps().stream().filter(Step.Baseline.class::isInstance).map(Step.Baseline.class::cast)
                 .filter(b -> b.urls().contains(1000))).singleElement().satisfies(b -> {
+                    assertThat(values(b, "delayMs")).containsExactly("100");
                     assertThat(b.batches().measurement(defaults.measurementIterations())).isEqualTo(5);
                     assertThat(b.batches().forks(defaults.forks())).isEqualTo(3);
                 });
-        assertThat(((Step.ServerCheck) plan.steps().get(0)).urls()).containsExactly(10, 100, 1000);
-        Step.Baseline baseline = (Step.Baseline) plan.steps().get(plan.steps().size() - 1);
-        assertThat(values(baseline, "delayMs")).containsExactly("100");
         for (Measure step : plan.measures()) {
             for (int n : step.workloads().urls()) {
                 assertThat(step.slowestBatchMillis(n)).isLessThanOrEqualTo(Profile.DEFAULT.batchBudgetMs());
@@ -516,13 +517,13 @@ class RunPlanTest {
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
                 note -> assertThat(note).startsWith("note: urls, delayMs"),
                 check -> assertThat(check).isEqualTo("server check at urls=10,300 delayMs=100"),
-                floor -> assertThat(floor).startsWith("floor: bare client (okHttp) with a 1 ms delay, urls=10,300 (3 × 1+10 batches"),
+                floor -> assertThat(floor).startsWith("floor: bare client (okHttp) with a 1 ms delay, urls=10,300 (3 × 0+10 batches"),
                 okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (3 × 1+5 batches, predicted "),
+                        + "maxRequests=64 (3 × 0+5 batches, predicted "),
                 slow -> assertThat(slow).startsWith("okHttpAsync urls=300 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (3 × 1+2 batches, predicted "),
+                        + "maxRequests=64 (3 × 0+2 batches, predicted "),
                 sized -> assertThat(sized).startsWith("okHttpSized urls=10,300 delayMs=100 concurrency=300 "
-                        + "maxRequests=300 (3 × 1+5 batches, predicted "),
+                        + "maxRequests=300 (3 × 0+5 batches, predicted "),
                 total -> assertThat(total).startsWith("4 JMH runs, predicted about "));
         assertThat(results.resolve("runs")).doesNotExist();
     }

@@ -1,6 +1,7 @@
 package fetchbench.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -134,5 +135,14 @@ class StatisticsTest {
         double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         assertThat(mean).isCloseTo(0, within(0.1));
         assertThat(ForkMeans.variance(scores)).isCloseTo(1, within(0.15));
+    }
+
+    @Test
+    void aMarginIsAShareOrAPercentageAndAnythingElseIsRefusedNamingTheOption() {
+        assertThat(Margin.parse("0.05")).isEqualTo(0.05);
+        assertThat(Margin.parse("3%")).isCloseTo(0.03, within(1e-12));
+        assertThatThrownBy(() -> Margin.parse("80%")).hasMessage("-Dfetchbench.margin=80% is not a margin; allowed: "
+                + "a share from 0.001 to 0.5, e.g. 0.03 or 3%");
+        assertThatThrownBy(() -> Margin.parse("wide")).hasMessageStartingWith("-Dfetchbench.margin=wide is not a margin");
     }
 }
