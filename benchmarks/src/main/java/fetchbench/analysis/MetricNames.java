@@ -30,7 +30,7 @@ public final class MetricNames {
      * collector's rates and counts, which the allocation per batch says better for a model.
      */
     public static final Set<String> NOT_CHARTED = Set.of(Metrics.WARMUP_REQUESTS, Metrics.WARMUP_BATCHES,
-            "gc.alloc.rate", "gc.count", "gc.time");
+            Metrics.WARMUP_STEADY, Metrics.WARMUP_COMPILE_MS, "gc.alloc.rate", "gc.count", "gc.time");
 
     private MetricNames() {
     }

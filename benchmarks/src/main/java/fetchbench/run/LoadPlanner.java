@@ -136,8 +136,7 @@ final class LoadPlanner {
         if (!planned.isEmpty() && !callers) {
             steps.add(new UnderLoad(load, gather, planned));
         }
-        // A round's batches like a gather's of M·N (see Batches): a short round with
-        // hundreds in flight is the CPU of client and server, shared, and varies most.
+        // A round's batches like a gather's of M·N (see Batches): the run's, or the slow budget.
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int m : callers ? planned : List.<Integer>of()) {
             UnderLoad one = new UnderLoad(load, gather, List.of(m));
