@@ -2,9 +2,11 @@ package fetchbench;
 
 import fetchbench.model.ClientStack;
 import fetchbench.probe.ServerCheck;
+import fetchbench.probe.ServerWarmUp;
 import fetchbench.probe.StreamLimitProbe;
 import fetchbench.result.ProbeOutcome;
 import fetchbench.result.ResultKeys;
+import fetchbench.result.ServerWarmUpOutcome;
 import fetchbench.run.ForkFacts;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
@@ -28,7 +30,7 @@ import java.util.List;
 
 /**
  * What happens before the benchmarks: a run this machine cannot take refused (another JMH run,
- * OS limits), the server started (or the user's reached), the server checked at every N, and each
+ * OS limits), the server started (or the user's reached) and warmed up, the server checked at every N, and each
  * stack's behaviour past the HTTP/2 stream limit probed; what they found goes to the forks as
  * arguments.
  *
@@ -60,6 +62,8 @@ record Preflight(List<String> forkArgs, String failedAt) {
 
     /** The server check at every N, and past the HTTP/2 stream limit the probe, each said on the console. */
     static Preflight run(RunOptions options, RunPlan plan, TargetServer server, PrintStream out) throws IOException {
+        ServerWarmUpOutcome warmUp = ServerWarmUp.run(server.baseUri());
+        out.println("[fetchbench] " + warmUp.describe());
         List<ServerCheck.Result> checks = new ArrayList<>();
         for (Step step : plan.steps()) {
             if (step instanceof Step.ServerCheck serverCheck) {
@@ -73,6 +77,7 @@ record Preflight(List<String> forkArgs, String failedAt) {
         }
         String failedAt = ServerCheck.failedUrls(checks);
         List<String> forkArgs = ForkFacts.forkArgs(options, server, ServerCheck.summary(checks), failedAt, plan.notes());
+        forkArgs.add("-D" + ResultKeys.SERVER_WARM_UP + "=" + warmUp.encode());
         List<ClientStack> http2Stacks = plan.http2Stacks();
         if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
             List<ProbeOutcome> probes = StreamLimitProbe.run(server, http2Stacks,

@@ -13,6 +13,7 @@ import fetchbench.document.Section;
 import fetchbench.result.Notes;
 import fetchbench.result.Param;
 import fetchbench.result.ResultKeys;
+import fetchbench.result.ServerWarmUpOutcome;
 import fetchbench.result.ServerCheckOutcome;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
@@ -51,6 +52,9 @@ final class RunSections {
                 + measured.getMax() + " measured batches per result (each result's forks and batches are in the "
                 + "table)"));
         run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> blocks.add(Paragraph.fact("Code: " + source)));
+        run.forkProperty(ResultKeys.SERVER_WARM_UP).map(ServerWarmUpOutcome::decode)
+                .ifPresent(warmUp -> blocks.add(warmUp.steady() ? Paragraph.fact(warmUp.describe())
+                        : Paragraph.warning(warmUp.describe())));
         serverCheck(run).ifPresent(check -> blocks.add(Paragraph.fact(check)));
         return new Section("run", "This run", blocks);
     }

@@ -133,7 +133,7 @@ public final class JmhRunner {
         return new Runner(jmh.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL)).run();
     }
 
-    /** The floor first (it needs no warm server), the rest in an order drawn from {@code seed}. */
+    /** The floor first (the server is warm by then: {@link fetchbench.probe.ServerWarmUp}), the rest in an order drawn from {@code seed}. */
     public static List<Step.Jmh> shuffled(List<Step.Jmh> steps, long seed) {
         List<Step.Jmh> floors = steps.stream().filter(Step.Floor.class::isInstance).toList();
         List<Step.Jmh> rest = new ArrayList<>(steps.stream().filter(s -> !(s instanceof Step.Floor)).toList());
