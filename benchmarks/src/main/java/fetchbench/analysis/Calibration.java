@@ -112,10 +112,17 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
     public List<String> floorLines() {
         List<String> lines = new ArrayList<>(floorLines(n -> true));
         newClientFloors.forEach((stack, byN) -> byN.forEach((n, fresh) -> lines.add(String.format(Locale.ROOT,
-                "a new client per batch at N=%d (%s bare client over https1): %.1f ± %.1f ms, so a new connection "
+                "a new client per batch at N=%d (%s bare client over https1): %.1f%s, so a new connection "
                         + "with its handshake costs %.2f ms at this N", n, stack, Row.toMillis(fresh.score(), fresh.unit()),
-                Row.toMillis(fresh.error(), fresh.unit()), newConnectionMs(stack, n)))));
+                plusMinus(fresh), newConnectionMs(stack, n)))));
         return lines;
+    }
+
+    /** " ± 1.2 ms", half the fork means' 95 % interval; " ms (one fork, no interval)" with one fork. */
+    private static String plusMinus(JmhRun.Metric metric) {
+        double halfWidth = Steadiness.forkMeansMs(metric).halfWidth();
+        return Double.isNaN(halfWidth) ? " ms (one fork, no interval)"
+                : String.format(Locale.ROOT, " ± %.1f ms", halfWidth);
     }
 
     /** The floors' lines at the N {@code atN} picks. */
@@ -123,10 +130,9 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
         List<String> lines = new ArrayList<>();
         floors.forEach((over, byN) -> byN.forEach((n, floor) -> {
             if (atN.test(n)) {
-                lines.add(String.format(Locale.ROOT, "floor at N=%d (%s bare client%s, %d ms delay): %.1f ± %.1f ms",
+                lines.add(String.format(Locale.ROOT, "floor at N=%d (%s bare client%s, %d ms delay): %.1f%s",
                         n, over.stack(), over.protocol() == Protocol.http1 ? "" : " over " + over.protocol(),
-                        Benchmarks.FLOOR_DELAY_MS, floorMs(over.stack(), over.protocol(), n),
-                        Row.toMillis(floor.error(), floor.unit())));
+                        Benchmarks.FLOOR_DELAY_MS, floorMs(over.stack(), over.protocol(), n), plusMinus(floor)));
             }
         }));
         return lines;

@@ -4,6 +4,7 @@ import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
 import fetchbench.stats.ForkMeans;
 import fetchbench.stats.Judgement;
+import fetchbench.stats.SignTest;
 import fetchbench.stats.Trend;
 import java.util.HashSet;
 import java.util.List;
@@ -46,6 +47,58 @@ public final class Steadiness {
             }
         }
         return drifting;
+    }
+
+    /**
+     * Whether the forks of the whole run, taken together, still got faster (or slower) over their
+     * measured batches: each result's test can miss a small drift that every fork shares, so the
+     * direction of each fork's series (Mann–Kendall's S) is counted across the run and a sign test at
+     * {@value #DRIFT_ALPHA} says whether so many pointing one way is chance. A run that fails it
+     * ended its forks' warm-ups too early; the report says so.
+     */
+    public static SignTest acrossTheRun(List<JmhRun.Result> results) {
+        int down = 0;
+        int up = 0;
+        for (JmhRun.Result result : results) {
+            for (List<Double> fork : result.primary().raw()) {
+                long s = Trend.of(fork).s();
+                down += s < 0 ? 1 : 0;
+                up += s > 0 ? 1 : 0;
+            }
+        }
+        return new SignTest(down, up);
+    }
+
+    /** The run-wide drift in words, a warning where the sign test fails. */
+    public static String acrossTheRunInWords(SignTest forks) {
+        String counts = String.format(Locale.ROOT, "%d of %d forks' measured batches got faster, %d slower "
+                + "(sign test p = %.2g)", forks.down(), forks.total(), forks.up(), forks.pValue());
+        return forks.pValue() < DRIFT_ALPHA
+                ? "Across the run " + counts + ": more than chance, so the forks' warm-ups ended before the "
+                        + "batches were steady and the results lean slow (or fast, where most got slower)"
+                : "Across the run " + counts + ": no more than chance";
+    }
+
+    /** The share of its mean a result's interval may reach on each side and still count as precise. */
+    public static final double PRECISE_PERCENT = 10;
+
+    /**
+     * How many results have a {@value ForkMeans#LEVEL} interval of ±{@value #PRECISE_PERCENT} % or
+     * better, in words: the floors (the bare client's calibration, a few ms at small N) counted apart
+     * from the results the tables judge.
+     */
+    public static String precision(List<JmhRun.Result> results) {
+        List<JmhRun.Result> floors = results.stream().filter(Calibration::isBare).toList();
+        List<JmhRun.Result> judged = results.stream().filter(r -> !Calibration.isBare(r)).toList();
+        String line = String.format(Locale.ROOT, "Intervals of ±%.0f %% or better: %s of the results",
+                PRECISE_PERCENT, preciseOf(judged));
+        return floors.isEmpty() ? line : line + ", " + preciseOf(floors) + " of the floors";
+    }
+
+    private static String preciseOf(List<JmhRun.Result> results) {
+        long precise = results.stream().filter(r -> forkMeansMs(r.primary()).relativeHalfWidth() * 100
+                <= PRECISE_PERCENT).count();
+        return precise + " of " + results.size();
     }
 
     /** Whether a fork's warm-up ran out of time before its batches were steady, in words. */

@@ -2,6 +2,8 @@ package fetchbench.report;
 
 import fetchbench.analysis.Calibration;
 import fetchbench.analysis.Row;
+import fetchbench.analysis.Steadiness;
+import fetchbench.stats.SignTest;
 import fetchbench.result.JmhRun;
 
 import fetchbench.catalog.Model;
@@ -56,6 +58,10 @@ final class RunSections {
                 .ifPresent(warmUp -> blocks.add(warmUp.steady() ? Paragraph.fact(warmUp.describe())
                         : Paragraph.warning(warmUp.describe())));
         serverCheck(run).ifPresent(check -> blocks.add(Paragraph.fact(check)));
+        blocks.add(Paragraph.fact(Steadiness.precision(run.results())));
+        SignTest forks = Steadiness.acrossTheRun(run.results());
+        String drift = Steadiness.acrossTheRunInWords(forks);
+        blocks.add(forks.pValue() < Steadiness.DRIFT_ALPHA ? Paragraph.warning(drift) : Paragraph.fact(drift));
         return new Section("run", "This run", blocks);
     }
 

@@ -24,7 +24,7 @@ public record Batches(int minimum, int maxWarmup, int maxMeasurement, int measur
     }
 
     /** A batch predicted this slow is stable from the first: its step gets {@link #SLOW}. */
-    static final double SLOW_BATCH_MS = 2_000;
+    static final double SLOW_BATCH_MS = 1_000;
 
     /** The run's own. */
     static final Batches RUN = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 1);

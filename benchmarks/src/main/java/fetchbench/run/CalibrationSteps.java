@@ -17,12 +17,15 @@ final class CalibrationSteps {
     }
 
     /**
-     * The server check and the floor first, at every N the run gathers; where the profile measures
+     * The server check and the floor first, at every N the run gathers (the floor from
+     * {@code smallestFloorUrls} up, where the run gathers at it); where the profile measures
      * the harness {@code overhead}, the bare-client baseline after each unswept virtualThreads gather at fixed, non-zero delays (delay 0 is the floor's).
      */
-    static RunPlan around(List<Step> measures, List<String> notes, boolean overhead) {
+    static RunPlan around(List<Step> measures, List<String> notes, boolean overhead, int smallestFloorUrls) {
         List<Step> steps = new ArrayList<>(measures);
         List<Integer> allN = RunPlan.gatherN(steps);
+        List<Integer> floorN = allN.contains(smallestFloorUrls)
+                ? allN.stream().filter(n -> n >= smallestFloorUrls).toList() : allN;
         for (Step step : measures) {
             if (overhead && step instanceof Measure m && m.variant().model() == Model.UNBOUNDED_REFERENCE
                     && m.shape() == Shape.gather
@@ -63,7 +66,7 @@ final class CalibrationSteps {
         }
         // The cleartext floor where a step speaks HTTP/1.1 in cleartext (none does against an https target).
         if (!stacks.isEmpty() || all.isEmpty()) {
-            steps.add(0, new Step.Floor(allN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
+            steps.add(0, new Step.Floor(floorN, stacks.isEmpty() ? List.of(ClientStack.okHttp) : stacks));
         }
         steps.add(0, new Step.ServerCheck(allN, delays.isEmpty() ? List.of(Benchmarks.FLOOR_DELAY_MS) : delays));
         return new RunPlan(steps, notes);

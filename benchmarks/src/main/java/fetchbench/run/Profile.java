@@ -27,7 +27,16 @@ public enum Profile {
      * in flight rests on 5 forks, every other result on 3; 5 measured batches each after the fork's
      * own warm-up until steady, which replaces JMH's warm-up iterations.
      */
-    DEFAULT(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.gather)),
+    DEFAULT(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.gather)) {
+        /**
+         * Nine forks fewer, for the budget: at N = 10 a batch's band is read against the floor at
+         * N = 100, which no batch of 10 exceeds (the band [d, d + floor] is wider, never wrong).
+         */
+        @Override
+        public int smallestFloorUrls() {
+            return 100;
+        }
+    },
     /** Every part briefly, for CI: one fork, so no intervals. */
     SMOKE(List.of(10, 100), 20, 0, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
             Part.load, Part.overhead)),
@@ -106,6 +115,14 @@ public enum Profile {
     /** JMH forks per headline result: a "Which model?" cell at N = 100 or 1000 with every request in flight. */
     public int headlineForks() {
         return headlineForks;
+    }
+
+    /**
+     * The smallest N the floor is measured at, where the run gathers at it; below it the floor read
+     * is the one at this N (see Calibration#floorMs). 1: at every N.
+     */
+    public int smallestFloorUrls() {
+        return 1;
     }
 
     /** Whether the profile answers this part unasked. */

@@ -4,7 +4,6 @@ import fetchbench.model.Tls;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,8 +37,7 @@ public final class ExternalServer implements TargetServer {
         }
         int status;
         try {
-            status = Admin.send(baseUri, HttpRequest.newBuilder(baseUri.resolve("/__admin/mappings?limit=1")))
-                    .statusCode();
+            status = Admin.get(baseUri, "/__admin/mappings?limit=1").status();
         } catch (IOException | IllegalArgumentException e) {
             String why = e instanceof ConnectException ? "connection refused" : e.toString();
             throw new IOException("cannot reach WireMock at " + baseUri + ": " + why, e);

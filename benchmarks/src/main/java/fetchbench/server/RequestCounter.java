@@ -11,8 +11,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -74,11 +72,11 @@ public final class RequestCounter implements ServeEventListener, AdminApiExtensi
     /** What {@code server} has counted so far, or empty when it does not count. */
     public static Optional<Counts> counts(URI server) {
         try {
-            HttpResponse<String> response = Admin.send(server, HttpRequest.newBuilder(server.resolve("/__admin" + PATH)));
-            if (response.statusCode() != 200) {
+            Admin.Answer answer = Admin.get(server, "/__admin" + PATH);
+            if (answer.status() != 200) {
                 return Optional.empty();
             }
-            JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
+            JsonObject json = JsonParser.parseString(answer.body()).getAsJsonObject();
             Map<Integer, Long> byPort = new TreeMap<>();
             if (json.has(CONNECTIONS)) {
                 json.getAsJsonObject(CONNECTIONS).entrySet().forEach(entry ->

@@ -1,24 +1,16 @@
 package fetchbench.server;
 
 import fetchbench.workload.Fetch;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.stubbing.StubImport;
-import com.github.tomakehurst.wiremock.stubbing.StubImportBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import fetchbench.workload.CpuWork;
 import fetchbench.workload.Kind;
 import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -33,7 +25,11 @@ public final class Stubs {
     private Stubs() {
     }
 
-    /** One stub per kind and delay; registering the same one again changes nothing. */
+    /**
+     * One stub per kind and delay; registering the same one again changes nothing. The import is
+     * written as JSON here rather than with WireMock's own builders: every fork registers its
+     * stubs, and WireMock's JSON mapper takes half a second to start in a fresh JVM.
+     */
     public static void register(URI server, Workload workload) {
         Set<Fetch> distinct = new LinkedHashSet<>();
         Set<String> paths = new LinkedHashSet<>();
@@ -42,42 +38,64 @@ public final class Stubs {
                 distinct.add(fetch);
             }
         }
-        StubImportBuilder stubs = StubImport.stubImport().ignoreExisting().doNotDeleteExistingStubs();
+        JsonArray mappings = new JsonArray();
         for (Fetch fetch : distinct) {
             String path = fetch.kind().path(fetch.delayMs());
-            stubs.stub(get(urlPathEqualTo(path))
-                    .withId(UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)))
-                    .willReturn(response(fetch.kind(), fetch.delayMs())));
+            JsonObject request = new JsonObject();
+            request.addProperty("urlPath", path);
+            request.addProperty("method", "GET");
+            JsonObject mapping = new JsonObject();
+            mapping.addProperty("id", UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString());
+            mapping.add("request", request);
+            mapping.add("response", response(fetch.kind(), fetch.delayMs()));
+            mappings.add(mapping);
         }
+        JsonObject importOptions = new JsonObject();
+        importOptions.addProperty("duplicatePolicy", "IGNORE");
+        importOptions.addProperty("deleteAllNotInImport", false);
+        JsonObject stubs = new JsonObject();
+        stubs.add("mappings", mappings);
+        stubs.add("importOptions", importOptions);
         // Through the suite's own admin client, which over HTTPS trusts only the run's truststore.
         try {
-            HttpResponse<String> response = Admin.send(server, HttpRequest.newBuilder(
-                    server.resolve("/__admin/mappings/import")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(stubs.build()))));
-            if (response.statusCode() / 100 != 2) {
+            Admin.Answer answer = Admin.post(server, "/__admin/mappings/import", stubs.toString());
+            if (answer.status() / 100 != 2) {
                 throw new IllegalStateException("WireMock at " + server + " refused the stubs: HTTP "
-                        + response.statusCode() + " " + response.body());
+                        + answer.status() + " " + answer.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot register the stubs at " + server + ": " + e, e);
         }
     }
 
-    private static ResponseDefinitionBuilder response(Kind kind, int delayMs) {
-        ResponseDefinitionBuilder json = aResponse().withHeader("Content-Type", "application/json");
-        ResponseDefinitionBuilder response = switch (kind) {
+    /** A stub's response in WireMock's JSON: status, body, headers, delay, fault, transformers. */
+    static JsonObject response(Kind kind, int delayMs) {
+        JsonObject response = new JsonObject();
+        switch (kind) {
             // The server echoes each URL's index into its body (WireMock's response templating).
-            case OK -> json.withStatus(200).withBody(Responses.body(delayMs, Responses.ECHOED_INDEX))
-                    .withTransformers(TEMPLATE);
-            case LARGE -> json.withStatus(200).withBody(CpuWork.largeBody(delayMs, Responses.ECHOED_INDEX))
-                    .withTransformers(TEMPLATE);
-            case SERVER_ERROR -> json.withStatus(500).withBody("{\"error\":\"fetchbench says no\"}\n");
-            case MALFORMED -> json.withStatus(200).withBody(Responses.malformedBody());
-            case RESET -> aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER);
-            case EMPTY -> aResponse().withFault(Fault.EMPTY_RESPONSE);
+            case OK -> json(response, 200, Responses.body(delayMs, Responses.ECHOED_INDEX), true);
+            case LARGE -> json(response, 200, CpuWork.largeBody(delayMs, Responses.ECHOED_INDEX), true);
+            case SERVER_ERROR -> json(response, 500, "{\"error\":\"fetchbench says no\"}\n", false);
+            case MALFORMED -> json(response, 200, Responses.malformedBody(), false);
+            case RESET -> response.addProperty("fault", "CONNECTION_RESET_BY_PEER");
+            case EMPTY -> response.addProperty("fault", "EMPTY_RESPONSE");
             case REFUSED -> throw new IllegalArgumentException("a refused URL has no stub");
-        };
-        return response.withFixedDelay(delayMs);
+        }
+        response.addProperty("fixedDelayMilliseconds", delayMs);
+        return response;
+    }
+
+    private static void json(JsonObject response, int status, String body, boolean templated) {
+        response.addProperty("status", status);
+        response.addProperty("body", body);
+        JsonObject headers = new JsonObject();
+        headers.addProperty("Content-Type", "application/json");
+        response.add("headers", headers);
+        if (templated) {
+            JsonArray transformers = new JsonArray();
+            transformers.add(TEMPLATE);
+            response.add("transformers", transformers);
+        }
     }
 
     /** WireMock's own admin client, for the tests' one-off stubs (cleartext only). */

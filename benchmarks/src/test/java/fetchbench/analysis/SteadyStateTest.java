@@ -94,4 +94,45 @@ class SteadyStateTest {
 
         assertThat(row.notSteady()).isEmpty();
     }
+
+    @Test
+    void forksThatAllGetFasterFailTheRunWideSignTestThoughEachResultPassesItsOwn() throws Exception {
+        // Each fork falls a little, too little for one result's test over 3 batches of 2 forks.
+        List<List<Double>> falling = List.of(List.of(101.0, 100.5, 100.0), List.of(102.0, 101.0, 100.8));
+        List<JmhRun.Result> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            results.add(row(falling, NO_CONNECTS, FLAT_THREADS, "sized").result());
+        }
+
+        assertThat(Steadiness.drifting(results)).isEmpty();
+        assertThat(Steadiness.acrossTheRun(results)).isEqualTo(new fetchbench.stats.SignTest(12, 0));
+        assertThat(Steadiness.acrossTheRun(results).pValue()).isLessThan(Steadiness.DRIFT_ALPHA);
+        assertThat(Steadiness.acrossTheRunInWords(Steadiness.acrossTheRun(results)))
+                .startsWith("Across the run 12 of 12 forks' measured batches got faster, 0 slower")
+                .contains("more than chance, so the forks' warm-ups ended before the batches were steady");
+    }
+
+    @Test
+    void forksThatGoBothWaysPassTheRunWideSignTest() throws Exception {
+        List<List<Double>> mixed = List.of(List.of(101.0, 100.5, 100.0), List.of(100.0, 101.0, 100.8),
+                List.of(100.0, 100.0, 100.0));
+
+        fetchbench.stats.SignTest forks = Steadiness.acrossTheRun(
+                List.of(row(mixed, NO_CONNECTS, FLAT_THREADS, "sized").result()));
+
+        assertThat(forks).isEqualTo(new fetchbench.stats.SignTest(1, 1));
+        assertThat(Steadiness.acrossTheRunInWords(forks)).endsWith(": no more than chance");
+    }
+
+    @Test
+    void theRunCountsTheResultsWhoseIntervalIsWithinTenPercent() throws Exception {
+        // fork means 100, 102, 98: ±5.0 % (t with 2 degrees of freedom); 100, 130, 70: ±74 %
+        JmhRun.Result tight = row(List.of(List.of(100.0), List.of(102.0), List.of(98.0)), NO_CONNECTS,
+                FLAT_THREADS, "sized").result();
+        JmhRun.Result wide = row(List.of(List.of(100.0), List.of(130.0), List.of(70.0)), NO_CONNECTS,
+                FLAT_THREADS, "sized").result();
+
+        assertThat(Steadiness.precision(List.of(tight, wide)))
+                .isEqualTo("Intervals of ±10 % or better: 1 of 2 of the results");
+    }
 }

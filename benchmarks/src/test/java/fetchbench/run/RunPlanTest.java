@@ -108,16 +108,16 @@ class RunPlanTest {
                 boolean headline = n >= 100 && step.mostInFlight(n) >= n;
                 assertThat(forks).as(step.describe() + " at N=" + n).isEqualTo(headline ? 5 : 3);
                 assertThat(measured).as(step.describe() + " at N=" + n)
-                        .isGreaterThanOrEqualTo(forks * (step.slowestBatchMillis(n) >= 2_000 ? 2 : 5));
+                        .isGreaterThanOrEqualTo(forks * (step.slowestBatchMillis(n) >= Batches.SLOW_BATCH_MS ? 2 : 5));
             }
         }
         assertThat(gather).filteredOn(s -> s.variant() == Variant.valueOf("virtualThreads"))
                 .extracting(s -> s.batches().forks(defaults.forks())).containsExactly(3, 5);
         assertThat(plan.steps()).filteredOn(Step.Floor.class::isInstance)
                 .allSatisfy(f -> assertThat(((Step.Jmh) f).batches().forks(defaults.forks())).isEqualTo(3));
-        // The floor: the bare client at every N with a 1 ms delay; the baseline at the run's delay.
+        // The floor: the bare client with a 1 ms delay from N = 100 up (N = 10 reads the floor at 100).
         Step.Floor floor = floor(plan);
-        assertThat(values(floor, "urls")).containsExactly("10", "100", "1000");
+        assertThat(values(floor, "urls")).containsExactly("100", "1000");
         assertThat(values(floor, "delayMs")).containsExactly("1");
         assertThat(floor.batches().warmup(1)).isEqualTo(1);
         assertThat(floor.batches().measurement(5)).isEqualTo(10);
@@ -440,10 +440,10 @@ class RunPlanTest {
 
     @Test
     void aModelAskedForByNameRunsAtEveryN() throws Exception {
-        List<Measure> steps = plan(props("fetchbench.model", "sequential"), "-p", "urls=10,1000").measures();
+        List<Measure> steps = plan(props("fetchbench.model", "sequential"), "-p", "urls=5,1000").measures();
 
-        // N = 1000 is 100 s a batch: a step of its own with the slow budget, N = 10 with the run's.
-        assertThat(steps).flatExtracting(s -> values(s, "urls")).containsExactly("10", "1000");
+        // N = 1000 is 100 s a batch: a step of its own with the slow budget, N = 5 (0.5 s) with the run's.
+        assertThat(steps).flatExtracting(s -> values(s, "urls")).containsExactly("5", "1000");
         assertThat(steps.get(1).batches().withForks(0)).isEqualTo(Batches.SLOW);
     }
 

@@ -145,4 +145,14 @@ class StatisticsTest {
                 + "a share from 0.001 to 0.5, e.g. 0.03 or 3%");
         assertThatThrownBy(() -> Margin.parse("wide")).hasMessageStartingWith("-Dfetchbench.margin=wide is not a margin");
     }
+
+    @Test
+    void theSignTestIsExactAndTwoSided() {
+        assertThat(new SignTest(10, 0).pValue()).isCloseTo(2.0 / 1024, within(1e-12));
+        assertThat(new SignTest(0, 10).pValue()).isCloseTo(2.0 / 1024, within(1e-12));
+        // 22 of 27 one way: P(X ≤ 5) for Binomial(27, ½) is 0.00076, doubled
+        assertThat(new SignTest(22, 5).pValue()).isCloseTo(0.0015, within(1e-4));
+        assertThat(new SignTest(5, 5).pValue()).isEqualTo(1.0);
+        assertThat(new SignTest(0, 0).pValue()).isEqualTo(1.0);
+    }
 }
