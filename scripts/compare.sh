@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares run B with run A: a chart per benchmark and N with both runs side by side, and a table
-# of B/A ratios marking each difference significant (JMH error intervals do not overlap) or not.
+# of B/A ratios, each tested on the fork means (equivalent, different or inconclusive), and the
+# A/A check for two runs of one commit.
 # Writes a new folder compare-<A>-vs-<B> beside run A; the runs themselves are only read.
 #   scripts/compare.sh results/2026-11-22T032031Z results/2026-11-22T033131Z
 set -euo pipefail
