@@ -117,20 +117,29 @@ class ProtocolsTest {
         }
     }
 
-    /** The server counts the connections each stack opens, per port: a second batch on kept connections opens none. */
+    /**
+     * The server counts the connections each stack opens, per port, and later batches reuse them.
+     * A pool may open fewer than its 4 connections in the first batch and the rest in a later one
+     * (Reactor Netty over h2c does, now and then), so the bound is on the total: 6 batches on a pool
+     * of 4 that reused nothing would open at least 6.
+     */
     @ParameterizedTest
     @MethodSource("stacksAndProtocols")
     void theServerCountsNewConnectionsWhateverTheStack(ClientStack stack, Protocol protocol) throws Exception {
-        Workload workload = workload(protocol, 4);
+        int pool = 4;
+        Workload workload = workload(protocol, pool);
         URI server = TestServer.uri(protocol);
-        try (BareClient client = new BareClient(stack, 4, workload.longestDelay(), TestServer.transport(protocol))) {
+        try (BareClient client = new BareClient(stack, pool, workload.longestDelay(), TestServer.transport(protocol))) {
             long before = RequestCounter.counts(TestServer.uri()).orElseThrow().connections(server);
             client.gather(workload.urls());
             long afterFirst = RequestCounter.counts(TestServer.uri()).orElseThrow().connections(server);
-            client.gather(workload.urls());
-            long afterSecond = RequestCounter.counts(TestServer.uri()).orElseThrow().connections(server);
-            assertThat(afterFirst - before).isBetween(1L, 4L);
-            assertThat(afterSecond - afterFirst).isZero();
+            for (int batch = 2; batch <= pool + 2; batch++) {
+                client.gather(workload.urls());
+            }
+            long afterAll = RequestCounter.counts(TestServer.uri()).orElseThrow().connections(server);
+            assertThat(afterFirst - before).as("opened by the first batch").isBetween(1L, (long) pool);
+            assertThat(afterAll - before).as("opened by %d batches on a pool of %d", pool + 2, pool)
+                    .isBetween(afterFirst - before, (long) pool);
         }
     }
 }
