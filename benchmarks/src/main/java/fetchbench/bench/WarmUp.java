@@ -1,13 +1,12 @@
 package fetchbench.bench;
 
 import fetchbench.result.Metrics;
-import fetchbench.stats.Trend;
+import fetchbench.stats.SteadyWindow;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -17,7 +16,7 @@ import java.util.function.LongSupplier;
  * every N), then real batches until the last {@value #WINDOW} blocks of them (or
  * {@value #SHORT_WINDOW} that take {@link #WINDOW_SPAN}) are steady: no trend
  * (Mann–Kendall finds none at {@value #TREND_ALPHA}) and, where the caller checks it, no new
- * connection or thread since the last batch. The JIT's compile time during that window is recorded,
+ * connection or thread in any of their batches. The JIT's compile time during that window is recorded,
  * not required to be small: on 2 cores HotSpot goes on compiling about 100 methods a second for 15 s
  * and more (a virtualThreads fork at N = 100 printed 1162 compilations in its first second and 50 to
  * 300 a second from its sixth to its eighteenth), so a rule of under 1 % of the window's time would
@@ -69,14 +68,13 @@ public final class WarmUp {
         void run() throws Exception;
     }
 
-    /** One block of batches: when it began, its mean batch time, and the JIT's total compile time at its start. */
-    private record Block(long startNanos, double meanBatchMs, long compiledMsBefore) {
-    }
-
     /**
      * Warms a client up: {@code undelayed} batches of {@code undelayedSize} requests, then
      * {@code real} batches of {@code realSize} until steady; {@code settled} says whether the last
-     * real batch added no connection and no thread (always true where that is not checked).
+     * real batch added no connection and no thread (always true where that is not checked). Every
+     * batch of the window must have settled, not only the last: a pool that still grows now and
+     * then (OkHttp's dispatcher threads at N = 1000, the JDK client's executor) has not reached its
+     * size.
      */
     static Done run(int undelayedSize, Batch undelayed, int realSize, Batch real, BooleanSupplier settled) {
         long end = System.nanoTime() + LIMIT.toNanos();
@@ -88,45 +86,45 @@ public final class WarmUp {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         LongSupplier compiled = jit != null && jit.isCompilationTimeMonitoringSupported()
                 ? jit::getTotalCompilationTime : () -> 0;
-        Deque<Block> window = new ArrayDeque<>();
+        SteadyWindow window = new SteadyWindow(WINDOW, TREND_ALPHA);
+        // The JIT's total compile time at the start of each block in the window.
+        Deque<Long> compiledBefore = new ArrayDeque<>();
         int batches = 0;
         double compileMs = Double.NaN;
         long blockStart = System.nanoTime();
         long blockCompiled = compiled.getAsLong();
         int blockBatches = 0;
+        boolean blockSettled = true;
         while (System.nanoTime() < end) {
             runChecked(real);
             requests += realSize;
             batches++;
             blockBatches++;
-            boolean settledNow = settled.getAsBoolean();
+            blockSettled &= settled.getAsBoolean();
             long now = System.nanoTime();
             if (now - blockStart < BLOCK.toNanos()) {
                 continue;
             }
-            window.addLast(new Block(blockStart, (now - blockStart) / 1e6 / blockBatches, blockCompiled));
-            if (window.size() > WINDOW) {
-                window.removeFirst();
+            window.add(new SteadyWindow.Block(blockStart, (now - blockStart) / 1e6 / blockBatches, blockSettled));
+            compiledBefore.addLast(blockCompiled);
+            if (compiledBefore.size() > WINDOW) {
+                compiledBefore.removeFirst();
             }
             long compiledNow = compiled.getAsLong();
-            boolean full = window.size() == WINDOW || window.size() >= SHORT_WINDOW
-                    && now - window.getFirst().startNanos() >= WINDOW_SPAN.toNanos();
+            boolean full = window.full() || window.blocks() >= SHORT_WINDOW
+                    && now - window.firstStartNanos() >= WINDOW_SPAN.toNanos();
             if (full) {
-                compileMs = compiledNow - window.getFirst().compiledMsBefore();
-                if (settledNow && steady(window.stream().map(Block::meanBatchMs).toList())) {
+                compileMs = compiledNow - compiledBefore.getFirst();
+                if (window.steady()) {
                     return new Done(requests, batches, true, compileMs);
                 }
             }
             blockStart = System.nanoTime();
             blockCompiled = compiledNow;
             blockBatches = 0;
+            blockSettled = true;
         }
         return new Done(requests, batches, false, compileMs);
-    }
-
-    /** No trend over the window's batch times. */
-    static boolean steady(List<Double> batchMs) {
-        return Trend.of(batchMs).pValue() >= TREND_ALPHA;
     }
 
     private static void runChecked(Batch batch) {

@@ -7,14 +7,12 @@ import fetchbench.model.Tls;
 import fetchbench.model.Transport;
 import fetchbench.result.ServerWarmUpOutcome;
 import fetchbench.server.Stubs;
-import fetchbench.stats.Trend;
+import fetchbench.stats.SteadyWindow;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 
 /**
@@ -49,7 +47,7 @@ public final class ServerWarmUp {
         long start = System.nanoTime();
         long end = start + LIMIT.toNanos();
         long requests = 0;
-        Deque<Double> window = new ArrayDeque<>();
+        SteadyWindow window = new SteadyWindow(WINDOW, TREND_ALPHA);
         try (BareClient client = new BareClient(ClientStack.okHttp, URLS, Duration.ofSeconds(1), transport)) {
             while (System.nanoTime() < end) {
                 long blockStart = System.nanoTime();
@@ -59,20 +57,13 @@ public final class ServerWarmUp {
                     blockRequests += URLS;
                 }
                 requests += blockRequests;
-                window.addLast(blockRequests / ((System.nanoTime() - blockStart) / 1e9));
-                if (window.size() > WINDOW) {
-                    window.removeFirst();
-                }
-                if (requests >= MIN_REQUESTS && window.size() == WINDOW && steady(List.copyOf(window))) {
+                window.add(new SteadyWindow.Block(blockStart, blockRequests / ((System.nanoTime() - blockStart) / 1e9),
+                        true));
+                if (requests >= MIN_REQUESTS && window.full() && window.steady()) {
                     return new ServerWarmUpOutcome(requests, (System.nanoTime() - start) / 1e9, true);
                 }
             }
         }
         return new ServerWarmUpOutcome(requests, (System.nanoTime() - start) / 1e9, false);
-    }
-
-    /** No trend in the answers per second of the window's blocks. */
-    static boolean steady(List<Double> perSecond) {
-        return Trend.of(perSecond).pValue() >= TREND_ALPHA;
     }
 }

@@ -3,23 +3,10 @@ package fetchbench.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fetchbench.result.ServerWarmUpOutcome;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The server's warm-up ends only on a window whose answers per second no longer trend, and its record reads back. */
+/** The server's warm-up record reads back and says when it was not steady (the window's rule: SteadyWindowTest). */
 class ServerWarmUpTest {
-
-    @Test
-    void aServerStillGettingFasterIsNotSteady() {
-        assertThat(ServerWarmUp.steady(List.of(900.0, 1000.0, 1150.0, 1300.0, 1420.0, 1600.0, 1710.0, 1880.0)))
-                .isFalse();
-    }
-
-    @Test
-    void aServerWhoseRateOnlyWobblesIsSteady() {
-        assertThat(ServerWarmUp.steady(List.of(2510.0, 2440.0, 2580.0, 2470.0, 2530.0, 2450.0, 2560.0, 2490.0)))
-                .isTrue();
-    }
 
     @Test
     void theRecordReadsBackAndSaysWhenTheServerWasNotSteady() {
