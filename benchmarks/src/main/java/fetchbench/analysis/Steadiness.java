@@ -2,6 +2,7 @@ package fetchbench.analysis;
 
 import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
+import fetchbench.result.PoolGrowth;
 import fetchbench.stats.ForkMeans;
 import fetchbench.stats.Judgement;
 import fetchbench.stats.SignTest;
@@ -15,11 +16,6 @@ import java.util.Set;
 /** Whether a result's measured batches were in steady state, read off its per-fork, per-batch metrics. */
 public final class Steadiness {
 
-    /** Threads a fork may gain over its measured batches, and the share of them, before it is not steady. */
-    public static final int MAX_THREAD_DRIFT = 2;
-    public static final double MAX_THREAD_DRIFT_PERCENT = 5;
-    /** Connections a steady batch may open, in percent of its requests. */
-    public static final double RECONNECTS_PERCENT = 1;
 
     /** The level at which a result's measured batches are tested for trend, corrected across the run. */
     public static final double DRIFT_ALPHA = 0.01;
@@ -123,7 +119,7 @@ public final class Steadiness {
         JmhRun.Metric connects = result.secondary().get(Metrics.CONNECTIONS);
         if (connects != null) {
             double opened = connects.batches().stream().mapToDouble(Double::doubleValue).sum();
-            if (opened > RECONNECTS_PERCENT / 100 * connects.batches().size() * urls) {
+            if (PoolGrowth.tooManyConnections(opened, (double) connects.batches().size() * urls)) {
                 return Optional.of(String.format(Locale.ROOT, "its measured batches opened %.0f connections", opened));
             }
         }
@@ -135,8 +131,7 @@ public final class Steadiness {
         JmhRun.Metric threads = result.secondary().get(Metrics.THREADS);
         if (threads != null) {
             for (List<Double> fork : threads.raw()) {
-                if (fork.size() > 1 && fork.get(fork.size() - 1) - fork.get(0) > Math.max(MAX_THREAD_DRIFT,
-                        fork.get(0) * MAX_THREAD_DRIFT_PERCENT / 100)) {
+                if (fork.size() > 1 && PoolGrowth.threadsGrew(fork.get(0), fork.get(fork.size() - 1))) {
                     return Optional.of(String.format(Locale.ROOT, "its platform threads grew from %.0f to %.0f",
                             fork.get(0), fork.get(fork.size() - 1)));
                 }

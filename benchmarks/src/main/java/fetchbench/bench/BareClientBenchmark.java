@@ -87,7 +87,7 @@ public class BareClientBenchmark {
         Stubs.register(server, undelayed);
         BatchMetrics metrics = BatchMetrics.openWithoutInFlight();
         WarmUp.Done warmUp = WarmUp.run(urls, () -> bare.gather(undelayed.urls()), urls,
-                newClientPerBatch ? () -> bare.gather(undelayed.urls()) : () -> bare.gather(targets), () -> true);
+                newClientPerBatch ? () -> bare.gather(undelayed.urls()) : () -> bare.gather(targets), WarmUp.Pools.UNWATCHED);
         warmUp.recordTo(metrics);
     }
 

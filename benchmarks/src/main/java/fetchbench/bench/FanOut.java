@@ -24,8 +24,6 @@ import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongSupplier;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -129,25 +127,23 @@ public class FanOut {
         WarmUp.Batch real = shape == Shape.gather ? () -> workload.verify(model.name(), fetcher.gather(workload.urls()))
                 : () -> fetcher.gather(workload.urls());
         WarmUp.Done warmUp = WarmUp.run(urls, () -> fetcher.gather(undelayed.urls()), urls, real,
-                shape == Shape.gather ? settled(inFlight) : () -> true);
+                shape == Shape.gather ? pools(inFlight) : WarmUp.Pools.UNWATCHED);
         warmUp.recordTo(metrics);
     }
 
-    /**
-     * Whether the last warm-up batch opened no connection and added no platform thread: a pool that
-     * keeps its connections and threads has reached its size.
-     */
-    private BooleanSupplier settled(InFlight inFlight) {
+    /** The client's pools as the warm-up watches them: the connections the server counted (else the client), its platform threads. */
+    private WarmUp.Pools pools(InFlight inFlight) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        LongSupplier connections = () -> connectionsSoFar().orElseGet(() -> (long) inFlight.connects().orElse(0));
-        long[] before = {connections.getAsLong(), threads.getThreadCount()};
-        return () -> {
-            long connectionsNow = connections.getAsLong();
-            long threadsNow = threads.getThreadCount();
-            boolean settled = connectionsNow == before[0] && threadsNow <= before[1];
-            before[0] = connectionsNow;
-            before[1] = threadsNow;
-            return settled;
+        return new WarmUp.Pools() {
+            @Override
+            public long connectionsSoFar() {
+                return FanOut.this.connectionsSoFar().orElseGet(() -> (long) inFlight.connects().orElse(0));
+            }
+
+            @Override
+            public long threads() {
+                return threads.getThreadCount();
+            }
         };
     }
 

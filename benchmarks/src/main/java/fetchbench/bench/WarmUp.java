@@ -1,13 +1,13 @@
 package fetchbench.bench;
 
 import fetchbench.result.Metrics;
+import fetchbench.result.PoolGrowth;
 import fetchbench.stats.SteadyWindow;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,8 +15,8 @@ import java.util.function.LongSupplier;
  * first {@value #JIT_REQUESTS} undelayed requests through the same client (the same count at
  * every N), then real batches until the last {@value #WINDOW} blocks of them (or
  * {@value #SHORT_WINDOW} that take {@link #WINDOW_SPAN}) are steady: no trend
- * (Mann–Kendall finds none at {@value #TREND_ALPHA}) and, where the caller checks it, no new
- * connection or thread in any of their batches. The JIT's compile time during that window is recorded,
+ * (Mann–Kendall finds none at {@value #TREND_ALPHA}) and, where the caller watches them, pools
+ * that grew over them no more than measured batches may ({@link PoolGrowth}). The JIT's compile time during that window is recorded,
  * not required to be small: on 2 cores HotSpot goes on compiling about 100 methods a second for 15 s
  * and more (a virtualThreads fork at N = 100 printed 1162 compilations in its first second and 50 to
  * 300 a second from its sixth to its eighteenth), so a rule of under 1 % of the window's time would
@@ -69,14 +69,40 @@ public final class WarmUp {
     }
 
     /**
-     * Warms a client up: {@code undelayed} batches of {@code undelayedSize} requests, then
-     * {@code real} batches of {@code realSize} until steady; {@code settled} says whether the last
-     * real batch added no connection and no thread (always true where that is not checked). Every
-     * batch of the window must have settled, not only the last: a pool that still grows now and
-     * then (OkHttp's dispatcher threads at N = 1000, the JDK client's executor) has not reached its
-     * size.
+     * What the warm-up watches of a client's pools: the connections it has opened so far and its
+     * platform threads now. {@link #UNWATCHED} where that is not checked (floors, the other shapes).
      */
-    static Done run(int undelayedSize, Batch undelayed, int realSize, Batch real, BooleanSupplier settled) {
+    interface Pools {
+        Pools UNWATCHED = new Pools() {
+            @Override
+            public long connectionsSoFar() {
+                return 0;
+            }
+
+            @Override
+            public long threads() {
+                return 0;
+            }
+        };
+
+        long connectionsSoFar();
+
+        long threads();
+    }
+
+    /** Readings at the start of a block: the JIT's total compile time, the pools, the real requests sent. */
+    private record Marks(long compiledMs, long connections, long threads, long realRequests) {
+    }
+
+    /**
+     * Warms a client up: {@code undelayed} batches of {@code undelayedSize} requests, then
+     * {@code real} batches of {@code realSize} until the window is steady: no trend in its batch
+     * times, and its pools grew no more than {@link PoolGrowth} lets measured batches grow (at most
+     * 1 % of the window's requests as new connections, threads by 2 or 5 %). OkHttp's dispatcher
+     * and the JDK client's executor at N = 1000 still add a thread now and then after a quiet batch,
+     * so one quiet batch is not enough.
+     */
+    static Done run(int undelayedSize, Batch undelayed, int realSize, Batch real, Pools pools) {
         long end = System.nanoTime() + LIMIT.toNanos();
         long requests = 0;
         while (requests < JIT_REQUESTS && System.nanoTime() < end) {
@@ -87,44 +113,54 @@ public final class WarmUp {
         LongSupplier compiled = jit != null && jit.isCompilationTimeMonitoringSupported()
                 ? jit::getTotalCompilationTime : () -> 0;
         SteadyWindow window = new SteadyWindow(WINDOW, TREND_ALPHA);
-        // The JIT's total compile time at the start of each block in the window.
-        Deque<Long> compiledBefore = new ArrayDeque<>();
+        Deque<Marks> marks = new ArrayDeque<>();
         int batches = 0;
+        long realRequests = 0;
         double compileMs = Double.NaN;
         long blockStart = System.nanoTime();
-        long blockCompiled = compiled.getAsLong();
+        Marks blockMarks = new Marks(compiled.getAsLong(), pools.connectionsSoFar(), pools.threads(), 0);
         int blockBatches = 0;
-        boolean blockSettled = true;
         while (System.nanoTime() < end) {
             runChecked(real);
             requests += realSize;
+            realRequests += realSize;
             batches++;
             blockBatches++;
-            blockSettled &= settled.getAsBoolean();
             long now = System.nanoTime();
             if (now - blockStart < BLOCK.toNanos()) {
                 continue;
             }
-            window.add(new SteadyWindow.Block(blockStart, (now - blockStart) / 1e6 / blockBatches, blockSettled));
-            compiledBefore.addLast(blockCompiled);
-            if (compiledBefore.size() > WINDOW) {
-                compiledBefore.removeFirst();
+            window.add(new SteadyWindow.Block(blockStart, (now - blockStart) / 1e6 / blockBatches));
+            marks.addLast(blockMarks);
+            if (marks.size() > WINDOW) {
+                marks.removeFirst();
             }
-            long compiledNow = compiled.getAsLong();
+            Marks nowMarks = new Marks(compiled.getAsLong(), pools.connectionsSoFar(), pools.threads(), realRequests);
             boolean full = window.full() || window.blocks() >= SHORT_WINDOW
                     && now - window.firstStartNanos() >= WINDOW_SPAN.toNanos();
             if (full) {
-                compileMs = compiledNow - compiledBefore.getFirst();
-                if (window.steady()) {
+                Marks first = marks.getFirst();
+                compileMs = nowMarks.compiledMs() - first.compiledMs();
+                if (window.steady() && !poolsGrew(first, nowMarks)) {
                     return new Done(requests, batches, true, compileMs);
                 }
             }
             blockStart = System.nanoTime();
-            blockCompiled = compiledNow;
+            blockMarks = nowMarks;
             blockBatches = 0;
-            blockSettled = true;
         }
         return new Done(requests, batches, false, compileMs);
+    }
+
+    /** Whether the pools grew between two readings by more than measured batches may. */
+    static boolean poolsGrew(long connectionsOpened, long requests, long threadsBefore, long threadsAfter) {
+        return PoolGrowth.tooManyConnections(connectionsOpened, requests)
+                || PoolGrowth.threadsGrew(threadsBefore, threadsAfter);
+    }
+
+    private static boolean poolsGrew(Marks first, Marks last) {
+        return poolsGrew(last.connections() - first.connections(), last.realRequests() - first.realRequests(),
+                first.threads(), last.threads());
     }
 
     private static void runChecked(Batch batch) {

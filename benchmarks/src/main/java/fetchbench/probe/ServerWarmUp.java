@@ -57,8 +57,7 @@ public final class ServerWarmUp {
                     blockRequests += URLS;
                 }
                 requests += blockRequests;
-                window.add(new SteadyWindow.Block(blockStart, blockRequests / ((System.nanoTime() - blockStart) / 1e9),
-                        true));
+                window.add(new SteadyWindow.Block(blockStart, blockRequests / ((System.nanoTime() - blockStart) / 1e9)));
                 if (requests >= MIN_REQUESTS && window.full() && window.steady()) {
                     return new ServerWarmUpOutcome(requests, (System.nanoTime() - start) / 1e9, true);
                 }

@@ -4,9 +4,9 @@ import fetchbench.analysis.Load;
 import fetchbench.analysis.Load.Arrivals;
 import fetchbench.analysis.Load.Callers;
 import fetchbench.analysis.Load.Curve;
-import fetchbench.analysis.Steadiness;
 import fetchbench.analysis.Words;
 import fetchbench.result.Metrics;
+import fetchbench.result.PoolGrowth;
 import fetchbench.theory.Theory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -114,7 +114,7 @@ final class LoadLines {
     /** "; 654 new connections a round": where a round reopened more than 1 % of its requests' connections. */
     private static String reconnects(Callers c) {
         double opened = Load.secondary(c.result(), Metrics.CONNECTIONS);
-        return opened > Steadiness.RECONNECTS_PERCENT / 100 * c.callers() * c.urls()
+        return PoolGrowth.tooManyConnections(opened, (double) c.callers() * c.urls())
                 ? String.format(Locale.ROOT, "; %.0f new connections a round", opened) : "";
     }
 

@@ -2,17 +2,16 @@ package fetchbench.stats;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 
 /**
- * The last few blocks of a warm-up, and whether they are steady: every block settled (nothing the
- * caller watches grew during it) and no Mann–Kendall trend in their values at {@code alpha}. The
- * client's warm-up and the server's share it, so both end by the same rule.
+ * The last few blocks of a warm-up, and whether their values (mean batch times, answers per second)
+ * still trend: Mann–Kendall at {@code alpha}. The client's warm-up and the server's share it, so
+ * both end by the same rule.
  */
 public final class SteadyWindow {
 
-    /** One block: when it began, its value (a mean batch time, a rate), and whether it settled. */
-    public record Block(long startNanos, double value, boolean settled) {
+    /** One block: when it began, and its value. */
+    public record Block(long startNanos, double value) {
     }
 
     private final int size;
@@ -45,13 +44,8 @@ public final class SteadyWindow {
         return blocks.getFirst().startNanos();
     }
 
-    /** Every block in the window settled, and their values show no trend. */
+    /** No trend in the window's values, in the order they came. */
     public boolean steady() {
-        return blocks.stream().allMatch(Block::settled) && noTrend(blocks.stream().map(Block::value).toList(), alpha);
-    }
-
-    /** No Mann–Kendall trend at {@code alpha} in the values, in the order they came. */
-    public static boolean noTrend(List<Double> values, double alpha) {
-        return Trend.of(values).pValue() >= alpha;
+        return Trend.of(blocks.stream().map(Block::value).toList()).pValue() >= alpha;
     }
 }
