@@ -79,6 +79,11 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         public int predictedInFlight() {
             return Math.min(callers * urls, sharedSlots);
         }
+
+        /** "yes", or why not (see {@link Steadiness#threadsGrew}): a round is M gathers of N. */
+        public String steadiness() {
+            return Load.steadiness(result, (double) callers * urls);
+        }
     }
 
     /** One rate of the load benchmark, with its prediction and the bound its p99 is read against. */
@@ -115,6 +120,11 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
 
         public double achievedRate() {
             return metric(Metrics.ACHIEVED_RATE).score();
+        }
+
+        /** "yes", or why not (see {@link Steadiness#threadsGrew}): a batch is a window of arrivals, N requests each. */
+        public String steadiness() {
+            return Load.steadiness(result, rate * Benchmarks.LOAD_WINDOW.toMillis() / 1000.0 * urls);
         }
 
         public double lateP99() {
@@ -248,9 +258,9 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         return Optional.ofNullable(knee);
     }
 
-    /** "yes", or why not: a fork's platform threads kept growing over its measured batches (the shapes' rule). */
-    public static String steadiness(JmhRun.Result result) {
-        return Steadiness.threadsGrew(result).map(why -> "no: " + why).orElse("yes");
+    /** "yes", or why not: a fork's platform threads kept growing over its measured batches of {@code requestsPerBatch} (the shapes' rule). */
+    static String steadiness(JmhRun.Result result, double requestsPerBatch) {
+        return Steadiness.threadsGrew(result, requestsPerBatch).map(why -> "no: " + why).orElse("yes");
     }
 
     public static double secondary(JmhRun.Result result, String name) {

@@ -20,6 +20,7 @@ public final class MetricNames {
             Map.entry(Metrics.WORK_ALL_CORES, "CPU work per response, all cores busy"),
             Map.entry(Metrics.WARMUP_REQUESTS, "requests of the model's own warm-up"),
             Map.entry(Metrics.WARMUP_BATCHES, "batches of the model's own warm-up"),
+            Map.entry(Metrics.WARMUP_WIDEST_IN_FLIGHT, "peak in flight of the warm-up's widest batch"),
             Map.entry("gc.alloc.rate", "allocation rate"),
             Map.entry("gc.alloc.rate.norm", "memory allocated per batch"),
             Map.entry("gc.count", "garbage collections"),
@@ -30,7 +31,7 @@ public final class MetricNames {
      * collector's rates and counts, which the allocation per batch says better for a model.
      */
     public static final Set<String> NOT_CHARTED = Set.of(Metrics.WARMUP_REQUESTS, Metrics.WARMUP_BATCHES,
-            Metrics.WARMUP_STEADY, Metrics.WARMUP_COMPILE_MS, "gc.alloc.rate", "gc.count", "gc.time");
+            Metrics.WARMUP_STEADY, Metrics.WARMUP_COMPILE_MS, Metrics.WARMUP_WIDEST_IN_FLIGHT, "gc.alloc.rate", "gc.count", "gc.time");
 
     private MetricNames() {
     }

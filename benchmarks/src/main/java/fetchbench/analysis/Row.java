@@ -213,7 +213,7 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         if (warmUp.isPresent() || shape() != Shape.gather || connectionPool != ConnectionPoolSize.sized) {
             return warmUp;
         }
-        return Steadiness.reconnected(result, urls).or(() -> Steadiness.threadsGrew(result));
+        return Steadiness.reconnected(result, urls).or(() -> Steadiness.threadsGrew(result, urls));
     }
 
     /** Whether a verdict may rest on this result: steady, not drifting, and the server check passed at its N. */

@@ -126,12 +126,13 @@ public final class Steadiness {
         return Optional.empty();
     }
 
-    /** Whether a fork's platform threads kept growing over its measured batches, in words. */
-    public static Optional<String> threadsGrew(JmhRun.Result result) {
+    /** Whether a fork's platform threads kept growing over its measured batches of {@code requestsPerBatch}, in words. */
+    public static Optional<String> threadsGrew(JmhRun.Result result, double requestsPerBatch) {
         JmhRun.Metric threads = result.secondary().get(Metrics.THREADS);
         if (threads != null) {
             for (List<Double> fork : threads.raw()) {
-                if (fork.size() > 1 && PoolGrowth.threadsGrew(fork.get(0), fork.get(fork.size() - 1))) {
+                if (fork.size() > 1 && PoolGrowth.threadsGrew(fork.get(0), fork.get(fork.size() - 1),
+                        requestsPerBatch * fork.size())) {
                     return Optional.of(String.format(Locale.ROOT, "its platform threads grew from %.0f to %.0f",
                             fork.get(0), fork.get(fork.size() - 1)));
                 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,9 +87,16 @@ public class BareClientBenchmark {
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, 0);
         Stubs.register(server, undelayed);
         BatchMetrics metrics = BatchMetrics.openWithoutInFlight();
-        WarmUp.Done warmUp = WarmUp.run(urls, () -> bare.gather(undelayed.urls()), urls,
+        Workload widest = Workload.create(fetchedFrom, urls, DelayProfile.fixed, WarmUp.Widest.delayMs(urls), 0);
+        Stubs.register(server, widest);
+        WarmUp.Done warmUp = WarmUp.run(urls, () -> bare.gather(undelayed.urls()),
+                newClientPerBatch ? WarmUp.Widest.NONE : new WarmUp.Widest(urls, () -> {
+                    bare.gather(widest.urls());
+                    return OptionalInt.empty();
+                }), urls,
                 newClientPerBatch ? () -> bare.gather(undelayed.urls()) : () -> bare.gather(targets), WarmUp.Pools.UNWATCHED);
         warmUp.recordTo(metrics);
+        ResourceProfiler.resetPeaks();
     }
 
     private BareClient newClient() {

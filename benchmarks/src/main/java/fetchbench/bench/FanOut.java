@@ -7,13 +7,16 @@ import fetchbench.model.ClientStack;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.InFlight;
+import fetchbench.catalog.Limits;
 import fetchbench.catalog.Model;
 import fetchbench.model.ModelSettings;
+import fetchbench.model.Outcome;
 import fetchbench.model.Protocol;
 import fetchbench.model.Transport;
 import fetchbench.server.RequestCounter;
 import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
+import fetchbench.theory.Theory;
 import fetchbench.workload.CpuWork;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Delays;
@@ -22,7 +25,9 @@ import fetchbench.workload.Workload;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -126,9 +131,22 @@ public class FanOut {
         // failing and slow URLs are part of their workload, so their outcomes are not).
         WarmUp.Batch real = shape == Shape.gather ? () -> workload.verify(model.name(), fetcher.gather(workload.urls()))
                 : () -> fetcher.gather(workload.urls());
-        WarmUp.Done warmUp = WarmUp.run(urls, () -> fetcher.gather(undelayed.urls()), urls, real,
+        int width = Theory.here().slots(new Limits(model, concurrency, maxRequests), urls);
+        Workload widest = Workload.create(fetchedFrom, width, DelayProfile.fixed, WarmUp.Widest.delayMs(width), seed);
+        Stubs.register(server, widest);
+        WarmUp.Widest widestBatch = new WarmUp.Widest(width, () -> {
+            inFlight.resetPeak();
+            List<Outcome> outcomes = fetcher.gather(widest.urls());
+            if (shape == Shape.gather) {
+                widest.verify(model.name(), outcomes);
+            }
+            metrics.recordForTrial(Metrics.WARMUP_WIDEST_IN_FLIGHT, inFlight.peak(), "requests");
+            return OptionalInt.of(inFlight.peak());
+        });
+        WarmUp.Done warmUp = WarmUp.run(urls, () -> fetcher.gather(undelayed.urls()), widestBatch, urls, real,
                 shape == Shape.gather ? pools(inFlight) : WarmUp.Pools.UNWATCHED);
         warmUp.recordTo(metrics);
+        ResourceProfiler.resetPeaks();
     }
 
     /** The client's pools as the warm-up watches them: the connections the server counted (else the client), its platform threads. */

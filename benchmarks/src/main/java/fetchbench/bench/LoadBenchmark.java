@@ -1,5 +1,6 @@
 package fetchbench.bench;
 
+import fetchbench.result.Benchmarks;
 
 import fetchbench.result.Metrics;
 
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.State;
 public class LoadBenchmark {
 
     /** The arrivals of one batch come over this long. */
-    public static final Duration WINDOW = Duration.ofSeconds(1);
+    public static final Duration WINDOW = Benchmarks.LOAD_WINDOW;
 
     /** Gathers arriving per second. */
     @Param({})

@@ -41,11 +41,18 @@ public final class ResourceProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        BatchMetrics.ofThisFork().ifPresent(batch -> {
-            batch.inFlight().ifPresent(InFlight::resetPeak);
-            batch.takeAll();
-        });
-        threads.resetPeakThreadCount();
+        BatchMetrics.ofThisFork().ifPresent(BatchMetrics::takeAll);
+        resetPeaks();
+    }
+
+    /**
+     * Starts a batch's peaks afresh: before every iteration, and again at the end of a fork's
+     * warm-up, which JMH runs inside the first iteration (the trial's set-up), so that its widest
+     * batch does not count as the first measured batch's peak.
+     */
+    static void resetPeaks() {
+        BatchMetrics.ofThisFork().flatMap(BatchMetrics::inFlight).ifPresent(InFlight::resetPeak);
+        ManagementFactory.getThreadMXBean().resetPeakThreadCount();
         resetPeakRss();
     }
 

@@ -8,12 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
 /**
  * A fork's own warm-up before JMH's warm-up and measured batches, counted in requests, not time:
  * first {@value #JIT_REQUESTS} undelayed requests through the same client (the same count at
- * every N), then real batches until the last {@value #WINDOW} blocks of them (or
+ * every N), then the widest batch ({@link Widest}: the pools grow to a batch's width), then real
+ * batches until the last {@value #WINDOW} blocks of them (or
  * {@value #SHORT_WINDOW} that take {@link #WINDOW_SPAN}) are steady: no trend
  * (Mann–Kendall finds none at {@value #TREND_ALPHA}) and, where the caller watches them, no new
  * connection or thread in the last block. The JIT's compile time during that window is recorded,
@@ -68,6 +70,51 @@ public final class WarmUp {
         void run() throws Exception;
     }
 
+    /** Delay per request of the widest batch: long enough that a warm client sends them all before the first answer. */
+    static final double WIDEST_DELAY_MS_PER_REQUEST = 0.5;
+    /** Widest batches at most: a cold client may not reach the width at the first, as it opens every connection. */
+    static final int WIDEST_TRIES = 3;
+
+    /** A batch that tells its peak of requests in flight, where the client counts it. */
+    interface CountedBatch {
+        OptionalInt run() throws Exception;
+    }
+
+    /**
+     * Batches of as many requests as the model has in flight at once (one wave), each delayed
+     * {@link #delayMs(int)} so they are all in flight together, until one reaches that width: a
+     * client's connections and threads grow to the width of a batch before the window starts, not a
+     * few at a time over the measured batches as the real batches' peak concurrency creeps up.
+     * Once where the client does not count its requests in flight; {@link #NONE} where the client is
+     * new every batch.
+     */
+    record Widest(int requests, CountedBatch batch) {
+        static final Widest NONE = new Widest(0, OptionalInt::empty);
+
+        /** The widest batch's delay for {@code requests} requests. */
+        static int delayMs(int requests) {
+            return (int) Math.ceil(requests * WIDEST_DELAY_MS_PER_REQUEST);
+        }
+
+        /** Runs it until its peak reaches its width, at most {@value #WIDEST_TRIES} times; the requests sent. */
+        long run() {
+            long sent = 0;
+            for (int tries = 0; tries < WIDEST_TRIES; tries++) {
+                OptionalInt peak;
+                try {
+                    peak = batch.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException("widest warm-up batch failed: " + e, e);
+                }
+                sent += requests;
+                if (peak.isEmpty() || peak.getAsInt() >= requests) {
+                    break;
+                }
+            }
+            return sent;
+        }
+    }
+
     /**
      * What the warm-up watches of a client's pools: the connections it has opened so far and its
      * platform threads now. {@link #UNWATCHED} where that is not checked (floors, the other shapes).
@@ -95,21 +142,22 @@ public final class WarmUp {
     }
 
     /**
-     * Warms a client up: {@code undelayed} batches of {@code undelayedSize} requests, then
-     * {@code real} batches of {@code realSize} until the window is steady: no trend in its batch
-     * times, and its last block opened no connection and added no platform thread. Asking that of
-     * the whole window, even with the allowance measured batches get ({@link PoolGrowth}), kept
-     * OkHttp's dispatcher and the JDK client's executor at N = 1000 warming to the 15 s cap in some
-     * forks, and the default run over its budget: their cached pools follow the batches' peak
-     * concurrency, which creeps up for as long as they run.
+     * Warms a client up: {@code undelayed} batches of {@code undelayedSize} requests, the
+     * {@code widest} batch, then {@code real} batches of {@code realSize} until the window is steady:
+     * no trend in its batch times, and its last block opened no connection and added no platform
+     * thread. Without the widest batch, cached pools (OkHttp's dispatcher, its connection pool, the
+     * JDK client's executor) follow the real batches' peak concurrency, which creeps up for as long
+     * as they run: at N = 1000 they went on opening connections and threads in the measured batches
+     * ({@link PoolGrowth}), and asking the whole window to stay still instead ran forks to the cap.
      */
-    static Done run(int undelayedSize, Batch undelayed, int realSize, Batch real, Pools pools) {
+    static Done run(int undelayedSize, Batch undelayed, Widest widest, int realSize, Batch real, Pools pools) {
         long end = System.nanoTime() + LIMIT.toNanos();
         long requests = 0;
         while (requests < JIT_REQUESTS && System.nanoTime() < end) {
             runChecked(undelayed);
             requests += undelayedSize;
         }
+        requests += widest.run();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         LongSupplier compiled = jit != null && jit.isCompilationTimeMonitoringSupported()
                 ? jit::getTotalCompilationTime : () -> 0;

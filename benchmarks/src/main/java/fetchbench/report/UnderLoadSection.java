@@ -31,7 +31,7 @@ final class UnderLoadSection {
                     Words.number(Load.secondary(c.result(), Metrics.THROUGHPUT), "%.0f") + " ("
                             + String.format(Locale.ROOT, "%.0f", c.littleBound()) + ")",
                     Words.number(Load.secondary(c.result(), Metrics.IN_FLIGHT), "%.0f") + " (" + c.predictedInFlight() + ")",
-                    Words.number(Load.secondary(c.result(), Metrics.CONNECTIONS), "%.1f"), Load.steadiness(c.result())));
+                    Words.number(Load.secondary(c.result(), Metrics.CONNECTIONS), "%.1f"), c.steadiness()));
         }
         return Table.ofWords("", CALLERS_COLUMNS, rows);
     }
@@ -61,7 +61,7 @@ final class UnderLoadSection {
             row.add(a.measured());
             row.add(Words.number(Load.secondary(a.result(), Metrics.THREADS), "%.0f") + " / "
                     + Words.number(Load.secondary(a.result(), Metrics.RSS), "%.0f MB"));
-            row.add(Load.steadiness(a.result()));
+            row.add(a.steadiness());
             rows.add(row);
         }
         return Table.ofWords("", ARRIVALS_COLUMNS, rows);

@@ -1,5 +1,7 @@
 package fetchbench.result;
 
+import java.time.Duration;
+
 /**
  * The JMH benchmark names jmh.json records for the results that are not a shape's (a shape's is
  * {@code Shape.benchmarkName()}), and the parameters only the bare client takes.
@@ -22,6 +24,9 @@ public final class Benchmarks {
 
     /** The floor's delay: the client stack's own time for N requests, measured through the delayed path. */
     public static final int FLOOR_DELAY_MS = 1;
+
+    /** The load benchmark's batch: the arrivals of this long a window. */
+    public static final Duration LOAD_WINDOW = Duration.ofSeconds(1);
 
     private Benchmarks() {
     }

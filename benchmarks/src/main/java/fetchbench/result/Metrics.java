@@ -42,10 +42,12 @@ public final class Metrics {
     /** The model's own warm-up before JMH's: requests sent, and real batches run. */
     public static final String WARMUP_REQUESTS = "warmup.requests";
     public static final String WARMUP_BATCHES = "warmup.batches";
-    /** 1 where the fork's warm-up ended steady (no trend, a quiet JIT), 0 where it ran out of time. */
+    /** 1 where the fork's warm-up ended steady (no trend, no pool growth in its last block), 0 where it ran out of time. */
     public static final String WARMUP_STEADY = "warmup.steady";
     /** The JIT's compile time during the fork's warm-up and its last window of batches, in ms. */
     public static final String WARMUP_COMPILE_MS = "warmup.compile.ms";
+    /** The peak of requests in flight during the warm-up's widest batch, which should hold one wave of them at once. */
+    public static final String WARMUP_WIDEST_IN_FLIGHT = "warmup.widest.inflight";
 
     private Metrics() {
     }
