@@ -96,7 +96,7 @@ public class BareClientBenchmark {
                 }), urls,
                 newClientPerBatch ? () -> bare.gather(undelayed.urls()) : () -> bare.gather(targets), WarmUp.Pools.UNWATCHED);
         warmUp.recordTo(metrics);
-        ResourceProfiler.resetPeaks();
+        ResourceProfiler.startBatch();
     }
 
     private BareClient newClient() {

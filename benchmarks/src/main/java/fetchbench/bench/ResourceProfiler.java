@@ -41,17 +41,19 @@ public final class ResourceProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        BatchMetrics.ofThisFork().ifPresent(BatchMetrics::takeAll);
-        resetPeaks();
+        startBatch();
     }
 
     /**
-     * Starts a batch's peaks afresh: before every iteration, and again at the end of a fork's
-     * warm-up, which JMH runs inside the first iteration (the trial's set-up), so that its widest
-     * batch does not count as the first measured batch's peak.
+     * Starts a batch's numbers afresh: before every iteration, and again at the end of a fork's
+     * warm-up, which JMH runs inside the first iteration (the trial's set-up), so that neither its
+     * widest batch's peaks nor what its real batches recorded count as the first measured batch's.
      */
-    static void resetPeaks() {
-        BatchMetrics.ofThisFork().flatMap(BatchMetrics::inFlight).ifPresent(InFlight::resetPeak);
+    static void startBatch() {
+        BatchMetrics.ofThisFork().ifPresent(batch -> {
+            batch.takeAll();
+            batch.inFlight().ifPresent(InFlight::resetPeak);
+        });
         ManagementFactory.getThreadMXBean().resetPeakThreadCount();
         resetPeakRss();
     }
