@@ -71,10 +71,13 @@ public class BareClientBenchmark {
     private Duration longest;
     /** One TLS context for every client of the trial, as a model keeps one: TLS 1.3 may resume its sessions. */
     private Transport transport;
+    private BatchMetrics metrics;
+    private BatchCost cost;
 
     @Setup(Level.Trial)
     public void start() {
         URI server = TargetServer.fromForkProperty();
+        cost = new BatchCost(server);
         URI fetchedFrom = TargetServer.fromForkProperty(protocol);
         Workload workload = Workload.create(fetchedFrom, urls, DelayProfile.fixed, delayMs, 0);
         Stubs.register(server, workload);
@@ -88,7 +91,7 @@ public class BareClientBenchmark {
         // batches all got faster (1190 ms to 785 ms over https1).
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, 0);
         Stubs.register(server, undelayed);
-        BatchMetrics metrics = BatchMetrics.openWithoutInFlight();
+        metrics = BatchMetrics.openWithoutInFlight();
         Workload widest = Workload.create(fetchedFrom, urls, DelayProfile.fixed, WarmUp.Widest.delayMs(urls), 0);
         Stubs.register(server, widest);
         WarmUp.Done warmUp = WarmUp.run(urls, () -> bare.gather(undelayed.urls()),
@@ -108,12 +111,23 @@ public class BareClientBenchmark {
         return new BareClient(client, urls, longest, transport);
     }
 
+    /** Before every batch: a new client where asked for (not counted in the batch's CPU), then the cost's first reading. */
     @Setup(Level.Iteration)
-    public void freshClient() {
+    public void startBatch() {
+        freshClient();
+        cost.start();
+    }
+
+    private void freshClient() {
         if (newClientPerBatch) {
             bare.close();
             bare = newClient();
         }
+    }
+
+    @TearDown(Level.Iteration)
+    public void finishBatch() {
+        cost.finish(metrics);
     }
 
     @Benchmark

@@ -112,6 +112,7 @@ public class FanOut {
         Shape shape = UNDER_LOAD.contains(method) ? Shape.gather : Shape.ofBenchmark(benchmark.getBenchmark());
         server = TargetServer.fromForkProperty();
         fetchedFrom = TargetServer.fromForkProperty(protocol);
+        cost = new BatchCost(server);
         workload = Workload.create(shape, fetchedFrom, urls, Delays.of(delayProfile, spread), delayMs, seed);
         Stubs.register(server, workload);
         BodyWork bodyWork = BodyWork.NONE;
@@ -185,6 +186,7 @@ public class FanOut {
     private URI fetchedFrom;
     /** The server's counts before this batch; empty where the server does not count. */
     private Optional<RequestCounter.Counts> countedBefore = Optional.empty();
+    private BatchCost cost;
 
     /** Connections clients have opened so far to the port fetched from, where the server counts them. */
     private Optional<Long> connectionsSoFar() {
@@ -194,7 +196,7 @@ public class FanOut {
     @Setup(Level.Iteration)
     public void countRequestsBefore() {
         fanOuts = 1;
-        countedBefore = RequestCounter.counts(server);
+        countedBefore = cost.start();
     }
 
     /**
@@ -203,7 +205,7 @@ public class FanOut {
      */
     @TearDown(Level.Iteration)
     public void verifyRequests() {
-        Optional<RequestCounter.Counts> countedAfter = RequestCounter.counts(server);
+        Optional<RequestCounter.Counts> countedAfter = cost.finish(metrics);
         if (countedBefore.isPresent() && countedAfter.isPresent()) {
             RequestCounter.Counts before = countedBefore.get();
             RequestCounter.Counts after = countedAfter.get();

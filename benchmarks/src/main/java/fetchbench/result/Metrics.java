@@ -15,6 +15,15 @@ public final class Metrics {
     public static final String THREADS = "threads.peak";
     public static final String RSS = "rss.peak";
 
+    /** CPU time per request the server answered in a batch, in µs: of the fork's JVM … */
+    public static final String CLIENT_CPU = "cpu.client.us";
+    /** … and of the server's JVM. */
+    public static final String SERVER_CPU = "cpu.server.us";
+    /** The machine's steal time in a batch, in ms, where the kernel counts it. */
+    public static final String STEAL = "steal.ms";
+    /** How late the server sent its responses against the delay asked for, the batch's 99th percentile, in ms. */
+    public static final String SERVER_LATE_P99 = "server.late.p99.ms";
+
     public static final String FIRST_RESULT = "first.ms";
     /** New connections the server saw in a batch, whatever the client stack … */
     public static final String CONNECTIONS = "connects";

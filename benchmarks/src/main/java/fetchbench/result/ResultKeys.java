@@ -21,6 +21,8 @@ public final class ResultKeys {
     public static final String SERVER_CHECK = "fetchbench.serverCheck";
     /** What the server's warm-up before the run did: {@link ServerWarmUpOutcome}. */
     public static final String SERVER_WARM_UP = "fetchbench.serverWarmUp";
+    /** The server's CPU per request with the template and with the extension that echo the index: {@link EchoCostOutcome}. */
+    public static final String ECHO_COST = "fetchbench.echoCost";
     /** The N at which the server check failed ("100,1000"), empty when it passed everywhere. */
     public static final String SERVER_CHECK_FAILED = "fetchbench.serverCheckFailed";
     /** What the plan left out and why (a model this JVM cannot run, a budget): {@link Notes}. */

@@ -54,7 +54,7 @@ public final class ServerMain {
                 .disableRequestJournal()
                 .stubRequestLoggingDisabled(true)
                 .gzipDisabled(true)
-                .extensions(new RequestCounter(connections))
+                .extensions(new RequestCounter(connections), new IndexEcho())
                 .notifier(new ConsoleNotifier(false));
         if (keystore != null) {
             options.dynamicHttpsPort().keystorePath(keystore).keystoreType("PKCS12")

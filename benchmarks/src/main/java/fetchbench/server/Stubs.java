@@ -19,8 +19,25 @@ import java.util.UUID;
 /** Registers the stubs a workload needs through the admin API, so a local or external server works alike. */
 public final class Stubs {
 
-    /** WireMock's response templating, on by default for the stubs that ask for it. */
-    private static final String TEMPLATE = "response-template";
+    /**
+     * How the server writes each URL's index into its body: with the suite's own extension on the
+     * suite's server, which costs it less CPU per request ({@link fetchbench.probe.EchoCost}), or
+     * with WireMock's response templating, which any WireMock has.
+     */
+    public enum Echo {
+        EXTENSION(IndexEcho.NAME), TEMPLATE("response-template");
+
+        private final String transformer;
+
+        Echo(String transformer) {
+            this.transformer = transformer;
+        }
+
+        /** The extension where the server counts requests (it is the suite's own), else the template. */
+        static Echo of(URI server) {
+            return RequestCounter.read(server).isPresent() ? EXTENSION : TEMPLATE;
+        }
+    }
 
     private Stubs() {
     }
@@ -31,6 +48,7 @@ public final class Stubs {
      * stubs, and WireMock's JSON mapper takes half a second to start in a fresh JVM.
      */
     public static void register(URI server, Workload workload) {
+        Echo echo = Echo.of(server);
         Set<Fetch> distinct = new LinkedHashSet<>();
         Set<String> paths = new LinkedHashSet<>();
         for (Fetch fetch : workload.fetches()) {
@@ -47,9 +65,14 @@ public final class Stubs {
             JsonObject mapping = new JsonObject();
             mapping.addProperty("id", UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString());
             mapping.add("request", request);
-            mapping.add("response", response(fetch.kind(), fetch.delayMs()));
+            mapping.add("response", response(fetch.kind(), fetch.delayMs(), echo));
             mappings.add(mapping);
         }
+        importStubs(server, mappings);
+    }
+
+    /** Adds {@code mappings} to the server's stubs, keeping those it has. */
+    public static void importStubs(URI server, JsonArray mappings) {
         JsonObject importOptions = new JsonObject();
         importOptions.addProperty("duplicatePolicy", "IGNORE");
         importOptions.addProperty("deleteAllNotInImport", false);
@@ -69,14 +92,14 @@ public final class Stubs {
     }
 
     /** A stub's response in WireMock's JSON: status, body, headers, delay, fault, transformers. */
-    static JsonObject response(Kind kind, int delayMs) {
+    public static JsonObject response(Kind kind, int delayMs, Echo echo) {
         JsonObject response = new JsonObject();
         switch (kind) {
-            // The server echoes each URL's index into its body (WireMock's response templating).
-            case OK -> json(response, 200, Responses.body(delayMs, Responses.ECHOED_INDEX), true);
-            case LARGE -> json(response, 200, CpuWork.largeBody(delayMs, Responses.ECHOED_INDEX), true);
-            case SERVER_ERROR -> json(response, 500, "{\"error\":\"fetchbench says no\"}\n", false);
-            case MALFORMED -> json(response, 200, Responses.malformedBody(), false);
+            // The server echoes each URL's index into its body.
+            case OK -> json(response, 200, Responses.body(delayMs, Responses.ECHOED_INDEX), echo);
+            case LARGE -> json(response, 200, CpuWork.largeBody(delayMs, Responses.ECHOED_INDEX), echo);
+            case SERVER_ERROR -> json(response, 500, "{\"error\":\"fetchbench says no\"}\n", null);
+            case MALFORMED -> json(response, 200, Responses.malformedBody(), null);
             case RESET -> response.addProperty("fault", "CONNECTION_RESET_BY_PEER");
             case EMPTY -> response.addProperty("fault", "EMPTY_RESPONSE");
             case REFUSED -> throw new IllegalArgumentException("a refused URL has no stub");
@@ -85,15 +108,15 @@ public final class Stubs {
         return response;
     }
 
-    private static void json(JsonObject response, int status, String body, boolean templated) {
+    private static void json(JsonObject response, int status, String body, Echo echo) {
         response.addProperty("status", status);
         response.addProperty("body", body);
         JsonObject headers = new JsonObject();
         headers.addProperty("Content-Type", "application/json");
         response.add("headers", headers);
-        if (templated) {
+        if (echo != null) {
             JsonArray transformers = new JsonArray();
-            transformers.add(TEMPLATE);
+            transformers.add(echo.transformer);
             response.add("transformers", transformers);
         }
     }
