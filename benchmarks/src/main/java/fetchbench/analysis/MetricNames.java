@@ -18,6 +18,11 @@ public final class MetricNames {
             Map.entry(Metrics.SERVER_CPU, "server CPU per request (WireMock's JVM)"),
             Map.entry(Metrics.STEAL, "steal time per batch (the machine's)"),
             Map.entry(Metrics.SERVER_LATE_P99, "server lateness, 99th percentile (its response against the delay asked for)"),
+            Map.entry(Metrics.PINNED, "virtual threads blocked while pinned, per batch"),
+            Map.entry(Metrics.PINNED_MS, "time virtual threads stayed pinned, per batch"),
+            Map.entry(Metrics.CARRIER_QUEUE_MEAN, "virtual threads waiting for a carrier, mean of samples"),
+            Map.entry(Metrics.CARRIER_QUEUE_PEAK, "virtual threads waiting for a carrier, peak"),
+            Map.entry(Metrics.CARRIERS, "carrier threads (the scheduler's parallelism)"),
             Map.entry(Metrics.FIRST_RESULT, "time to the first result"),
             Map.entry(Metrics.KEPT, "results kept by the deadline"),
             Map.entry(Metrics.WORK, "CPU work per response, one core busy"),
@@ -35,7 +40,7 @@ public final class MetricNames {
      * collector's rates and counts, which the allocation per batch says better for a model.
      */
     public static final Set<String> NOT_CHARTED = Set.of(Metrics.WARMUP_REQUESTS, Metrics.WARMUP_BATCHES,
-            Metrics.WARMUP_STEADY, Metrics.WARMUP_COMPILE_MS, Metrics.WARMUP_WIDEST_IN_FLIGHT, "gc.alloc.rate", "gc.count", "gc.time");
+            Metrics.WARMUP_STEADY, Metrics.WARMUP_COMPILE_MS, Metrics.WARMUP_WIDEST_IN_FLIGHT, Metrics.CARRIERS, "gc.alloc.rate", "gc.count", "gc.time");
 
     private MetricNames() {
     }

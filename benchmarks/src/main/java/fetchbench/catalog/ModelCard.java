@@ -25,6 +25,11 @@ public interface ModelCard {
 
     ConcurrencyModel create(ModelSettings settings);
 
+    /** Whether it fetches on virtual threads: its forks watch them for pinning and for carriers. */
+    default boolean onVirtualThreads() {
+        return false;
+    }
+
     /**
      * Requests the model has in flight at once for N URLs, before it is held to 1..N.
      *

@@ -27,6 +27,11 @@ final class StructuredCard implements ModelCard {
     }
 
     @Override
+    public boolean onVirtualThreads() {
+        return true;
+    }
+
+    @Override
     public ConcurrencyModel create(ModelSettings settings) {
         unavailableReason().ifPresent(reason -> {
             throw new IllegalStateException(reason);

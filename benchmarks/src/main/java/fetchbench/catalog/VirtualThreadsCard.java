@@ -16,6 +16,11 @@ final class VirtualThreadsCard implements ModelCard {
     }
 
     @Override
+    public boolean onVirtualThreads() {
+        return true;
+    }
+
+    @Override
     public ConcurrencyModel create(ModelSettings settings) {
         return new VirtualThreads(settings);
     }

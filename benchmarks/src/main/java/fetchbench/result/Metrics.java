@@ -24,6 +24,16 @@ public final class Metrics {
     /** How late the server sent its responses against the delay asked for, the batch's 99th percentile, in ms. */
     public static final String SERVER_LATE_P99 = "server.late.p99.ms";
 
+    /** Virtual threads that blocked while pinned to their carrier in a batch (JFR's jdk.VirtualThreadPinned) … */
+    public static final String PINNED = "pinned";
+    /** … and the time they stayed pinned, in ms. */
+    public static final String PINNED_MS = "pinned.ms";
+    /** Virtual threads waiting for a carrier thread in a batch, sampled: the mean and the peak (JDK 24+) … */
+    public static final String CARRIER_QUEUE_MEAN = "carriers.queued.mean";
+    public static final String CARRIER_QUEUE_PEAK = "carriers.queued.peak";
+    /** … and the carrier threads the scheduler may run at once (its parallelism). */
+    public static final String CARRIERS = "carriers";
+
     public static final String FIRST_RESULT = "first.ms";
     /** New connections the server saw in a batch, whatever the client stack … */
     public static final String CONNECTIONS = "connects";
