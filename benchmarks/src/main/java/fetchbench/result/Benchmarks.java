@@ -12,6 +12,8 @@ public final class Benchmarks {
     public static final String PACKAGE = "fetchbench.bench";
     /** The bare client: the floor, the harness baseline and the price of a new connection. */
     public static final String BARE_CLIENT = PACKAGE + ".BareClientBenchmark.gather";
+    /** What a model holds per request in flight, in forks of its own; its time is not a result. */
+    public static final String FOOTPRINT = PACKAGE + ".FootprintBenchmark.footprint";
     /** M callers gathering at once through one model. */
     public static final String CALLERS = PACKAGE + ".CallersBenchmark.callers";
     /** Gathers arriving at a rate (an open loop). */

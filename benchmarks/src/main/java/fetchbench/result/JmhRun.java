@@ -19,7 +19,17 @@ import java.util.Optional;
  * another machine renders the same. The facts fetchbench adds (cores, the command, the default
  * executor) travel as {@code -Dfetchbench.*} arguments of the forks, which JMH records.
  */
-public record JmhRun(Path source, List<Result> results) {
+public record JmhRun(Path source, List<Result> results, List<Result> footprints) {
+
+    /**
+     * @param results    every timed result
+     * @param footprints what each setting held per request in flight ({@link Benchmarks#FOOTPRINT}),
+     *                   whose time is not a result and which no timed analysis reads
+     */
+    public JmhRun {
+        results = List.copyOf(results);
+        footprints = List.copyOf(footprints);
+    }
 
 
     /**
@@ -89,7 +99,8 @@ public record JmhRun(Path source, List<Result> results) {
             }
             index++;
         }
-        return new JmhRun(jmhJson, List.copyOf(results));
+        return new JmhRun(jmhJson, results.stream().filter(r -> !r.benchmark().equals(Benchmarks.FOOTPRINT)).toList(),
+                results.stream().filter(r -> r.benchmark().equals(Benchmarks.FOOTPRINT)).toList());
     }
 
     private static Result result(JsonObject json) {

@@ -34,6 +34,17 @@ public final class Metrics {
     /** … and the carrier threads the scheduler may run at once (its parallelism). */
     public static final String CARRIERS = "carriers";
 
+    /** The footprint per request in flight, in bytes (FootprintBenchmark): the live heap … */
+    public static final String HEAP_PER_REQUEST = "footprint.heap.bytes";
+    /** … the threads' native memory (their stacks) … */
+    public static final String THREAD_MEMORY_PER_REQUEST = "footprint.threads.bytes";
+    /** … the rest of the native memory … */
+    public static final String NATIVE_PER_REQUEST = "footprint.native.bytes";
+    /** … and the platform threads … */
+    public static final String THREADS_PER_REQUEST = "footprint.threads";
+    /** … over this many requests in flight while it was read. */
+    public static final String FOOTPRINT_IN_FLIGHT = "footprint.inflight";
+
     public static final String FIRST_RESULT = "first.ms";
     /** New connections the server saw in a batch, whatever the client stack … */
     public static final String CONNECTIONS = "connects";

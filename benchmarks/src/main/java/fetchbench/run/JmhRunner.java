@@ -109,6 +109,10 @@ public final class JmhRunner {
         if (measure != null) {
             args.addAll(measure.variant().model().jvmOptions());
         }
+        if (step instanceof Step.Footprint footprint) {
+            args.add("-XX:NativeMemoryTracking=summary");
+            args.addAll(footprint.variant().model().jvmOptions());
+        }
         ChainedOptionsBuilder jmh = new OptionsBuilder()
                 .parent(options.jmh())
                 .jvmArgsAppend(args.toArray(String[]::new))

@@ -6,6 +6,7 @@ import fetchbench.catalog.Model;
 import fetchbench.catalog.Variant;
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
+import fetchbench.result.Benchmarks;
 import fetchbench.result.Param;
 import fetchbench.run.Step.Settings;
 import fetchbench.run.Step.Workloads;
@@ -108,10 +109,30 @@ final class Planner {
         if (steps.isEmpty()) {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
         }
+        if (patterns ? options.picks(Benchmarks.FOOTPRINT) : profile.answers(Profile.Part.footprint)) {
+            steps.addAll(footprints(steps));
+        }
         // A benchmark named (the load, a shape) reads its floor at its own N: every N then.
         boolean onlyGathers = steps.stream().allMatch(s -> s instanceof Measure m && m.shape() == Shape.gather);
         return CalibrationSteps.around(steps, notes, profile.answers(Profile.Part.overhead),
                 onlyGathers ? profile.smallestFloorUrls() : 1);
+    }
+
+    /** Each gathered variant's footprint at the largest N it gathers over HTTP/1.1 (not a sweep's settings). */
+    private static List<Step.Footprint> footprints(List<Step> steps) {
+        Map<Variant, Measure> largest = new LinkedHashMap<>();
+        for (Step step : steps) {
+            if (step instanceof Measure m && m.shape() == Shape.gather && !m.sweep()
+                    && m.settings().protocols().contains(Protocol.http1)) {
+                largest.merge(m.variant(), m, (a, b) -> largestN(b) > largestN(a) ? b : a);
+            }
+        }
+        return largest.values().stream().map(m -> new Step.Footprint(m.variant(), largestN(m),
+                m.settings().concurrency().get(0), m.settings().maxRequests().get(0))).toList();
+    }
+
+    private static int largestN(Measure m) {
+        return m.workloads().urls().stream().mapToInt(Integer::intValue).max().orElseThrow();
     }
 
     /**

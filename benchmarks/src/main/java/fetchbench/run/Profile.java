@@ -27,7 +27,7 @@ public enum Profile {
      * in flight rests on 5 forks, every other result on 3; 5 measured batches each after the fork's
      * own warm-up until steady, which replaces JMH's warm-up iterations.
      */
-    DEFAULT(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.gather)) {
+    DEFAULT(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.gather, Part.footprint)) {
         /**
          * Nine forks fewer, for the budget: at N = 10 a batch's band is read against the floor at
          * N = 100, which no batch of 10 exceeds (the band [d, d + floor] is wider, never wrong).
@@ -39,7 +39,7 @@ public enum Profile {
     },
     /** Every part briefly, for CI: one fork, so no intervals. */
     SMOKE(List.of(10, 100), 20, 0, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
-            Part.load, Part.overhead)),
+            Part.load, Part.overhead, Part.footprint)),
     /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */
     SHAPES(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
     /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
@@ -66,7 +66,9 @@ public enum Profile {
         /** N = 10 000 at once. */
         scale,
         /** The suite's own overhead: the bare client beside virtualThreads at the run's delays. */
-        overhead
+        overhead,
+        /** What each gathered setting holds per request in flight, at its largest N. */
+        footprint
     }
 
     /** The variants that play this role, model by model (each model's card says which). */

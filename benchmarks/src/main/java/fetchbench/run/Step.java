@@ -1,6 +1,9 @@
 package fetchbench.run;
 
+import fetchbench.bench.FootprintBenchmark;
 import fetchbench.bench.WarmUp;
+import fetchbench.catalog.Variant;
+import fetchbench.result.ResultKeys;
 
 import fetchbench.result.Benchmarks;
 import fetchbench.result.Param;
@@ -49,7 +52,7 @@ public sealed interface Step {
     }
 
     /** A step JMH runs. */
-    sealed interface Jmh extends Step permits Floor, Baseline, Measure, UnderLoad {
+    sealed interface Jmh extends Step permits Floor, Baseline, Measure, UnderLoad, Footprint {
 
         /** The JMH benchmark name, e.g. {@code fetchbench.bench.DeadlineBenchmark.deadline}. */
         String benchmarkName();
@@ -146,6 +149,64 @@ public sealed interface Step {
         @Override
         public List<Double> batchMillis() {
             return urls.stream().flatMap(n -> delayMs.stream().map(Theory::allAtOnceMs)).toList();
+        }
+    }
+
+    /**
+     * What a variant holds per request in flight at N ({@link fetchbench.bench.FootprintBenchmark}):
+     * in forks of its own, with Native Memory Tracking, one held gather each, outside any timed batch.
+     */
+    record Footprint(Variant variant, int urls, int concurrency, int maxRequests) implements Jmh {
+        /**
+         * One fork of 3 held gathers, each on a new instance of the model, after one that is not
+         * kept (its first requests load classes and fill caches once): the interval comes from
+         * the holds, which a fork's JIT or layout hardly changes (bytes, not time).
+         */
+        static final int HOLDS = 3;
+        /** A fork's start and warm-up besides its holds … */
+        static final double FORK_SECONDS = 2.5;
+        /** … and each hold's collections and model. */
+        static final double HOLD_OVERHEAD_SECONDS = 0.4;
+
+        @Override
+        public String describe() {
+            return "footprint: " + variant + " with " + urls + " requests held in flight";
+        }
+
+        @Override
+        public String benchmarkName() {
+            return Benchmarks.FOOTPRINT;
+        }
+
+        @Override
+        public Map<String, List<String>> params() {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put(Param.MODEL.key, List.of(variant.model().name()));
+            params.put(Param.URLS.key, List.of(String.valueOf(urls)));
+            params.put(Param.CONCURRENCY.key, List.of(String.valueOf(concurrency)));
+            params.put(Param.MAX_REQUESTS.key, List.of(String.valueOf(maxRequests)));
+            return params;
+        }
+
+        @Override
+        public Map<String, String> forkProperties() {
+            return Map.of(ResultKeys.VARIANT, variant.name());
+        }
+
+        @Override
+        public Batches batches() {
+            return new Batches(1, 1, HOLDS, 1, 1);
+        }
+
+        @Override
+        public List<Double> batchMillis() {
+            return List.of((double) FootprintBenchmark.holdMs(urls));
+        }
+
+        @Override
+        public double predictedSeconds(int runWarmup, int runMeasurement, int forks) {
+            int holds = batches().warmup(runWarmup) + batches().measurement(runMeasurement);
+            return forks * (FORK_SECONDS + holds * (HOLD_OVERHEAD_SECONDS + FootprintBenchmark.holdMs(urls) / 1000.0));
         }
     }
 
