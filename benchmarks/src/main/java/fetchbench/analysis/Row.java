@@ -24,6 +24,7 @@ import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import fetchbench.stats.ForkMeans;
@@ -216,9 +217,44 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         return Steadiness.reconnected(result, urls).or(() -> Steadiness.threadsGrew(result, urls));
     }
 
-    /** Whether a verdict may rest on this result: steady, not drifting, and the server check passed at its N. */
+    /** Whether a verdict may rest on this result: steady, not drifting, the server check passed at its N, the server on time. */
     public boolean trusted() {
-        return !drifting && notSteady().isEmpty() && !serverCheckFailed();
+        return !drifting && notSteady().isEmpty() && !serverCheckFailed() && serverLateMs().isEmpty();
+    }
+
+    /** A batch whose server answered this much later than asked, at its p99, marks the result: 5 % of the delay … */
+    public static final double SERVER_LATE_SHARE = 0.05;
+    /** … but never less than this, in ms (a millisecond's jitter is not a late server). */
+    public static final double SERVER_LATE_MIN_MS = 2;
+
+    /** Where the server's lateness p99 passed the mark in any measured batch: the worst batch's, in ms. */
+    public Optional<Double> serverLateMs() {
+        JmhRun.Metric late = result.secondary().get(Metrics.SERVER_LATE_P99);
+        if (late == null) {
+            return Optional.empty();
+        }
+        double worst = late.batches().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return worst > serverLateMarkMs() ? Optional.of(worst) : Optional.empty();
+    }
+
+    public double serverLateMarkMs() {
+        return Math.max(SERVER_LATE_SHARE * delayMs, SERVER_LATE_MIN_MS);
+    }
+
+    /** The mean of a metric over every measured batch; NaN where the run did not record it. */
+    public double secondaryMean(String metric) {
+        JmhRun.Metric value = result.secondary().get(metric);
+        return value == null ? Double.NaN : ForkMeans.of(value.raw()).mean();
+    }
+
+    /**
+     * How busy the client and the server kept the machine's cores in a batch: their CPU per request
+     * times the requests, over the cores times the batch time; NaN where the run did not record both.
+     */
+    public double coresBusy() {
+        int cores = result.forkProperty(ResultKeys.CORES).map(Integer::parseInt).orElse(Runtime.getRuntime().availableProcessors());
+        double cpuMs = (secondaryMean(Metrics.CLIENT_CPU) + secondaryMean(Metrics.SERVER_CPU)) * urls / 1000;
+        return cpuMs / (cores * measuredMs());
     }
 
     /** Whether the server check failed at this result's N: then it measures the server, not the model. */
@@ -237,6 +273,8 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         if (serverCheckFailed()) {
             flags.add("server check failed at N=" + urls);
         }
+        serverLateMs().ifPresent(late -> flags.add(String.format(Locale.ROOT,
+                "server late: its p99 reached %.1f ms past the delay in a batch (mark %.1f ms)", late, serverLateMarkMs())));
         if (bandTooWide()) {
             flags.add("band too wide to judge by (over half its ideal)");
         }

@@ -5,6 +5,7 @@ import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
 
 import fetchbench.model.Protocol;
+import fetchbench.stats.Judgement;
 import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Shape;
@@ -25,8 +26,15 @@ import java.util.stream.Collectors;
  *
  * @param key     the setting, whose words every table shows
  * @param byN     its result at each N it ran
+ * @param cost    what it cost per request at its largest N, measured
+ * @param atLargest the ranking of every setting at its largest N, where it is compared with the fastest
  */
-public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
+public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Ranking atLargest) {
+
+    /** Client and server CPU that kept the cores this busy make a result CPU-bound. */
+    public static final double CPU_BOUND_BUSY = 0.8;
+    /** Virtual threads waiting for a carrier, on average over a batch, from which the carriers limit a result. */
+    public static final double CARRIER_LIMITED_QUEUE = 1;
 
     /** Up to this many times the ideal a result is "at the ideal". */
     public static final double NEAR_IDEAL = 1.1;
@@ -50,13 +58,24 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
                 .orElse(List.of());
     }
 
-    /** One verdict per setting of the headline scenario, in the report's reading order. */
+    /** One verdict per setting of the headline scenario, in the report's reading order, without footprints. */
     public static List<Verdict> of(List<Row> rows) {
+        return of(rows, List.of());
+    }
+
+    /** One verdict per setting of the headline scenario, in the report's reading order, each with its cost. */
+    public static List<Verdict> of(List<Row> rows, List<JmhRun.Result> footprints) {
         Map<Row.SettingKey, Map<Integer, Row>> bySetting = new LinkedHashMap<>();
         headline(rows).stream().sorted(Row.READING_ORDER).forEach(row -> bySetting
                 .computeIfAbsent(row.settingKey(), s -> new LinkedHashMap<>()).put(row.urls(), row));
         List<Verdict> verdicts = new ArrayList<>();
-        bySetting.forEach((setting, byN) -> verdicts.add(new Verdict(setting, byN)));
+        Map<Integer, Ranking> rankings = new LinkedHashMap<>();
+        bySetting.forEach((setting, byN) -> {
+            Row largest = byN.values().stream().max(Comparator.comparingInt(Row::urls)).orElseThrow();
+            Ranking atN = rankings.computeIfAbsent(largest.urls(), n -> Ranking.of(n, bySetting.values().stream()
+                    .map(rowsOf -> rowsOf.get(n)).filter(r -> r != null).toList()));
+            verdicts.add(new Verdict(setting, byN, Cost.of(largest, footprints), atN));
+        });
         return verdicts;
     }
 
@@ -70,9 +89,29 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
         return verdict(largest());
     }
 
-    /** The setting that gets the most out of it. */
+    /**
+     * The setting that gets the most out of it, from the data where its card would say "nothing":
+     * a setting that is not steady, pinned, or slower than the fastest beyond the margin always
+     * gets a word of what to do.
+     */
     public String toSet() {
-        return toSet(largest());
+        Row row = largest();
+        String card = toSet(row);
+        if (!card.startsWith("nothing")) {
+            return card;
+        }
+        List<String> but = new ArrayList<>();
+        row.notSteady().ifPresent(why -> but.add("it was not steady (" + why + "): give its pools a warm-up"));
+        double pinned = row.secondaryMean(Metrics.PINNED);
+        if (pinned > 0) {
+            but.add(String.format(Locale.ROOT, "its virtual threads pinned (%.1f a batch): find where with JFR's "
+                    + "jdk.VirtualThreadPinned and move the blocking out of it", pinned));
+        }
+        atLargest.others().stream().filter(a -> a.row() == row && a.judgement() == Judgement.different
+                        && a.ratio().estimate() > 1).findFirst()
+                .ifPresent(a -> but.add("it is " + Words.ratio(a.ratio()) + " the time of " + atLargest.best().setting()
+                        + " here, its own cost, which no setting of it removes: choose that one"));
+        return but.isEmpty() ? card : "no setting of its own, but " + String.join("; ", but);
     }
 
     /** "at N = 1000: " and the {@link #reason}. */
@@ -101,9 +140,32 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
             };
         });
         Optional<String> notSteady = row.notSteady();
-        return verdict + (row.bandTooWide() ? "; the band is too wide to judge by" : "")
+        return verdict + measured(row) + (row.bandTooWide() ? "; the band is too wide to judge by" : "")
                 + (row.drifting() ? "; drifting (its measured batches still trend)" : "")
                 + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
+    }
+
+    /** What the batches measured that explains the time: the cores busy, the carriers, the pinning, a late server. */
+    static String measured(Row row) {
+        StringBuilder text = new StringBuilder();
+        double busy = row.coresBusy();
+        if (busy >= CPU_BOUND_BUSY) {
+            text.append(String.format(Locale.ROOT, "; CPU-bound: the client and the server kept the cores %.0f %% busy",
+                    100 * busy));
+        }
+        double queued = row.secondaryMean(Metrics.CARRIER_QUEUE_MEAN);
+        if (queued >= CARRIER_LIMITED_QUEUE) {
+            text.append(String.format(Locale.ROOT, "; limited by its carrier threads: %.0f virtual threads waited for "
+                    + "one of its %.0f on average", queued, row.secondaryMean(Metrics.CARRIERS)));
+        }
+        double pinned = row.secondaryMean(Metrics.PINNED);
+        if (pinned > 0) {
+            text.append(String.format(Locale.ROOT, "; pinned: %.1f virtual threads a batch blocked on their carrier, "
+                    + "%.1f ms", pinned, row.secondaryMean(Metrics.PINNED_MS)));
+        }
+        row.serverLateMs().ifPresent(late -> text.append(String.format(Locale.ROOT, "; the server was late "
+                + "(p99 %.1f ms past the delay in a batch): the time is partly the server's", late)));
+        return text.toString();
     }
 
     /** What to set for your N requests in flight: nothing where the default already has them all in flight. */
@@ -119,15 +181,24 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN) {
 
     /** "102.4 ± 0.8 (1.02×, 5×10)": mean ± half the fork interval, × the ideal, forks × measured batches; flagged where the server check failed at its N; a dash where the setting did not run. */
     public static String cell(Row row) {
-        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×, %s)%s", Words.meanAndError(row),
-                row.ratioToIdeal(), Words.samples(row), row.serverCheckFailed() ? " ⚑ server check failed at this N" : "");
+        return row == null ? "–" : String.format(Locale.ROOT, "%s (%.2f×, %s)%s%s", Words.meanAndError(row),
+                row.ratioToIdeal(), Words.samples(row), row.serverCheckFailed() ? " ⚑ server check failed at this N" : "",
+                row.serverLateMs().isPresent() ? " ⚑ server late" : "");
+    }
+
+    /**
+     * What it cost per request at its largest N ({@link Cost#words}); in a run that measured
+     * neither, its threads and RSS there ({@link #threadsAndRss}).
+     */
+    public String costWords() {
+        return cost.words().orElseGet(() -> threadsAndRss(largest()));
     }
 
     /**
      * "48 threads, RSS 669 MB" at the largest N, from the resource metrics. RSS under a fixed heap
      * is the heap the fork touched, not its footprint: it is shown, never judged.
      */
-    public static String cost(Row row) {
+    public static String threadsAndRss(Row row) {
         JmhRun.Metric threads = row.result().secondary().get(Metrics.THREADS);
         JmhRun.Metric rss = row.result().secondary().get(Metrics.RSS);
         if (threads == null || rss == null) {

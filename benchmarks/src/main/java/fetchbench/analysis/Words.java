@@ -23,6 +23,14 @@ public final class Words {
         return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, error);
     }
 
+    /** "0.12 ± 0.03" with this many decimals; the mean alone without an interval. */
+    public static String meanAndError(double mean, double error, int decimals) {
+        if (Double.isNaN(error)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", mean);
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f ± %." + decimals + "f", mean, error);
+    }
+
     /** "1.06× [1.03–1.09]": a ratio and its interval; the ratio alone without one. */
     public static String ratio(Ratio ratio) {
         return ratio.hasInterval() ? String.format(Locale.ROOT, "%.2f× [%.2f–%.2f]", ratio.estimate(), ratio.low(),

@@ -1,7 +1,14 @@
 package fetchbench.bench;
 
 import java.lang.management.ManagementFactory;
+import fetchbench.model.ConcurrencyModel;
+import fetchbench.model.InFlight;
+import fetchbench.model.Outcome;
+import fetchbench.workload.Workload;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
@@ -16,6 +23,34 @@ import javax.management.ObjectName;
  * {@code -XX:NativeMemoryTracking=summary}; without it the native figures are NaN.
  */
 record Footprint(double heapBytes, double threadBytes, double otherNativeBytes, double platformThreads) {
+
+    /** What each of {@code requests} in flight held. */
+    record Held(Footprint perRequest, int requests) {
+    }
+
+    /**
+     * The footprint of {@code model} idle, then while a gather of {@code held}'s URLs (delayed long
+     * enough) is in flight, as soon as all of them are or {@code waitMs} has passed; per request in
+     * flight (the fewer, where the count moved during the reading).
+     */
+    static Held whileHeld(ConcurrencyModel model, Workload held, InFlight inFlight, ExecutorService caller,
+                          long waitMs) throws Exception {
+        int slots = held.urls().size();
+        Footprint idle = now();
+        Future<List<Outcome>> gather = caller.submit(() -> model.gather(held.urls()));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        while (inFlight.current() < slots && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        int before = inFlight.current();
+        Footprint holding = now();
+        int requests = Math.min(before, inFlight.current());
+        held.verify("footprint", gather.get());
+        if (requests == 0) {
+            throw new IllegalStateException("no request in flight when the footprint was read");
+        }
+        return new Held(idle.perRequest(holding, requests), requests);
+    }
 
     /** NMT's "- Thread (reserved=…KB, committed=…KB)". */
     private static final Pattern THREAD = Pattern.compile("-\\s+Thread \\(reserved=\\d+KB, committed=(\\d+)KB");

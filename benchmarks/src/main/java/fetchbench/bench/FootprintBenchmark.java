@@ -7,7 +7,6 @@ import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.model.InFlight;
 import fetchbench.model.ModelSettings;
-import fetchbench.model.Outcome;
 import fetchbench.model.Protocol;
 import fetchbench.model.Transport;
 import fetchbench.result.Metrics;
@@ -17,10 +16,8 @@ import fetchbench.theory.Theory;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
 import java.net.URI;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -107,27 +104,13 @@ public class FootprintBenchmark {
     public int footprint() throws Exception {
         int slots = held.urls().size();
         try (ConcurrencyModel fetcher = newModel()) {
-            Footprint idle = Footprint.now();
-            Future<List<Outcome>> gather = caller.submit(() -> fetcher.gather(held.urls()));
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMs(slots) - READING_MS);
-            while (inFlight.current() < slots && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            int before = inFlight.current();
-            Footprint holding = Footprint.now();
-            // Where a slow start or an early answer moved the count during the reading, the fewer.
-            int requests = Math.min(before, inFlight.current());
-            held.verify(model.name(), gather.get());
-            if (requests == 0) {
-                throw new IllegalStateException(model + " had no request in flight when its footprint was read");
-            }
-            metrics.record(Metrics.FOOTPRINT_IN_FLIGHT, requests, "requests");
-            Footprint perRequest = idle.perRequest(holding, requests);
-            metrics.record(Metrics.HEAP_PER_REQUEST, perRequest.heapBytes(), "bytes");
-            metrics.record(Metrics.THREAD_MEMORY_PER_REQUEST, perRequest.threadBytes(), "bytes");
-            metrics.record(Metrics.NATIVE_PER_REQUEST, perRequest.otherNativeBytes(), "bytes");
-            metrics.record(Metrics.THREADS_PER_REQUEST, perRequest.platformThreads(), "threads");
-            return requests;
+            Footprint.Held held = Footprint.whileHeld(fetcher, this.held, inFlight, caller, holdMs(slots) - READING_MS);
+            metrics.record(Metrics.FOOTPRINT_IN_FLIGHT, held.requests(), "requests");
+            metrics.record(Metrics.HEAP_PER_REQUEST, held.perRequest().heapBytes(), "bytes");
+            metrics.record(Metrics.THREAD_MEMORY_PER_REQUEST, held.perRequest().threadBytes(), "bytes");
+            metrics.record(Metrics.NATIVE_PER_REQUEST, held.perRequest().otherNativeBytes(), "bytes");
+            metrics.record(Metrics.THREADS_PER_REQUEST, held.perRequest().platformThreads(), "threads");
+            return held.requests();
         }
     }
 

@@ -91,7 +91,7 @@ public final class Digest {
         List<Row> rows = Row.of(run);
         List<Block> blocks = new ArrayList<>(List.of(header(run, link, folder, kind)));
         switch (kind) {
-            case verdict -> blocks.addAll(brief(WhichModelSection.of(Verdict.of(rows), Load.of(run),
+            case verdict -> blocks.addAll(brief(WhichModelSection.of(Verdict.of(rows, run.footprints()), Load.of(run),
                     Report.incomplete(run.source()))));
             case protocols -> blocks.addAll(brief(ProtocolsSection.of(Protocols.of(run, rows))));
             case load -> blocks.addAll(brief(UnderLoadSection.of(Load.of(run), List.of())));

@@ -96,7 +96,8 @@ public final class Report {
                                       TreeMap<Charts.Section, List<Figure>> figures) {
         Optional<String> incomplete = incomplete(run.source());
         List<Section> sections = new ArrayList<>();
-        sections.add(WhichModelSection.of(Verdict.of(rows), load, incomplete));
+        sections.add(WhichModelSection.of(Verdict.of(rows, run.footprints()), load, incomplete));
+        sections.add(CostSection.of(run, rows));
         sections.add(ProtocolsSection.of(Protocols.of(run, rows)));
         sections.add(UnderLoadSection.of(load, figures.getOrDefault(Charts.Section.LOAD, List.of())));
         sections.add(RunSections.thisRun(run, rows, incomplete));
@@ -154,7 +155,7 @@ public final class Report {
         List<Section> sections = List.of(new Section("scenarios", "Results", results),
                 RunSections.floor(rows, Calibration.of(run)), TuningSection.of(run, rows), RunSections.leftOut(run),
                 ProtocolsSection.of(Protocols.of(run, rows)), UnderLoadSection.of(load, List.of()),
-                WhichModelSection.of(Verdict.of(rows), load, incomplete(run.source())));
+                WhichModelSection.of(Verdict.of(rows, run.footprints()), load, incomplete(run.source())));
         return sections.stream().filter(section -> !section.isEmpty()).map(ConsoleRenderer::section)
                 .collect(Collectors.joining());
     }

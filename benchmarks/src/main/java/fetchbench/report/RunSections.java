@@ -47,7 +47,7 @@ final class RunSections {
         run.forkProperty(ResultKeys.SERVER_CHECK_FAILED).ifPresent(failed -> blocks.add(Paragraph.warning(
                 "Server check FAILED at N=" + failed + ": the results at that N measure the server, not the models "
                         + "(they are flagged in the tables).")));
-        JmhRun.Result first = rows.isEmpty() ? run.results().get(0) : rows.get(0).result();
+        JmhRun.Result first = rows.isEmpty() ? run.first() : rows.get(0).result();
         IntSummaryStatistics measured = run.results().stream()
                 .mapToInt(r -> r.forks() * r.measurementIterations()).summaryStatistics();
         blocks.add(Paragraph.fact(run.environment() + " · JMH mode " + first.mode() + ", " + measured.getMin() + "–"
@@ -133,7 +133,7 @@ final class RunSections {
                     command.append(" -p ").append(param.key).append('=').append(String.join(",", values));
                 }
             }
-            JmhRun.Result first = run.results().get(0);
+            JmhRun.Result first = run.first();
             return command.append(" -wi ").append(first.warmupIterations()).append(" -i ")
                     .append(first.measurementIterations()).append(" -f ").append(first.forks()).toString();
         });

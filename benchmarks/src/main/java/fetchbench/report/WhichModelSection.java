@@ -38,10 +38,14 @@ final class WhichModelSection {
             blocks.add(Bullets.of("fastest", Verdict.rankings(verdicts).stream().map(RankingLines::line).toList()));
             blocks.add(Paragraph.legend(Text.of(RankingLines.legend() + ".")));
             blocks.add(Paragraph.of(Text.strong("Which model?").then(" ms per batch, the mean ± half its 95 % "
-                    + "interval from the fork means (× the ideal, forks × measured batches each); cost: platform "
-                    + "threads and the resident memory (RSS) of the whole JVM at the largest N the setting ran, "
-                    + "which under its fixed 2 GB heap is the heap it touched, not a footprint, and is not "
-                    + "compared; the verdict is read off that N; set N to your number of requests in flight")));
+                    + "interval from the fork means (× the ideal, forks × measured batches each); cost, at the "
+                    + "largest N the setting ran: " + (verdicts.stream().anyMatch(v -> v.cost().words().isPresent())
+                    ? "the CPU time of the client's JVM and of the server's per request answered (fork means), and "
+                    + "what each request in flight held in a footprint fork of its own (Native Memory Tracking, "
+                    + "the mean ± half the interval of its holds)"
+                    : "platform threads and the resident memory (RSS) of the whole JVM, which under its fixed 2 GB "
+                    + "heap is the heap it touched, not a footprint, and is not compared")
+                    + "; the verdict is read off that N; set N to your number of requests in flight")));
             blocks.add(table(verdicts));
         }
         if (!load.isEmpty()) {
@@ -61,7 +65,7 @@ final class WhichModelSection {
         for (Verdict v : verdicts) {
             List<String> row = new ArrayList<>(List.of(v.setting()));
             ns.forEach(n -> row.add(Verdict.cell(v.byN().get(n))));
-            row.addAll(List.of(Verdict.cost(v.largest()), v.verdict(), v.toSet()));
+            row.addAll(List.of(v.costWords(), v.verdict(), v.toSet()));
             rows.add(row);
         }
         return Table.ofWords("verdicts", columns, rows);

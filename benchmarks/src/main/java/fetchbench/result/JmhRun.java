@@ -158,14 +158,21 @@ public record JmhRun(Path source, List<Result> results, List<Result> footprints)
         return json.has(field) ? json.get(field).getAsInt() : 0;
     }
 
+    /** The first result, timed or else a footprint: jmh.json is never empty. */
+    public Result first() {
+        return results.isEmpty() ? footprints.get(0) : results.get(0);
+    }
+
     /** The first fork property any result carries, e.g. the cores of the benchmarked machine. */
     public Optional<String> forkProperty(String name) {
-        return results.stream().map(r -> r.forkProperty(name)).flatMap(Optional::stream).findFirst();
+        return java.util.stream.Stream.concat(results.stream(), footprints.stream()).map(r -> r.forkProperty(name))
+                .flatMap(Optional::stream).findFirst();
     }
 
     /** "JDK 25.0.3 (OpenJDK 64-Bit Server VM), 2 cores" — the environment line of every chart. */
     public String environment() {
-        String jdks = String.join(", ", results.stream().map(Result::jdk).distinct().toList());
+        String jdks = String.join(", ", java.util.stream.Stream.concat(results.stream(), footprints.stream())
+                .map(Result::jdk).distinct().toList());
         return "JDK " + jdks + forkProperty(ResultKeys.CORES).map(c -> ", " + c + " cores").orElse("");
     }
 }
