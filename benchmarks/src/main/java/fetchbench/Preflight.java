@@ -1,9 +1,11 @@
 package fetchbench;
 
 import fetchbench.model.ClientStack;
+import fetchbench.probe.EchoCost;
 import fetchbench.probe.ServerCheck;
 import fetchbench.probe.ServerWarmUp;
 import fetchbench.probe.StreamLimitProbe;
+import fetchbench.result.EchoCostOutcome;
 import fetchbench.result.ProbeOutcome;
 import fetchbench.result.ResultKeys;
 import fetchbench.result.ServerWarmUpOutcome;
@@ -17,6 +19,7 @@ import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
 import fetchbench.run.OptionException;
+import fetchbench.run.Profile;
 import fetchbench.server.SystemLimits;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -38,6 +41,9 @@ import java.util.List;
  * @param failedAt the N where the server check failed, empty where it passed
  */
 record Preflight(List<String> forkArgs, String failedAt) {
+
+    /** Blocks of each echo the cost profile measures, alternating: about 15 s in all. */
+    static final int ECHO_BLOCKS = 12;
 
     /** The user's WireMock, or fetchbench's own in its own JVM, sized for the plan's largest N. */
     static TargetServer startServer(RunOptions options, RunPlan plan, PrintStream out) throws IOException {
@@ -78,6 +84,11 @@ record Preflight(List<String> forkArgs, String failedAt) {
         String failedAt = ServerCheck.failedUrls(checks);
         List<String> forkArgs = ForkFacts.forkArgs(options, server, ServerCheck.summary(checks), failedAt, plan.notes());
         forkArgs.add("-D" + ResultKeys.SERVER_WARM_UP + "=" + warmUp.encode());
+        if (options.profile().answers(Profile.Part.echo) && server instanceof ServerProcess) {
+            EchoCostOutcome echo = EchoCost.run(server.baseUri(), ECHO_BLOCKS);
+            out.println("[fetchbench] " + echo.describe());
+            forkArgs.add("-D" + ResultKeys.ECHO_COST + "=" + echo.encode());
+        }
         List<ClientStack> http2Stacks = plan.http2Stacks();
         if (!http2Stacks.isEmpty() && server instanceof ServerProcess local) {
             List<ProbeOutcome> probes = StreamLimitProbe.run(server, http2Stacks,

@@ -3,20 +3,25 @@ package fetchbench.report;
 import fetchbench.analysis.Calibration;
 import fetchbench.analysis.Cost;
 import fetchbench.analysis.Row;
+import fetchbench.analysis.Steadiness;
 import fetchbench.analysis.Verdict;
 import fetchbench.analysis.Words;
 import fetchbench.document.Block;
 import fetchbench.document.Paragraph;
 import fetchbench.document.Section;
 import fetchbench.document.Table;
+import fetchbench.model.Protocol;
 import fetchbench.result.Benchmarks;
+import fetchbench.result.EchoCostOutcome;
 import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
 import fetchbench.result.ResultKeys;
+import fetchbench.stats.Difference;
 import fetchbench.stats.ForkMeans;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -51,6 +56,17 @@ final class CostSection {
                     Table.Column.number("server late p99, ms"), Table.Column.number("steal, ms/batch"),
                     Table.Column.number("pinned/batch"), Table.Column.number("waiting for a carrier")), cpu));
         }
+        List<List<String>> over = overBareClient(run, rows);
+        if (!over.isEmpty()) {
+            blocks.add(Paragraph.legend("What each setting adds to its client stack's bare client at the same N and "
+                    + "the same " + Benchmarks.FLOOR_DELAY_MS + " ms delay, where the delay no longer hides it: its "
+                    + "time less the bare client's, in ms, with Welch's 95 % interval from the fork means of both."));
+            blocks.add(Table.ofWords("cost-over-bare", List.of(Table.Column.text("setting"), Table.Column.number("N"),
+                    Table.Column.number("setting, ms"), Table.Column.number("bare client, ms"),
+                    Table.Column.number("added, ms [95 %]")), over));
+        }
+        run.forkProperty(ResultKeys.ECHO_COST).map(EchoCostOutcome::decode)
+                .ifPresent(echo -> blocks.add(Paragraph.fact(echo.describe())));
         List<List<String>> held = new ArrayList<>();
         for (JmhRun.Result footprint : run.footprints()) {
             Cost cost = new Cost(Optional.empty(), Optional.empty(), Cost.inFlight(footprint));
@@ -72,6 +88,27 @@ final class CostSection {
                     Table.Column.number("platform threads")), held));
         }
         return new Section("cost", "What each request costs", blocks);
+    }
+
+    /** Each headline result at the floor's delay against the floor of its stack at its N. */
+    private static List<List<String>> overBareClient(JmhRun run, List<Row> rows) {
+        Calibration calibration = Calibration.of(run);
+        List<List<String>> lines = new ArrayList<>();
+        for (Row row : Verdict.headline(rows).stream().sorted(Row.READING_ORDER).toList()) {
+            JmhRun.Metric floor = Optional.ofNullable(calibration.floors()
+                    .get(new Calibration.Over(row.model().clientStack(), Protocol.http1)))
+                    .map(byN -> byN.get(row.urls())).orElse(null);
+            if (row.delayMs() != Benchmarks.FLOOR_DELAY_MS || floor == null) {
+                continue;
+            }
+            ForkMeans bare = Steadiness.forkMeansMs(floor);
+            Difference added = Difference.of(bare, row.forkMeans());
+            lines.add(List.of(row.setting(), String.valueOf(row.urls()), Words.meanAndError(row),
+                    Words.meanAndError(bare.mean(), bare.halfWidth()),
+                    Double.isNaN(added.low()) ? Words.number(added.estimate(), "%.1f")
+                            : String.format(Locale.ROOT, "%.1f [%.1f to %.1f]", added.estimate(), added.low(), added.high())));
+        }
+        return lines;
     }
 
     private static List<String> cpuRow(String setting, int urls, JmhRun.Result result) {

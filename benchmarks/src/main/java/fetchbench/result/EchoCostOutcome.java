@@ -33,6 +33,15 @@ public record EchoCostOutcome(List<Double> template, List<Double> extension) {
         return Ratio.of(templateMeans(), extensionMeans(), Ratio.DEFAULT_MARGIN);
     }
 
+    /** "Server CPU per request: template 516.7 ± 36.6 µs, extension 385.8 ± 40.9 µs (extension ÷ template …)". */
+    public String describe() {
+        Ratio ratio = ratio();
+        return String.format(Locale.ROOT, "Server CPU per request at %d ms, %d blocks of each, alternating: WireMock's "
+                        + "response template %.1f ± %.1f µs, the suite's extension %.1f ± %.1f µs; extension ÷ template "
+                        + "%.2f [%.2f–%.2f]", 1, template.size(), templateMeans().mean(), templateMeans().halfWidth(),
+                extensionMeans().mean(), extensionMeans().halfWidth(), ratio.estimate(), ratio.low(), ratio.high());
+    }
+
     public String encode() {
         return join(template) + ";" + join(extension);
     }

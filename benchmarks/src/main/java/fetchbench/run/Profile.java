@@ -42,6 +42,13 @@ public enum Profile {
             Part.load, Part.overhead, Part.footprint)),
     /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */
     SHAPES(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
+    /**
+     * What each model costs over its client stack: the gather of every setting at a 1 ms delay, where
+     * the delay no longer hides the model, beside each stack's bare client at every N; and the
+     * server's CPU per request with the template and with the extension that echo the index.
+     * Not a headline: 3 forks each.
+     */
+    COST(List.of(10, 100, 1000), 1, 0, 5, 3, 3, 1_500, EnumSet.of(Part.gather, Part.echo)),
     /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
     PROTOCOLS(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.protocols)),
     /**
@@ -68,7 +75,9 @@ public enum Profile {
         /** The suite's own overhead: the bare client beside virtualThreads at the run's delays. */
         overhead,
         /** What each gathered setting holds per request in flight, at its largest N. */
-        footprint
+        footprint,
+        /** The server's CPU per request with WireMock's template and with the suite's extension, side by side. */
+        echo
     }
 
     /** The variants that play this role, model by model (each model's card says which). */
