@@ -109,9 +109,9 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Rank
         }
         atLargest.others().stream().filter(a -> a.row() == row && a.judgement() == Judgement.different
                         && a.ratio().estimate() > 1).findFirst()
-                .ifPresent(a -> but.add("it is " + Words.ratio(a.ratio()) + " the time of " + atLargest.best().setting()
-                        + " here, its own cost, which no setting of it removes: choose that one"));
-        return but.isEmpty() ? card : "no setting of its own, but " + String.join("; ", but);
+                .ifPresent(a -> but.add(Words.ratio(a.ratio()) + " the time of " + atLargest.best().setting()
+                        + " here, a cost of its own: choose that"));
+        return but.isEmpty() ? card : "none of its own; " + String.join("; ", but);
     }
 
     /** "at N = 1000: " and the {@link #reason}. */

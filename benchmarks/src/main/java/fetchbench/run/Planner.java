@@ -98,6 +98,11 @@ final class Planner {
                     .ifPresent(steps::add);
         }
         steps.addAll(loads);
+        // The profile's own settings at its own N (not the scale test's), unless the user chose others.
+        if (patterns ? options.picks(Benchmarks.FOOTPRINT)
+                : profile.answers(Profile.Part.footprint) && !workloadGiven && options.models().isEmpty()) {
+            steps.addAll(footprints(steps));
+        }
         if (profile.answers(Profile.Part.scale) && !options.given(Param.URLS)) {
             for (Variant variant : Profile.playing(Variant.Role.scale).stream().filter(v -> models.contains(v.model())).toList()) {
                 for (List<Delays> delays : bySpread(gatherDelays)) {
@@ -109,11 +114,10 @@ final class Planner {
         if (steps.isEmpty()) {
             throw new OptionException("nothing to run: " + String.join("; ", notes));
         }
-        if (patterns ? options.picks(Benchmarks.FOOTPRINT) : profile.answers(Profile.Part.footprint)) {
-            steps.addAll(footprints(steps));
-        }
+
         // A benchmark named (the load, a shape) reads its floor at its own N: every N then.
-        boolean onlyGathers = steps.stream().allMatch(s -> s instanceof Measure m && m.shape() == Shape.gather);
+        boolean onlyGathers = steps.stream().allMatch(s -> s instanceof Step.Footprint
+                || s instanceof Measure m && m.shape() == Shape.gather);
         return CalibrationSteps.around(steps, notes, profile.answers(Profile.Part.overhead),
                 onlyGathers ? profile.smallestFloorUrls() : 1);
     }

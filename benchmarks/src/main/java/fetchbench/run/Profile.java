@@ -42,6 +42,8 @@ public enum Profile {
             Part.load, Part.overhead, Part.footprint)),
     /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */
     SHAPES(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
+    /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
+    PROTOCOLS(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.protocols)),
     /**
      * What each model costs over its client stack: the gather of every setting at a 1 ms delay, where
      * the delay no longer hides the model, beside each stack's bare client at every N; and the
@@ -49,8 +51,6 @@ public enum Profile {
      * Not a headline: 3 forks each.
      */
     COST(List.of(10, 100, 1000), 1, 0, 5, 3, 3, 1_500, EnumSet.of(Part.gather, Part.echo)),
-    /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
-    PROTOCOLS(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.protocols)),
     /**
      * Everything: the default run with the slow batches it leaves out (up to 20 s), the other
      * shapes, the protocols at every N, the sweeps, the load, and the scale test at N =

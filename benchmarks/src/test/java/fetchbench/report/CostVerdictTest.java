@@ -74,7 +74,7 @@ class CostVerdictTest {
 
         assertThat(queued.verdict()).contains("limited by its carrier threads: 175 virtual threads waited for one of its 2");
         assertThat(pinned.verdict()).contains("pinned: 3.0 virtual threads a batch blocked on their carrier, 6.0 ms");
-        assertThat(pinned.toSet()).startsWith("no setting of its own, but its virtual threads pinned (3.0 a batch)");
+        assertThat(pinned.toSet()).startsWith("none of its own; its virtual threads pinned (3.0 a batch)");
         assertThat(neither.verdict()).doesNotContain("carrier").doesNotContain("pinned");
         assertThat(neither.toSet()).isEqualTo("nothing: no bound");
     }
@@ -103,7 +103,7 @@ class CostVerdictTest {
         Verdict slower = verdicts.stream().filter(v -> v.setting().startsWith("httpClientAsync")).findFirst().orElseThrow();
         Verdict fastest = verdicts.stream().filter(v -> v.setting().equals("virtualThreads")).findFirst().orElseThrow();
 
-        assertThat(slower.toSet()).startsWith("no setting of its own, but it is 1.30×").contains("the time of virtualThreads here");
+        assertThat(slower.toSet()).startsWith("none of its own; 1.30×").contains("the time of virtualThreads here");
         assertThat(fastest.toSet()).isEqualTo("nothing: no bound");
     }
 

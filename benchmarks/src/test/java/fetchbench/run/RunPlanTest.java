@@ -115,6 +115,13 @@ class RunPlanTest {
                 .extracting(s -> s.batches().forks(defaults.forks())).containsExactly(3, 5);
         assertThat(plan.steps()).filteredOn(Step.Floor.class::isInstance)
                 .allSatisfy(f -> assertThat(((Step.Jmh) f).batches().forks(defaults.forks())).isEqualTo(3));
+        // A footprint fork per setting, at the largest N it gathers.
+        assertThat(plan.steps()).filteredOn(Step.Footprint.class::isInstance).map(Step.Footprint.class::cast)
+                .extracting(Step.Footprint::variant).containsExactlyElementsOf(gather.stream().map(Measure::variant)
+                        .distinct().toList());
+        assertThat(plan.steps()).filteredOn(Step.Footprint.class::isInstance).map(Step.Footprint.class::cast)
+                .allSatisfy(f -> assertThat(f.urls()).isEqualTo(gather.stream().filter(m -> m.variant() == f.variant())
+                        .flatMap(m -> m.workloads().urls().stream()).mapToInt(Integer::intValue).max().orElseThrow()));
         // The floor: the bare client with a 1 ms delay from N = 100 up (N = 10 reads the floor at 100).
         Step.Floor floor = floor(plan);
         assertThat(values(floor, "urls")).containsExactly("100", "1000");
