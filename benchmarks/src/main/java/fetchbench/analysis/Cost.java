@@ -58,25 +58,25 @@ public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCp
     }
 
     /**
-     * "CPU per request: client 312 ± 20 µs, server 324 ± 15 µs; per request in flight (1000 held):
-     * 12.2 ± 1.5 KB heap, 0.1 KB threads, 0.0 KB native, 0.00 platform threads"; empty where the run
-     * recorded neither.
+     * "CPU per request: client 292 ± 67 µs, server 183 ± 25 µs; in flight, per request (1000 held):
+     * 17.6 ± 7.1 KB heap, 0.0 ± 0.1 KB stacks, 0.0 ± 0.0 KB native, 0.00 ± 0.00 platform threads";
+     * empty where the run recorded neither.
      */
     public Optional<String> words() {
         StringBuilder text = new StringBuilder();
         if (clientCpuUs.isPresent() || serverCpuUs.isPresent()) {
             text.append("CPU per request: client ").append(us(clientCpuUs)).append(", server ").append(us(serverCpuUs));
         }
-        footprint.ifPresent(f -> text.append(text.isEmpty() ? "" : "; ").append("per request in flight (")
+        footprint.ifPresent(f -> text.append(text.isEmpty() ? "" : "; ").append("in flight, per request (")
                 .append(f.inFlight()).append(" held): ").append(kb(f.heapBytes())).append(" heap, ")
-                .append(kb(f.threadBytes())).append(" thread stacks, ").append(kb(f.nativeBytes())).append(" native, ")
+                .append(kb(f.threadBytes())).append(" stacks, ").append(kb(f.nativeBytes())).append(" native, ")
                 .append(Words.meanAndError(f.platformThreads().mean(), f.platformThreads().halfWidth(), 2))
                 .append(" platform threads"));
         return text.isEmpty() ? Optional.empty() : Optional.of(text.toString());
     }
 
     private static String us(Optional<ForkMeans> cpu) {
-        return cpu.map(m -> Words.meanAndError(m.mean(), m.halfWidth()) + " µs").orElse("–");
+        return cpu.map(m -> Words.meanAndError(m.mean(), m.halfWidth(), 0) + " µs").orElse("–");
     }
 
     private static String kb(ForkMeans bytes) {

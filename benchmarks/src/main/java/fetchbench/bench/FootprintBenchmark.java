@@ -52,7 +52,7 @@ public class FootprintBenchmark {
      * the footprint to be read.
      */
     public static int holdMs(int requests) {
-        return 300 + requests;
+        return 600 + requests;
     }
 
     /** How long the footprint reading takes at most, after the requests are all in flight. */

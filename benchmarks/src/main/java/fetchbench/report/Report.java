@@ -6,6 +6,7 @@ import fetchbench.analysis.Protocols;
 import fetchbench.analysis.Row;
 import fetchbench.analysis.Verdict;
 import fetchbench.charts.Charts;
+import fetchbench.charts.CostCharts;
 import fetchbench.charts.LoadCharts;
 import fetchbench.result.JmhRun;
 import fetchbench.result.ReportException;
@@ -53,6 +54,7 @@ public final class Report {
         Load load = Load.of(run);
         List<Charts.NamedChart> charts = new ArrayList<>(Charts.of(rows, run.environment()));
         charts.addAll(LoadCharts.of(load, run.environment()));
+        charts.addAll(CostCharts.of(rows, run.footprints(), run.environment()));
         List<Path> written = new ArrayList<>();
         TreeMap<Charts.Section, List<Figure>> figures = new TreeMap<>();
         for (Charts.NamedChart chart : charts) {
