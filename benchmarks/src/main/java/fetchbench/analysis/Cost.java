@@ -23,6 +23,19 @@ public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCp
         public double totalBytes() {
             return heapBytes.mean() + threadBytes.mean() + nativeBytes.mean();
         }
+
+        /** The three kinds of bytes together, hold by hold. */
+        public ForkMeans total() {
+            List<Double> sums = new java.util.ArrayList<>();
+            for (int i = 0; i < heapBytes.means().size(); i++) {
+                sums.add(heapBytes.means().get(i) + at(threadBytes, i) + at(nativeBytes, i));
+            }
+            return new ForkMeans(sums, sums.size());
+        }
+
+        private static double at(ForkMeans values, int i) {
+            return i < values.means().size() ? values.means().get(i) : 0;
+        }
     }
 
     /** The row's CPU, and the footprint of the same setting where the run measured one. */
@@ -58,20 +71,18 @@ public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCp
     }
 
     /**
-     * "CPU per request: client 292 ± 67 µs, server 183 ± 25 µs; in flight, per request (1000 held):
-     * 17.6 ± 7.1 KB heap, 0.0 ± 0.1 KB stacks, 0.0 ± 0.0 KB native, 0.00 ± 0.00 platform threads";
-     * empty where the run recorded neither.
+     * "CPU 308 ± 30 µs (server 179 ± 12); 16.1 ± 1.6 KB, 0.00 threads in flight": the client's CPU
+     * per request (the server's in brackets), then the bytes (heap, stacks and native together) and
+     * platform threads each request in flight held; empty where the run recorded neither.
      */
     public Optional<String> words() {
         StringBuilder text = new StringBuilder();
         if (clientCpuUs.isPresent() || serverCpuUs.isPresent()) {
-            text.append("CPU per request: client ").append(us(clientCpuUs)).append(", server ").append(us(serverCpuUs));
+            text.append("CPU ").append(us(clientCpuUs)).append(" (server ")
+                    .append(serverCpuUs.map(m -> Words.meanAndError(m.mean(), m.halfWidth(), 0)).orElse("–")).append(")");
         }
-        footprint.ifPresent(f -> text.append(text.isEmpty() ? "" : "; ").append("in flight, per request (")
-                .append(f.inFlight()).append(" held): ").append(kb(f.heapBytes())).append(" heap, ")
-                .append(kb(f.threadBytes())).append(" stacks, ").append(kb(f.nativeBytes())).append(" native, ")
-                .append(Words.meanAndError(f.platformThreads().mean(), f.platformThreads().halfWidth(), 2))
-                .append(" platform threads"));
+        footprint.ifPresent(f -> text.append(text.isEmpty() ? "" : "; ").append(kb(f.total())).append(", ")
+                .append(Words.number(f.platformThreads().mean(), "%.2f")).append(" threads in flight"));
         return text.isEmpty() ? Optional.empty() : Optional.of(text.toString());
     }
 

@@ -40,9 +40,8 @@ final class WhichModelSection {
             blocks.add(Paragraph.of(Text.strong("Which model?").then(" ms per batch, the mean ± half its 95 % "
                     + "interval from the fork means (× the ideal, forks × measured batches each); cost, at the "
                     + "largest N the setting ran: " + (verdicts.stream().anyMatch(v -> v.cost().words().isPresent())
-                    ? "the CPU time of the client's JVM and of the server's per request answered (fork means), and "
-                    + "what each request in flight held in a footprint fork of its own (Native Memory Tracking, "
-                    + "the mean ± half the interval of its holds)"
+                    ? "the client's CPU per request (the server's in brackets), and the bytes and platform "
+                    + "threads each request in flight held, from a footprint fork (details: What each request costs)"
                     : "platform threads and the resident memory (RSS) of the whole JVM, which under its fixed 2 GB "
                     + "heap is the heap it touched, not a footprint, and is not compared")
                     + "; the verdict is read off that N; set N to your number of requests in flight")));
