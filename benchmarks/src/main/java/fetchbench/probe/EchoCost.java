@@ -1,7 +1,6 @@
 package fetchbench.probe;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import fetchbench.model.BareClient;
 import fetchbench.model.ClientStack;
 import fetchbench.result.EchoCostOutcome;
@@ -11,13 +10,11 @@ import fetchbench.workload.Kind;
 import fetchbench.workload.Responses;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -42,14 +39,7 @@ public final class EchoCost {
         JsonArray mappings = new JsonArray();
         for (Stubs.Echo echo : Stubs.Echo.values()) {
             String path = "/fetchbench/echo-cost/" + echo.name().toLowerCase();
-            JsonObject request = new JsonObject();
-            request.addProperty("urlPath", path);
-            request.addProperty("method", "GET");
-            JsonObject mapping = new JsonObject();
-            mapping.addProperty("id", UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString());
-            mapping.add("request", request);
-            mapping.add("response", Stubs.response(Kind.OK, DELAY_MS, echo));
-            mappings.add(mapping);
+            mappings.add(Stubs.mapping(path, Stubs.response(Kind.OK, DELAY_MS, echo)));
             urls.put(echo, IntStream.range(0, URLS)
                     .mapToObj(i -> server.resolve(path + "?" + Responses.INDEX_PARAMETER + "=" + i)).toList());
         }

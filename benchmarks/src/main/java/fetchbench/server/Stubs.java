@@ -58,17 +58,21 @@ public final class Stubs {
         }
         JsonArray mappings = new JsonArray();
         for (Fetch fetch : distinct) {
-            String path = fetch.kind().path(fetch.delayMs());
-            JsonObject request = new JsonObject();
-            request.addProperty("urlPath", path);
-            request.addProperty("method", "GET");
-            JsonObject mapping = new JsonObject();
-            mapping.addProperty("id", UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString());
-            mapping.add("request", request);
-            mapping.add("response", response(fetch.kind(), fetch.delayMs(), echo));
-            mappings.add(mapping);
+            mappings.add(mapping(fetch.kind().path(fetch.delayMs()), response(fetch.kind(), fetch.delayMs(), echo)));
         }
         importStubs(server, mappings);
+    }
+
+    /** A GET of {@code path} answered with {@code response}, its id made from the path so that registering it again changes nothing. */
+    public static JsonObject mapping(String path, JsonObject response) {
+        JsonObject request = new JsonObject();
+        request.addProperty("urlPath", path);
+        request.addProperty("method", "GET");
+        JsonObject mapping = new JsonObject();
+        mapping.addProperty("id", UUID.nameUUIDFromBytes(path.getBytes(StandardCharsets.UTF_8)).toString());
+        mapping.add("request", request);
+        mapping.add("response", response);
+        return mapping;
     }
 
     /** Adds {@code mappings} to the server's stubs, keeping those it has. */
