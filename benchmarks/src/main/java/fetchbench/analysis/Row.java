@@ -241,6 +241,13 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         return Math.max(SERVER_LATE_SHARE * delayMs, SERVER_LATE_MIN_MS);
     }
 
+    /** The sum of a metric over every measured batch, and how many batches; empty where the run did not record it. */
+    public Optional<double[]> secondaryTotal(String metric) {
+        JmhRun.Metric value = result.secondary().get(metric);
+        return value == null ? Optional.empty() : Optional.of(new double[] {
+                value.batches().stream().mapToDouble(Double::doubleValue).sum(), value.batches().size()});
+    }
+
     /** The mean of a metric over every measured batch; NaN where the run did not record it. */
     public double secondaryMean(String metric) {
         JmhRun.Metric value = result.secondary().get(metric);

@@ -102,11 +102,8 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Rank
         }
         List<String> but = new ArrayList<>();
         row.notSteady().ifPresent(why -> but.add("it was not steady (" + why + "): give its pools a warm-up"));
-        double pinned = row.secondaryMean(Metrics.PINNED);
-        if (pinned > 0) {
-            but.add(String.format(Locale.ROOT, "its virtual threads pinned (%.1f a batch): find where with JFR's "
-                    + "jdk.VirtualThreadPinned and move the blocking out of it", pinned));
-        }
+        pinned(row).ifPresent(pinned -> but.add("its virtual threads pinned (" + pinned + "): find where with JFR's "
+                + "jdk.VirtualThreadPinned and move the blocking out of it"));
         atLargest.others().stream().filter(a -> a.row() == row && a.judgement() == Judgement.different
                         && a.ratio().estimate() > 1).findFirst()
                 .ifPresent(a -> but.add(Words.ratio(a.ratio()) + " the time of " + atLargest.best().setting()
@@ -158,14 +155,17 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Rank
             text.append(String.format(Locale.ROOT, "; limited by its carrier threads: %.0f virtual threads waited for "
                     + "one of its %.0f on average", queued, row.secondaryMean(Metrics.CARRIERS)));
         }
-        double pinned = row.secondaryMean(Metrics.PINNED);
-        if (pinned > 0) {
-            text.append(String.format(Locale.ROOT, "; pinned: %.1f virtual threads a batch blocked on their carrier, "
-                    + "%.1f ms", pinned, row.secondaryMean(Metrics.PINNED_MS)));
-        }
+        pinned(row).ifPresent(pinned -> text.append("; pinned: ").append(pinned));
         row.serverLateMs().ifPresent(late -> text.append(String.format(Locale.ROOT, "; the server was late "
                 + "(p99 %.1f ms past the delay in a batch): the time is partly the server's", late)));
         return text.toString();
+    }
+
+    /** "3 blocks on a carrier in 25 batches, 6.0 ms in all", where any virtual thread blocked while pinned. */
+    static Optional<String> pinned(Row row) {
+        return row.secondaryTotal(Metrics.PINNED).filter(total -> total[0] > 0).map(total -> String.format(Locale.ROOT,
+                "%.0f block%s on a carrier in %.0f batches, %.1f ms in all", total[0], total[0] == 1 ? "" : "s", total[1],
+                row.secondaryTotal(Metrics.PINNED_MS).map(ms -> ms[0]).orElse(Double.NaN)));
     }
 
     /** What to set for your N requests in flight: nothing where the default already has them all in flight. */

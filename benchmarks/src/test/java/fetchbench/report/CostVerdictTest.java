@@ -73,8 +73,9 @@ class CostVerdictTest {
         Verdict neither = only(with(gather("virtualThreads", 1000, 300, 10), Metrics.CARRIER_QUEUE_MEAN, 0.5, 0.2));
 
         assertThat(queued.verdict()).contains("limited by its carrier threads: 175 virtual threads waited for one of its 2");
-        assertThat(pinned.verdict()).contains("pinned: 3.0 virtual threads a batch blocked on their carrier, 6.0 ms");
-        assertThat(pinned.toSet()).startsWith("none of its own; its virtual threads pinned (3.0 a batch)");
+        assertThat(pinned.verdict()).contains("pinned: 6 blocks on a carrier in 2 batches, 12.0 ms in all");
+        assertThat(pinned.toSet()).startsWith("none of its own; its virtual threads pinned (6 blocks on a carrier in 2 "
+                + "batches, 12.0 ms in all)");
         assertThat(neither.verdict()).doesNotContain("carrier").doesNotContain("pinned");
         assertThat(neither.toSet()).isEqualTo("nothing: no bound");
     }
