@@ -9,6 +9,7 @@ import fetchbench.result.EchoCostOutcome;
 import fetchbench.result.ProbeOutcome;
 import fetchbench.result.ResultKeys;
 import fetchbench.result.ServerWarmUpOutcome;
+import fetchbench.run.Taskset;
 import fetchbench.run.ForkFacts;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
@@ -59,8 +60,10 @@ record Preflight(List<String> forkArgs, String failedAt) {
         ServerSettings settings = ServerSettings.forLargestN(plan.largestN())
                 .withMaxConcurrentStreams(options.maxConcurrentStreams());
         out.println("[fetchbench] starting WireMock in its own JVM: " + settings);
-        ServerProcess server = ServerProcess.start(settings);
-        out.println("[fetchbench] server ready at " + server.baseUri() + " (pid " + server.handle().pid() + ")");
+        ServerProcess server = ServerProcess.start(settings,
+                options.taskset().map(Taskset::serverPrefix).orElse(List.of()));
+        out.println("[fetchbench] server ready at " + server.baseUri() + " (pid " + server.handle().pid() + ")"
+                + options.taskset().map(t -> "; with taskset, " + t.describe()).orElse(""));
         return server;
     }
 

@@ -22,12 +22,12 @@ import java.util.TreeMap;
 /**
  * The bare-client results of a run: the floor per client stack, protocol and N (a 1 ms delay),
  * which no model of that stack can beat; the same with a new client per batch over TLS, which
- * tells what a new connection and its handshake cost the stack; and the bare client at the run's
- * delay, against which the suite's own overhead is measured.
+ * tells what a new connection and its handshake cost the stack. (Runs before the cost profile
+ * also measured the bare client at the run's delay, for a harness-overhead check that the cost
+ * profile's "added" replaced: those results are read as nothing.)
  */
 public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
-                          Map<ClientStack, Map<Integer, JmhRun.Metric>> newClientFloors,
-                          Map<String, JmhRun.Metric> baselines) {
+                          Map<ClientStack, Map<Integer, JmhRun.Metric>> newClientFloors) {
 
     /** A client stack over one protocol. */
     public record Over(ClientStack stack, Protocol protocol) implements Comparable<Over> {
@@ -40,7 +40,6 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
     public static Calibration of(JmhRun run) {
         Map<Over, Map<Integer, JmhRun.Metric>> floors = new TreeMap<>();
         Map<ClientStack, Map<Integer, JmhRun.Metric>> newClientFloors = new EnumMap<>(ClientStack.class);
-        Map<String, JmhRun.Metric> baselines = new TreeMap<>();
         for (JmhRun.Result result : run.results()) {
             if (!isBare(result)) {
                 continue;
@@ -55,11 +54,9 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
                 newClientFloors.computeIfAbsent(stack, s -> new TreeMap<>()).put(n, result.primary());
             } else if (delay <= Benchmarks.FLOOR_DELAY_MS) { // runs before 2026-11-23 measured the floor at 0 ms
                 floors.computeIfAbsent(new Over(stack, protocol), s -> new TreeMap<>()).put(n, result.primary());
-            } else {
-                baselines.put(key(n, delay), result.primary());
             }
         }
-        return new Calibration(floors, newClientFloors, baselines);
+        return new Calibration(floors, newClientFloors);
     }
 
     /**
@@ -136,47 +133,5 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
             }
         }));
         return lines;
-    }
-
-    /** The bare client at N and this delay, when the run measured it. */
-    public Optional<JmhRun.Metric> baseline(int n, int delayMs) {
-        return Optional.ofNullable(baselines.get(key(n, delayMs)));
-    }
-
-    private static String key(int n, int delayMs) {
-        return n + "/" + delayMs;
-    }
-
-    /**
-     * The suite's own overhead: a model's time over the bare client's, B ÷ A tested on the fork means
-     * ({@link Ratio}), with the upper end of its 95 % interval.
-     */
-    public record Overhead(double percent, double upperPercent) {
-
-        public static Overhead of(JmhRun.Metric bare, JmhRun.Metric model) {
-            Ratio ratio = Ratio.of(Steadiness.forkMeansMs(bare), Steadiness.forkMeansMs(model), Margin.current());
-            return new Overhead(100 * (ratio.estimate() - 1), ratio.hasInterval() ? 100 * (ratio.high() - 1) : Double.NaN);
-        }
-
-        /**
-         * Passes only when even the upper end of the interval is under the limit, and is not
-         * negative: a model faster than the bare client beyond both intervals means the bare
-         * client was no baseline.
-         */
-        public boolean passes(double limitPercent) {
-            return upperPercent < limitPercent && upperPercent >= 0;
-        }
-
-        public String verdict(double limitPercent) {
-            if (Double.isNaN(upperPercent)) {
-                return "unknown: one fork, no interval";
-            }
-            if (upperPercent < 0) {
-                return String.format(Locale.ROOT, "fails: the model is faster than the bare client, its whole "
-                        + "interval below (at most %+.1f %%), so the bare client is no baseline here", upperPercent);
-            }
-            return String.format(Locale.ROOT, passes(limitPercent) ? "passes: at most %+.1f %%, under %d %%"
-                    : "fails: up to %+.1f %%, not shown to be under %d %%", upperPercent, (int) limitPercent);
-        }
     }
 }

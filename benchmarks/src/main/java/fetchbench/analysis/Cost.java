@@ -3,7 +3,12 @@ package fetchbench.analysis;
 import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
 import fetchbench.result.ResultKeys;
+import fetchbench.model.Protocol;
+import fetchbench.result.Benchmarks;
+import fetchbench.stats.Difference;
 import fetchbench.stats.ForkMeans;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +18,53 @@ import java.util.Optional;
  * holds' values). Each figure is empty where the run did not record it (runs before it was).
  */
 public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCpuUs,
-                   Optional<InFlightFootprint> footprint) {
+                   Optional<InFlightFootprint> footprint, Optional<Added> added) {
+
+    public Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCpuUs, Optional<InFlightFootprint> footprint) {
+        this(clientCpuUs, serverCpuUs, footprint, Optional.empty());
+    }
+
+    /**
+     * What a setting adds to its client stack's bare client at the same N and the same delay (the
+     * floor's, in the cost profile, where the delay no longer hides it): its time less the bare
+     * client's, with Welch's interval from both results' fork means. The suite's own overhead is in
+     * it too: the bare client fetches without the harness around a model.
+     */
+    public record Added(int urls, ForkMeans bareMs, Difference ms) {
+
+        /** Where the run measured the row's stack bare at the row's N and delay. */
+        public static Optional<Added> of(Row row, Calibration calibration) {
+            if (row.delayMs() != Benchmarks.FLOOR_DELAY_MS) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(calibration.floors().get(new Calibration.Over(row.model().clientStack(), Protocol.http1)))
+                    .map(byN -> byN.get(row.urls()))
+                    .map(floor -> {
+                        ForkMeans bare = Steadiness.forkMeansMs(floor);
+                        return new Added(row.urls(), bare, Difference.of(bare, row.forkMeans()));
+                    });
+        }
+
+        /** "4.4 [2.1 to 6.7] ms", or without brackets where either result had one fork. */
+        public String interval() {
+            return Double.isNaN(ms.low()) ? Words.number(ms.estimate(), "%.1f") + " ms"
+                    : String.format(Locale.ROOT, "%.1f [%.1f to %.1f] ms", ms.estimate(), ms.low(), ms.high());
+        }
+
+        /** "adds 4.4 [2.1 to 6.7] ms to its bare client at N=1000", or that no cost of its own was shown. */
+        public String words() {
+            String at = " its bare client at N=" + urls;
+            if (Double.isNaN(ms.low())) {
+                return "adds " + interval() + " to" + at + " (one fork: no interval)";
+            }
+            if (ms.above()) {
+                return "adds " + interval() + " to" + at;
+            }
+            return ms.high() < 0 ? "faster than" + at + " by " + interval().replaceFirst("^-", "")
+                    + ": the bare client is no baseline here"
+                    : "no cost over" + at + " shown: " + interval();
+        }
+    }
 
     /** Bytes (heap, thread, other native) and platform threads per request in flight, over this many in flight. */
     public record InFlightFootprint(ForkMeans heapBytes, ForkMeans threadBytes, ForkMeans nativeBytes,
@@ -40,13 +91,18 @@ public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCp
 
     /** The row's CPU, and the footprint of the same setting where the run measured one. */
     public static Cost of(Row row, List<JmhRun.Result> footprints) {
+        return of(row, footprints, new Calibration(Map.of(), Map.of()));
+    }
+
+    /** The row's CPU, its footprint, and what it adds to its stack's bare client where the run measured both. */
+    public static Cost of(Row row, List<JmhRun.Result> footprints, Calibration calibration) {
         Optional<JmhRun.Result> footprint = footprints.stream()
                 .filter(f -> f.params().get("model").equals(row.model().name())
                         && row.variant().map(v -> f.forkProperty(ResultKeys.VARIANT).equals(Optional.of(v.name())))
                         .orElse(true))
                 .findFirst();
         return new Cost(forkMeans(row.result(), Metrics.CLIENT_CPU), forkMeans(row.result(), Metrics.SERVER_CPU),
-                footprint.flatMap(Cost::inFlight));
+                footprint.flatMap(Cost::inFlight), Added.of(row, calibration));
     }
 
     private static Optional<ForkMeans> forkMeans(JmhRun.Result result, String metric) {
@@ -71,9 +127,10 @@ public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCp
     }
 
     /**
-     * "CPU 308 ± 30 µs (server 179 ± 12); 16.1 ± 1.6 KB, 0.00 threads in flight": the client's CPU
-     * per request (the server's in brackets), then the bytes (heap, stacks and native together) and
-     * platform threads each request in flight held; empty where the run recorded neither.
+     * "CPU 308 ± 30 µs (server 179 ± 12); 16.1 ± 1.6 KB, 0.00 threads in flight; adds 4.4 [2.1 to
+     * 6.7] ms to its bare client at N=1000": the client's CPU per request (the server's in brackets),
+     * the bytes (heap, stacks and native together) and platform threads each request in flight held,
+     * then what it added to its bare client; empty where the run recorded none of it.
      */
     public Optional<String> words() {
         StringBuilder text = new StringBuilder();
@@ -83,6 +140,7 @@ public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCp
         }
         footprint.ifPresent(f -> text.append(text.isEmpty() ? "" : "; ").append(kb(f.total())).append(", ")
                 .append(Words.number(f.platformThreads().mean(), "%.2f")).append(" threads in flight"));
+        added.ifPresent(a -> text.append(text.isEmpty() ? "" : "; ").append(a.words()));
         return text.isEmpty() ? Optional.empty() : Optional.of(text.toString());
     }
 

@@ -49,13 +49,14 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
             .thenComparing(Row::urls);
 
     /**
-     * The rows of a run's models (not of its bare-client calibration), predictions made for the
-     * JVM that ran it where jmh.json says which, and raised to the floor where the run measured it.
+     * The rows of a run's models (not of its bare-client calibration, nor the forks told another
+     * processor count: {@link ToldProcessors}), predictions made for the JVM that ran it where
+     * jmh.json says which, and raised to the floor where the run measured it.
      */
     public static List<Row> of(JmhRun run) {
         Calibration calibration = Calibration.of(run);
         Set<JmhRun.Result> drifting = Steadiness.drifting(run.results());
-        return run.results().stream().filter(r -> !Calibration.isBare(r) && !isUnderLoad(r))
+        return run.results().stream().filter(r -> !Calibration.isBare(r) && !isUnderLoad(r) && !ToldProcessors.wasTold(r))
                 .map(r -> of(r, theoryFor(r), calibration, drifting.contains(r))).sorted(READING_ORDER).toList();
     }
 

@@ -63,8 +63,17 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Rank
         return of(rows, List.of());
     }
 
+    /** One verdict per setting of the headline scenario, each with its cost: its CPU, footprint and what it adds to its bare client. */
+    public static List<Verdict> of(List<Row> rows, JmhRun run) {
+        return of(rows, run.footprints(), Calibration.of(run));
+    }
+
     /** One verdict per setting of the headline scenario, in the report's reading order, each with its cost. */
     public static List<Verdict> of(List<Row> rows, List<JmhRun.Result> footprints) {
+        return of(rows, footprints, new Calibration(Map.of(), Map.of()));
+    }
+
+    private static List<Verdict> of(List<Row> rows, List<JmhRun.Result> footprints, Calibration calibration) {
         Map<Row.SettingKey, Map<Integer, Row>> bySetting = new LinkedHashMap<>();
         headline(rows).stream().sorted(Row.READING_ORDER).forEach(row -> bySetting
                 .computeIfAbsent(row.settingKey(), s -> new LinkedHashMap<>()).put(row.urls(), row));
@@ -74,7 +83,7 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Rank
             Row largest = byN.values().stream().max(Comparator.comparingInt(Row::urls)).orElseThrow();
             Ranking atN = rankings.computeIfAbsent(largest.urls(), n -> Ranking.of(n, bySetting.values().stream()
                     .map(rowsOf -> rowsOf.get(n)).filter(r -> r != null).toList()));
-            verdicts.add(new Verdict(setting, byN, Cost.of(largest, footprints), atN));
+            verdicts.add(new Verdict(setting, byN, Cost.of(largest, footprints, calibration), atN));
         });
         return verdicts;
     }
@@ -187,24 +196,19 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Rank
     }
 
     /**
-     * What it cost per request at its largest N ({@link Cost#words}); in a run that measured
-     * neither, its threads and RSS there ({@link #threadsAndRss}).
+     * What it cost per request at its largest N ({@link Cost#words}), and what it added to its
+     * client stack's bare client where the run measured both at one delay (the cost profile); in a
+     * run that measured none of it, its platform threads at their peak there.
      */
     public String costWords() {
-        return cost.words().orElseGet(() -> threadsAndRss(largest()));
+        return cost.words().orElseGet(() -> peakThreads(largest()));
     }
 
-    /**
-     * "48 threads, RSS 669 MB" at the largest N, from the resource metrics. RSS under a fixed heap
-     * is the heap the fork touched, not its footprint: it is shown, never judged.
-     */
-    public static String threadsAndRss(Row row) {
+    /** "48 platform threads at N=1000", from the resource metrics (RSS under a fixed heap is no footprint: not shown). */
+    static String peakThreads(Row row) {
         JmhRun.Metric threads = row.result().secondary().get(Metrics.THREADS);
-        JmhRun.Metric rss = row.result().secondary().get(Metrics.RSS);
-        if (threads == null || rss == null) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.0f threads, RSS %.0f MB at N=%d", threads.score(), rss.score(), row.urls());
+        return threads == null ? "–"
+                : String.format(Locale.ROOT, "%.0f platform threads at N=%d", threads.score(), row.urls());
     }
 
     /** The N of the table's columns. */

@@ -1,5 +1,7 @@
 package fetchbench.bench;
 
+import fetchbench.result.ResultKeys;
+
 import fetchbench.result.Metrics;
 
 import fetchbench.model.BodyWork;
@@ -106,10 +108,21 @@ public class FanOut {
     int fanOuts = 1;
 
     /** The shape is the benchmark method's, which JMH tells the set-up; the benchmarks under load gather. */
+    /** A fork told another processor count runs on it, or not at all: its results would be the machine's. */
+    static void toldProcessorsTookEffect() {
+        String told = System.getProperty(ResultKeys.TOLD_PROCESSORS);
+        int seen = Runtime.getRuntime().availableProcessors();
+        if (told != null && Integer.parseInt(told) != seen) {
+            throw new IllegalStateException("this fork was told it has " + told + " processors, but the JVM sees "
+                    + seen + ": -XX:ActiveProcessorCount did not take effect");
+        }
+    }
+
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
         String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
         Shape shape = UNDER_LOAD.contains(method) ? Shape.gather : Shape.ofBenchmark(benchmark.getBenchmark());
+        toldProcessorsTookEffect();
         server = TargetServer.fromForkProperty();
         fetchedFrom = TargetServer.fromForkProperty(protocol);
         cost = new BatchCost(server);

@@ -86,4 +86,10 @@ final class CompletableFutureCard implements ModelCard {
                         .leftOutOfDefault("threadPool's pool shows what a pool does", Shape.gather, Shape.workers,
                                 Shape.asCompleted, Shape.failures, Shape.cpuHeavy));
     }
+
+    /** Sized by the processors: the common pool: processors − 1 threads. */
+    @Override
+    public boolean sizedByProcessors() {
+        return true;
+    }
 }

@@ -31,6 +31,14 @@ public interface ModelCard {
     }
 
     /**
+     * Whether the threads it fetches on are sized from the processor count the JVM sees (the
+     * carriers, the common pool, event loops): the cost profile runs it again told more processors.
+     */
+    default boolean sizedByProcessors() {
+        return onVirtualThreads();
+    }
+
+    /**
      * Requests the model has in flight at once for N URLs, before it is held to 1..N.
      *
      * @param defaultExecutorThreads tasks CompletableFuture's default executor runs at once on the

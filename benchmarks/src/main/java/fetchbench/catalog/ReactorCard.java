@@ -71,4 +71,10 @@ final class ReactorCard implements ModelCard {
                 .leftOutOfDefault("reactor runs the gather at every N and over every protocol", Shape.workers,
                         Shape.asCompleted, Shape.race, Shape.deadline, Shape.failures, Shape.cpuHeavy));
     }
+
+    /** Sized by the processors: its event loops: max(processors, 4). */
+    @Override
+    public boolean sizedByProcessors() {
+        return true;
+    }
 }

@@ -3,20 +3,18 @@ package fetchbench.report;
 import fetchbench.analysis.Calibration;
 import fetchbench.analysis.Cost;
 import fetchbench.analysis.Row;
-import fetchbench.analysis.Steadiness;
+import fetchbench.analysis.ToldProcessors;
 import fetchbench.analysis.Verdict;
 import fetchbench.analysis.Words;
 import fetchbench.document.Block;
 import fetchbench.document.Paragraph;
 import fetchbench.document.Section;
 import fetchbench.document.Table;
-import fetchbench.model.Protocol;
 import fetchbench.result.Benchmarks;
 import fetchbench.result.EchoCostOutcome;
 import fetchbench.result.JmhRun;
 import fetchbench.result.Metrics;
 import fetchbench.result.ResultKeys;
-import fetchbench.stats.Difference;
 import fetchbench.stats.ForkMeans;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +63,7 @@ final class CostSection {
                     Table.Column.number("setting, ms"), Table.Column.number("bare client, ms"),
                     Table.Column.number("added, ms [95 %]")), over));
         }
+        blocks.addAll(told(run, rows));
         run.forkProperty(ResultKeys.ECHO_COST).map(EchoCostOutcome::decode)
                 .ifPresent(echo -> blocks.add(Paragraph.fact(echo.describe())));
         List<List<String>> held = new ArrayList<>();
@@ -95,20 +94,40 @@ final class CostSection {
         Calibration calibration = Calibration.of(run);
         List<List<String>> lines = new ArrayList<>();
         for (Row row : Verdict.headline(rows).stream().sorted(Row.READING_ORDER).toList()) {
-            JmhRun.Metric floor = Optional.ofNullable(calibration.floors()
-                    .get(new Calibration.Over(row.model().clientStack(), Protocol.http1)))
-                    .map(byN -> byN.get(row.urls())).orElse(null);
-            if (row.delayMs() != Benchmarks.FLOOR_DELAY_MS || floor == null) {
-                continue;
-            }
-            ForkMeans bare = Steadiness.forkMeansMs(floor);
-            Difference added = Difference.of(bare, row.forkMeans());
-            lines.add(List.of(row.setting(), String.valueOf(row.urls()), Words.meanAndError(row),
-                    Words.meanAndError(bare.mean(), bare.halfWidth()),
-                    Double.isNaN(added.low()) ? Words.number(added.estimate(), "%.1f")
-                            : String.format(Locale.ROOT, "%.1f [%.1f to %.1f]", added.estimate(), added.low(), added.high())));
+            Cost.Added.of(row, calibration).ifPresent(added -> lines.add(List.of(row.setting(),
+                    String.valueOf(row.urls()), Words.meanAndError(row),
+                    Words.meanAndError(added.bareMs().mean(), added.bareMs().halfWidth()), added.interval())));
         }
         return lines;
+    }
+
+    /** The cpus axis: the machine's JVM against forks told more processors, one row per setting. */
+    private static List<Block> told(JmhRun run, List<Row> rows) {
+        List<ToldProcessors> told = ToldProcessors.of(run, rows);
+        if (told.isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> lines = new ArrayList<>();
+        for (ToldProcessors pair : told) {
+            lines.add(List.of(pair.machine().setting(), String.valueOf(pair.machine().urls()),
+                    Words.meanAndError(pair.machine()), Words.meanAndError(pair.told()),
+                    Words.ratio(pair.ratio()) + " " + pair.judgement(),
+                    meanAndError(pair.machine().result(), Metrics.CLIENT_CPU) + " → "
+                            + meanAndError(pair.told().result(), Metrics.CLIENT_CPU),
+                    meanAndError(pair.machine().result(), Metrics.CARRIER_QUEUE_MEAN) + " → "
+                            + meanAndError(pair.told().result(), Metrics.CARRIER_QUEUE_MEAN)));
+        }
+        int processors = told.get(0).processors();
+        int cores = run.forkProperty(ResultKeys.CORES).map(Integer::parseInt).orElse(0);
+        return List.of(Paragraph.legend("Each setting again in forks told they have " + processors + " processors "
+                        + "(-XX:ActiveProcessorCount=" + processors + ") on the same " + (cores > 0 ? cores + " " : "")
+                        + "cores: the JVM sizes its common pool (CompletableFuture's default executor), the virtual "
+                        + "threads' carriers and its GC threads from the count, but gets no more CPU to run them. "
+                        + "Told over the machine's time, " + RankingLines.comparisonLegend() + "."),
+                Table.ofWords("cost-told-processors", List.of(Table.Column.text("setting"), Table.Column.number("N"),
+                        Table.Column.number("machine's JVM, ms"), Table.Column.number("told " + processors + ", ms"),
+                        Table.Column.text("told ÷ machine's"), Table.Column.number("client µs/request"),
+                        Table.Column.number("waiting for a carrier")), lines));
     }
 
     private static List<String> cpuRow(String setting, int urls, JmhRun.Result result) {

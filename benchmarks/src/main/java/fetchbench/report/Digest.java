@@ -91,7 +91,7 @@ public final class Digest {
         List<Row> rows = Row.of(run);
         List<Block> blocks = new ArrayList<>(List.of(header(run, link, folder, kind)));
         switch (kind) {
-            case verdict -> blocks.addAll(brief(WhichModelSection.of(Verdict.of(rows, run.footprints()), Load.of(run),
+            case verdict -> blocks.addAll(brief(WhichModelSection.of(Verdict.of(rows, run), Load.of(run),
                     Report.incomplete(run.source()))));
             case protocols -> blocks.addAll(brief(ProtocolsSection.of(Protocols.of(run, rows))));
             case load -> blocks.addAll(brief(UnderLoadSection.of(Load.of(run), List.of())));
@@ -99,12 +99,12 @@ public final class Digest {
                 blocks.addAll(ResultSections.scenarios(rows));
                 blocks.addAll(brief(TuningSection.of(run, rows)));
                 blocks.addAll(ResultSections.cost(rows));
-                blocks.addAll(brief(RunSections.floor(rows, Calibration.of(run))));
+                blocks.addAll(brief(RunSections.floor(Calibration.of(run))));
                 RunSections.serverCheck(run).ifPresent(check -> blocks.add(Bullets.of(List.of(check))));
             }
             case scale -> {
                 blocks.addAll(ResultSections.cost(rows));
-                blocks.addAll(brief(RunSections.floorAt(ResultSections.largestGatherN(rows), rows,
+                blocks.addAll(brief(RunSections.floorAt(ResultSections.largestGatherN(rows),
                         Calibration.of(run))));
                 RunSections.serverCheck(run).ifPresent(check -> blocks.add(Bullets.of(List.of(check))));
             }

@@ -98,7 +98,7 @@ public final class Report {
                                       TreeMap<Charts.Section, List<Figure>> figures) {
         Optional<String> incomplete = incomplete(run.source());
         List<Section> sections = new ArrayList<>();
-        sections.add(WhichModelSection.of(Verdict.of(rows, run.footprints()), load, incomplete));
+        sections.add(WhichModelSection.of(Verdict.of(rows, run), load, incomplete));
         sections.add(CostSection.of(run, rows));
         sections.add(ProtocolsSection.of(Protocols.of(run, rows)));
         sections.add(UnderLoadSection.of(load, figures.getOrDefault(Charts.Section.LOAD, List.of())));
@@ -113,7 +113,7 @@ public final class Report {
             }
         });
         sections.add(ResultSections.everyResult(rows));
-        sections.add(RunSections.floor(rows, Calibration.of(run)));
+        sections.add(RunSections.floor(Calibration.of(run)));
         sections.add(RunSections.reproduce(run));
         return sections.stream().filter(section -> !section.isEmpty()).toList();
     }
@@ -155,9 +155,9 @@ public final class Report {
         List<Block> results = new ArrayList<>(ResultSections.scenarios(rows));
         results.addAll(ResultSections.sweeps(rows));
         List<Section> sections = List.of(new Section("scenarios", "Results", results),
-                RunSections.floor(rows, Calibration.of(run)), TuningSection.of(run, rows), RunSections.leftOut(run),
+                RunSections.floor(Calibration.of(run)), TuningSection.of(run, rows), RunSections.leftOut(run),
                 ProtocolsSection.of(Protocols.of(run, rows)), UnderLoadSection.of(load, List.of()),
-                WhichModelSection.of(Verdict.of(rows, run.footprints()), load, incomplete(run.source())));
+                WhichModelSection.of(Verdict.of(rows, run), load, incomplete(run.source())));
         return sections.stream().filter(section -> !section.isEmpty()).map(ConsoleRenderer::section)
                 .collect(Collectors.joining());
     }

@@ -188,13 +188,17 @@ final class ResultSections {
 
     private static final List<Table.Column> COST = List.of(Table.Column.text("model (setting)"),
             Table.Column.number("ms"), Table.Column.number("requests in flight"),
-            Table.Column.number("platform threads"), Table.Column.number("RSS MB"),
-            Table.Column.number("MB allocated per batch"));
+            Table.Column.number("platform threads"), Table.Column.number("client CPU µs/request"),
+            Table.Column.number("server CPU µs/request"), Table.Column.number("MB allocated per batch"));
 
     /** JMH's gc profiler: bytes allocated per operation, here per batch. */
     static final String GC_ALLOCATED = "gc.alloc.rate.norm";
 
-    /** What each model spent at the run's largest gather N: requests in flight, platform threads, memory. */
+    /**
+     * What each model spent at the run's largest gather N: requests and platform threads at their
+     * peak, CPU per request of the client and the server, and the bytes allocated. (Not the RSS:
+     * under a fixed heap it is the heap the fork touched, not a footprint.)
+     */
     static List<Block> cost(List<Row> rows) {
         int largestN = rows.stream().filter(r -> r.shape() == Shape.gather && !r.isSweep()).mapToInt(Row::urls)
                 .max().orElse(0);
@@ -210,12 +214,13 @@ final class ResultSections {
             cells.add(List.of(Table.Cell.of(row.setting()), cell(row, flags),
                     Table.Cell.of(secondary(row, Metrics.IN_FLIGHT, "%.0f")),
                     Table.Cell.of(secondary(row, Metrics.THREADS, "%.0f")),
-                    Table.Cell.of(secondary(row, Metrics.RSS, "%.0f")),
+                    Table.Cell.of(secondary(row, Metrics.CLIENT_CPU, "%.0f")),
+                    Table.Cell.of(secondary(row, Metrics.SERVER_CPU, "%.0f")),
                     Table.Cell.of(allocated == null ? NOT_RUN
                             : String.format(Locale.ROOT, "%.0f", allocated.score() / 1e6))));
         }
         return withFlags(List.of(Paragraph.of(Text.strong("What it costs at N = " + largestN + ", "
-                + largest.get(0).scenario()).then(" (peaks per batch, means over the batches)")),
+                + largest.get(0).scenario()).then(" (peaks per batch, means over the batches; what a request in flight holds is in the report's \"What each request costs\")")),
                 new Table("", COST, cells)), flags);
     }
 

@@ -26,11 +26,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What the run was: the machine and code, what it left out, its floor and overhead, and how to run it again. */
+/** What the run was: the machine and code, what it left out, its floor, and how to run it again. */
 final class RunSections {
-
-    /** The suite's scaffolding may cost this much over the bare client before the report says so. */
-    static final int MAX_OVERHEAD_PERCENT = 5;
 
     private RunSections() {
     }
@@ -53,6 +50,8 @@ final class RunSections {
         blocks.add(Paragraph.fact(run.environment() + " · JMH mode " + first.mode() + ", " + measured.getMin() + "–"
                 + measured.getMax() + " measured batches per result (each result's forks and batches are in the "
                 + "table)"));
+        run.forkProperty(ResultKeys.TASKSET).ifPresent(cpus -> blocks.add(Paragraph.fact("Pinned with taskset "
+                + "(server:forks) " + cpus + ": each JVM saw only its own CPUs and sized itself for them")));
         run.forkProperty(ResultKeys.SOURCE).ifPresent(source -> blocks.add(Paragraph.fact("Code: " + source)));
         run.forkProperty(ResultKeys.SERVER_WARM_UP).map(ServerWarmUpOutcome::decode)
                 .ifPresent(warmUp -> blocks.add(warmUp.steady() ? Paragraph.fact(warmUp.describe())
@@ -80,40 +79,18 @@ final class RunSections {
         return run.forkProperty(ResultKeys.NOTES).map(Notes::decode).orElse(List.of());
     }
 
-    /** Every floor the run measured, and the suite's overhead: its unbounded reference model against the bare client. */
-    static Section floor(List<Row> rows, Calibration calibration) {
-        return floor(calibration.floorLines(), overheadLines(rows, calibration));
+    /** Every floor the run measured (what each setting adds to it is the cost profile's: {@link CostSection}). */
+    static Section floor(Calibration calibration) {
+        return floor(calibration.floorLines());
     }
 
-    /** The floor and the overhead at one N only. */
-    static Section floorAt(int n, List<Row> rows, Calibration calibration) {
-        return floor(calibration.floorLines(atN -> atN == n),
-                overheadLines(rows.stream().filter(r -> r.urls() == n).toList(), calibration));
+    /** The floor at one N only. */
+    static Section floorAt(int n, Calibration calibration) {
+        return floor(calibration.floorLines(atN -> atN == n));
     }
 
-    private static Section floor(List<String> floors, List<String> overheads) {
-        List<String> lines = new ArrayList<>(floors);
-        lines.addAll(overheads);
-        return new Section("floor", "Floor and harness overhead", lines.isEmpty() ? List.of() : List.of(Bullets.of(lines)));
-    }
-
-    /** "harness overhead at N=100, 100 ms: virtualThreads 122.3 ms vs bare client 118.0 ms: +3.6 % (…)". */
-    static List<String> overheadLines(List<Row> rows, Calibration calibration) {
-        List<String> lines = new ArrayList<>();
-        for (Row row : rows) {
-            if (row.model() != Model.UNBOUNDED_REFERENCE || row.delays().profile() != DelayProfile.fixed
-                    || row.shape() != Shape.gather) {
-                continue;
-            }
-            calibration.baseline(row.urls(), row.delayMs()).ifPresent(bare -> {
-                Calibration.Overhead overhead = Calibration.Overhead.of(bare, row.result().primary());
-                lines.add(String.format(Locale.ROOT, "harness overhead at N=%d, %d ms: %s %.1f ms vs "
-                                + "bare client %.1f ms: %+.1f %% (%s)", row.urls(), row.delayMs(), row.model(),
-                        row.measuredMs(), Row.toMillis(bare.score(), bare.unit()), overhead.percent(),
-                        overhead.verdict(MAX_OVERHEAD_PERCENT)));
-            });
-        }
-        return lines;
+    private static Section floor(List<String> floors) {
+        return new Section("floor", "Floor", floors.isEmpty() ? List.of() : List.of(Bullets.of(floors)));
     }
 
     static Section reproduce(JmhRun run) {

@@ -13,6 +13,13 @@ public final class ResultKeys {
     public static final String CORES = "fetchbench.cores";
     /** The threads CompletableFuture's default async executor runs at once on the forks' JVM. */
     public static final String DEFAULT_EXECUTOR_THREADS = "fetchbench.defaultExecutorThreads";
+    /**
+     * The processors a fork was told it has ({@code -XX:ActiveProcessorCount}), where it was told:
+     * the cost profile's cpus axis. The machine's cores stay {@link #CORES}.
+     */
+    public static final String TOLD_PROCESSORS = "fetchbench.toldProcessors";
+    /** SERVER:FORKS, the CPUs of the server and of the forks where the run pinned them with taskset. */
+    public static final String TASKSET = "fetchbench.taskset";
     /** The command that reproduces the run. */
     public static final String COMMAND = "fetchbench.command";
     /** The git commit of the code that made the run, and whether it had uncommitted changes. */

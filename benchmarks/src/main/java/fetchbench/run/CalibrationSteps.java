@@ -1,6 +1,5 @@
 package fetchbench.run;
 
-import fetchbench.catalog.Model;
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
 import fetchbench.result.Benchmarks;
@@ -18,25 +17,13 @@ final class CalibrationSteps {
 
     /**
      * The server check and the floor first, at every N the run gathers (the floor from
-     * {@code smallestFloorUrls} up, where the run gathers at it); where the profile measures
-     * the harness {@code overhead}, the bare-client baseline after each unswept virtualThreads gather at fixed, non-zero delays (delay 0 is the floor's).
+     * {@code smallestFloorUrls} up, where the run gathers at it).
      */
-    static RunPlan around(List<Step> measures, List<String> notes, boolean overhead, int smallestFloorUrls) {
+    static RunPlan around(List<Step> measures, List<String> notes, int smallestFloorUrls) {
         List<Step> steps = new ArrayList<>(measures);
         List<Integer> allN = RunPlan.gatherN(steps);
         List<Integer> floorN = allN.contains(smallestFloorUrls)
                 ? allN.stream().filter(n -> n >= smallestFloorUrls).toList() : allN;
-        for (Step step : measures) {
-            if (overhead && step instanceof Measure m && m.variant().model() == Model.UNBOUNDED_REFERENCE
-                    && m.shape() == Shape.gather
-                    && !m.sweep() && m.workloads().delays().contains(Delays.of(Profile.DELAY_PROFILE))) {
-                List<Integer> delays = m.workloads().delayMs().stream().filter(d -> d > Benchmarks.FLOOR_DELAY_MS).toList();
-                if (!delays.isEmpty()) {
-                    // Its batches, in the profile's forks: a calibration, not a headline result.
-                    steps.add(new Step.Baseline(m.workloads().urls(), delays, m.batches().withForks(0)));
-                }
-            }
-        }
         List<Integer> delays = measures.stream().filter(Measure.class::isInstance).map(Measure.class::cast)
                 .filter(m -> m.shape() == Shape.gather).flatMap(m -> m.workloads().delayMs().stream())
                 .filter(d -> d > Benchmarks.FLOOR_DELAY_MS).distinct().sorted().toList();

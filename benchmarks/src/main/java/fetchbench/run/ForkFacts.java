@@ -29,6 +29,7 @@ public final class ForkFacts {
         Machine machine = Machine.here();
         args.add("-D" + ResultKeys.CORES + "=" + machine.cores());
         args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + machine.defaultExecutorThreads());
+        options.taskset().ifPresent(taskset -> args.add("-D" + ResultKeys.TASKSET + "=" + taskset.spec()));
         args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
         args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));
         args.add("-D" + ResultKeys.SERVER_CHECK + "=" + check);

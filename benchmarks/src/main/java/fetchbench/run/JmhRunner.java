@@ -43,6 +43,8 @@ public final class JmhRunner {
      * Only from jars (the benchmarks jar): the JDK cannot archive classes from a folder (the tests' classpath).
      */
     private final Optional<Path> classArchive;
+    /** Where the run pins its forks ({@link Taskset}): the script JMH starts each fork with. */
+    private final Optional<Path> forkLauncher;
 
     /** @param forkArgs what every fork gets: the server, the facts the report needs */
     public JmhRunner(RunOptions options, List<String> forkArgs) {
@@ -57,6 +59,7 @@ public final class JmhRunner {
         boolean onlyJars = Stream.of(System.getProperty("java.class.path", "").split(File.pathSeparator))
                 .allMatch(entry -> entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)));
         this.classArchive = onlyJars ? Optional.of(temporaryArchive()) : Optional.empty();
+        this.forkLauncher = options.taskset().map(t -> t.forkLauncher(Path.of(System.getProperty("java.home"), "bin", "java")));
     }
 
     private static Path temporaryArchive() {
@@ -108,6 +111,9 @@ public final class JmhRunner {
                 : step instanceof Measure m ? m : null;
         if (measure != null) {
             args.addAll(measure.variant().model().jvmOptions());
+            if (measure.machine().told()) {
+                args.add("-XX:ActiveProcessorCount=" + measure.machine().cores());
+            }
         }
         if (step instanceof Step.Footprint footprint) {
             args.add("-XX:NativeMemoryTracking=summary");
@@ -120,6 +126,7 @@ public final class JmhRunner {
                 .warmupIterations(step.batches().warmup(warmup))
                 .measurementIterations(step.batches().measurement(measurement))
                 .forks(forks(step));
+        forkLauncher.ifPresent(launcher -> jmh.jvm(launcher.toString()));
         // Resource metrics and allocation per batch in every run; JMH adds the user's -prof choices.
         jmh.addProfiler(ResourceProfiler.class);
         if (options.jmh().getProfilers().stream().map(ProfilerConfig::getKlass)

@@ -31,7 +31,8 @@ public record Measure(Shape shape, Variant variant, Workloads workloads, Setting
 
     @Override
     public String describe() {
-        return settingsText() + (sweep ? " (sweep of " + variant.model().knob() + ")" : "");
+        return settingsText() + (sweep ? " (sweep of " + variant.model().knob() + ")" : "")
+                + (machine.told() ? " on a JVM told it has " + machine.cores() + " processors" : "");
     }
 
     /** The shape (unless gather), the variant and the parameters it runs with. */
@@ -87,6 +88,9 @@ public record Measure(Shape shape, Variant variant, Workloads workloads, Setting
         if (sweep) {
             properties.put(ResultKeys.SWEPT, variant.model().knob().name());
         }
+        if (machine.told()) {
+            properties.put(ResultKeys.TOLD_PROCESSORS, String.valueOf(machine.cores()));
+        }
         return properties;
     }
 
@@ -131,6 +135,11 @@ public record Measure(Shape shape, Variant variant, Workloads workloads, Setting
 
     Measure with(Settings changed) {
         return new Measure(shape, variant, workloads, changed, batches, sweep, machine);
+    }
+
+    /** The same measurement in forks told they have this many processors (the cost profile's cpus axis). */
+    Measure told(int processors) {
+        return new Measure(shape, variant, workloads, settings, batches, sweep, Machine.told(processors));
     }
 
     Measure with(Batches changed) {

@@ -165,7 +165,21 @@ final class OptionReader {
         return streams;
     }
 
-    /** The p99 bound of a load run, or null for the report's own. */
+    /** The CPUs of the server and of the forks, or null where the run does not pin them. */
+    Taskset taskset(URI target) throws OptionException {
+        String text = text(RunOption.taskset);
+        if (text == null) {
+            return null;
+        }
+        Taskset taskset = Taskset.parse(text, Taskset.usableCpus());
+        if (target != null) {
+            throw new OptionException(RunOption.taskset.property() + " pins the local server, and "
+                    + RunOption.target.property() + " means there is none: give one of them");
+        }
+        record(RunOption.taskset.name(), text);
+        return taskset;
+    }
+
     /** The equivalence margin, checked here so that a bad one stops the run before anything starts. */
     void margin() throws OptionException {
         String text = text(RunOption.margin);
@@ -181,6 +195,7 @@ final class OptionReader {
         record(RunOption.margin.name(), text);
     }
 
+    /** The p99 bound of a load run, or null for the report's own. */
     Double p99Ms() throws OptionException {
         String text = text(RunOption.p99Ms);
         if (text == null) {

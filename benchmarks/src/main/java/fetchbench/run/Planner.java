@@ -98,6 +98,9 @@ final class Planner {
                     .ifPresent(steps::add);
         }
         steps.addAll(loads);
+        if (profile.answers(Profile.Part.cpus) && !workloadGiven && options.models().isEmpty() && !patterns) {
+            steps.addAll(toldProcessors(steps, largestN));
+        }
         // The profile's own settings at its own N (not the scale test's), unless the user chose others.
         if (patterns ? options.picks(Benchmarks.FOOTPRINT)
                 : profile.answers(Profile.Part.footprint) && !workloadGiven && options.models().isEmpty()) {
@@ -118,8 +121,19 @@ final class Planner {
         // A benchmark named (the load, a shape) reads its floor at its own N: every N then.
         boolean onlyGathers = steps.stream().allMatch(s -> s instanceof Step.Footprint
                 || s instanceof Measure m && m.shape() == Shape.gather);
-        return CalibrationSteps.around(steps, notes, profile.answers(Profile.Part.overhead),
-                onlyGathers ? profile.smallestFloorUrls() : 1);
+        return CalibrationSteps.around(steps, notes, onlyGathers ? profile.smallestFloorUrls() : 1);
+    }
+
+    /**
+     * Each gather at the run's largest N again, in forks told they have {@link Profile#TOLD_PROCESSORS}
+     * processors, of the models whose card says the processors size them.
+     */
+    private static List<Measure> toldProcessors(List<Step> steps, int largestN) {
+        return steps.stream().filter(s -> s instanceof Measure m && m.shape() == Shape.gather && !m.sweep()
+                        && m.variant().model().card().sizedByProcessors()
+                        && m.settings().protocols().equals(List.of(Protocol.http1)) && m.workloads().urls().contains(largestN))
+                .map(Measure.class::cast)
+                .map(m -> m.with(m.workloads().withUrls(List.of(largestN))).told(Profile.TOLD_PROCESSORS)).toList();
     }
 
     /** Each gathered variant's footprint at the largest N it gathers over HTTP/1.1 (not a sweep's settings). */

@@ -39,7 +39,7 @@ public enum Profile {
     },
     /** Every part briefly, for CI: one fork, so no intervals. */
     SMOKE(List.of(10, 100), 20, 0, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
-            Part.load, Part.overhead, Part.footprint)),
+            Part.load, Part.footprint)),
     /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */
     SHAPES(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
     /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
@@ -47,10 +47,11 @@ public enum Profile {
     /**
      * What each model costs over its client stack: the gather of every setting at a 1 ms delay, where
      * the delay no longer hides the model, beside each stack's bare client at every N; and the
-     * server's CPU per request with the template and with the extension that echo the index.
+     * server's CPU per request with the template and with the extension that echo the index; and
+     * the gather at the largest N again in forks told they have {@link #TOLD_PROCESSORS} processors.
      * Not a headline: 3 forks each.
      */
-    COST(List.of(10, 100, 1000), 1, 0, 5, 3, 3, 1_500, EnumSet.of(Part.gather, Part.echo)),
+    COST(List.of(10, 100, 1000), 1, 0, 5, 3, 3, 1_500, EnumSet.of(Part.gather, Part.echo, Part.cpus)),
     /**
      * Everything: the default run with the slow batches it leaves out (up to 20 s), the other
      * shapes, the protocols at every N, the sweeps, the load, and the scale test at N =
@@ -72,13 +73,19 @@ public enum Profile {
         load,
         /** N = 10 000 at once. */
         scale,
-        /** The suite's own overhead: the bare client beside virtualThreads at the run's delays. */
-        overhead,
         /** What each gathered setting holds per request in flight, at its largest N. */
         footprint,
         /** The server's CPU per request with WireMock's template and with the suite's extension, side by side. */
-        echo
+        echo,
+        /**
+         * Each gathered setting at its largest N (when that is the run's) again, in forks told they have
+         * {@link #TOLD_PROCESSORS} processors: what the JVM sizes from the count, on the same cores.
+         */
+        cpus
     }
+
+    /** The processor count the cpus axis tells its forks ({@code -XX:ActiveProcessorCount}). */
+    public static final int TOLD_PROCESSORS = 8;
 
     /** The variants that play this role, model by model (each model's card says which). */
     static List<Variant> playing(Variant.Role role) {

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  */
 public enum RunOption {
     profile("default (which model: the gather at every N), shapes (the other shapes), protocols (TLS and "
-            + "HTTP/2), smoke (every part briefly, one fork), full (everything, N=10000 too); --plan prints how "
-            + "long each takes"),
+            + "HTTP/2), cost (what each model adds at 1 ms, and on 8 processors told), smoke (every part briefly, "
+            + "one fork), full (everything, N=10000 too); --plan prints how long each takes"),
     target("http://host:port of a running WireMock to use instead of starting one, or https://host:port with "
             + "truststore=PATH (and truststorePassword)"),
     truststore("the truststore of an https target"),
@@ -31,6 +31,8 @@ public enum RunOption {
     strict("true: a failed server check makes the run exit 3 (results kept, marked)"),
     sweep("MIN..MAX: instead of the profile, sweep each model's concurrency at one N (what scripts/tune.sh runs)"),
     p99Ms("the p99 bound of a load run in ms (default: the workload's own)"),
+    taskset("SERVER:FORKS, e.g. 0:1: run the local server and the benchmark forks on separate CPUs with taskset; "
+            + "each JVM then sizes itself for its own CPUs (docs/cost.md)"),
     margin("the equivalence margin of every comparison, a share (0.03) or a percentage (3%); from 0.001 to 0.5"),
     /** Set by the build: the Maven goals, so that {@code ./mvnw test} checks nothing for benchmarks. */
     goals(null),

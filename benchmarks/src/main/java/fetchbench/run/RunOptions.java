@@ -51,6 +51,7 @@ public final class RunOptions {
     private long order;
     private boolean strict;
     private int maxConcurrentStreams;
+    private Taskset taskset;
 
     private RunOptions(Profile profile, Map<Param, List<String>> params, URI target, Path resultsRoot,
                        CommandLineOptions jmh, boolean help, List<String> given, Sweep sweep) {
@@ -94,6 +95,7 @@ public final class RunOptions {
         URI target = reader.target(params);
         long order = reader.order();
         int streams = reader.maxConcurrentStreams();
+        Taskset taskset = reader.taskset(target);
         reader.margin();
         Double p99Ms = reader.p99Ms();
         Sweep sweep = reader.sweep();
@@ -106,6 +108,7 @@ public final class RunOptions {
         options.checkOnly = checkOnly;
         options.order = order;
         options.maxConcurrentStreams = streams;
+        options.taskset = taskset;
         options.strict = Boolean.parseBoolean(reader.text(RunOption.strict));
         options.p99Ms = p99Ms;
         return options;
@@ -189,6 +192,11 @@ public final class RunOptions {
     /** The local server's HTTP/2 stream limit. */
     public int maxConcurrentStreams() {
         return maxConcurrentStreams;
+    }
+
+    /** The CPUs the server and the forks run on, where the run pins them ({@link RunOption#taskset}). */
+    public Optional<Taskset> taskset() {
+        return Optional.ofNullable(taskset);
     }
 
     public Optional<List<Protocol>> protocols() {

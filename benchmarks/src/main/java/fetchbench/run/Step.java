@@ -52,7 +52,7 @@ public sealed interface Step {
     }
 
     /** A step JMH runs. */
-    sealed interface Jmh extends Step permits Floor, Baseline, Measure, UnderLoad, Footprint {
+    sealed interface Jmh extends Step permits Floor, Measure, UnderLoad, Footprint {
 
         /** The JMH benchmark name, e.g. {@code fetchbench.bench.DeadlineBenchmark.deadline}. */
         String benchmarkName();
@@ -127,40 +127,15 @@ public sealed interface Step {
     }
 
     /**
-     * The bare client at the run's delays: a model's time over it is what the suite's own
-     * scaffolding costs. OkHttp, like the virtualThreads model it stands beside, and with its batches.
-     */
-    record Baseline(List<Integer> urls, List<Integer> delayMs, Batches batches) implements Jmh {
-        @Override
-        public String describe() {
-            return "baseline: bare client, urls=" + joined(urls) + " delayMs=" + joined(delayMs);
-        }
-
-        @Override
-        public String benchmarkName() {
-            return Benchmarks.BARE_CLIENT;
-        }
-
-        @Override
-        public Map<String, List<String>> params() {
-            return bareClient(urls, delayMs, List.of(ClientStack.okHttp));
-        }
-
-        @Override
-        public List<Double> batchMillis() {
-            return urls.stream().flatMap(n -> delayMs.stream().map(Theory::allAtOnceMs)).toList();
-        }
-    }
-
-    /**
      * What a variant holds per request in flight at N ({@link fetchbench.bench.FootprintBenchmark}):
      * in forks of its own, with Native Memory Tracking, one held gather each, outside any timed batch.
      */
     record Footprint(Variant variant, int urls, int concurrency, int maxRequests) implements Jmh {
         /**
-         * One fork of 3 held gathers, each on a new instance of the model, after one that is not
-         * kept (its first requests load classes and fill caches once): the interval comes from
-         * the holds, which a fork's JIT or layout hardly changes (bytes, not time).
+         * One fork of 3 held gathers, each on a new instance of the model, after the fork's undelayed
+         * gathers have loaded its classes and filled its caches (no held warm-up: the default run
+         * spends at most a minute on footprints): the interval comes from the holds, which a fork's
+         * JIT or layout hardly changes (bytes, not time).
          */
         static final int HOLDS = 3;
         /** A fork's start and warm-up besides its holds … */
@@ -195,7 +170,7 @@ public sealed interface Step {
 
         @Override
         public Batches batches() {
-            return new Batches(1, 1, HOLDS, 1, 1);
+            return new Batches(0, 0, HOLDS, 1, 1);
         }
 
         @Override

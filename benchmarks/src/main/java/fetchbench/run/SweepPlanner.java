@@ -78,7 +78,7 @@ final class SweepPlanner {
             }
             steps = underLoad;
         }
-        return CalibrationSteps.around(steps, notes, true, 1);
+        return CalibrationSteps.around(steps, notes, 1);
     }
 
     /**

@@ -54,8 +54,13 @@ public final class ServerProcess implements TargetServer {
      * on one port, TLS with this JVM's certificate on another.
      */
     public static ServerProcess start(ServerSettings settings) throws IOException {
+        return start(settings, List.of());
+    }
+
+    /** The same, its java started by {@code launcher} (e.g. {@code taskset -c 0}), which must exec it. */
+    public static ServerProcess start(ServerSettings settings, List<String> launcher) throws IOException {
         Certificates certificates = Certificates.ofThisJvm();
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FIXED_HEAP);
         command.add("-cp");

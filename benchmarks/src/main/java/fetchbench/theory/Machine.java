@@ -3,9 +3,10 @@ package fetchbench.theory;
 /**
  * What a plan's predictions take from the machine: its cores (how much CPU work runs at once) and
  * the threads of CompletableFuture's default async executor (0: a new thread per task). Tests pass
- * one in; a run takes the machine it runs on.
+ * one in; a run takes the machine it runs on. A machine {@code told} is a fork told it has this
+ * many processors ({@code -XX:ActiveProcessorCount}): what the JVM sizes changes, the cores do not.
  */
-public record Machine(int cores, int defaultExecutorThreads) {
+public record Machine(int cores, int defaultExecutorThreads, boolean told) {
 
     public Machine {
         if (cores < 1 || defaultExecutorThreads < 0) {
@@ -14,9 +15,22 @@ public record Machine(int cores, int defaultExecutorThreads) {
         }
     }
 
+    public Machine(int cores, int defaultExecutorThreads) {
+        this(cores, defaultExecutorThreads, false);
+    }
+
     /** This JVM's machine. */
     public static Machine here() {
         return new Machine(Runtime.getRuntime().availableProcessors(), Theory.here().defaultExecutorThreads());
+    }
+
+    /**
+     * A fork told it has {@code processors}: the common pool, CompletableFuture's default executor,
+     * then has one thread fewer, and below 2 CompletableFuture starts a thread per task instead.
+     */
+    public static Machine told(int processors) {
+        int commonPool = processors - 1;
+        return new Machine(processors, commonPool >= 2 ? commonPool : 0, true);
     }
 
     public Theory theory() {

@@ -109,18 +109,6 @@ class SmokeRunReportTest {
     }
 
     @Test
-    void theOverheadVerdictIsReadOffTheBaselineAndTheModelsIntervals() throws Exception {
-        Path json = Fixtures.copy("smoke", folder);
-        JmhRun run = JmhRun.read(json);
-
-        // virtualThreads 22.84 ms against the bare client's 22.49 ms: +1.6 %, but the smoke run has one fork,
-        // so no interval: no verdict.
-        assertThat(RunSections.overheadLines(Row.of(run), Calibration.of(run))).contains(
-                "harness overhead at N=10, 20 ms: virtualThreads 22.8 ms vs bare client 22.5 ms: +1.6 % "
-                        + "(unknown: one fork, no interval)");
-    }
-
-    @Test
     void aFailedServerCheckIsABannerAndAFlagOnEveryResultAtThatN() throws Exception {
         Path json = Fixtures.copy("smoke", folder);
         Report.render(json);

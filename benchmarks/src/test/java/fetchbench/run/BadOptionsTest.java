@@ -64,6 +64,8 @@ class BadOptionsTest {
                 Arguments.of(List.of("-p", "rate=0"), "", "rate", "a positive integer (gathers arriving per second"),
                 Arguments.of(List.of("-p", "callers=many"), "", "callers", "a positive integer (M callers"),
                 Arguments.of(List.of(), "fetchbench.p99Ms=-3", "fetchbench.p99Ms", "a number of milliseconds > 0"),
+                Arguments.of(List.of(), "fetchbench.taskset=0:0", "fetchbench.taskset", "SERVER:FORKS, two CPU lists"),
+                Arguments.of(List.of(), "fetchbench.taskset=all", "fetchbench.taskset", "SERVER:FORKS, two CPU lists"),
                 Arguments.of(List.of(), "fetchbench.margin=wide", "fetchbench.margin", "a share from 0.001 to 0.5"),
                 Arguments.of(List.of(), "fetchbench.margin=80%", "fetchbench.margin", "a share from 0.001 to 0.5"),
                 Arguments.of(List.of("LoadBenchmark"), "fetchbench.target=http://192.0.2.1:8080", "fetchbench.target",

@@ -48,7 +48,7 @@ class LauncherTest {
     void writesJmhJsonEnvironmentAndReportIntoANewFolder() throws Exception {
         // One run: that two runs never share a folder is RunDirectoryTest's.
         {
-            // The smoke profile, which measures the harness overhead too (the default run does not).
+            // The smoke profile, which measures a footprint too.
             try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results,
                     "-Dfetchbench.profile=smoke"), concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")))) {
                 assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
@@ -96,8 +96,8 @@ class LauncherTest {
                     .findFirst().orElseThrow();
             assertThat(virtualThreads.getAsJsonObject("secondaryMetrics").getAsJsonObject("inflight.peak")
                     .get("score").getAsDouble()).isEqualTo(5.0);
-            assertThat(Files.readString(run.resolve("index.html"))).contains("Floor and harness overhead")
-                    .contains("floor at N=5").contains("harness overhead at N=5").contains("Server check: ok at N=5");
+            assertThat(Files.readString(run.resolve("index.html"))).contains("<h2 id=\"floor\">Floor</h2>")
+                    .contains("floor at N=5").doesNotContain("harness overhead").contains("Server check: ok at N=5");
             JsonObject env = JsonParser.parseString(Files.readString(run.resolve("environment.json"))).getAsJsonObject();
             assertThat(env.getAsJsonObject("machine").get("cores").getAsInt())
                     .isEqualTo(Runtime.getRuntime().availableProcessors());

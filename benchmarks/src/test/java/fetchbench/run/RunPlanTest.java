@@ -78,11 +78,11 @@ class RunPlanTest {
         RunPlan plan = plan(props());
         List<Measure> gather = plan.measures().stream().filter(s -> s.shape() == Shape.gather && !s.sweep()).toList();
 
-        // First the server check and the floor, then every variant, last the baseline.
+        // First the server check and the floor, then every variant.
         assertThat(plan.steps().get(0)).isInstanceOf(Step.ServerCheck.class);
         assertThat(plan.steps().get(1)).isInstanceOf(Step.Floor.class);
-        // The harness overhead (the bare client beside virtualThreads) is the smoke and full profiles' question.
-        assertThat(plan.steps()).noneMatch(Step.Baseline.class::isInstance);
+        // The cpus axis is the cost profile's.
+        assertThat(plan.measures()).noneMatch(m -> m.machine().told());
         assertThat(gather).extracting(Measure::benchmarkName).containsOnly("fetchbench.bench.GatherBenchmark.gather");
         // CompletableFuture on a pool of 20 is left out of the default gather (each card says which).
         assertThat(gather.stream().map(Measure::variant).distinct()).containsExactlyElementsOf(available(List.of(
@@ -132,14 +132,6 @@ class RunPlanTest {
         assertThat(values(floor, "client")).containsExactly("okHttp", "jdkHttpClient", "reactorNetty");
         assertThat(values(floor, "protocol")).containsExactly("http1");
         assertThat(((Step.ServerCheck) plan.steps().get(0)).urls()).containsExactly(10, 100, 1000);
-        // In the full profile the baseline follows virtualThreads at the run's delay, with its batches in 3 forks.
-        RunPlan full = plan(props("fetchbench.profile", "full"));
-        assertThat(full.steps().stream().filter(Step.Baseline.class::isInstance).map(Step.Baseline.class::cast)
-                .filter(b -> b.urls().contains(1000))).singleElement().satisfies(b -> {
-                    assertThat(values(b, "delayMs")).containsExactly("100");
-                    assertThat(b.batches().measurement(defaults.measurementIterations())).isEqualTo(5);
-                    assertThat(b.batches().forks(defaults.forks())).isEqualTo(3);
-                });
         for (Measure step : plan.measures()) {
             for (int n : step.workloads().urls()) {
                 assertThat(step.slowestBatchMillis(n)).isLessThanOrEqualTo(Profile.DEFAULT.batchBudgetMs());
@@ -255,6 +247,34 @@ class RunPlanTest {
                         "reactorNetty [https1] [100]");
         assertThat(plan.http2Stacks()).containsExactly(ClientStack.okHttp, ClientStack.jdkHttpClient,
                 ClientStack.reactorNetty);
+    }
+
+    @Test
+    void theCostProfileRunsEachSettingAtItsLargestNAgainOnAJvmToldEightProcessors() throws Exception {
+        RunPlan plan = plan(props("fetchbench.profile", "cost"));
+        List<Measure> own = plan.measures().stream().filter(m -> !m.machine().told()).toList();
+        List<Measure> told = plan.measures().stream().filter(m -> m.machine().told()).toList();
+        // Every setting that gathers at N = 1000 on threads sized by the processors, and only there, once more.
+        assertThat(told).extracting(Measure::variant).containsExactlyElementsOf(own.stream()
+                .filter(m -> m.workloads().urls().contains(1000) && m.variant().model().card().sizedByProcessors())
+                .map(Measure::variant).toList());
+        assertThat(told).extracting(m -> m.variant().model().name()).contains("completableFuture", "virtualThreads",
+                "reactor").doesNotContain("threadPool", "okHttpAsync", "sequential");
+        assertThat(told).isNotEmpty().allSatisfy(m -> {
+            assertThat(values(m, "urls")).containsExactly("1000");
+            assertThat(values(m, "delayMs")).containsExactly("1");
+            assertThat(m.machine().cores()).isEqualTo(Profile.TOLD_PROCESSORS);
+            // The common pool of 8 processors has 7 threads: the theory of completableFuture follows it.
+            assertThat(m.machine().defaultExecutorThreads()).isEqualTo(Profile.TOLD_PROCESSORS - 1);
+            assertThat(m.forkProperties()).containsEntry(ResultKeys.TOLD_PROCESSORS, "8");
+            assertThat(m.describe()).endsWith("on a JVM told it has 8 processors");
+        });
+        assertThat(own).allSatisfy(m -> assertThat(m.forkProperties()).doesNotContainKey(ResultKeys.TOLD_PROCESSORS));
+        // Asked for a model or a workload, the run is the user's: no axis is added.
+        assertThat(plan(props("fetchbench.profile", "cost", "fetchbench.urls", "1000")).measures())
+                .noneMatch(m -> m.machine().told());
+        assertThat(plan(props("fetchbench.profile", "cost", "fetchbench.model", "virtualThreads")).measures())
+                .noneMatch(m -> m.machine().told());
     }
 
     /** A protocol the user gives is what every step speaks, and no protocol section is added. */
@@ -418,14 +438,12 @@ class RunPlanTest {
         List<Step.Jmh> scale = plan.jmhSteps().stream().filter(s -> values(s, "urls").contains("10000")).toList();
         assertThat(scale).extracting(Step.Jmh::benchmarkName).containsExactly(
                 "fetchbench.bench.BareClientBenchmark.gather", "fetchbench.bench.GatherBenchmark.gather",
-                "fetchbench.bench.GatherBenchmark.gather", "fetchbench.bench.BareClientBenchmark.gather");
+                "fetchbench.bench.GatherBenchmark.gather");
         assertThat(values(scale.get(0), "delayMs")).containsExactly("1"); // the floor at N = 10 000 too
         assertThat(((Measure) scale.get(1)).variant().model()).isEqualTo(Model.virtualThreads);
         assertThat(values(scale.get(1), "delayMs")).containsExactly("1000");
         assertThat(((Measure) scale.get(2)).variant()).isEqualTo(Variant.valueOf("okHttpSized"));
         assertThat(values(scale.get(2), "concurrency")).containsExactly("10000");
-        assertThat(values(scale.get(3), "urls")).containsExactly("10000"); // the baseline of the scale test
-        assertThat(values(scale.get(3), "delayMs")).containsExactly("1000");
         assertThat(plan.largestN()).isEqualTo(10_000);
     }
 
