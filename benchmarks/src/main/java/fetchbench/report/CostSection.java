@@ -118,10 +118,8 @@ final class CostSection {
                             + meanAndError(pair.told().result(), Metrics.CARRIER_QUEUE_MEAN)));
         }
         int processors = told.get(0).processors();
-        int cores = run.forkProperty(ResultKeys.CORES).map(Integer::parseInt).orElse(0);
         return List.of(Paragraph.legend("Each setting again in forks told they have " + processors + " processors "
-                        + "(-XX:ActiveProcessorCount=" + processors + ") on the same " + (cores > 0 ? cores + " " : "")
-                        + "cores: the JVM sizes its common pool (CompletableFuture's default executor), the virtual "
+                        + "(-XX:ActiveProcessorCount=" + processors + ") on the same cores: the JVM sizes its common pool (CompletableFuture's default executor), the virtual "
                         + "threads' carriers and its GC threads from the count, but gets no more CPU to run them. "
                         + "Told over the machine's time, " + RankingLines.comparisonLegend() + "."),
                 Table.ofWords("cost-told-processors", List.of(Table.Column.text("setting"), Table.Column.number("N"),

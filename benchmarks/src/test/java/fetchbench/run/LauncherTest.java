@@ -52,13 +52,13 @@ class LauncherTest {
             try (Processes.Jvm jvm = Processes.start(FetchBench.class, List.of("-Dfetchbench.results=" + results,
                     "-Dfetchbench.profile=smoke"), concat(TINY, List.of("-p", "model=virtualThreads,okHttpAsync")))) {
                 assertThat(jvm.awaitExit(300)).as(String.join("\n", jvm.all())).isZero();
-                assertThat(jvm.all()).anyMatch(l -> l.matches("\\[fetchbench] step [2-5]/5 · .* elapsed · about .* to go · virtualThreads urls=5 .*"));
+                assertThat(jvm.all()).anyMatch(l -> l.matches("\\[fetchbench] step [2-4]/4 · .* elapsed · about .* to go · virtualThreads urls=5 .*"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] server check: N=5 requests"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("  - floor at N=5 (okHttp bare client, 1 ms delay):"));
                 // JMH's own lines go to jmh.log; the console ends its summary with the verdict table.
                 assertThat(jvm.all()).noneMatch(l -> l.startsWith("# Warmup") || l.startsWith("Iteration "));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("Fastest, gather, delay 10 ms fixed"));
-                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] all 5 steps done in "));
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] all 4 steps done in "));
             }
         }
 
@@ -69,8 +69,8 @@ class LauncherTest {
         assertThat(runs).hasSize(1);
         for (Path run : runs) {
             JsonArray jmh = JsonParser.parseString(Files.readString(run.resolve("jmh.json"))).getAsJsonArray();
-            // the floor, virtualThreads, okHttpAsync with OkHttp's defaults and tuned, the bare baseline
-            assertThat(jmh).hasSize(5);
+            // the floor, virtualThreads, okHttpAsync with OkHttp's defaults and tuned
+            assertThat(jmh).hasSize(4);
             assertThat(jmh.asList()).allSatisfy(r -> {
                 JsonObject params = r.getAsJsonObject().getAsJsonObject("params");
                 assertThat(params.get("urls").getAsString()).isEqualTo("5");
@@ -96,7 +96,7 @@ class LauncherTest {
                     .findFirst().orElseThrow();
             assertThat(virtualThreads.getAsJsonObject("secondaryMetrics").getAsJsonObject("inflight.peak")
                     .get("score").getAsDouble()).isEqualTo(5.0);
-            assertThat(Files.readString(run.resolve("index.html"))).contains("<h2 id=\"floor\">Floor</h2>")
+            assertThat(Files.readString(run.resolve("index.html"))).contains("<h2>Floor</h2>")
                     .contains("floor at N=5").doesNotContain("harness overhead").contains("Server check: ok at N=5");
             JsonObject env = JsonParser.parseString(Files.readString(run.resolve("environment.json"))).getAsJsonObject();
             assertThat(env.getAsJsonObject("machine").get("cores").getAsInt())
@@ -108,7 +108,7 @@ class LauncherTest {
             assertThat(run.resolve("index.html")).isNotEmptyFile();
             assertThat(run.resolve("gather-10ms-fixed-models-N5.png")).isNotEmptyFile();
             assertThat(env.get("complete").getAsBoolean()).isTrue();
-            assertThat(run.resolve("jmh.log")).content().contains("# Fork: 1 of 1").contains("[fetchbench] step 5/5");
+            assertThat(run.resolve("jmh.log")).content().contains("# Fork: 1 of 1").contains("[fetchbench] step 4/4");
         }
     }
 
