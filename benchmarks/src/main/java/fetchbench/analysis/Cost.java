@@ -60,8 +60,8 @@ public record Cost(Optional<ForkMeans> clientCpuUs, Optional<ForkMeans> serverCp
             if (ms.above()) {
                 return "adds " + interval() + " to" + at;
             }
-            return ms.high() < 0 ? "faster than" + at + " by " + interval().replaceFirst("^-", "")
-                    + ": the bare client is no baseline here"
+            return ms.high() < 0 ? String.format(Locale.ROOT, "faster than%s by %.1f [%.1f to %.1f] ms: the bare "
+                    + "client is no baseline here", at, -ms.estimate(), -ms.high(), -ms.low())
                     : "no cost over" + at + " shown: " + interval();
         }
     }

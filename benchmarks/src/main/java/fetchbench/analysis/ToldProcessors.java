@@ -27,6 +27,14 @@ public record ToldProcessors(Row machine, Row told, int processors, Ratio ratio,
         return result.forkProperty(ResultKeys.TOLD_PROCESSORS).isPresent();
     }
 
+    private static int processors(JmhRun.Result result) {
+        try {
+            return Integer.parseInt(result.forkProperty(ResultKeys.TOLD_PROCESSORS).orElseThrow());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** Every told result beside the machine's own row of the same setting and N, in the rows' reading order. */
     public static List<ToldProcessors> of(JmhRun run, List<Row> rows) {
         Calibration calibration = Calibration.of(run);
@@ -34,10 +42,14 @@ public record ToldProcessors(Row machine, Row told, int processors, Ratio ratio,
         List<Row[]> pairs = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         for (JmhRun.Result result : run.results().stream().filter(ToldProcessors::wasTold).toList()) {
-            int processors = Integer.parseInt(result.forkProperty(ResultKeys.TOLD_PROCESSORS).orElseThrow());
+            int processors = processors(result);
+            if (processors < 3) {
+                continue; // not a count the suite tells (Machine#told): no prediction to read it by
+            }
             Row told = Row.of(result, Machine.told(processors).theory(), calibration, drifting.contains(result));
-            Optional<Row> own = rows.stream().filter(r -> r.settingKey().equals(told.settingKey())
-                    && r.urls() == told.urls() && r.result().params().equals(result.params())).findFirst();
+            Optional<Row> own = rows.stream().filter(r -> !r.isSweep() && r.variant().equals(told.variant())
+                    && r.settingKey().equals(told.settingKey()) && r.urls() == told.urls()
+                    && r.result().params().equals(result.params())).findFirst();
             own.ifPresent(machineRow -> {
                 pairs.add(new Row[] {machineRow, told});
                 counts.add(processors);

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>With a 1 ms delay it measures a stack's floor on this machine: what server plus that client
  * need for N requests, which no model of the stack does much better than (it is a mean of noisy
  * batches); predictions become max(theory, floor).
- * With the run's delay and OkHttp it is the baseline of the {@code virtualThreads} model, so the
- * report can show the suite's own overhead (model ÷ bare − 1).
+ * In the cost profile (a 1 ms delay at every N) each setting's time less it is what the setting
+ * adds to its client stack, the suite's own scaffolding included.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BareClientBenchmark -p urls=1000 -p delayMs=1 -p client=jdkHttpClient}
  */
@@ -85,7 +85,7 @@ public class BareClientBenchmark {
         longest = workload.longestDelay();
         transport = Transport.forFork(protocol);
         bare = newClient();
-        // The same warm-up as the models', so the floor and the baseline compare like with like. With a
+        // The same warm-up as the models', so the floor and the models compare like with like. With a
         // new client per batch, its real batches are that too (a new client, then the gather), so that
         // the handshakes' code is warm; reusing one client left it cold, and those forks' measured
         // batches all got faster (1190 ms to 785 ms over https1).

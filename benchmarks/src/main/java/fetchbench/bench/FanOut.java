@@ -107,7 +107,6 @@ public class FanOut {
      */
     int fanOuts = 1;
 
-    /** The shape is the benchmark method's, which JMH tells the set-up; the benchmarks under load gather. */
     /** A fork told another processor count runs on it, or not at all: its results would be the machine's. */
     static void toldProcessorsTookEffect() {
         String told = System.getProperty(ResultKeys.TOLD_PROCESSORS);
@@ -118,6 +117,7 @@ public class FanOut {
         }
     }
 
+    /** The shape is the benchmark method's, which JMH tells the set-up; the benchmarks under load gather. */
     @Setup(Level.Trial)
     public void start(BenchmarkParams benchmark) {
         String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);

@@ -23,7 +23,7 @@ public enum Model {
 
     /**
      * The model the harness is read against: unbounded, so a gather of N takes one delay, like
-     * the bare client's; the overhead check and the load's ideal use it.
+     * the bare client's; the load's ideal uses it.
      */
     public static final Model UNBOUNDED_REFERENCE = virtualThreads;
 

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 /**
  * N blocking calls of one client stack on N virtual threads and nothing else: no outcomes, no
  * in-flight gauge, no per-URL verification, only a count of HTTP 200s. The floor of each stack,
- * the baseline of the suite's overhead and the server check all fetch with it.
+ * what a setting adds to its stack (the cost profile) and the server check all fetch with it.
  */
 public final class BareClient implements AutoCloseable {
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A client stack's card: what the suite knows of one HTTP client apart from the models that fetch
- * with it: its bare client (the floor, the overhead's baseline and the server check fetch with
+ * with it: its bare client (the floor, what a setting adds to it, and the server check fetch with
  * it), the protocols it cannot speak, and how many connections its pool opens and keeps. A new
  * stack is a card, a constant of {@link ClientStack}, and a model card that names it.
  */

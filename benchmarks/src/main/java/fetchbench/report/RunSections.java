@@ -3,6 +3,7 @@ package fetchbench.report;
 import fetchbench.analysis.Calibration;
 import fetchbench.analysis.Row;
 import fetchbench.analysis.Steadiness;
+import fetchbench.analysis.ToldProcessors;
 import fetchbench.stats.SignTest;
 import fetchbench.result.JmhRun;
 
@@ -57,7 +58,8 @@ final class RunSections {
                 .ifPresent(warmUp -> blocks.add(warmUp.steady() ? Paragraph.fact(warmUp.describe())
                         : Paragraph.warning(warmUp.describe())));
         serverCheck(run).ifPresent(check -> blocks.add(Paragraph.fact(check)));
-        blocks.add(Paragraph.fact(Steadiness.precision(run.results())));
+        // The precision of the results the tables show (told forks have their own table); the sign test counts every fork.
+        blocks.add(Paragraph.fact(Steadiness.precision(run.results().stream().filter(r -> !ToldProcessors.wasTold(r)).toList())));
         SignTest forks = Steadiness.acrossTheRun(run.results());
         String drift = Steadiness.acrossTheRunInWords(forks);
         blocks.add(forks.pValue() < Steadiness.DRIFT_ALPHA ? Paragraph.warning(drift) : Paragraph.fact(drift));

@@ -40,10 +40,11 @@ final class WhichModelSection {
             blocks.add(Paragraph.of(Text.strong("Which model?").then(" ms per batch, the mean ± half its 95 % "
                     + "interval from the fork means (× the ideal, forks × measured batches each); cost, at the "
                     + "largest N the setting ran: " + (verdicts.stream().anyMatch(v -> v.cost().words().isPresent())
-                    ? "the client's CPU per request (the server's in brackets), and the bytes and platform "
-                    + "threads each request in flight held, from a footprint fork (details: What each request costs)"
-                    : "platform threads and the resident memory (RSS) of the whole JVM, which under its fixed 2 GB "
-                    + "heap is the heap it touched, not a footprint, and is not compared")
+                    ? "the client's CPU per request (the server's in brackets), the bytes and platform "
+                    + "threads each request in flight held, from a footprint fork, and, where the run measured its "
+                    + "client stack's bare client at the same N and delay (the cost profile), what it adds to it "
+                    + "(details: What each request costs)"
+                    : "its platform threads at their peak (this run measured no CPU per request or footprint)")
                     + "; the verdict is read off that N; set N to your number of requests in flight")));
             blocks.add(table(verdicts));
         }

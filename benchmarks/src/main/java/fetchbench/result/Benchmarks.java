@@ -10,7 +10,7 @@ public final class Benchmarks {
 
     /** The package of the benchmark classes. */
     public static final String PACKAGE = "fetchbench.bench";
-    /** The bare client: the floor, the harness baseline and the price of a new connection. */
+    /** The bare client: the floor, what a setting adds to it, and the price of a new connection. */
     public static final String BARE_CLIENT = PACKAGE + ".BareClientBenchmark.gather";
     /** What a model holds per request in flight, in forks of its own; its time is not a result. */
     public static final String FOOTPRINT = PACKAGE + ".FootprintBenchmark.footprint";

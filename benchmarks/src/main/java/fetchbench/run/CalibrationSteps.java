@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The steps that calibrate a run: the server check, each client stack's floor, and the bare-client baseline. */
+/** The steps that calibrate a run: the server check and each client stack's floor. */
 final class CalibrationSteps {
 
     private CalibrationSteps() {

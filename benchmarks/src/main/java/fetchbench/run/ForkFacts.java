@@ -28,7 +28,9 @@ public final class ForkFacts {
         }
         Machine machine = Machine.here();
         args.add("-D" + ResultKeys.CORES + "=" + machine.cores());
-        args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + machine.defaultExecutorThreads());
+        // Pinned forks size their executor for their own CPUs: the prediction is read by theirs.
+        args.add("-D" + ResultKeys.DEFAULT_EXECUTOR_THREADS + "=" + options.taskset().map(Taskset::forkMachine)
+                .orElse(machine).defaultExecutorThreads());
         options.taskset().ifPresent(taskset -> args.add("-D" + ResultKeys.TASKSET + "=" + taskset.spec()));
         args.add("-D" + ResultKeys.COMMAND + "=" + options.reproduceCommand());
         args.add("-D" + ResultKeys.SOURCE + "=" + SourceVersion.of(Path.of("").toAbsolutePath()));

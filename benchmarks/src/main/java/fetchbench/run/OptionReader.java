@@ -172,6 +172,10 @@ final class OptionReader {
             return null;
         }
         Taskset taskset = Taskset.parse(text, Taskset.usableCpus());
+        if (!Taskset.installed()) {
+            throw new OptionException(RunOption.taskset.property() + " needs the taskset command (util-linux), "
+                    + "which is not on the PATH");
+        }
         if (target != null) {
             throw new OptionException(RunOption.taskset.property() + " pins the local server, and "
                     + RunOption.target.property() + " means there is none: give one of them");

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * Makes the plan of a run: shape × variant × N × delay, the variants each shape compares being
- * {@link Profile}'s, then the small sweep, with the server check, the floor and the baseline
+ * {@link Profile}'s, then the small sweep, with the server check and the floor
  * around them. The user's options narrow or replace each axis; a model gets only the settings
  * that mean something to it.
  */
@@ -99,7 +99,12 @@ final class Planner {
         }
         steps.addAll(loads);
         if (profile.answers(Profile.Part.cpus) && !workloadGiven && options.models().isEmpty() && !patterns) {
-            steps.addAll(toldProcessors(steps, largestN));
+            if (machine.cores() < Profile.TOLD_PROCESSORS) {
+                steps.addAll(toldProcessors(steps, largestN));
+            } else {
+                notes.add("the cpus axis (forks told " + Profile.TOLD_PROCESSORS + " processors) is left out: this "
+                        + "machine has " + machine.cores() + " already");
+            }
         }
         // The profile's own settings at its own N (not the scale test's), unless the user chose others.
         if (patterns ? options.picks(Benchmarks.FOOTPRINT)

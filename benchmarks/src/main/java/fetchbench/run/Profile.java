@@ -53,11 +53,12 @@ public enum Profile {
      */
     COST(List.of(10, 100, 1000), 1, 0, 5, 3, 3, 1_500, EnumSet.of(Part.gather, Part.echo, Part.cpus)),
     /**
-     * Everything: the default run with the slow batches it leaves out (up to 20 s), the other
-     * shapes, the protocols at every N, the sweeps, the load, and the scale test at N =
+     * Everything but the cost profile's cpus axis: the default run with the slow batches it leaves
+     * out (up to 20 s), the other shapes, the protocols at every N, the sweeps, the load, the
+     * footprints, the echo's cost, and the scale test at N =
      * {@link #SCALE_URLS} with a {@link #SCALE_DELAY_MS} ms delay.
      */
-    FULL(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 20_000, EnumSet.allOf(Part.class));
+    FULL(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 20_000, EnumSet.complementOf(EnumSet.of(Part.cpus)));
 
     /** What a run answers: each profile answers some; a benchmark named on the command line runs in any. */
     public enum Part {

@@ -10,13 +10,13 @@ import java.util.List;
 
 /**
  * The steps of one fetchbench run, in order: the server check, the floor, the measurements, the
- * baseline. {@link Planner} makes it from the options.
+ * footprints. {@link Planner} makes it from the options.
  */
 public final class RunPlan {
 
     /** The plan for these options on this machine; an OptionException names what cannot be planned. */
     public static RunPlan of(RunOptions options) throws OptionException {
-        return of(options, Machine.here());
+        return of(options, options.taskset().map(Taskset::forkMachine).orElseGet(Machine::here));
     }
 
     /** The plan for these options on that machine. */

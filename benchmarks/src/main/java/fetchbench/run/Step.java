@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * One step of a run. The server check runs in the launcher; the others are one JMH run each: the
- * floor and the baseline with the bare client, a measurement with a model of the suite.
+ * floor with the bare client, a measurement with a model of the suite.
  */
 public sealed interface Step {
 

@@ -1,13 +1,16 @@
 package fetchbench.run;
 
+import fetchbench.theory.Machine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -55,6 +58,17 @@ public record Taskset(List<Integer> serverCpus, List<Integer> forkCpus) {
         return List.copyOf(cpus);
     }
 
+    /** Whether {@code taskset} is on the PATH. */
+    static boolean installed() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String folder : path.split(java.io.File.pathSeparator)) {
+            if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, "taskset"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The CPUs this process may run on (its affinity, from /proc), else 0 to the processors less one. */
     static List<Integer> usableCpus() {
         try {
@@ -99,10 +113,45 @@ public record Taskset(List<Integer> serverCpus, List<Integer> forkCpus) {
             Path script = Files.createTempFile("fetchbench-fork-", ".sh",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             script.toFile().deleteOnExit();
-            Files.writeString(script, "#!/bin/sh\nexec taskset -c " + list(forkCpus) + " '" + java + "' \"$@\"\n");
+            String quoted = "'" + java.toString().replace("'", "'\\''") + "'";
+            Files.writeString(script, "#!/bin/sh\nexec taskset -c " + list(forkCpus) + " " + quoted + " \"$@\"\n");
             return script;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the forks' taskset launcher", e);
+        }
+    }
+
+    /**
+     * The machine a pinned fork sees, asked of a JVM started the way the forks are: the processors
+     * it counts and the threads of CompletableFuture's default executor there (the JDKs differ on
+     * 1 or 2 processors, so the suite does not guess).
+     */
+    Machine forkMachine() {
+        Path launcher = forkLauncher(Path.of(System.getProperty("java.home"), "bin", "java"));
+        try {
+            Process probe = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),
+                    Probe.class.getName()).redirectErrorStream(true).start();
+            String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!probe.waitFor(60, TimeUnit.SECONDS) || probe.exitValue() != 0 || !out.matches("\\d+ \\d+")) {
+                throw new IllegalStateException("a JVM under taskset -c " + list(forkCpus) + " did not start: " + out);
+            }
+            String[] seen = out.split(" ");
+            return new Machine(Integer.parseInt(seen[0]), Integer.parseInt(seen[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a JVM under taskset", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking a pinned JVM what it sees", e);
+        } finally {
+            launcher.toFile().delete();
+        }
+    }
+
+    /** Prints what a JVM sees: its processors and the threads of CompletableFuture's default executor. */
+    static final class Probe {
+        public static void main(String[] args) {
+            Machine here = Machine.here();
+            System.out.println(here.cores() + " " + here.defaultExecutorThreads());
         }
     }
 

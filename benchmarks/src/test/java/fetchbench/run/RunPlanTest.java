@@ -270,6 +270,16 @@ class RunPlanTest {
             assertThat(m.describe()).endsWith("on a JVM told it has 8 processors");
         });
         assertThat(own).allSatisfy(m -> assertThat(m.forkProperties()).doesNotContainKey(ResultKeys.TOLD_PROCESSORS));
+        // The profile stays within its 15 minutes, the axis included (the server check and warm-up besides: 1 min).
+        assertThat(plan.predictedSeconds(Profile.COST.warmupIterations(), Profile.COST.measurementIterations(),
+                Profile.COST.forks())).isLessThan(14 * 60);
+        // A machine of 8 cores or more has the count already: the axis is left out, saying so.
+        RunPlan eight = RunPlan.of(RunOptions.parse(new String[0], props("fetchbench.profile", "cost")),
+                new fetchbench.theory.Machine(8, 7));
+        assertThat(eight.measures()).noneMatch(m -> m.machine().told());
+        assertThat(eight.notes()).contains("the cpus axis (forks told 8 processors) is left out: this machine has 8 already");
+        // The full profile runs everything but this axis.
+        assertThat(plan(props("fetchbench.profile", "full")).measures()).noneMatch(m -> m.machine().told());
         // Asked for a model or a workload, the run is the user's: no axis is added.
         assertThat(plan(props("fetchbench.profile", "cost", "fetchbench.urls", "1000")).measures())
                 .noneMatch(m -> m.machine().told());

@@ -42,7 +42,7 @@ class TasksetTest {
         Properties properties = new Properties();
         properties.setProperty("fetchbench.taskset", "0:1");
         properties.setProperty("fetchbench.target", "http://127.0.0.1:9");
-        assumeTrue(Taskset.usableCpus().containsAll(List.of(0, 1)), "needs CPUs 0 and 1");
+        assumeTrue(Taskset.usableCpus().containsAll(List.of(0, 1)) && Taskset.installed(), "needs CPUs 0 and 1, and taskset");
         assertThatThrownBy(() -> RunOptions.parse(new String[0], properties)).isInstanceOf(OptionException.class)
                 .hasMessage("fetchbench.taskset pins the local server, and fetchbench.target means there is none: "
                         + "give one of them");
@@ -51,7 +51,7 @@ class TasksetTest {
     @Test
     void theForksAndTheServerRunOnTheirOwnCpus() throws Exception {
         List<Integer> usable = Taskset.usableCpus();
-        assumeTrue(usable.size() >= 2, "needs 2 CPUs");
+        assumeTrue(usable.size() >= 2 && Taskset.installed(), "needs 2 CPUs and taskset");
         Taskset taskset = new Taskset(List.of(usable.get(0)), List.of(usable.get(usable.size() - 1)));
 
         // A fork started the way JMH starts it with the launcher: it sees one processor, the forks' own.
@@ -61,6 +61,9 @@ class TasksetTest {
         assertThat(fork.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(fork.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim())
                 .isEqualTo("1 " + usable.get(usable.size() - 1));
+
+        // The run plans with, and records, what such a fork sees, not what the launcher sees.
+        assertThat(taskset.forkMachine().cores()).isEqualTo(1);
 
         ServerProcess server = ServerProcess.start(ServerSettings.forLargestN(10), taskset.serverPrefix());
         try {
