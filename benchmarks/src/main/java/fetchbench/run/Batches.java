@@ -28,7 +28,7 @@ public record Batches(int minimum, int maxWarmup, int maxMeasurement, int measur
 
     /** The run's own. */
     static final Batches RUN = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
-    /** The floor: 10 measured batches at least, of a few ms each; the fork's own warm-up made it steady. */
+    /** The floor: twice the run's measured batches (8 in the default profile, 10 in the others), of a few ms each. */
     static final Batches FLOOR = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 2);
     /** Slow batches: 2 measured per fork; a batch of seconds varies by a few per cent. */
     static final Batches SLOW = new Batches(0, 1, 2, 1);

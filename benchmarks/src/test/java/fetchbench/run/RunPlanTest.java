@@ -553,13 +553,13 @@ class RunPlanTest {
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).satisfiesExactly(
                 note -> assertThat(note).startsWith("note: urls, delayMs"),
                 check -> assertThat(check).isEqualTo("server check at urls=10,300 delayMs=100"),
-                floor -> assertThat(floor).startsWith("floor: bare client (okHttp) with a 1 ms delay, urls=10,300 (3 × 0+10 batches"),
+                floor -> assertThat(floor).startsWith("floor: bare client (okHttp) with a 1 ms delay, urls=10,300 (3 × 1+8 batches"),
                 okHttp -> assertThat(okHttp).startsWith("okHttpAsync urls=10 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (3 × 0+5 batches, predicted "),
+                        + "maxRequests=64 (3 × 1+4 batches, predicted "),
                 slow -> assertThat(slow).startsWith("okHttpAsync urls=300 delayMs=100 concurrency=5 "
-                        + "maxRequests=64 (3 × 0+2 batches, predicted "),
+                        + "maxRequests=64 (3 × 1+2 batches, predicted "),
                 sized -> assertThat(sized).startsWith("okHttpSized urls=10,300 delayMs=100 concurrency=300 "
-                        + "maxRequests=300 (3 × 0+5 batches, predicted "),
+                        + "maxRequests=300 (3 × 1+4 batches, predicted "),
                 total -> assertThat(total).startsWith("4 JMH runs, predicted about "));
         assertThat(results.resolve("runs")).doesNotExist();
     }
