@@ -41,9 +41,10 @@ final class WhichModelSection {
                     + "interval from the fork means (× the ideal, forks × measured batches each); cost, at the "
                     + "largest N the setting ran: " + (verdicts.stream().anyMatch(v -> v.cost().words().isPresent())
                     ? "the client's CPU per request (the server's in brackets), the bytes and platform "
-                    + "threads each request in flight held, from a footprint fork, and, where the run measured its "
-                    + "client stack's bare client at the same N and delay (the cost profile), what it adds to it "
-                    + "(details: What each request costs)"
+                    + "threads each request in flight held, from a footprint fork"
+                    + (verdicts.stream().anyMatch(v -> v.cost().added().isPresent())
+                    ? ", and what it adds to its client stack's bare client at the same N and delay" : "")
+                    + " (details: What each request costs)"
                     : "its platform threads at their peak (this run measured no CPU per request or footprint)")
                     + "; the verdict is read off that N; set N to your number of requests in flight")));
             blocks.add(table(verdicts));
