@@ -140,7 +140,8 @@ public final class FetchBench {
     private int runSteps(RunOptions options, RunPlan plan, TargetServer server, Preflight preflight,
                          RunDirectory directory) throws IOException, RunnerException, ReportException {
         Instant started = Instant.now();
-        JmhRunner runner = new JmhRunner(options, preflight.forkArgs());
+        JmhRunner runner = new JmhRunner(options, preflight.forkArgs(),
+                Optional.of(directory.path().resolve(RunFolder.LATENCY_LOGS)));
         List<Step.Jmh> steps = steps(options, plan, runner);
         double plannedSeconds = steps.stream().mapToDouble(runner::predictedSeconds).sum();
         Progress progress = new Progress(steps, runner, out);

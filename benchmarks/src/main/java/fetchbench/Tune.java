@@ -43,12 +43,13 @@ public final class Tune {
                                 at once can use more than N)
               --models LIST     some of %s
                                 (default: all)
-              --rate R          under load: gathers of N arrive R times a second, for a second per
-                                batch, and each setting is judged by its p99 latency (timed from
-                                each arrival's intended start): the smallest setting whose p99
-                                stays within the bound is recommended, with its threads and memory
-              --p99 MS          the p99 bound with --rate (default: twice the unloaded batch,
-                                the ideal plus the floor)
+              --rate R          under load: gathers of N arrive at random, R a second on average,
+                                without a pause; each setting is judged by its p99 latency (timed
+                                from each arrival's intended start, every window of every fork
+                                merged): the smallest setting whose p99, up to the top of its 95 %%
+                                interval, stays within the bound is recommended, with its threads
+              --p99 MS          the p99 bound with --rate (default: four times the ideal gather,
+                                every URL in flight at once)
               --seed S          seed of the random delay profiles (default 42)
               --target URL      a running WireMock to use instead of starting one
               --results DIR     where the run folder goes (default results)

@@ -15,6 +15,8 @@ import fetchbench.theory.CpuCost;
 import fetchbench.catalog.Limits;
 import fetchbench.theory.Scenario;
 import fetchbench.theory.Theory;
+import fetchbench.theory.LoadPrediction;
+import fetchbench.result.LatencyLog;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,13 +32,8 @@ import java.util.stream.Collectors;
  * their latency percentiles, each rate's utilisation ρ and whether p99 stayed within its bound,
  * and each setting's knee, measured and predicted.
  */
-public record Load(List<Callers> callers, List<Arrivals> arrivals) {
+public record Load(List<Callers> callers, List<Arrivals> arrivals, List<MachineBound> machineBound) {
 
-    /** A gather's p99 is within bound up to this many times its workload's unloaded band top: every URL in flight, plus the floor. */
-    public static final double P99_BOUND_FACTOR = 2;
-    /** Below this utilisation p99 is predicted within its bound; above {@link #OVER}, over it; between, either. */
-    public static final double WITHIN = 0.9;
-    public static final double OVER = 1.1;
     /** The generator fell behind when its arrivals' p99 lateness passes this share of the p99 bound (at least 1 ms). */
     public static final double LATE_SHARE = 0.1;
 
@@ -86,9 +83,15 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
         }
     }
 
-    /** One rate of the load benchmark, with its prediction and the bound its p99 is read against. */
+    /**
+     * One rate of the load benchmark: its latencies merged from the logs of every fork, the bound
+     * its p99 is read against, and what the run predicted before it ran (the rates the profile
+     * predicts; none where the rates were given).
+     */
     public record Arrivals(JmhRun.Result result, Limits limits, Protocol protocol, int urls, int delayMs,
-                           int rate, double utilisation, double capacity, double boundMs, Optional<Knob> swept) {
+                           int rate, fetchbench.workload.Arrivals spacing, double boundMs,
+                           Optional<LoadPrediction> prediction, boolean overload, Optional<MergedLatency> latency,
+                           Optional<Knob> swept) {
 
         public Model model() {
             return limits.model();
@@ -104,61 +107,59 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
             return new Curve(limits, protocol, urls, delayMs);
         }
 
-        public JmhRun.Metric metric(String name) {
-            JmhRun.Metric metric = result.secondary().get(name);
-            return metric == null ? new JmhRun.Metric(Double.NaN, Double.NaN, "ms") : metric;
+        /** The merged p99 with its interval; NaN where the run kept no latency log. */
+        public MergedLatency.Interval p99() {
+            return latency.map(l -> l.interval(99)).orElse(new MergedLatency.Interval(Double.NaN, Double.NaN, Double.NaN));
         }
 
-        public double p99() {
-            return metric("latency.p99.ms").score();
-        }
-
-        /** Half the 95 % interval of the p99 from the fork means of the windows' p99s; NaN with one fork. */
-        public double p99HalfWidth() {
-            return Steadiness.forkMeansMs(metric("latency.p99.ms")).halfWidth();
-        }
-
-        public double achievedRate() {
-            return metric(Metrics.ACHIEVED_RATE).score();
-        }
-
-        /** "yes", or why not (see {@link Steadiness#threadsGrew}): a batch is a window of arrivals, N requests each. */
+        /** "yes", or why not: platform threads grew, or connections kept opening, over the fork's windows. */
         public String steadiness() {
-            return Load.steadiness(result, rate * Benchmarks.LOAD_WINDOW.toMillis() / 1000.0 * urls);
+            double requestsPerWindow = rate * Benchmarks.LOAD_WINDOW.toMillis() / 1000.0 * urls;
+            Optional<String> why = Steadiness.threadsGrew(result, requestsPerWindow);
+            if (why.isEmpty()) {
+                double opened = secondary(result, Metrics.CONNECTIONS);
+                if (fetchbench.result.PoolGrowth.tooManyConnections(opened, requestsPerWindow)) {
+                    why = Optional.of(String.format(java.util.Locale.ROOT, "%.0f new connections a window", opened));
+                }
+            }
+            return why.map(w -> "no: " + w).orElse("yes");
         }
 
-        public double lateP99() {
-            return metric(Metrics.LATE_P99).score();
-        }
-
-        /** Whether the generator could not start the arrivals on time: the machine, not the model, set those latencies. */
+        /** Whether the generator could not send on time: its p99 lateness passed a tenth of the bound (at least 1 ms). */
         public boolean generatorBehind() {
-            return achievedRate() < 0.95 * rate || lateP99() > Math.max(1, LATE_SHARE * boundMs);
+            return latency.isPresent() && latency.get().latenessMs(99) > Math.max(1, LATE_SHARE * boundMs);
         }
 
-        /** What theory says of p99 at this rate, before the run: within, over, or "at the knee" (either). */
-        public String predicted() {
-            return utilisation < WITHIN ? "within" : utilisation > OVER ? "over" : "at the knee";
+        /** ρ: the rate over the predicted saturation; NaN without a prediction. */
+        public double utilisation() {
+            return prediction.map(p -> rate / p.saturation()).orElse(Double.NaN);
         }
 
-        /** What the run says: within or over the bound (the interval wholly on one side), else "at the bound". */
+        /** Within: the upper end of p99's interval is within the bound; over: its lower end is past it; else at the bound. */
         public String measured() {
+            if (latency.isEmpty()) {
+                return "no latency log";
+            }
             if (generatorBehind()) {
                 return "generator behind";
             }
-            double error = Double.isNaN(p99HalfWidth()) ? 0 : p99HalfWidth();
-            return p99() + error <= boundMs ? "within" : p99() - error > boundMs ? "over" : "at the bound";
+            MergedLatency.Interval p99 = p99();
+            double high = Double.isNaN(p99.highMs()) ? p99.ms() : p99.highMs();
+            double low = Double.isNaN(p99.lowMs()) ? p99.ms() : p99.lowMs();
+            return high <= boundMs ? "within" : low > boundMs ? "over" : "at the bound";
         }
+    }
 
-        /** Whether the measurement agrees with the prediction ("at the knee" agrees with anything). */
-        public boolean agrees() {
-            String measured = measured();
-            return predicted().equals("at the knee") || measured.equals("at the bound") || measured.equals(predicted());
-        }
+    /**
+     * A setting whose load did not run here: without a limit of its own it saturates the machine.
+     * Its saturation, predicted from its unloaded gather.
+     */
+    public record MachineBound(String setting, LoadPrediction prediction) {
     }
 
     public static Load of(JmhRun run) {
         Calibration calibration = Calibration.of(run);
+        List<LatencyLog.Fork> logs = LatencyLog.read(run.source().getParent());
         Optional<Double> givenBound = run.forkProperty(ResultKeys.P99_BOUND).map(Double::parseDouble);
         List<Callers> callers = new ArrayList<>();
         List<Arrivals> arrivals = new ArrayList<>();
@@ -181,16 +182,18 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                         theory.callersMillis(limits, m, urls, delayMs),
                         calibration.floorMs(model.clientStack(), Protocol.http1, m * urls)));
             } else {
-                int rate = p.rate();
-                double cost = requestCostMs(calibration, model);
-                // The bound is the setting's workload's, not the setting's: every URL in flight, plus the floor.
-                double ideal = theory.predictMs(Scenario.of(Shape.gather, new Limits(Model.UNBOUNDED_REFERENCE, 0, 0), urls,
-                        delayMs, p.delays(), p.seed(), CpuCost.NONE));
-                double floor = calibration.floorMs(model.clientStack(), protocol, urls);
-                double bound = givenBound.orElse(P99_BOUND_FACTOR * (ideal + (Double.isNaN(floor) ? 0 : floor)));
-                arrivals.add(new Arrivals(result, limits, protocol, urls, delayMs, rate,
-                        theory.utilisation(limits, urls, delayMs, rate, cost),
-                        theory.capacityPerSecond(limits, urls, delayMs, cost), bound,
+                Optional<LoadPrediction> prediction = result.forkProperty(ResultKeys.LOAD_PREDICTION)
+                        .map(LoadPrediction::decode);
+                double bound = prediction.map(LoadPrediction::boundMs).or(() -> givenBound)
+                        .orElseGet(() -> LoadPrediction.boundFor(theory, urls, delayMs, p.delays(), p.seed()));
+                List<LatencyLog.Window> windows = logs.stream().filter(f -> f.params().equals(result.params()))
+                        .flatMap(f -> f.windows().stream()).toList();
+                arrivals.add(new Arrivals(result, limits, protocol, urls, delayMs, p.rate(),
+                        // Runs before the arrivals parameter spaced them evenly.
+                        fetchbench.workload.Arrivals.valueOf(result.params().getOrDefault(
+                                fetchbench.result.Param.ARRIVALS.key, fetchbench.workload.Arrivals.uniform.name())), bound,
+                        prediction, result.forkProperty(ResultKeys.OVERLOAD).isPresent(),
+                        windows.isEmpty() ? Optional.empty() : Optional.of(MergedLatency.of(windows)),
                         result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf)));
             }
         }
@@ -199,26 +202,41 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                 .thenComparingInt(Callers::urls).thenComparingInt(Callers::callers));
         arrivals.sort(Comparator.comparing((Arrivals a) -> a.model().ordinal()).thenComparing(a -> a.limits().concurrency())
                 .thenComparing(a -> a.limits().maxRequests()).thenComparing(Arrivals::protocol)
-                .thenComparingInt(Arrivals::rate));
-        return new Load(List.copyOf(callers), List.copyOf(arrivals));
+                .thenComparing(Arrivals::overload).thenComparingInt(Arrivals::rate));
+        return new Load(List.copyOf(callers), List.copyOf(arrivals), machineBound(run, arrivals));
     }
 
     /**
-     * What one more request takes of the machine for the stack, in ms: the slope of its floor
-     * between the two largest N the run measured (the floor of a few requests is mostly their round
-     * trip, not the machine's time). NaN with fewer than two floors: then no machine knee is predicted.
+     * The unloaded gathers at the load's N and delay of the settings whose load did not run (a
+     * model without a limit of its own): each one's saturation, predicted from its CPU per request.
      */
-    public static double requestCostMs(Calibration calibration, Model model) {
-        java.util.NavigableMap<Integer, JmhRun.Metric> floors = new java.util.TreeMap<>(calibration.floors()
-                .getOrDefault(new Calibration.Over(model.clientStack(), Protocol.http1), Map.of()));
-        if (floors.size() < 2) {
-            return Double.NaN;
+    static List<MachineBound> machineBound(JmhRun run, List<Arrivals> arrivals) {
+        if (arrivals.isEmpty()) {
+            return List.of();
         }
-        Map.Entry<Integer, JmhRun.Metric> largest = floors.lastEntry();
-        Map.Entry<Integer, JmhRun.Metric> next = floors.lowerEntry(largest.getKey());
-        double slope = (Row.toMillis(largest.getValue().score(), largest.getValue().unit())
-                - Row.toMillis(next.getValue().score(), next.getValue().unit())) / (largest.getKey() - next.getKey());
-        return slope > 0 ? slope : Double.NaN;
+        Arrivals any = arrivals.get(0);
+        List<MachineBound> bound = new ArrayList<>();
+        for (JmhRun.Result result : run.results()) {
+            if (!result.benchmark().equals(Shape.gather.benchmarkName())) {
+                continue;
+            }
+            ResultParams p = ResultParams.decode(result.params());
+            Limits limits = p.limits();
+            Theory theory = result.forkProperty(ResultKeys.DEFAULT_EXECUTOR_THREADS)
+                    .map(threads -> new Theory(Integer.parseInt(threads))).orElseGet(Theory::here);
+            if (p.urls() != any.urls() || p.delayMs() != any.delayMs()
+                    || arrivals.stream().anyMatch(a -> a.limits().equals(limits) && a.protocol() == p.protocol())
+                    || theory.sharedLimit(limits, p.urls()).isPresent()) {
+                continue;
+            }
+            int cores = result.forkProperty(ResultKeys.CORES).map(Integer::parseInt)
+                    .orElse(Runtime.getRuntime().availableProcessors());
+            bound.add(new MachineBound(words(limits, p.protocol()), new LoadPrediction(p.urls(),
+                    Row.toMillis(result.primary().score(), result.primary().unit()), theory.sharedLimit(limits, p.urls()),
+                    secondary(result, Metrics.CLIENT_CPU), secondary(result, Metrics.SERVER_CPU), cores, any.boundMs(),
+                    any.spacing(), p.seed())));
+        }
+        return bound;
     }
 
     public boolean isEmpty() {
@@ -246,16 +264,39 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals) {
                 Collectors.toList()));
     }
 
-    /** The highest rate up to which every rate's p99 stayed within its bound; empty if the lowest did not. */
-    public static Optional<Integer> knee(List<Arrivals> curve) {
-        Integer knee = null;
-        for (Arrivals a : curve) {
-            if (!a.measured().equals("within")) {
-                break;
-            }
-            knee = a.rate();
+    /** The rates of a curve that measure latency: all but the overload, ascending. */
+    public static List<Arrivals> grid(List<Arrivals> curve) {
+        return curve.stream().filter(a -> !a.overload()).toList();
+    }
+
+    /** The curve's overloaded rate, past saturation, where it ran. */
+    public static Optional<Arrivals> overload(List<Arrivals> curve) {
+        return curve.stream().filter(Arrivals::overload).findFirst();
+    }
+
+    /** The measured SLO rate: the highest rate whose p99, up to the top of its interval, stayed within the bound; empty if none did. */
+    public static Optional<Arrivals> sloRate(List<Arrivals> curve) {
+        return grid(curve).stream().filter(a -> a.measured().equals("within")).reduce((first, second) -> second);
+    }
+
+    /**
+     * Steps of the grid between the measured SLO rate and the rate nearest the predicted one: 0 as
+     * predicted, 1 an adjacent rate; empty without a prediction. No rate within counts as the step below the lowest.
+     */
+    public static Optional<Integer> stepsFromPredicted(List<Arrivals> curve) {
+        List<Arrivals> grid = grid(curve);
+        if (grid.isEmpty() || grid.get(0).prediction().isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(knee);
+        double predicted = grid.get(0).prediction().get().sloRate();
+        int nearest = 0;
+        for (int i = 1; i < grid.size(); i++) {
+            if (Math.abs(grid.get(i).rate() - predicted) < Math.abs(grid.get(nearest).rate() - predicted)) {
+                nearest = i;
+            }
+        }
+        int measured = sloRate(curve).map(grid::indexOf).orElse(-1);
+        return Optional.of(Math.abs(measured - nearest));
     }
 
     /** "yes", or why not: a fork's platform threads kept growing over its measured batches of {@code requestsPerBatch} (the shapes' rule). */

@@ -48,6 +48,14 @@ public final class Words {
                 : String.format(Locale.ROOT, "%.1f ms", value);
     }
 
+    /** "38.2 [35.1–41.0]" ms: an estimate and its 95 % interval, one decimal below 100; the estimate alone without one. */
+    public static String interval(MergedLatency.Interval interval) {
+        String format = interval.ms() >= 100 ? "%.0f" : "%.1f";
+        String estimate = number(interval.ms(), format);
+        return Double.isNaN(interval.lowMs()) ? estimate : estimate + " [" + String.format(Locale.ROOT, format,
+                interval.lowMs()) + "–" + String.format(Locale.ROOT, format, interval.highMs()) + "]";
+    }
+
     /** The value in {@code format}, or a dash where it is not known. */
     public static String number(double value, String format) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);

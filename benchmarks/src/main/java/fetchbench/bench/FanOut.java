@@ -106,6 +106,11 @@ public class FanOut {
      * of a window for the load benchmark, which set it. The server must have answered as many times N.
      */
     int fanOuts = 1;
+    /**
+     * Set by the load benchmark: its arrivals run across batches, so a batch's requests are not a
+     * whole number of fan-outs; the load checks the server's count over the whole loop instead.
+     */
+    boolean continuous;
 
     /** A fork told another processor count runs on it, or not at all: its results would be the machine's. */
     static void toldProcessorsTookEffect() {
@@ -136,7 +141,7 @@ public class FanOut {
         }
         InFlight inFlight = new InFlight();
         metrics = BatchMetrics.open(inFlight);
-        int connections = model.clientStack().poolConnections(connectionPool, urls);
+        int connections = model.clientStack().poolConnections(connectionPool, pooledUnderLoad(benchmark, method));
         fetcher = model.create(new ModelSettings(concurrency, maxRequests, connections,
                 workload.longestDelay(), inFlight, bodyWork, Transport.forFork(protocol)));
         Workload undelayed = Workload.create(fetchedFrom, urls, DelayProfile.fixed, 0, seed);
@@ -164,6 +169,29 @@ public class FanOut {
             watch.get().finish(metrics);
         }
         ResourceProfiler.startBatch();
+    }
+
+    /**
+     * The connections to keep idle: N for one gather; under load min(M·N, the model's limit), M the
+     * callers, or the gathers in flight at a rate when each takes up to {@link #LOAD_REACH_DELAYS} delays.
+     */
+    private int pooledUnderLoad(BenchmarkParams benchmark, String method) {
+        if (!UNDER_LOAD.contains(method)) {
+            return urls;
+        }
+        String callers = benchmark.getParam("callers");
+        String rate = benchmark.getParam("rate");
+        int m = callers != null ? Integer.parseInt(callers) : rate == null ? 1
+                : (int) Math.max(1, Math.ceil(Integer.parseInt(rate) * LOAD_REACH_DELAYS * Math.max(1, delayMs) / 1000.0));
+        return Math.max(urls, Theory.here().sharedSlots(new Limits(model, concurrency, maxRequests), m, urls));
+    }
+
+    /** A gather under load is pooled for as long as its p99 bound lets it take: four delays. */
+    static final int LOAD_REACH_DELAYS = 4;
+
+    /** Requests the server has answered so far from this fork's port, where it counts them. */
+    Optional<Long> requestsSoFar() {
+        return RequestCounter.counts(server).map(RequestCounter.Counts::requests);
     }
 
     /**
@@ -232,8 +260,10 @@ public class FanOut {
         if (countedBefore.isPresent() && countedAfter.isPresent()) {
             RequestCounter.Counts before = countedBefore.get();
             RequestCounter.Counts after = countedAfter.get();
-            workload.verifyRequests(model.name(), after.requests() - before.requests(), fanOuts,
-                    model.clientStack().resendsOnClosedConnection());
+            if (!continuous) {
+                workload.verifyRequests(model.name(), after.requests() - before.requests(), fanOuts,
+                        model.clientStack().resendsOnClosedConnection());
+            }
             long opened = after.connections(fetchedFrom) - before.connections(fetchedFrom);
             metrics.record(Metrics.CONNECTIONS, opened, "connections");
             if (protocol.tls()) {

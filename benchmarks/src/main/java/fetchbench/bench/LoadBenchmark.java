@@ -1,31 +1,39 @@
 package fetchbench.bench;
 
 import fetchbench.result.Benchmarks;
-
+import fetchbench.result.LatencyLog;
 import fetchbench.result.Metrics;
-
+import fetchbench.workload.Arrivals;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
- * Load: gathers of N URLs arrive at a fixed {@code rate} per second through one shared model, for
- * one {@link #WINDOW} per batch, whether or not the earlier ones have finished (an open loop, see
- * {@link OpenLoop}). Each gather is timed from its intended start and verified.
+ * Load: gathers of N URLs arrive at a mean {@code rate} per second through one shared model, from
+ * the fork's first batch to its last, whether or not the earlier ones have finished (an open loop,
+ * see {@link OpenLoop}). Each gather is verified. A JMH batch is one {@link #WINDOW} of the loop:
+ * the loop runs on between batches, so nothing drains; the warm-up batches let its queue settle.
  *
- * <p>Measured, per window, as JMH secondary metrics: the latency percentiles p50 to p99.9 and the
- * maximum, the rate achieved, and how late the generator started arrivals (if it fell behind, the
- * client machine was saturated and those latencies are not the model's alone). The primary score
- * is the window's length with its drain, which the report does not read. Predicted: with the
- * model's limit L, utilisation ρ = rate·N·d / L; below ρ = 1 a gather takes about its unloaded time,
- * past it the queue grows for as long as the load lasts. An unbounded model is bounded by the CPU.
+ * <p>Each measured window's histograms (latency from the intended start and from the send, and
+ * the generator's lateness) go to the fork's HdrHistogram log ({@link LatencyLog}), which the report
+ * merges across windows and forks. The window's own p99 and rate are JMH secondary metrics, for
+ * the steadiness checks only. The primary score, a window's length, is not a result.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar LoadBenchmark -p model=threadPool -p urls=10 -p delayMs=10 -p rate=40,160}
  */
@@ -34,23 +42,83 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class LoadBenchmark {
 
-    /** The arrivals of one batch come over this long. */
+    /** A batch: one window of the loop. */
     public static final Duration WINDOW = Benchmarks.LOAD_WINDOW;
 
-    /** Gathers arriving per second. */
+    /** Gathers arriving per second, on average. */
     @Param({})
     public int rate;
 
+    /** How the arrivals are spaced: Poisson (the default) or evenly. */
+    @Param({"poisson"})
+    public Arrivals arrivals;
+
+    private OpenLoop loop;
+    private long windowEnd;
+    private boolean measured;
+    private int measuredLeft;
+    private Map<String, String> params;
+    private Optional<LatencyLog.Writer> log = Optional.empty();
+    private Optional<Long> requestsBefore = Optional.empty();
+
+    @Setup(Level.Trial)
+    public void readParams(BenchmarkParams benchmark) {
+        params = new TreeMap<>();
+        benchmark.getParamsKeys().forEach(key -> params.put(key, benchmark.getParam(key)));
+        measuredLeft = benchmark.getMeasurement().getCount();
+    }
+
+    @Setup(Level.Iteration)
+    public void nextWindow(IterationParams iteration) {
+        measured = iteration.getType() == IterationType.MEASUREMENT;
+    }
+
     @Benchmark
     public OpenLoop.Window load(FanOut run) {
-        OpenLoop.Window window = OpenLoop.run(rate, WINDOW,
-                () -> run.workload.verify(run.model.name(), run.fetcher.gather(run.workload.urls())));
-        run.fanOuts = window.arrivals();
-        for (Map.Entry<String, Double> percentile : Metrics.LATENCY_PERCENTILES.entrySet()) {
-            run.metrics.record(percentile.getKey(), window.latencyMs(percentile.getValue()), "ms");
+        if (loop == null) {
+            run.continuous = true;
+            requestsBefore = run.requestsSoFar();
+            loop = OpenLoop.start(rate, arrivals, run.seed,
+                    () -> run.workload.verify(run.model.name(), run.fetcher.gather(run.workload.urls())));
+            windowEnd = loop.startNanos();
         }
-        run.metrics.record(Metrics.ACHIEVED_RATE, window.achievedRate(), "per s");
-        run.metrics.record(Metrics.LATE_P99, window.latenessMs(99), "ms");
+        windowEnd += WINDOW.toNanos();
+        for (long wait = windowEnd - System.nanoTime(); wait > 0; wait = windowEnd - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+        OpenLoop.Window window = loop.slice();
+        run.metrics.record(Metrics.WINDOW_P99, window.corrected().getValueAtPercentile(99) / 1000.0, "ms");
+        run.metrics.record(Metrics.ACHIEVED_RATE, window.sentPerSecond(), "per s");
+        if (measured) {
+            logWindow(window);
+            if (--measuredLeft == 0) {
+                stop(run);
+            }
+        }
         return window;
+    }
+
+    private void logWindow(OpenLoop.Window window) {
+        if (log.isEmpty()) {
+            log = Optional.ofNullable(System.getProperty(LatencyLog.FOLDER_PROPERTY))
+                    .map(folder -> new LatencyLog.Writer(Path.of(folder), "load", params));
+        }
+        log.ifPresent(writer -> writer.write(window.corrected(), window.uncorrected(), window.lateness(),
+                millisFromStart(window.startNanos()), millisFromStart(window.endNanos())));
+    }
+
+    private long millisFromStart(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos - loop.startNanos());
+    }
+
+    /** After the last measured window: the loop stops and drains, and the server must have answered every gather it ran. */
+    private void stop(FanOut run) {
+        long gathers = loop.stop(OpenLoop.DRAIN_LIMIT);
+        log.ifPresent(LatencyLog.Writer::close);
+        Optional<Long> requestsAfter = run.requestsSoFar();
+        if (requestsBefore.isPresent() && requestsAfter.isPresent()) {
+            run.workload.verifyRequests(run.model.name(), requestsAfter.get() - requestsBefore.get(),
+                    Math.toIntExact(gathers), run.model.clientStack().resendsOnClosedConnection());
+        }
     }
 }

@@ -1,111 +1,177 @@
 package fetchbench.bench;
 
+import fetchbench.workload.Arrivals;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.Random;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * An open-loop load: operations arrive at a fixed rate for a fixed time, each on a virtual thread
- * of its own, however slowly the ones before finish. Each is timed from when it was due (its
- * intended start), not from when it started, so a stall counts against every arrival it held up:
- * the correction for coordinated omission that wrk2 makes. Latencies go into HdrHistogram.
+ * An open loop: operations arrive at a mean rate (Poisson or evenly spaced, from a seed) for as
+ * long as it runs, each started on a virtual thread of its own however slowly the ones before
+ * finish. Nothing drains between windows: {@link #slice} only cuts the record.
  *
- * <p>Bounded: {@code rate × window} arrivals, then at most {@link #DRAIN_LIMIT} for the last to
- * finish; past that the window fails rather than leave work running into the next one.
+ * <p>Each operation is timed twice. Corrected: from when it was due, so a stall of the generator
+ * counts against every arrival it held up (the correction for coordinated omission that wrk2
+ * makes). Uncorrected: from when it was actually sent, which is what a closed loop would report.
+ * Their difference, the lateness, is the generator's (the client machine's) delay, not the model's.
  */
 public final class OpenLoop {
 
-    /** How long the operations still running after the last arrival may take to finish. */
+    /** What the last operations may take to finish once the loop stops. */
     public static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
     /** Latencies up to an hour, to three significant digits, in microseconds. */
-    private static final long LONGEST_MICROS = TimeUnit.HOURS.toMicros(1);
+    static final long LONGEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
-    /** One operation: what arrives. Throwing fails the window (a wrong answer is never a latency). */
+    /** One operation: what arrives. Throwing fails the loop (a wrong answer is never a latency). */
     @FunctionalInterface
     public interface Operation {
         void run() throws Exception;
     }
 
     /**
-     * What one window measured. {@code lateness}: how late the generator started each arrival
-     * after it was due, which is the generator's (the client machine's) delay, not the model's.
+     * One slice of the record, in µs: latencies from the intended start ({@code corrected}) and
+     * from the send ({@code uncorrected}) of the operations that ended in it, and how late the
+     * ones sent in it were. {@code backlog}: operations sent and not yet done at its end.
      */
-    public record Window(Histogram latencies, Histogram lateness, int arrivals, double offeredRate,
-                         double achievedRate) {
+    public record Window(Histogram corrected, Histogram uncorrected, Histogram lateness, long backlog,
+                         long startNanos, long endNanos) {
 
-        /** A latency percentile, in ms (100 is the maximum). */
-        public double latencyMs(double percentile) {
-            return micros(percentile >= 100 ? latencies.getMaxValue() : latencies.getValueAtPercentile(percentile));
+        public double seconds() {
+            return (endNanos - startNanos) / 1e9;
         }
 
-        /** A percentile of how late the arrivals started, in ms. */
-        public double latenessMs(double percentile) {
-            return micros(lateness.getValueAtPercentile(percentile));
-        }
-
-        private static double micros(long value) {
-            return value / 1000.0;
+        /** Operations sent in this window, per second. */
+        public double sentPerSecond() {
+            return lateness.getTotalCount() / seconds();
         }
     }
 
-    private OpenLoop() {
-    }
+    private final double ratePerSecond;
+    private final Arrivals arrivals;
+    private final Random random;
+    private final Operation operation;
+    private final Executor starter;
+    private final Recorder corrected = new Recorder(LONGEST_MICROS, 3);
+    private final Recorder uncorrected = new Recorder(LONGEST_MICROS, 3);
+    private final Recorder lateness = new Recorder(LONGEST_MICROS, 3);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final Thread generator;
+    private final long startNanos;
+    private volatile boolean stopping;
+    private long sliceStart;
 
-    /** Runs {@code operation} at {@code ratePerSecond} for {@code window}; see the class comment. */
-    public static Window run(double ratePerSecond, Duration window, Operation operation) {
-        return run(ratePerSecond, window, DRAIN_LIMIT, operation);
-    }
-
-    static Window run(double ratePerSecond, Duration window, Duration drainLimit, Operation operation) {
+    private OpenLoop(double ratePerSecond, Arrivals arrivals, long seed, Operation operation, Executor starter) {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("rate must be > 0, got " + ratePerSecond);
         }
-        int arrivals = (int) Math.max(1, Math.round(ratePerSecond * window.toNanos() / 1e9));
-        long interval = Math.round(1e9 / ratePerSecond);
-        Recorder latencies = new Recorder(LONGEST_MICROS, 3);
-        Histogram lateness = new Histogram(LONGEST_MICROS, 3);
-        CountDownLatch finished = new CountDownLatch(arrivals);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        long start = System.nanoTime();
-        long lastStart = start;
-        for (int i = 0; i < arrivals; i++) {
-            long due = start + i * interval;
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        this.ratePerSecond = ratePerSecond;
+        this.arrivals = arrivals;
+        this.random = new Random(seed);
+        this.operation = operation;
+        this.starter = starter;
+        this.startNanos = System.nanoTime();
+        this.sliceStart = startNanos;
+        this.generator = Thread.ofPlatform().daemon().name("fetchbench-arrivals").unstarted(this::generate);
+        generator.setPriority(Thread.MAX_PRIORITY);
+    }
+
+    /** Starts arrivals at {@code ratePerSecond}, spaced as {@code arrivals} from {@code seed}, each on its own virtual thread. */
+    public static OpenLoop start(double ratePerSecond, Arrivals arrivals, long seed, Operation operation) {
+        return start(ratePerSecond, arrivals, seed, operation, task -> Thread.ofVirtual().name("fetchbench-arrival").start(task));
+    }
+
+    /** The same, each arrival started by {@code starter}: a seam for a generator that falls behind. */
+    static OpenLoop start(double ratePerSecond, Arrivals arrivals, long seed, Operation operation, Executor starter) {
+        OpenLoop loop = new OpenLoop(ratePerSecond, arrivals, seed, operation, starter);
+        loop.generator.start();
+        return loop;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    private void generate() {
+        long due = startNanos;
+        while (!stopping) {
+            for (long wait = due - System.nanoTime(); wait > 0 && !stopping; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            lastStart = System.nanoTime();
-            lateness.recordValue(Math.max(0, (lastStart - due) / 1000));
-            // Behind schedule, the generator starts what is due at once: the offered count stays.
-            Thread.ofVirtual().name("fetchbench-arrival-" + i).start(() -> {
+            if (stopping) {
+                return;
+            }
+            long intended = due;
+            sent.incrementAndGet();
+            // Behind schedule, the generator sends what is due at once: the offered load stays.
+            starter.execute(() -> {
+                long sentAt = System.nanoTime();
+                lateness.recordValue(micros(sentAt - intended));
                 try {
                     operation.run();
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 } finally {
-                    latencies.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
-                    finished.countDown();
+                    long end = System.nanoTime();
+                    corrected.recordValue(micros(end - intended));
+                    uncorrected.recordValue(micros(end - sentAt));
+                    done.incrementAndGet();
                 }
             });
+            due += arrivals.gapNanos(ratePerSecond, random);
         }
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(0, nanos / 1000);
+    }
+
+    /** The record since the last slice (or the start); fails if an operation failed. */
+    public synchronized Window slice() {
+        failIfFailed();
+        long end = System.nanoTime();
+        // Sent before done: an operation counted done here is counted sent too, so the backlog is never negative.
+        long sentSoFar = sent.get();
+        long backlog = Math.max(0, sentSoFar - done.get());
+        Window window = new Window(corrected.getIntervalHistogram(), uncorrected.getIntervalHistogram(),
+                lateness.getIntervalHistogram(), backlog, sliceStart, end);
+        sliceStart = end;
+        return window;
+    }
+
+    /** Stops the arrivals and waits up to {@code drainLimit} for those sent to finish; the operations it ran. */
+    public long stop(Duration drainLimit) {
+        stopping = true;
+        LockSupport.unpark(generator);
         try {
-            if (!finished.await(drainLimit.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(finished.getCount() + " of " + arrivals + " operations still running "
-                        + drainLimit.toSeconds() + " s after the last arrival at " + ratePerSecond
-                        + "/s: far past what the model can take");
+            generator.join(drainLimit.toMillis());
+            long deadline = System.nanoTime() + drainLimit.toNanos();
+            while (done.get() < sent.get()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException((sent.get() - done.get()) + " of " + sent.get()
+                            + " operations still running " + drainLimit.toSeconds() + " s after the load stopped at "
+                            + ratePerSecond + "/s: far past what the model can take");
+                }
+                Thread.sleep(5);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the load drained", e);
         }
+        failIfFailed();
+        return done.get();
+    }
+
+    private void failIfFailed() {
         if (failure.get() != null) {
             throw new IllegalStateException("an operation under load failed: " + failure.get(), failure.get());
         }
-        // The arrivals over the time they took to start, one interval counted for the last.
-        double seconds = (lastStart - start + interval) / 1e9;
-        return new Window(latencies.getIntervalHistogram(), lateness, arrivals, ratePerSecond, arrivals / seconds);
     }
 }

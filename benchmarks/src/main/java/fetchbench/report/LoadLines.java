@@ -7,6 +7,7 @@ import fetchbench.analysis.Load.Curve;
 import fetchbench.analysis.Words;
 import fetchbench.result.Metrics;
 import fetchbench.result.PoolGrowth;
+import fetchbench.theory.LoadPrediction;
 import fetchbench.theory.Theory;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,28 +24,59 @@ final class LoadLines {
     private LoadLines() {
     }
 
-    /** "threadPool (k=20): p99 within 24 ms up to 160/s (predicted knee 200/s, ρ = 1); at 320/s p99 812 ms". */
-    static List<String> kneeLines(Load load) {
+    /**
+     * Each setting's two rates: "threadPool (k=20), N = 10, 10 ms: p99 ≤ 40 ms up to 120/s (predicted
+     * 125/s: as predicted); saturation 189/s, the model's limit; past it, at 227/s the backlog grew …".
+     */
+    static List<String> sloLines(Load load) {
         List<String> lines = new ArrayList<>();
         load.curves().forEach((key, curve) -> {
-            Arrivals last = curve.get(curve.size() - 1);
-            Optional<Integer> knee = Load.knee(curve);
-            String predicted = Double.isInfinite(last.capacity()) ? "no knee predicted"
-                    : String.format(Locale.ROOT, "predicted knee %.0f/s, where ρ = 1", last.capacity());
-            Optional<Arrivals> firstMiss = curve.stream().filter(a -> !a.measured().equals("within")).findFirst();
-            String measured = knee.isEmpty()
-                    ? String.format(Locale.ROOT, "p99 not within %.0f ms even at %d/s", last.boundMs(), curve.get(0).rate())
-                    : firstMiss.isEmpty()
-                    ? String.format(Locale.ROOT, "p99 within %.0f ms at every rate up to %d/s", last.boundMs(), last.rate())
-                    : String.format(Locale.ROOT, "p99 within %.0f ms up to %d/s", last.boundMs(), knee.get());
-            String beyond = firstMiss.map(a -> String.format(Locale.ROOT, "; at %d/s p99 %s (%s)", a.rate(), Words.ms(a.p99()),
-                    a.measured())).orElse("");
-            long disagree = curve.stream().filter(a -> !a.agrees()).count();
-            lines.add(key.words() + ": " + measured + " ("
-                    + predicted + ")" + beyond + (disagree == 0 ? "; every rate as predicted"
-                    : "; " + disagree + " of " + curve.size() + " rates not as predicted"));
+            List<Arrivals> grid = Load.grid(curve);
+            if (grid.isEmpty()) {
+                return;
+            }
+            Arrivals first = grid.get(0);
+            Optional<Arrivals> slo = Load.sloRate(curve);
+            String measured = slo.map(a -> String.format(Locale.ROOT, "p99 ≤ %.0f ms up to %d/s", a.boundMs(), a.rate()))
+                    .orElse(String.format(Locale.ROOT, "p99 not within %.0f ms even at %d/s", first.boundMs(), first.rate()));
+            String predicted = first.prediction().map(p -> String.format(Locale.ROOT, " (predicted %.0f/s: %s)",
+                    p.sloRate(), Load.stepsFromPredicted(curve).map(LoadLines::steps).orElse(""))).orElse("");
+            String saturation = first.prediction().map(p -> String.format(Locale.ROOT, "; saturation %.0f/s, %s",
+                    p.saturation(), saturatesWords(p))).orElse("");
+            String past = Load.overload(curve).flatMap(o -> o.latency().map(l -> String.format(Locale.ROOT,
+                    "; past it, at %d/s the backlog grew %.0f gathers a second (%.0f requests)%s", o.rate(),
+                    l.backlogGrowthPerSecond(), l.backlogGrowthPerSecond() * o.urls(),
+                    l.secondsToBound(o.boundMs()).map(t -> String.format(Locale.ROOT, " and p99 passed the bound "
+                            + "after %.0f s", t)).orElse(" and p99 stayed within the bound for its "
+                            + Math.round(l.seconds()) + " s")))).orElse("");
+            String behind = grid.stream().anyMatch(Arrivals::generatorBehind) ? "; the generator fell behind at "
+                    + grid.stream().filter(Arrivals::generatorBehind).map(a -> a.rate() + "/s").toList() : "";
+            lines.add(key.words() + ": " + measured + predicted + saturation + past + behind);
         });
+        for (Load.MachineBound m : load.machineBound()) {
+            LoadPrediction p = m.prediction();
+            lines.add(String.format(Locale.ROOT, "%s: no limit of its own, so it saturates the machine, at about %.0f/s: "
+                            + "%s (client %.0f µs, server %.0f µs of CPU a request, %d cores); its load did not run here",
+                    m.setting(), p.saturation(), saturatesWords(p), p.clientCpuUs(), p.serverCpuUs(), p.cores()));
+        }
         return lines;
+    }
+
+    private static String steps(int steps) {
+        return switch (steps) {
+            case 0 -> "as predicted";
+            case 1 -> "an adjacent rate of the grid";
+            default -> steps + " rates of the grid away";
+        };
+    }
+
+    /** Which limit saturation is, in words. */
+    static String saturatesWords(LoadPrediction p) {
+        return switch (p.saturates()) {
+            case model -> "the model's limit of " + p.slots().getAsInt() + " in flight";
+            case client -> "the client's CPU first";
+            case server -> "the server's CPU first";
+        };
     }
 
     /** What M callers at once do to each setting: the largest M beside one caller, and the theory. */
@@ -73,8 +105,9 @@ final class LoadLines {
         List<String> parts = new ArrayList<>();
         if (!load.arrivals().isEmpty()) {
             Arrivals any = load.arrivals().get(0);
-            parts.add(String.format(Locale.ROOT, "gathers of N = %d, %d ms, arriving at %d to %d a second through one "
-                            + "shared model, p99 read against %s", any.urls(), any.delayMs(),
+            parts.add(String.format(Locale.ROOT, "gathers of N = %d, %d ms, arriving %s at %d to %d a second through "
+                            + "one shared model, p99 read against %s", any.urls(), any.delayMs(),
+                    any.spacing() == fetchbench.workload.Arrivals.poisson ? "at random" : "evenly spaced",
                     load.arrivals().stream().mapToInt(Arrivals::rate).min().orElse(0),
                     load.arrivals().stream().mapToInt(Arrivals::rate).max().orElse(0),
                     load.arrivals().stream().map(a -> Math.round(a.boundMs()) + " ms").distinct().count() == 1
@@ -87,28 +120,24 @@ final class LoadLines {
     }
 
     /**
-     * What changes under load, in one line: the settings by the rate they kept p99 within its
-     * bound up to, highest first, each with the knee its limit predicts.
+     * What changes under load, in one line: the settings by the highest rate whose p99 held,
+     * highest first, each with the saturation it was predicted to have.
      */
     static Optional<String> summary(Load load) {
         Map<Curve, List<Arrivals>> curves = load.curves();
-        // Across settings swept at one rate (scripts/tune.sh --rate) there is no knee to compare.
-        if (curves.size() < 2 || curves.values().stream().anyMatch(curve -> curve.size() < 2)) {
+        // Across settings swept at one rate (scripts/tune.sh --rate) there is no SLO rate to compare.
+        if (curves.size() < 2 || curves.values().stream().anyMatch(curve -> Load.grid(curve).size() < 2)) {
             return Optional.empty();
         }
         List<String> parts = curves.values().stream()
-                .sorted(Comparator.comparingInt((List<Arrivals> c) -> Load.knee(c).orElse(0)
-                        + (c.stream().allMatch(a -> a.measured().equals("within")) ? 1 : 0)).reversed())
-                .map(c -> {
-                    Arrivals last = c.get(c.size() - 1);
-                    String measured = c.stream().allMatch(a -> a.measured().equals("within"))
-                            ? "no knee up to " + last.rate() + "/s"
-                            : Load.knee(c).map(k -> "knee at " + k + "/s").orElse("no rate within");
-                    return c.get(0).setting() + " " + measured + (Double.isInfinite(last.capacity()) ? ""
-                            : String.format(Locale.ROOT, " (predicted %.0f/s)", last.capacity()));
-                }).toList();
+                .sorted(Comparator.comparingInt((List<Arrivals> c) -> Load.sloRate(c).map(Arrivals::rate).orElse(0))
+                        .reversed())
+                .map(c -> c.get(0).setting() + " " + Load.sloRate(c).map(a -> "up to " + a.rate() + "/s")
+                        .orElse("at no rate") + c.get(0).prediction().map(p -> String.format(Locale.ROOT,
+                        " (saturation %.0f/s)", p.saturation())).orElse(""))
+                .toList();
         return Optional.of("what changes under load: a model's limit, not its speed on one gather, sets the rate "
-                + "it can take: " + String.join("; ", parts));
+                + "whose p99 holds: " + String.join("; ", parts));
     }
 
     /** "; 654 new connections a round": where a round reopened more than 1 % of its requests' connections. */
@@ -122,7 +151,7 @@ final class LoadLines {
     static List<String> verdictLines(Load load) {
         List<String> lines = new ArrayList<>();
         summary(load).ifPresent(lines::add);
-        lines.addAll(kneeLines(load));
+        lines.addAll(sloLines(load));
         lines.addAll(callersLines(load));
         return lines;
     }
@@ -141,7 +170,7 @@ final class LoadLines {
             Optional<Arrivals> smallest = rows.stream().filter(a -> a.measured().equals("within"))
                     .min(Comparator.comparingInt(a -> a.limits().concurrency()));
             lines.add(smallest.map(a -> String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: set %s (p99 %s, %s threads, "
-                                    + "%s MB)", key, a.boundMs(), a.setting(), Words.meanAndError(a.p99(), a.p99HalfWidth()),
+                                    + "%s MB)", key, a.boundMs(), a.setting(), Words.interval(a.p99()),
                             Words.number(Load.secondary(a.result(), Metrics.THREADS), "%.0f"),
                             Words.number(Load.secondary(a.result(), Metrics.RSS), "%.0f")))
                     .orElse(String.format(Locale.ROOT, "%s, p99 ≤ %.0f ms: no setting swept kept p99 within it",

@@ -57,14 +57,12 @@ public final class Metrics {
     public static final String WORK_ALL_CORES = "work.allcores.ms";
 
     /**
-     * The load benchmark's latency percentiles of one window, timed from each fan-out's intended
-     * start, in ms: the percentile (100: the maximum) under its metric's name, in order.
+     * The load benchmark's window, for the steadiness checks only (the results are its latency
+     * log's merged histograms): the 99th percentile of latency from the intended start, in ms …
      */
-    public static final Map<String, Double> LATENCY_PERCENTILES = latencyPercentiles();
-    /** The rate the load generator achieved in a window, fan-outs per second … */
+    public static final String WINDOW_P99 = "window.p99.ms";
+    /** … and the rate the generator sent at, fan-outs per second. */
     public static final String ACHIEVED_RATE = "rate.achieved";
-    /** … and how late it started the arrivals, the 99th percentile, in ms. */
-    public static final String LATE_P99 = "late.p99.ms";
     /** The callers benchmark: the mean of the M callers' batch times, and the requests per second of them all. */
     public static final String CALLER_MEAN = "caller.mean.ms";
     public static final String THROUGHPUT = "throughput";
@@ -82,15 +80,4 @@ public final class Metrics {
     private Metrics() {
     }
 
-    private static Map<String, Double> latencyPercentiles() {
-        Map<String, Double> percentiles = new LinkedHashMap<>();
-        percentiles.put("latency.p50.ms", 50.0);
-        percentiles.put("latency.p75.ms", 75.0);
-        percentiles.put("latency.p90.ms", 90.0);
-        percentiles.put("latency.p95.ms", 95.0);
-        percentiles.put("latency.p99.ms", 99.0);
-        percentiles.put("latency.p999.ms", 99.9);
-        percentiles.put("latency.max.ms", 100.0);
-        return Collections.unmodifiableMap(percentiles);
-    }
 }

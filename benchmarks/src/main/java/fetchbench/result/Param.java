@@ -22,7 +22,8 @@ public enum Param {
     PROTOCOL("protocol", "one of " + names(Protocol.values())),
     SEED("seed", "an integer"),
     CALLERS("callers", "a positive integer (M callers gathering at once through one model), e.g. 1,10,100"),
-    RATE("rate", "a positive integer (gathers arriving per second, for LoadBenchmark), e.g. 40,160");
+    RATE("rate", "a positive integer (gathers arriving per second, for LoadBenchmark), e.g. 40,160"),
+    ARRIVALS("arrivals", "one of " + names(fetchbench.workload.Arrivals.values()));
 
     /** The prefix of the launcher's system properties: {@code -Dfetchbench.urls=…}. */
     public static final String PREFIX = "fetchbench.";
@@ -44,6 +45,7 @@ public enum Param {
             case DELAY_PROFILE -> isDelays(value);
             case CONNECTION_POOL -> isConstant(ConnectionPoolSize.values(), value);
             case PROTOCOL -> isConstant(Protocol.values(), value);
+            case ARRIVALS -> isConstant(fetchbench.workload.Arrivals.values(), value);
             case URLS, MAX_REQUESTS, CALLERS, RATE -> isLong(value) && Long.parseLong(value) >= 1
                     && Long.parseLong(value) <= Integer.MAX_VALUE;
             case DELAY_MS, CONCURRENCY -> isLong(value) && Long.parseLong(value) >= 0

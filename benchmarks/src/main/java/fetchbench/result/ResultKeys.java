@@ -48,6 +48,11 @@ public final class ResultKeys {
     private ResultKeys() {
     }
 
+    /** What the load's rates were predicted from, and so what they predict: {@link fetchbench.theory.LoadPrediction#encode}. */
+    public static final String LOAD_PREDICTION = "fetchbench.loadPrediction";
+    /** "true" on the load's overloaded rate, which measures the backlog's growth, not a p99. */
+    public static final String OVERLOAD = "fetchbench.overload";
+
     /** The p99 bound of a load run, in ms, where the user gave one (scripts/tune.sh --p99). */
     public static final String P99_BOUND = "fetchbench.p99Ms";
 }

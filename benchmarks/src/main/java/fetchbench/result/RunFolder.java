@@ -10,6 +10,8 @@ public final class RunFolder {
     public static final String INCOMPLETE = "incomplete";
     /** JMH's own console output, step after step. */
     public static final String JMH_LOG = "jmh.log";
+    /** The load benchmark's HdrHistogram logs, one per fork ({@link LatencyLog}). */
+    public static final String LATENCY_LOGS = "latency";
 
     private RunFolder() {
     }

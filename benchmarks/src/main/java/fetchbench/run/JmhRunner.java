@@ -1,6 +1,8 @@
 package fetchbench.run;
 
 import fetchbench.bench.ResourceProfiler;
+import fetchbench.result.LatencyLog;
+import java.util.Map;
 import fetchbench.server.ServerProcess;
 import java.io.File;
 import java.io.IOException;
@@ -46,9 +48,18 @@ public final class JmhRunner {
     /** Where the run pins its forks ({@link Taskset}): the script JMH starts each fork with. */
     private final Optional<Path> forkLauncher;
 
+    /** Where the load benchmark's forks write their latency logs; empty where nothing runs (the plan). */
+    private final Optional<Path> latencyLogs;
+
     /** @param forkArgs what every fork gets: the server, the facts the report needs */
     public JmhRunner(RunOptions options, List<String> forkArgs) {
+        this(options, forkArgs, Optional.empty());
+    }
+
+    /** @param latencyLogs the run folder's folder of latency logs */
+    public JmhRunner(RunOptions options, List<String> forkArgs, Optional<Path> latencyLogs) {
         this.options = options;
+        this.latencyLogs = latencyLogs;
         this.forkArgs = List.copyOf(forkArgs);
         this.warmup = options.jmh().getWarmupIterations().orElse(options.profile().warmupIterations());
         this.measurement = options.jmh().getMeasurementIterations()
@@ -74,9 +85,17 @@ public final class JmhRunner {
         }
     }
 
-    /** The plan's JMH steps that the benchmark patterns on the command line (none: all) pick. */
+    /**
+     * The plan's JMH steps that the benchmark patterns on the command line (none: all) pick, with
+     * the unloaded gathers that picked loads predict their rates from.
+     */
     public List<Step.Jmh> selected(RunPlan plan) {
-        return plan.jmhSteps().stream().filter(step -> options.picks(step.benchmarkName())).toList();
+        List<Step.Jmh> picked = plan.jmhSteps().stream().filter(step -> options.picks(step.benchmarkName())).toList();
+        List<Map<String, List<String>>> needed = picked.stream().filter(UnderLoad.class::isInstance)
+                .map(UnderLoad.class::cast).filter(u -> u.rates() != UnderLoad.Rates.given)
+                .map(u -> u.gather().params()).toList();
+        return plan.jmhSteps().stream().filter(step -> picked.contains(step)
+                || step instanceof Measure m && needed.contains(m.params())).toList();
     }
 
     /** The run's warm-up batches, before a step's own limits. */
@@ -107,6 +126,9 @@ public final class JmhRunner {
             args.add("-XX:+AutoCreateSharedArchive");
         }
         step.forkProperties().forEach((key, value) -> args.add("-D" + key + "=" + value));
+        if (step instanceof UnderLoad load && load.load() == UnderLoad.Load.rate) {
+            latencyLogs.ifPresent(folder -> args.add("-D" + LatencyLog.FOLDER_PROPERTY + "=" + folder));
+        }
         Measure measure = step instanceof UnderLoad load ? load.gather()
                 : step instanceof Measure m ? m : null;
         if (measure != null) {
@@ -144,14 +166,22 @@ public final class JmhRunner {
         return new Runner(jmh.build(), OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL)).run();
     }
 
-    /** The floor first (the server is warm by then: {@link fetchbench.probe.ServerWarmUp}), the rest in an order drawn from {@code seed}. */
+    /**
+     * The floor first (the server is warm by then: {@link fetchbench.probe.ServerWarmUp}), the rest
+     * in an order drawn from {@code seed}, and last the loads whose rates the results before them predict.
+     */
     public static List<Step.Jmh> shuffled(List<Step.Jmh> steps, long seed) {
         List<Step.Jmh> floors = steps.stream().filter(Step.Floor.class::isInstance).toList();
         List<Step.Jmh> rest = new ArrayList<>(steps.stream().filter(s -> !(s instanceof Step.Floor)).toList());
         Collections.shuffle(rest, new Random(seed));
         List<Step.Jmh> order = new ArrayList<>(floors);
-        order.addAll(rest);
+        order.addAll(rest.stream().filter(s -> !predicted(s)).toList());
+        order.addAll(rest.stream().filter(JmhRunner::predicted).toList());
         return order;
+    }
+
+    private static boolean predicted(Step.Jmh step) {
+        return step instanceof UnderLoad load && load.rates() != UnderLoad.Rates.given;
     }
 
     /** The run's total, for the line before the first step. */

@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import fetchbench.catalog.Model;
+import fetchbench.theory.CpuCost;
+import fetchbench.theory.LoadPrediction;
+import fetchbench.theory.Scenario;
+import fetchbench.workload.Arrivals;
 
 /** The steps of the gather under load: M callers at once, and arrivals at a rate, on this machine only. */
 final class LoadPlanner {
@@ -24,8 +29,8 @@ final class LoadPlanner {
     }
 
     /** The gather under load (callers, rates) where it is picked, on this planner.machine only. */
-    List<UnderLoad> loads(List<Long> seeds, boolean patterns) throws OptionException {
-        List<UnderLoad> loads = new ArrayList<>();
+    List<Step.Jmh> loads(List<Long> seeds, boolean patterns) throws OptionException {
+        List<Step.Jmh> loads = new ArrayList<>();
         for (UnderLoad.Load load : UnderLoad.Load.values()) {
             if (planner.options.picks(benchmarkName(load)) && (patterns || !planner.workloadGiven)) {
                 Optional<String> elsewhere = notLoopback(planner.options.target());
@@ -68,7 +73,7 @@ final class LoadPlanner {
      * benchmark is named): M callers at once, within the batch budget; or arrivals at each rate up
      * to {@link UnderLoad#MOST_UTILISATION} of the model's limit. What the user gives runs as given.
      */
-    private List<UnderLoad> underLoad(UnderLoad.Load load, List<Long> seeds, boolean named)
+    private List<Step.Jmh> underLoad(UnderLoad.Load load, List<Long> seeds, boolean named)
             throws OptionException {
         boolean callers = load == UnderLoad.Load.callers;
         Optional<List<Integer>> given = callers ? planner.options.callers() : planner.options.rates();
@@ -79,7 +84,7 @@ final class LoadPlanner {
         List<Variant> variants = planner.options.models().map(chosen -> chosen.stream().filter(planner.models::contains)
                 .map(Variant::of).toList()).orElse(planner.profile.underLoad().stream()
                 .filter(v -> planner.models.contains(v.model())).toList());
-        List<UnderLoad> steps = new ArrayList<>();
+        List<Step.Jmh> steps = new ArrayList<>();
         for (Variant variant : variants) {
             for (int n : urls) {
                 for (int d : delays) {
@@ -94,11 +99,11 @@ final class LoadPlanner {
      * The load steps of one variant at one N and delay: the rates it can take (or all, where the
      * user asked), and the callers grouped by the batches a round of M·N needs; the rest in a note.
      */
-    private List<UnderLoad> underLoadAt(UnderLoad.Load load, Variant variant, int n, int d, List<Long> seeds,
+    private List<Step.Jmh> underLoadAt(UnderLoad.Load load, Variant variant, int n, int d, List<Long> seeds,
                                              boolean named, List<Integer> values, boolean valuesGiven) {
         boolean callers = load == UnderLoad.Load.callers;
         Theory theory = planner.machine.theory();
-        List<UnderLoad> steps = new ArrayList<>();
+        List<Step.Jmh> steps = new ArrayList<>();
         Settings settings = Planner.settings(variant, n);
         if (named) {
             settings = new Settings(planner.options.concurrency().filter(c -> variant.model().hasConcurrencyKnob())
@@ -117,10 +122,14 @@ final class LoadPlanner {
             return steps;
         }
         Measure gather = spoken.get();
+        Arrivals arrivals = planner.options.arrivals().orElse(Arrivals.poisson);
+        if (!callers && !valuesGiven && planner.profile.predictsRates()) {
+            return predicted(gather, arrivals);
+        }
         List<Integer> planned = new ArrayList<>();
         List<Integer> skipped = new ArrayList<>();
         for (int value : values) {
-            UnderLoad one = new UnderLoad(load, gather, List.of(value));
+            UnderLoad one = new UnderLoad(load, gather, List.of(value), arrivals);
             boolean fits = callers ? one.batchMillis().stream().allMatch(ms -> ms <= planner.profile.batchBudgetMs())
                     : chosen.concurrency().stream().allMatch(c -> theory.utilisation(new Limits(
                     variant.model(), c, chosen.maxRequests().get(0)), n, d, value, Double.NaN)
@@ -134,16 +143,43 @@ final class LoadPlanner {
                     + "would grow all window") + "; ask for it with -p model=" + variant.model());
         }
         if (!planned.isEmpty() && !callers) {
-            steps.add(new UnderLoad(load, gather, planned));
+            steps.add(new UnderLoad(load, gather, planned, arrivals));
         }
         // A round's batches like a gather's of M·N (see Batches): the run's, or the slow budget.
         Map<Batches, List<Integer>> byBudget = new LinkedHashMap<>();
         for (int m : callers ? planned : List.<Integer>of()) {
-            UnderLoad one = new UnderLoad(load, gather, List.of(m));
+            UnderLoad one = new UnderLoad(load, gather, List.of(m), arrivals);
             byBudget.computeIfAbsent(Batches.forBatch(one.batchMillis().stream()
                     .mapToDouble(Double::doubleValue).max().orElse(0)), b -> new ArrayList<>()).add(m);
         }
-        byBudget.forEach((budget, ms) -> steps.add(new UnderLoad(load, gather.with(budget), ms)));
+        byBudget.forEach((budget, ms) -> steps.add(new UnderLoad(load, gather.with(budget), ms, arrivals)));
+        return steps;
+    }
+
+    /**
+     * Rates predicted during the run: the unloaded gather first, then the grid around the SLO rate
+     * it predicts and the overload past saturation. A model without a limit of its own saturates the
+     * machine, past what this run's windows can measure: only its unloaded gather runs, which the
+     * report reads its saturation from.
+     */
+    private List<Step.Jmh> predicted(Measure gather, Arrivals arrivals) {
+        Theory theory = planner.machine.theory();
+        Measure unloaded = gather.with(Batches.RUN);
+        int n = unloaded.workloads().urls().get(0);
+        int d = unloaded.workloads().delayMs().get(0);
+        double bound = planner.options.p99Ms().orElse(LoadPrediction.boundFor(theory, n, d,
+                unloaded.workloads().delays().get(0), unloaded.workloads().seeds().get(0)));
+        Limits limits = new Limits(gather.variant().model(), gather.settings().concurrency().get(0),
+                gather.settings().maxRequests().get(0));
+        List<Step.Jmh> steps = new ArrayList<>(List.of(unloaded));
+        if (theory.sharedLimit(limits, n).isEmpty()) {
+            planner.notes.add("rate · " + gather.variant() + ": its unloaded gather only; without a limit of its own it "
+                    + "saturates the machine, whose saturation the report predicts from the CPU per request");
+            return steps;
+        }
+        for (UnderLoad.Rates rates : List.of(UnderLoad.Rates.grid, UnderLoad.Rates.overload)) {
+            steps.add(new UnderLoad(UnderLoad.Load.rate, unloaded, List.of(), rates, arrivals, bound, Optional.empty()));
+        }
         return steps;
     }
 }

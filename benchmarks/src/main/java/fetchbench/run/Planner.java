@@ -86,7 +86,7 @@ final class Planner {
                     List.of(Delays.of(Profile.DELAY_PROFILE)), List.of(Profile.SEED)), profile.sweep(), Batches.RUN, machine));
         }
         List<Step> steps = new ArrayList<>();
-        List<UnderLoad> loads = patterns || profile.answers(Profile.Part.load) ? new LoadPlanner(this).loads(seeds, patterns)
+        List<Step.Jmh> loads = patterns || profile.answers(Profile.Part.load) ? new LoadPlanner(this).loads(seeds, patterns)
                 : List.of();
         for (Measure candidate : candidates) {
             Optional<Measure> step = options.models().isPresent() || candidate.sweep() ? Optional.of(candidate)

@@ -55,6 +55,12 @@ public enum Profile {
      */
     COST(List.of(10, 100, 1000), 1, 0, 5, 3, 3, 1_500, EnumSet.of(Part.gather, Part.echo, Part.cpus)),
     /**
+     * Gathers of N = 10 × 10 ms arriving at random (Poisson) through each bounded setting under load:
+     * the unloaded gather first, then 5 rates around the SLO rate it predicts, each measured for
+     * 10 s in each of 3 forks after 4 s of load, and 10 s past saturation for the backlog's growth.
+     */
+    LOAD(List.of(10), 10, 1, 4, 3, 3, 1_500, EnumSet.of(Part.load)),
+    /**
      * Everything but the cost profile's cpus axis: the default run with the slow batches it leaves
      * out (up to 20 s), the other shapes, the protocols at every N, the sweeps, the load, the
      * footprints, the echo's cost, and the scale test at N =
@@ -225,9 +231,18 @@ public enum Profile {
         return 10;
     }
 
-    /** M of the callers benchmark: one, and as many as make M·N one of the gather's N. */
+    /** M of the callers benchmark: one, and as many as make M·N one of the gather's N; none in the load profile, which is about arrivals. */
     public List<Integer> callers() {
-        return this == SMOKE ? List.of(1, 4) : List.of(1, 10, 100);
+        return switch (this) {
+            case SMOKE -> List.of(1, 4);
+            case LOAD -> List.of();
+            default -> List.of(1, 10, 100);
+        };
+    }
+
+    /** Whether the load's rates are predicted during the run from the unloaded gather (else {@link #rates}). */
+    public boolean predictsRates() {
+        return this == LOAD || this == FULL;
     }
 
     /**

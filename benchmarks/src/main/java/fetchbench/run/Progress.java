@@ -20,7 +20,7 @@ public final class Progress {
     private volatile int current;
 
     public Progress(List<Step.Jmh> steps, JmhRunner runner, PrintStream out) {
-        this.steps = steps;
+        this.steps = new java.util.ArrayList<>(steps);
         this.runner = runner;
         this.out = out;
     }
@@ -30,7 +30,8 @@ public final class Progress {
         double predictedDone = 0;
         for (int i = 0; i < steps.size(); i++) {
             current = i;
-            Step.Jmh step = steps.get(i);
+            Step.Jmh step = steps.get(i).resolved(done);
+            steps.set(i, step);
             double elapsed = (System.nanoTime() - start) / 1e9;
             double pace = predictedDone > 0 ? elapsed / predictedDone : 1;
             double left = steps.subList(i, steps.size()).stream().mapToDouble(runner::predictedSeconds).sum() * pace;

@@ -215,6 +215,11 @@ public final class RunOptions {
         return integers(Param.CALLERS);
     }
 
+    /** How the load benchmark spaces its arrivals, if given. */
+    public Optional<fetchbench.workload.Arrivals> arrivals() {
+        return text(Param.ARRIVALS).map(values -> fetchbench.workload.Arrivals.valueOf(values.get(values.size() - 1)));
+    }
+
     /** The arrival rates of the load benchmark, if given. */
     public Optional<List<Integer>> rates() {
         return integers(Param.RATE);

@@ -59,19 +59,15 @@ public final class RunPlan {
         return gatherN(steps);
     }
 
-    /** Arrivals of N are calibrated at N and this many times N. */
-    static final int LOAD_FLOOR_FACTOR = 10;
-
     static List<Integer> gatherN(List<Step> steps) {
         List<Measure> all = steps.stream().filter(Measure.class::isInstance).map(Measure.class::cast).toList();
         List<Measure> gather = all.stream().filter(s -> s.shape() == Shape.gather).toList();
         List<Integer> measured = (gather.isEmpty() ? all : gather).stream().flatMap(s -> s.workloads().urls().stream())
                 .toList();
-        // Under load: the M·N of M callers at once; N and 10·N for arrivals, whose floor between the
-        // two tells what one more request costs the machine (the knee of an unbounded model).
+        // Under load: the M·N of M callers at once; N for arrivals.
         List<Integer> underLoad = underLoad(steps).stream().flatMap(u -> u.load() == UnderLoad.Load.callers
                 ? u.values().stream().map(m -> m * u.urls())
-                : java.util.stream.Stream.of(u.urls(), LOAD_FLOOR_FACTOR * u.urls())).toList();
+                : java.util.stream.Stream.of(u.urls())).toList();
         return java.util.stream.Stream.concat(measured.stream(), underLoad.stream()).distinct().sorted().toList();
     }
 

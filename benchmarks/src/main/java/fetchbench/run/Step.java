@@ -70,6 +70,11 @@ public sealed interface Step {
             return Map.of();
         }
 
+        /** The step as it runs, given the results before it: itself, unless it is planned from them ({@link UnderLoad}). */
+        default Jmh resolved(java.util.Collection<org.openjdk.jmh.results.RunResult> done) {
+            return this;
+        }
+
         /** (Batches × predicted batch time + fork overhead) × forks, for the progress line. */
         default double predictedSeconds(int runWarmup, int runMeasurement, int forks) {
             int batches = batches().warmup(runWarmup) + batches().measurement(runMeasurement);

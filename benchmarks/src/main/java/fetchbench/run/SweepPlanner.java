@@ -70,7 +70,8 @@ final class SweepPlanner {
                 }
                 if (!fits.isEmpty()) {
                     underLoad.add(new UnderLoad(UnderLoad.Load.rate, gather.with(gather.settings()
-                            .withConcurrency(fits)).with(Batches.RUN), rates));
+                            .withConcurrency(fits)).with(Batches.RUN), rates,
+                            options.arrivals().orElse(fetchbench.workload.Arrivals.poisson)));
                 }
             }
             if (underLoad.isEmpty()) {

@@ -1,7 +1,5 @@
 package fetchbench.report;
 
-import fetchbench.bench.LoadBenchmark;
-
 import fetchbench.bench.CallersBenchmark;
 
 import fetchbench.result.Fixtures;
@@ -14,6 +12,12 @@ import fetchbench.result.Benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import fetchbench.result.LatencyLog;
+import fetchbench.result.ResultKeys;
+import fetchbench.theory.LoadPrediction;
+import java.util.OptionalInt;
+import org.HdrHistogram.Histogram;
+import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,88 +30,111 @@ class LoadTest {
     @TempDir
     Path folder;
 
-    /** A load result: a pool of 20 (or the model's default) gathering 10 URLs of 10 ms at {@code rate}. */
-    private JsonObject arrivals(String model, int concurrency, int rate, double p99, double p99Error, double achieved,
-                                double lateP99) throws Exception {
-        JsonObject result = Fixtures.result(folder, Benchmarks.LOAD, Map.of("model", model, "urls", "10",
-                "delayMs", "10", "concurrency", String.valueOf(concurrency), "maxRequests", "64",
-                "rate", String.valueOf(rate)), 1000, 5);
-        JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
-        secondary.add("latency.p50.ms", metric(p99 / 2, 0.1, "ms"));
-        secondary.add("latency.p90.ms", metric(p99 * 0.8, 0.1, "ms"));
-        secondary.add("latency.p99.ms", metric(p99, p99Error, "ms"));
-        secondary.add("latency.p999.ms", metric(p99 * 1.1, 0.1, "ms"));
-        secondary.add("latency.max.ms", metric(p99 * 1.2, 0.1, "ms"));
-        secondary.add("rate.achieved", metric(achieved, 0.1, "per s"));
-        secondary.add("late.p99.ms", metric(lateP99, 0.01, "ms"));
+    private static final double BOUND = 40;
+
+    private static Map<String, String> params(String model, int concurrency, int rate) {
+        return Map.of("model", model, "urls", "10", "delayMs", "10", "concurrency", String.valueOf(concurrency),
+                "maxRequests", "64", "rate", String.valueOf(rate), "arrivals", "poisson");
+    }
+
+    /** A load result of the model at {@code rate}, with the run's prediction (or none) and a setting swept (or none). */
+    private JsonObject arrivals(String model, int concurrency, int rate, LoadPrediction prediction, String swept)
+            throws Exception {
+        JsonObject result = Fixtures.result(folder, Benchmarks.LOAD, params(model, concurrency, rate), 1000, 5);
+        com.google.gson.JsonArray jvmArgs = result.getAsJsonArray("jvmArgs");
+        if (prediction != null) {
+            jvmArgs.add("-D" + ResultKeys.LOAD_PREDICTION + "=" + prediction.encode());
+        }
+        if (swept != null) {
+            jvmArgs.add("-D" + ResultKeys.SWEPT + "=" + swept);
+        }
         return result;
     }
 
-    private static JsonObject metric(double score, double error, String unit) {
-        JsonObject metric = new JsonObject();
-        metric.addProperty("score", score);
-        metric.addProperty("scoreError", error);
-        metric.addProperty("scoreUnit", unit);
-        metric.add("rawData", Fixtures.forks(score, error));
-        return metric;
+    /** Its latency log: ten windows of 100 gathers, a tenth of them {@code slowMs}, the rest 10 ms; lateness {@code lateMs}. */
+    private static void log(Path run, Map<String, String> params, long slowMs, long lateMs) {
+        LatencyLog.Writer writer = new LatencyLog.Writer(run.resolve("latency"), "load", params);
+        for (int w = 0; w < 10; w++) {
+            Histogram latencies = new Histogram(3);
+            latencies.recordValueWithCount(10_000, 90);
+            latencies.recordValueWithCount(slowMs * 1000, 10);
+            Histogram late = new Histogram(3);
+            late.recordValueWithCount(lateMs * 1000, 100);
+            writer.write(latencies, latencies, late, w * 1000L, (w + 1) * 1000L);
+        }
+        writer.close();
+        // One file per fork is named by its process: move it aside so the next log is a file of its own.
+        try (var files = java.nio.file.Files.list(run.resolve("latency"))) {
+            Path file = files.filter(f -> !f.getFileName().toString().startsWith("f-")).findFirst().orElseThrow();
+            java.nio.file.Files.move(file, file.resolveSibling("f-" + System.nanoTime() + ".hlog"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
-     * Without a floor in the run, the bound is twice the ideal: 20 ms for 10 URLs of 10 ms all in
-     * flight. The knee is the highest rate up to which every p99 stayed within it.
+     * The grid around the predicted SLO rate: p99 is 20 ms where it holds and 60 ms where it does
+     * not (a tenth of the gathers at that, so p99 is exactly it in every window). The measured SLO
+     * rate is the highest rate within the bound; its distance from the predicted one is counted in
+     * rates of the grid.
      */
     @Test
-    void theKneeIsTheHighestRateUpToWhichP99StaysWithinItsBound() throws Exception {
-        JmhRun run = JmhRun.read(Fixtures.write(folder,
-                arrivals("threadPool", 20, 40, 12, 0.5, 40, 0.1),
-                arrivals("threadPool", 20, 80, 13, 0.5, 80, 0.1),
-                arrivals("threadPool", 20, 160, 19, 2, 160, 0.1),   // straddles the bound: at the bound
-                arrivals("threadPool", 20, 320, 700, 20, 320, 0.1),
-                arrivals("okHttpAsync", 5, 40, 15, 1, 40, 0.1),
-                arrivals("okHttpAsync", 5, 80, 400, 30, 80, 0.1)));
-        Load load = Load.of(run);
+    void theSloRateIsTheHighestRateWhoseP99HoldsAndIsReadAgainstThePrediction() throws Exception {
+        LoadPrediction prediction = new LoadPrediction(10, 10, OptionalInt.of(20), Double.NaN, Double.NaN, 2, BOUND,
+                fetchbench.workload.Arrivals.poisson, 42);
+        List<Integer> grid = prediction.grid();
+        List<JsonObject> results = new java.util.ArrayList<>();
+        for (int rate : grid) {
+            results.add(arrivals("threadPool", 20, rate, prediction, null));
+        }
+        Path json = Fixtures.write(folder, results.toArray(JsonObject[]::new));
+        for (int i = 0; i < grid.size(); i++) {
+            log(json.getParent(), params("threadPool", 20, grid.get(i)), i < 3 ? 20 : 60, 0);
+        }
+        Load load = Load.of(JmhRun.read(json));
+        List<Load.Arrivals> curve = load.curves().values().iterator().next();
 
-        Map<Load.Curve, List<Load.Arrivals>> curves = load.curves();
-        // Curves are keyed by what they share, and named only when written.
-        List<Load.Arrivals> pool = curve(curves, "threadPool (k=20), N = 10, 10 ms");
-        assertThat(curves.keySet()).extracting(Load.Curve::words).containsExactly("threadPool (k=20), N = 10, 10 ms",
-                "okHttpAsync (5/host, 64 total), N = 10, 10 ms");
-        assertThat(pool).extracting(Load.Arrivals::boundMs).containsOnly(20.0);
-        assertThat(pool).extracting(Load.Arrivals::measured)
-                .containsExactly("within", "within", "at the bound", "over");
-        // ρ = rate·N·d / 20: 0.2, 0.4, 0.8, 1.6; predicted within below 0.9, over above 1.1.
-        assertThat(pool).extracting(Load.Arrivals::predicted).containsExactly("within", "within", "within", "over");
-        assertThat(Load.knee(pool)).hasValue(80);
-        assertThat(pool.get(0).capacity()).isEqualTo(200);
-
-        List<Load.Arrivals> dispatcher = curve(curves, "okHttpAsync (5/host, 64 total), N = 10, 10 ms");
-        // 5 per host: capacity 50 a second; 40 is ρ 0.8, 80 is 1.6.
-        assertThat(dispatcher).extracting(Load.Arrivals::predicted).containsExactly("within", "over");
-        assertThat(Load.knee(dispatcher)).hasValue(40);
-        assertThat(LoadLines.verdictLines(load)).anySatisfy(line -> assertThat(line).startsWith(
-                "okHttpAsync (5/host, 64 total), N = 10, 10 ms: p99 within 20 ms up to 40/s (predicted knee 50/s, "
-                        + "where ρ = 1); at 80/s p99 400 ms (over); every rate as predicted"));
-        assertThat(fetchbench.document.MarkdownRenderer.blocks(UnderLoadSection.of(load, List.of()))).contains("| threadPool (k=20) | 320 | 1.60 |");
+        assertThat(curve).extracting(Load.Arrivals::measured).containsExactly("within", "within", "within", "over", "over");
+        assertThat(Load.sloRate(curve)).map(Load.Arrivals::rate).hasValue(grid.get(2));
+        assertThat(Load.stepsFromPredicted(curve)).hasValue(1);
+        assertThat(curve.get(0).p99().ms()).isCloseTo(20, within(0.1));
+        assertThat(curve.get(0).utilisation()).isCloseTo(grid.get(0) / 200.0, within(1e-9));
+        assertThat(LoadLines.verdictLines(load)).anySatisfy(line -> assertThat(line).startsWith(String.format(
+                java.util.Locale.ROOT, "threadPool (k=20), N = 10, 10 ms: p99 ≤ 40 ms up to %d/s (predicted %.0f/s: "
+                        + "an adjacent rate of the grid); saturation 200/s, the model's limit of 20 in flight",
+                grid.get(2), prediction.sloRate())));
+        String table = fetchbench.document.MarkdownRenderer.blocks(UnderLoadSection.of(load, List.of()));
+        assertThat(table).contains("| threadPool (k=20) | poisson | " + grid.get(0) + " |").contains("too few samples");
     }
 
-    private static List<Load.Arrivals> curve(Map<Load.Curve, List<Load.Arrivals>> curves, String words) {
-        return curves.entrySet().stream().filter(e -> e.getKey().words().equals(words)).findFirst().orElseThrow()
-                .getValue();
-    }
-
-    /** If the generator started arrivals late, or fell short of the rate, the row judges the machine, not the model. */
+    /** If the generator sent late (p99 lateness over a tenth of the bound), the row judges the machine, not the model. */
     @Test
-    void aGeneratorThatFellBehindIsSaidSoAndEndsTheKnee() throws Exception {
-        JmhRun run = JmhRun.read(Fixtures.write(folder,
-                arrivals("virtualThreads", 0, 40, 12, 0.5, 40, 0.1),
-                arrivals("virtualThreads", 0, 80, 13, 0.5, 80, 5.0),   // 5 ms late: over a tenth of 20 ms
-                arrivals("virtualThreads", 0, 160, 13, 0.5, 140, 0.1))); // 12 % short of the rate
-        List<Load.Arrivals> curve = Load.of(run).arrivals();
+    void aGeneratorThatFellBehindIsSaidSo() throws Exception {
+        Path json = Fixtures.write(folder, arrivals("virtualThreads", 0, 40, null, null),
+                arrivals("virtualThreads", 0, 80, null, null));
+        log(json.getParent(), params("virtualThreads", 0, 40), 12, 0);
+        log(json.getParent(), params("virtualThreads", 0, 80), 12, 5); // 5 ms late: over a tenth of 40 ms
+        List<Load.Arrivals> curve = Load.of(JmhRun.read(json)).arrivals();
 
-        assertThat(curve).extracting(Load.Arrivals::measured)
-                .containsExactly("within", "generator behind", "generator behind");
-        assertThat(Load.knee(curve)).hasValue(40);
-        assertThat(curve.get(0).capacity()).isInfinite(); // no floor in the run: no knee predicted
+        assertThat(curve).extracting(Load.Arrivals::boundMs).containsOnly(BOUND);
+        assertThat(curve).extracting(Load.Arrivals::measured).containsExactly("within", "generator behind");
+        assertThat(Load.sloRate(curve)).map(Load.Arrivals::rate).hasValue(40);
+    }
+
+    /**
+     * scripts/tune.sh --rate 100 --p99 40 on constructed logs: k = 5 misses the bound, 10 and 20
+     * hold it. The smallest setting that holds is the answer, not the fastest.
+     */
+    @Test
+    void tuningAtARatePicksTheSmallestSettingWhoseP99Holds() throws Exception {
+        Path json = Fixtures.write(folder, arrivals("threadPool", 5, 100, null, "poolSize"),
+                arrivals("threadPool", 10, 100, null, "poolSize"), arrivals("threadPool", 20, 100, null, "poolSize"));
+        log(json.getParent(), params("threadPool", 5, 100), 90, 0);
+        log(json.getParent(), params("threadPool", 10, 100), 30, 0);
+        log(json.getParent(), params("threadPool", 20, 100), 15, 0);
+
+        assertThat(LoadLines.recommendations(Load.of(JmhRun.read(json)))).singleElement().satisfies(line ->
+                assertThat(line).startsWith("threadPool at 100/s, p99 ≤ 40 ms: set threadPool (k=10) (p99 30.0"));
     }
 
     /** The callers' theory beside the measurement: ⌈M·N/L⌉·d, Little's bound L/d, peak in flight min(M·N, L). */

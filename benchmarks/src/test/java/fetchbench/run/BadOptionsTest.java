@@ -63,6 +63,7 @@ class BadOptionsTest {
                 Arguments.of(List.of(), "fetchbench.order=first", "fetchbench.order", "an integer"),
                 Arguments.of(List.of("-p", "rate=0"), "", "rate", "a positive integer (gathers arriving per second"),
                 Arguments.of(List.of("-p", "callers=many"), "", "callers", "a positive integer (M callers"),
+                Arguments.of(List.of(), "fetchbench.arrivals=bursty", "arrivals", "one of poisson, uniform"),
                 Arguments.of(List.of(), "fetchbench.p99Ms=-3", "fetchbench.p99Ms", "a number of milliseconds > 0"),
                 Arguments.of(List.of(), "fetchbench.taskset=0:0", "fetchbench.taskset", "SERVER:FORKS, two CPU lists"),
                 Arguments.of(List.of(), "fetchbench.taskset=all", "fetchbench.taskset", "SERVER:FORKS, two CPU lists"),

@@ -1,0 +1,159 @@
+package fetchbench.result;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * The load benchmark's record: one HdrHistogram log ({@code .hlog}) per fork in the run folder's
+ * {@value RunFolder#LATENCY_LOGS} folder, a window's three histograms per interval, tagged
+ * {@link #CORRECTED}, {@link #UNCORRECTED} and {@link #LATENESS}, in µs, timed from the loop's
+ * start. A comment line names the result's JMH parameters. The fork writes it; the report reads it.
+ */
+public final class LatencyLog {
+
+    public static final String CORRECTED = "corrected";
+    public static final String UNCORRECTED = "uncorrected";
+    public static final String LATENESS = "lateness";
+    /** The fork property that names the folder the forks write into. */
+    public static final String FOLDER_PROPERTY = "fetchbench.latencyLogs";
+    private static final String PARAMS = "fetchbench params ";
+
+    /** One window: latencies of what ended in it from the intended start and from the send, and how late what was sent in it went. */
+    public record Window(Histogram corrected, Histogram uncorrected, Histogram lateness) {
+
+        public double startSeconds() {
+            return corrected.getStartTimeStamp() / 1000.0;
+        }
+
+        public double seconds() {
+            return (corrected.getEndTimeStamp() - corrected.getStartTimeStamp()) / 1000.0;
+        }
+
+        /** Operations sent in the window less those that ended in it: how much the backlog grew. */
+        public long backlogGrowth() {
+            return lateness.getTotalCount() - corrected.getTotalCount();
+        }
+    }
+
+    /** One fork's log: the result's parameters and its measured windows in order. */
+    public record Fork(Path file, Map<String, String> params, List<Window> windows) {
+    }
+
+    private LatencyLog() {
+    }
+
+    /** Writes one fork's windows; opened on the first. */
+    public static final class Writer implements AutoCloseable {
+        private final PrintStream out;
+        private final HistogramLogWriter log;
+
+        /** A new log in {@code folder} for a result with these parameters (a fork's own file, never another's). */
+        public Writer(Path folder, String benchmark, Map<String, String> params) {
+            try {
+                Files.createDirectories(folder);
+                String name = benchmark + "-" + String.join(",", new TreeMap<>(params).entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList()) + "-" + ProcessHandle.current().pid();
+                Path file = folder.resolve(name.replaceAll("[^A-Za-z0-9=,._-]", "_") + ".hlog");
+                out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the latency log in " + folder, e);
+            }
+            log = new HistogramLogWriter(out);
+            log.outputComment(PARAMS + encode(params));
+            log.outputLogFormatVersion();
+            log.setBaseTime(0);
+            log.outputBaseTime(0);
+            log.outputLegend();
+        }
+
+        /** One window, its start and end in ms from the loop's start. */
+        public void write(Histogram corrected, Histogram uncorrected, Histogram lateness, long startMs, long endMs) {
+            for (Map.Entry<String, Histogram> tagged : Map.of(CORRECTED, corrected, UNCORRECTED, uncorrected,
+                    LATENESS, lateness).entrySet()) {
+                Histogram h = tagged.getValue().copy();
+                h.setTag(tagged.getKey());
+                h.setStartTimeStamp(startMs);
+                h.setEndTimeStamp(endMs);
+                log.outputIntervalHistogram(h);
+            }
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.close();
+        }
+    }
+
+    /** Every fork's log in a run folder; none where the run wrote none. */
+    public static List<Fork> read(Path runFolder) {
+        Path folder = runFolder.resolve(RunFolder.LATENCY_LOGS);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Fork> forks = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".hlog")).sorted().toList()) {
+                forks.add(readFork(file));
+            }
+            return forks;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the latency logs in " + folder, e);
+        }
+    }
+
+    static Fork readFork(Path file) throws IOException {
+        Map<String, String> params = Files.readAllLines(file).stream().filter(l -> l.startsWith("#" + PARAMS))
+                .findFirst().map(l -> decode(l.substring(PARAMS.length() + 1))).orElse(Map.of());
+        Map<Long, Histogram[]> byStart = new LinkedHashMap<>();
+        HistogramLogReader reader = new HistogramLogReader(file.toFile());
+        for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+            Histogram histogram = (Histogram) h;
+            Histogram[] window = byStart.computeIfAbsent(histogram.getStartTimeStamp(), k -> new Histogram[3]);
+            switch (String.valueOf(histogram.getTag())) {
+                case CORRECTED -> window[0] = histogram;
+                case UNCORRECTED -> window[1] = histogram;
+                case LATENESS -> window[2] = histogram;
+                default -> throw new IOException("unknown tag " + histogram.getTag() + " in " + file);
+            }
+        }
+        List<Window> windows = new ArrayList<>();
+        for (Histogram[] w : byStart.values()) {
+            if (w[0] == null || w[1] == null || w[2] == null) {
+                throw new IOException("a window without all three histograms in " + file);
+            }
+            windows.add(new Window(w[0], w[1], w[2]));
+        }
+        return new Fork(file, params, windows);
+    }
+
+    static String encode(Map<String, String> params) {
+        return String.join(",", new TreeMap<>(params).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .toList());
+    }
+
+    static Map<String, String> decode(String text) {
+        Map<String, String> params = new TreeMap<>();
+        for (String pair : text.strip().split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                params.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return params;
+    }
+}
