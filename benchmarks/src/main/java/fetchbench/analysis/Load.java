@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 public record Load(List<Callers> callers, List<Arrivals> arrivals, List<MachineBound> machineBound) {
 
     /** The generator fell behind when its arrivals' p99 lateness passes this share of the p99 bound (at least 1 ms). */
-    public static final double LATE_SHARE = 0.1;
+    public static final double LATE_SHARE = 0.25;
 
     /** One result of the callers benchmark, with its theory. */
     public record Callers(JmhRun.Result result, Limits limits, Protocol protocol, int callers, int urls, int delayMs,
@@ -231,7 +231,7 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals, List<MachineB
             }
             int cores = result.forkProperty(ResultKeys.CORES).map(Integer::parseInt)
                     .orElse(Runtime.getRuntime().availableProcessors());
-            bound.add(new MachineBound(words(limits, p.protocol()), new LoadPrediction(p.urls(),
+            bound.add(new MachineBound(words(limits, p.protocol()), new LoadPrediction(p.urls(), p.delayMs(),
                     Row.toMillis(result.primary().score(), result.primary().unit()), theory.sharedLimit(limits, p.urls()),
                     secondary(result, Metrics.CLIENT_CPU), secondary(result, Metrics.SERVER_CPU), cores, any.boundMs(),
                     any.spacing(), p.seed())));

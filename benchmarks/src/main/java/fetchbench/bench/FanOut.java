@@ -173,7 +173,8 @@ public class FanOut {
 
     /**
      * The connections to keep idle: N for one gather; under load min(M·N, the model's limit), M the
-     * callers, or the gathers in flight at a rate when each takes up to {@link #LOAD_REACH_DELAYS} delays.
+     * callers, or the gathers in flight at a rate when each takes up to {@link #LOAD_REACH_DELAYS}
+     * delays, with {@link #BURST} more for random arrivals' bursts.
      */
     private int pooledUnderLoad(BenchmarkParams benchmark, String method) {
         if (!UNDER_LOAD.contains(method)) {
@@ -182,12 +183,13 @@ public class FanOut {
         String callers = benchmark.getParam("callers");
         String rate = benchmark.getParam("rate");
         int m = callers != null ? Integer.parseInt(callers) : rate == null ? 1
-                : (int) Math.max(1, Math.ceil(Integer.parseInt(rate) * LOAD_REACH_DELAYS * Math.max(1, delayMs) / 1000.0));
+                : (int) Math.ceil(Integer.parseInt(rate) * LOAD_REACH_DELAYS * Math.max(1, delayMs) / 1000.0) + BURST;
         return Math.max(urls, Theory.here().sharedSlots(new Limits(model, concurrency, maxRequests), m, urls));
     }
 
-    /** A gather under load is pooled for as long as its p99 bound lets it take: four delays. */
-    static final int LOAD_REACH_DELAYS = 4;
+    /** A gather under load is pooled for as long as its p99 bound lets it take: five delays. */
+    static final int LOAD_REACH_DELAYS = 5;
+    static final int BURST = 3;
 
     /** Requests the server has answered so far from this fork's port, where it counts them. */
     Optional<Long> requestsSoFar() {

@@ -116,12 +116,12 @@ final class UnderLoadSection {
             + "coordinated omission) and from its send; every window's histograms are kept in the run's "
             + "HdrHistogram logs, and each percentile here is of every measured window of every fork merged, "
             + "p99 with a 95 % interval from a bootstrap over windows, p99.9 only over 10,000 gathers. Within: the "
-            + "interval's top is within the bound, four times the workload's unloaded time (every URL in flight at "
+            + "interval's top is within the bound, five times the workload's unloaded time (every URL in flight at "
             + "once) unless the run was given one; over: its bottom is past it. Before the load, the run predicts "
             + "each setting's saturation (ρ = 1: its limit over the time a request takes, or the machine's cores "
             + "over the CPU one takes) and its SLO rate (by simulating the same arrivals through its limit), and runs "
             + "0.5 to 1.1 times that rate, then 1.2 times saturation for the backlog's growth. If the generator sent "
-            + "late (p99 lateness over a tenth of the bound), the client machine was saturated and the row says "
+            + "late (p99 lateness over a quarter of the bound), the client machine was saturated and the row says "
             + "\"generator behind\" instead of judging the model.";
 
     /** The section's text, its verdict lines, both tables and what to set under load, then the charts. */

@@ -125,7 +125,7 @@ public record UnderLoad(Load load, Measure gather, List<Integer> values, Rates r
         Theory theory = gather.machine().theory();
         Limits limits = new Limits(gather.variant().model(), gather.settings().concurrency().get(0),
                 gather.settings().maxRequests().get(0));
-        return new LoadPrediction(urls(), gatherMs, theory.sharedLimit(limits, urls()), score(secondary, Metrics.CLIENT_CPU),
+        return new LoadPrediction(urls(), delayMs(), gatherMs, theory.sharedLimit(limits, urls()), score(secondary, Metrics.CLIENT_CPU),
                 score(secondary, Metrics.SERVER_CPU), gather.machine().cores(), boundMs, arrivals,
                 gather.workloads().seeds().get(0));
     }
