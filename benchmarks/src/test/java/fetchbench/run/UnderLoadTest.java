@@ -23,6 +23,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.concurrent.TimeUnit;
+import fetchbench.analysis.MergedLatency;
+import fetchbench.result.LatencyLog;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
@@ -82,19 +85,29 @@ class UnderLoadTest {
         List<JsonObject> load = all.stream().map(e -> e.getAsJsonObject())
                 .filter(r -> r.get("benchmark").getAsString().equals(Benchmarks.LOAD)).toList();
         assertThat(load).hasSize(3);
+        List<LatencyLog.Fork> logs = LatencyLog.read(run);
+        assertThat(logs).hasSize(3);
         for (JsonObject result : load) {
             JsonObject secondary = result.getAsJsonObject("secondaryMetrics");
-            assertThat(secondary.keySet()).contains("latency.p50.ms", "latency.p90.ms", "latency.p99.ms",
-                    "latency.p999.ms", "latency.max.ms", "rate.achieved", "late.p99.ms");
-            assertThat(secondary.getAsJsonObject("rate.achieved").get("score").getAsDouble()).isCloseTo(25, within(1.25));
+            assertThat(secondary.keySet()).contains("window.p99.ms", "rate.achieved");
+            Map<String, String> params = result.getAsJsonObject("params").entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getAsString()));
+            assertThat(params).containsEntry("arrivals", "poisson");
+            // The fork's log holds its one measured window, under the result's parameters.
+            LatencyLog.Fork fork = logs.stream().filter(f -> f.params().equals(params)).findFirst().orElseThrow();
+            assertThat(fork.windows()).hasSize(1);
+            MergedLatency merged = MergedLatency.of(fork.windows());
+            assertThat(merged.count()).isPositive();
             // Timed from the intended start: never less than the server's delay.
-            assertThat(secondary.getAsJsonObject("latency.p50.ms").get("score").getAsDouble()).isGreaterThanOrEqualTo(20);
+            assertThat(merged.ms(50)).isGreaterThanOrEqualTo(20);
+            assertThat(merged.uncorrectedMs(50)).isGreaterThanOrEqualTo(20);
         }
         String html = Files.readString(run.resolve("index.html"));
         assertThat(html).contains("<section id=\"under-load\">").contains("load-latency-vs-rate.png")
                 .contains("load-callers.png").contains("id=\"under-load-verdict\"");
         assertThat(run.resolve("load-latency-vs-rate.png")).isNotEmptyFile();
-        assertThat(run.resolve("load-percentiles-25-per-s.png")).isNotEmptyFile();
+        assertThat(run.resolve("load-percentiles-threadpool-20-0-http1.png")).isNotEmptyFile();
+        assertThat(run.resolve("load-over-time-threadpool-20-0-http1.png")).isNotEmptyFile();
     }
 
     private static double peakInFlight(JsonObject result) {
