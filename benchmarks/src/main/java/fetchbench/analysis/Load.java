@@ -186,8 +186,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals, List<MachineB
                         .map(LoadPrediction::decode);
                 double bound = prediction.map(LoadPrediction::boundMs).or(() -> givenBound)
                         .orElseGet(() -> LoadPrediction.boundFor(theory, urls, delayMs, p.delays(), p.seed()));
-                List<LatencyLog.Window> windows = logs.stream().filter(f -> f.params().equals(result.params()))
-                        .flatMap(f -> f.windows().stream()).toList();
+                List<List<LatencyLog.Window>> windows = logs.stream().filter(f -> f.params().equals(result.params()))
+                        .map(LatencyLog.Fork::windows).filter(w -> !w.isEmpty()).toList();
                 arrivals.add(new Arrivals(result, limits, protocol, urls, delayMs, p.rate(),
                         // Runs before the arrivals parameter spaced them evenly.
                         fetchbench.workload.Arrivals.valueOf(result.params().getOrDefault(
@@ -234,7 +234,8 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals, List<MachineB
             bound.add(new MachineBound(words(limits, p.protocol()), new LoadPrediction(p.urls(), p.delayMs(),
                     Row.toMillis(result.primary().score(), result.primary().unit()), theory.sharedLimit(limits, p.urls()),
                     secondary(result, Metrics.CLIENT_CPU), secondary(result, Metrics.SERVER_CPU), cores, any.boundMs(),
-                    any.spacing(), p.seed())));
+                    any.spacing(), p.seed(), result.primary().raw().stream().flatMap(List::stream)
+                    .map(ms -> Row.toMillis(ms, result.primary().unit())).toList())));
         }
         return bound;
     }

@@ -78,13 +78,18 @@ public class LoadBenchmark {
         if (loop == null) {
             run.continuous = true;
             requestsBefore = run.requestsSoFar();
-            loop = OpenLoop.start(rate, arrivals, run.seed,
+            loop = OpenLoop.start(rate, arrivals, run.seed + forkIndex(),
                     () -> run.workload.verify(run.model.name(), run.fetcher.gather(run.workload.urls())));
             windowEnd = loop.startNanos();
         }
         windowEnd += WINDOW.toNanos();
         for (long wait = windowEnd - System.nanoTime(); wait > 0; wait = windowEnd - System.nanoTime()) {
             LockSupport.parkNanos(wait);
+        }
+        boolean last = measured && measuredLeft == 1;
+        if (last) {
+            // The last window ends its arrivals with it, so the drain after it is a window that sent nothing.
+            loop.stopArrivals(OpenLoop.DRAIN_LIMIT);
         }
         OpenLoop.Window window = loop.slice();
         run.metrics.record(Metrics.WINDOW_P99, window.corrected().getValueAtPercentile(99) / 1000.0, "ms");
@@ -96,6 +101,26 @@ public class LoadBenchmark {
             }
         }
         return window;
+    }
+
+    /**
+     * Which of this result's forks this is, from the logs its earlier forks wrote (JMH runs them
+     * one after another): each fork draws its own arrivals, from the seed plus this.
+     */
+    private long forkIndex() {
+        return latencyFolder().map(folder -> {
+            try (var files = java.nio.file.Files.list(folder)) {
+                String prefix = LatencyLog.fileName("load", params, 0).replaceAll("-0\\.hlog$", "-");
+                return files.filter(f -> f.getFileName().toString().startsWith(prefix)).count();
+            } catch (java.io.IOException e) {
+                return 0L;
+            }
+        }).orElse(0L);
+    }
+
+    private static Optional<Path> latencyFolder() {
+        return Optional.ofNullable(System.getProperty(LatencyLog.FOLDER_PROPERTY)).map(Path::of)
+                .filter(java.nio.file.Files::isDirectory);
     }
 
     private void logWindow(OpenLoop.Window window) {
@@ -111,9 +136,17 @@ public class LoadBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(nanos - loop.startNanos());
     }
 
-    /** After the last measured window: the loop stops and drains, and the server must have answered every gather it ran. */
+    /**
+     * After the last measured window: the arrivals stop and the rest drain, logged as a window of
+     * their own that sent nothing (so the slowest are kept, and the backlog's growth is read off the
+     * windows that sent); the server must have answered every gather the loop ran.
+     */
     private void stop(FanOut run) {
-        long gathers = loop.stop(OpenLoop.DRAIN_LIMIT);
+        long gathers = loop.drain(OpenLoop.DRAIN_LIMIT);
+        OpenLoop.Window drain = loop.slice();
+        if (drain.corrected().getTotalCount() > 0) {
+            logWindow(drain);
+        }
         log.ifPresent(LatencyLog.Writer::close);
         Optional<Long> requestsAfter = run.requestsSoFar();
         if (requestsBefore.isPresent() && requestsAfter.isPresent()) {

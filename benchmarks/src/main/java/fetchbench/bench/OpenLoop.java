@@ -37,7 +37,7 @@ public final class OpenLoop {
     /**
      * One slice of the record, in µs: latencies from the intended start ({@code corrected}) and
      * from the send ({@code uncorrected}) of the operations that ended in it, and how late the
-     * ones sent in it were. {@code backlog}: operations sent and not yet done at its end.
+     * generator sent the ones sent in it. {@code backlog}: operations sent and not yet done at its end.
      */
     public record Window(Histogram corrected, Histogram uncorrected, Histogram lateness, long backlog,
                          long startNanos, long endNanos) {
@@ -109,11 +109,13 @@ public final class OpenLoop {
                 return;
             }
             long intended = due;
+            // Sent when the generator hands it on: its own lateness is the generator's, and what the
+            // operation then waits for (a carrier thread, a core) is the system's, in both latencies.
+            long sentAt = System.nanoTime();
+            lateness.recordValue(micros(sentAt - intended));
             sent.incrementAndGet();
             // Behind schedule, the generator sends what is due at once: the offered load stays.
             starter.execute(() -> {
-                long sentAt = System.nanoTime();
-                lateness.recordValue(micros(sentAt - intended));
                 try {
                     operation.run();
                 } catch (Throwable e) {
@@ -148,10 +150,25 @@ public final class OpenLoop {
 
     /** Stops the arrivals and waits up to {@code drainLimit} for those sent to finish; the operations it ran. */
     public long stop(Duration drainLimit) {
+        stopArrivals(drainLimit);
+        return drain(drainLimit);
+    }
+
+    /** Stops the arrivals: once this returns, the generator sends nothing more. */
+    public void stopArrivals(Duration limit) {
         stopping = true;
         LockSupport.unpark(generator);
         try {
-            generator.join(drainLimit.toMillis());
+            generator.join(limit.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the arrivals stopped", e);
+        }
+    }
+
+    /** Waits up to {@code drainLimit} for the operations sent to finish; the operations the loop ran. */
+    public long drain(Duration drainLimit) {
+        try {
             long deadline = System.nanoTime() + drainLimit.toNanos();
             while (done.get() < sent.get()) {
                 if (System.nanoTime() > deadline) {

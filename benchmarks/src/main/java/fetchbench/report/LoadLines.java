@@ -56,8 +56,9 @@ final class LoadLines {
         for (Load.MachineBound m : load.machineBound()) {
             LoadPrediction p = m.prediction();
             lines.add(String.format(Locale.ROOT, "%s: no limit of its own, so it saturates the machine, at about %.0f/s: "
-                            + "%s (client %.0f µs, server %.0f µs of CPU a request, %d cores); its load did not run here",
-                    m.setting(), p.saturation(), saturatesWords(p), p.clientCpuUs(), p.serverCpuUs(), p.cores()));
+                            + "%s (client %.0f µs, server %.0f µs of CPU a request, %d cores); its SLO rate predicted "
+                            + "%.0f/s; its load did not run here", m.setting(), p.saturation(), saturatesWords(p),
+                    p.clientCpuUs(), p.serverCpuUs(), p.cores(), p.sloRate()));
         }
         return lines;
     }

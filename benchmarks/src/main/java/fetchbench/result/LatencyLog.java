@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,9 +64,7 @@ public final class LatencyLog {
         public Writer(Path folder, String benchmark, Map<String, String> params) {
             try {
                 Files.createDirectories(folder);
-                String name = benchmark + "-" + String.join(",", new TreeMap<>(params).entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toList()) + "-" + ProcessHandle.current().pid();
-                Path file = folder.resolve(name.replaceAll("[^A-Za-z0-9=,._-]", "_") + ".hlog");
+                Path file = folder.resolve(fileName(benchmark, params, ProcessHandle.current().pid()));
                 out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the latency log in " + folder, e);
@@ -86,9 +83,8 @@ public final class LatencyLog {
                     LATENESS, lateness).entrySet()) {
                 Histogram h = tagged.getValue().copy();
                 h.setTag(tagged.getKey());
-                h.setStartTimeStamp(startMs);
-                h.setEndTimeStamp(endMs);
-                log.outputIntervalHistogram(h);
+                // The max column in ms: the histograms are in µs.
+                log.outputIntervalHistogram(startMs / 1000.0, endMs / 1000.0, h, 1000.0);
             }
             out.flush();
         }
@@ -97,6 +93,12 @@ public final class LatencyLog {
         public void close() {
             out.close();
         }
+    }
+
+    /** A fork's file: the benchmark, the result's parameters, the fork's process. */
+    public static String fileName(String benchmark, Map<String, String> params, long pid) {
+        String name = benchmark + "-" + encode(params) + "-" + pid;
+        return name.replaceAll("[^A-Za-z0-9=,._-]", "_") + ".hlog";
     }
 
     /** Every fork's log in a run folder; none where the run wrote none. */
@@ -119,24 +121,29 @@ public final class LatencyLog {
     static Fork readFork(Path file) throws IOException {
         Map<String, String> params = Files.readAllLines(file).stream().filter(l -> l.startsWith("#" + PARAMS))
                 .findFirst().map(l -> decode(l.substring(PARAMS.length() + 1))).orElse(Map.of());
-        Map<Long, Histogram[]> byStart = new LinkedHashMap<>();
+        // A window is three lines in a row, one of each tag.
+        List<Window> windows = new ArrayList<>();
+        Histogram[] window = new Histogram[3];
         HistogramLogReader reader = new HistogramLogReader(file.toFile());
         for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
             Histogram histogram = (Histogram) h;
-            Histogram[] window = byStart.computeIfAbsent(histogram.getStartTimeStamp(), k -> new Histogram[3]);
-            switch (String.valueOf(histogram.getTag())) {
-                case CORRECTED -> window[0] = histogram;
-                case UNCORRECTED -> window[1] = histogram;
-                case LATENESS -> window[2] = histogram;
+            int slot = switch (String.valueOf(histogram.getTag())) {
+                case CORRECTED -> 0;
+                case UNCORRECTED -> 1;
+                case LATENESS -> 2;
                 default -> throw new IOException("unknown tag " + histogram.getTag() + " in " + file);
+            };
+            if (window[slot] != null) {
+                throw new IOException("a window with two " + histogram.getTag() + " histograms in " + file);
+            }
+            window[slot] = histogram;
+            if (window[0] != null && window[1] != null && window[2] != null) {
+                windows.add(new Window(window[0], window[1], window[2]));
+                window = new Histogram[3];
             }
         }
-        List<Window> windows = new ArrayList<>();
-        for (Histogram[] w : byStart.values()) {
-            if (w[0] == null || w[1] == null || w[2] == null) {
-                throw new IOException("a window without all three histograms in " + file);
-            }
-            windows.add(new Window(w[0], w[1], w[2]));
+        if (window[0] != null || window[1] != null || window[2] != null) {
+            throw new IOException("a window without all three histograms at the end of " + file);
         }
         return new Fork(file, params, windows);
     }

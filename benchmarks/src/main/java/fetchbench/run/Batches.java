@@ -30,6 +30,11 @@ public record Batches(int minimum, int maxWarmup, int maxMeasurement, int measur
     static final Batches RUN = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 1);
     /** The floor: twice the run's measured batches (8 in the default profile, 10 in the others), of a few ms each. */
     static final Batches FLOOR = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 2);
+    /**
+     * The unloaded gather a load predicts its rates from: 40 measured a fork, each a gather alone,
+     * whose spread the prediction draws each simulated gather's own from (a second in all).
+     */
+    static final Batches LONE = new Batches(0, 1, 40, 40);
     /** Slow batches: 2 measured per fork; a batch of seconds varies by a few per cent. */
     static final Batches SLOW = new Batches(0, 1, 2, 1);
 

@@ -176,7 +176,9 @@ public final class JmhRunner {
         Collections.shuffle(rest, new Random(seed));
         List<Step.Jmh> order = new ArrayList<>(floors);
         order.addAll(rest.stream().filter(s -> !predicted(s)).toList());
-        order.addAll(rest.stream().filter(JmhRunner::predicted).toList());
+        // The grid before the overload: its backlog left behind must not be the grid's start.
+        order.addAll(rest.stream().filter(JmhRunner::predicted)
+                .sorted(java.util.Comparator.comparing(s -> ((UnderLoad) s).rates())).toList());
         return order;
     }
 

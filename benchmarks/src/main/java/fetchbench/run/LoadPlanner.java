@@ -164,7 +164,7 @@ final class LoadPlanner {
      */
     private List<Step.Jmh> predicted(Measure gather, Arrivals arrivals) {
         Theory theory = planner.machine.theory();
-        Measure unloaded = gather.with(Batches.RUN);
+        Measure unloaded = gather.with(Batches.LONE);
         int n = unloaded.workloads().urls().get(0);
         int d = unloaded.workloads().delayMs().get(0);
         double bound = planner.options.p99Ms().orElse(LoadPrediction.boundFor(theory, n, d,

@@ -127,7 +127,19 @@ public record UnderLoad(Load load, Measure gather, List<Integer> values, Rates r
                 gather.settings().maxRequests().get(0));
         return new LoadPrediction(urls(), delayMs(), gatherMs, theory.sharedLimit(limits, urls()), score(secondary, Metrics.CLIENT_CPU),
                 score(secondary, Metrics.SERVER_CPU), gather.machine().cores(), boundMs, arrivals,
-                gather.workloads().seeds().get(0));
+                gather.workloads().seeds().get(0), loneMs(unloaded));
+    }
+
+    /** Each measured batch of the unloaded gather, in ms: a batch is one gather alone. */
+    private static List<Double> loneMs(RunResult unloaded) {
+        List<Double> lone = new ArrayList<>();
+        for (org.openjdk.jmh.results.BenchmarkResult fork : unloaded.getBenchmarkResults()) {
+            for (org.openjdk.jmh.results.IterationResult batch : fork.getIterationResults()) {
+                Result<?> time = batch.getPrimaryResult();
+                lone.add(time.getScore() * millisPer(time.getScoreUnit()));
+            }
+        }
+        return lone;
     }
 
     private static double score(Map<String, Result> secondary, String name) {

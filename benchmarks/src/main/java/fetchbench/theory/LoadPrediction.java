@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.PriorityQueue;
+import java.util.Random;
 import java.util.TreeMap;
 
 /**
@@ -15,7 +16,8 @@ import java.util.TreeMap;
  * what the run measured unloaded: the gather's time alone, and the CPU of the client and the
  * server. A request holds one of the model's slots while it takes its share of a core and then
  * waits out the delay d. Alone, a gather's N requests queue for the cores, so its time over its
- * delays tells what a request takes of them: c = (gather − waves·d) · cores / N. Two rates:
+ * delays tells what a request takes of them: c, such that one gather simulated alone takes the
+ * measured time. Two rates:
  * <ul>
  *   <li><i>saturation</i>, where ρ = 1: the model's limit L over the time a request holds a slot,
  *       L / (N·(d + c)) gathers a second, or the cores over what the requests take of them,
@@ -27,13 +29,20 @@ import java.util.TreeMap;
  * The CPU the JVMs count per request (their clocks move in ticks of 10 ms, longer than a gather of
  * a few requests takes) only says which of the client and the server takes the larger share.
  *
- * @param gatherMs    one gather alone, measured
+ * @param gatherMs    one gather alone, measured: the mean
+ * @param loneMs      each gather alone the run measured: their spread about the mean is a gather's own,
+ *                    which the simulation adds to each simulated gather
  * @param slots       the model's limit of requests in flight; empty when it has none
  * @param clientCpuUs the client's CPU per request the JVM counted, µs; NaN when not measured
  * @param serverCpuUs the server's, on the same cores
  */
 public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt slots, double clientCpuUs,
-                             double serverCpuUs, int cores, double boundMs, Arrivals arrivals, long seed) {
+                             double serverCpuUs, int cores, double boundMs, Arrivals arrivals, long seed,
+                             List<Double> loneMs) {
+
+    public LoadPrediction {
+        loneMs = List.copyOf(loneMs);
+    }
 
     /**
      * A gather's p99 is within bound up to this many times the ideal gather (every URL in flight at
@@ -69,9 +78,47 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
         return slots.isPresent() ? (int) Theory.waves(urls, Math.min(urls, slots.getAsInt())) : 1;
     }
 
-    /** c: what a request takes of a core, in ms, from the gather's time over its delays. */
+    /**
+     * c: what a request takes of a core, in ms, such that one gather simulated alone takes the
+     * measured time (0 where it took no more than its delays). With more waves than one, a later
+     * wave's share of the cores overlaps an earlier one's delay, so c is found by bisection.
+     */
     public double coreMs() {
-        return Math.max(0, gatherMs - waves() * delayMs) * cores / urls;
+        if (gatherMs <= loneGatherMs(0)) {
+            return 0;
+        }
+        double low = 0;
+        double high = gatherMs;
+        for (int i = 0; i < 60; i++) {
+            double mid = (low + high) / 2;
+            if (loneGatherMs(mid) < gatherMs) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    /** One gather simulated alone, each request taking {@code c} of a core. */
+    double loneGatherMs(double c) {
+        return gatherEndMs(0, c, freeAtZero(cores), freeAtZero(slots.orElse(0)));
+    }
+
+    /** When a gather arriving {@code at} ends, its requests taking slots, then cores, then the delay (see {@link #p99Ms}). */
+    private double gatherEndMs(double at, double c, PriorityQueue<Double> cpus, PriorityQueue<Double> held) {
+        double end = at;
+        for (int r = 0; r < urls; r++) {
+            double acquired = held.isEmpty() ? at : Math.max(at, held.poll());
+            double computed = Math.max(acquired, cpus.poll()) + c;
+            cpus.add(computed);
+            double done = computed + delayMs;
+            if (slots.isPresent()) {
+                held.add(done);
+            }
+            end = Math.max(end, done);
+        }
+        return end;
     }
 
     /** How long a request holds its slot: its share of a core, then the delay. */
@@ -113,6 +160,9 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
         if (p99Ms(low) > boundMs) {
             return 0;
         }
+        if (p99Ms(top) <= boundMs) {
+            return top; // within the bound up to saturation: the queue, not the tail, ends it there
+        }
         double high = top;
         while (high - low > 0.01 * low) {
             double mid = (low + high) / 2;
@@ -150,31 +200,25 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
      * The p99 of gathers arriving at {@code rate}, in ms, by simulation: each request takes one of
      * the model's slots in the order it came (without a limit it need not wait), then one of the
      * cores for c in the same order, then the delay, and gives its slot back; a gather ends with
-     * its last request. Both queues are first come, first served, so one pass in arrival order
-     * replays them.
+     * its last request, give or take its own spread, drawn from the unloaded gathers'. Both queues
+     * are first come, first served, so one pass in arrival order replays them.
      */
     public double p99Ms(double rate) {
         long[] arrivalsNs = arrivals.times(rate, SIMULATED_SECONDS, seed);
         double c = coreMs();
+        Random spread = new Random(seed + 1);
+        double loneMean = loneMs.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         PriorityQueue<Double> cpus = freeAtZero(cores);
         PriorityQueue<Double> held = freeAtZero(slots.orElse(0));
         int skip = arrivalsNs.length / 10;
         double[] latencies = new double[Math.max(0, arrivalsNs.length - skip)];
         for (int g = 0; g < arrivalsNs.length; g++) {
             double at = arrivalsNs[g] / 1e6;
-            double end = at;
-            for (int r = 0; r < urls; r++) {
-                double acquired = held.isEmpty() ? at : Math.max(at, held.poll());
-                double computed = Math.max(acquired, cpus.poll()) + c;
-                cpus.add(computed);
-                double done = computed + delayMs;
-                if (slots.isPresent()) {
-                    held.add(done);
-                }
-                end = Math.max(end, done);
-            }
+            double end = gatherEndMs(at, c, cpus, held);
+            // A gather's own spread, as the unloaded ones had it: a pause, a slow thread hand-off.
+            double own = loneMs.isEmpty() ? 0 : loneMs.get(spread.nextInt(loneMs.size())) - loneMean;
             if (g >= skip) {
-                latencies[g - skip] = end - at;
+                latencies[g - skip] = Math.max(0, end - at + own);
             }
         }
         if (latencies.length == 0) {
@@ -205,6 +249,7 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
         fields.put("boundMs", String.format(Locale.ROOT, "%.3f", boundMs));
         fields.put("arrivals", arrivals.name());
         fields.put("seed", String.valueOf(seed));
+        fields.put("loneMs", String.join(",", loneMs.stream().map(v -> String.format(Locale.ROOT, "%.3f", v)).toList()));
         return String.join(";", fields.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList());
     }
 
@@ -220,6 +265,8 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
                 slots.equals("none") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(slots)),
                 Double.parseDouble(fields.get("clientCpuUs")), Double.parseDouble(fields.get("serverCpuUs")),
                 Integer.parseInt(fields.get("cores")), Double.parseDouble(fields.get("boundMs")),
-                Arrivals.valueOf(fields.get("arrivals")), Long.parseLong(fields.get("seed")));
+                Arrivals.valueOf(fields.get("arrivals")), Long.parseLong(fields.get("seed")),
+                fields.getOrDefault("loneMs", "").isEmpty() ? List.of()
+                        : java.util.Arrays.stream(fields.get("loneMs").split(",")).map(Double::valueOf).toList());
     }
 }

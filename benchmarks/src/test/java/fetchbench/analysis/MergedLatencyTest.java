@@ -43,7 +43,7 @@ class MergedLatencyTest {
         }
         List<LatencyLog.Fork> read = LatencyLog.read(run);
         assertThat(read).hasSize(forks.size()).allSatisfy(f -> assertThat(f.params()).isEqualTo(PARAMS));
-        return MergedLatency.of(read.stream().flatMap(f -> f.windows().stream()).toList());
+        return MergedLatency.of(read.stream().map(LatencyLog.Fork::windows).toList());
     }
 
     private void renameLast(int fork) {
@@ -145,7 +145,7 @@ class MergedLatencyTest {
     void theBacklogGrowsBySentLessEnded() {
         LatencyLog.Window w1 = new LatencyLog.Window(timed(of(10, 10), 0, 1000), timed(of(10, 10), 0, 1000), timed(of(0, 0, 0, 0, 0), 0, 1000));
         LatencyLog.Window w2 = new LatencyLog.Window(timed(of(60, 60), 1000, 2000), timed(of(10, 10), 1000, 2000), timed(of(0, 0, 0, 0, 0), 1000, 2000));
-        MergedLatency merged = MergedLatency.of(List.of(w1, w2));
+        MergedLatency merged = MergedLatency.of(List.of(List.of(w1, w2)));
         assertThat(merged.backlogGrowthPerSecond()).isEqualTo(3.0);
         assertThat(merged.sentPerSecond()).isEqualTo(5.0);
         assertThat(merged.secondsToBound(40)).hasValue(1.0);
