@@ -55,10 +55,10 @@ final class UnderLoadSection {
             if (a.latency().isPresent()) {
                 MergedLatency l = a.latency().get();
                 row.add(String.valueOf(l.count()));
-                row.add(Words.number(l.ms(50), "%.1f"));
-                row.add(Words.number(l.ms(90), "%.1f"));
+                row.add(Words.interval(l.interval(50)));
+                row.add(Words.interval(l.interval(90)));
                 row.add(Words.interval(a.p99()));
-                row.add(l.p999().map(v -> Words.number(v, "%.1f")).orElse("too few samples"));
+                row.add(l.p999().map(v -> Words.interval(l.interval(99.9))).orElse("too few samples"));
                 row.add(Words.number(l.ms(100), "%.1f"));
                 row.add(Words.number(l.uncorrectedMs(99), "%.1f"));
                 row.add(Words.number(l.latenessMs(99), "%.2f") + " / " + Words.number(l.latenessMs(100), "%.1f"));
@@ -77,8 +77,8 @@ final class UnderLoadSection {
 
     private static final List<Table.Column> ARRIVALS_COLUMNS = List.of(Table.Column.text("model (setting)"),
             Table.Column.text("arrivals"), Table.Column.number("rate /s"), Table.Column.number("ρ"),
-            Table.Column.number("gathers"), Table.Column.number("p50 ms"), Table.Column.number("p90 ms"),
-            Table.Column.number("p99 ms [95 %]"), Table.Column.number("p99.9 ms"), Table.Column.number("max ms"),
+            Table.Column.number("gathers"), Table.Column.number("p50 ms [95 %]"), Table.Column.number("p90 ms [95 %]"),
+            Table.Column.number("p99 ms [95 %]"), Table.Column.number("p99.9 ms [95 %]"), Table.Column.number("max ms"),
             Table.Column.number("p99 from the send ms"), Table.Column.number("late p99 / max ms"),
             Table.Column.number("bound ms"), Table.Column.text("p99"), Table.Column.number("threads / new connections a window"),
             Table.Column.text("steady"));
@@ -115,7 +115,8 @@ final class UnderLoadSection {
             + "the earlier ones are done (an open loop). Each is timed from its intended start (corrected for "
             + "coordinated omission) and from its send; every window's histograms are kept in the run's "
             + "HdrHistogram logs, and each percentile here is of every measured window of every fork merged, "
-            + "p99 with a 95 % interval from a bootstrap over windows, p99.9 only over 10,000 gathers. Within: the "
+            + "with a 95 % interval from a bootstrap (forks drawn again, then runs of two windows within each), "
+            + "p99.9 only over 10,000 gathers. Within: the "
             + "interval's top is within the bound, five times the workload's unloaded time (every URL in flight at "
             + "once) unless the run was given one; over: its bottom is past it. Before the load, the run predicts "
             + "each setting's saturation (ρ = 1: its limit over the time a request takes, or the machine's cores "
