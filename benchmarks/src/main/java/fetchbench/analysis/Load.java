@@ -112,10 +112,24 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals, List<MachineB
             return latency.map(l -> l.interval(99)).orElse(new MergedLatency.Interval(Double.NaN, Double.NaN, Double.NaN));
         }
 
-        /** "yes", or why not: platform threads grew, or connections kept opening, over the fork's windows. */
+        /**
+         * "yes", or why not: platform threads grew, or connections kept opening, over the fork's
+         * windows, or their p50 still trended (Mann–Kendall over the forks' load windows together,
+         * at {@value Steadiness#DRIFT_ALPHA}; past saturation a backlog is expected to).
+         */
         public String steadiness() {
             double requestsPerWindow = rate * Benchmarks.LOAD_WINDOW.toMillis() / 1000.0 * urls;
             Optional<String> why = Steadiness.threadsGrew(result, requestsPerWindow);
+            if (why.isEmpty() && !overload && latency.isPresent()) {
+                fetchbench.stats.Trend trend = fetchbench.stats.Trend.combined(latency.get().forks().stream()
+                        .map(fork -> fork.stream().filter(w -> w.lateness().getTotalCount() > 0)
+                                .map(w -> MergedLatency.ms(w.corrected(), 50)).filter(v -> !Double.isNaN(v)).toList())
+                        .toList());
+                if (trend.pairs() > 0 && trend.pValue() < Steadiness.DRIFT_ALPHA) {
+                    why = Optional.of(String.format(java.util.Locale.ROOT, "its windows' p50 drifted (p = %.3g)",
+                            trend.pValue()));
+                }
+            }
             if (why.isEmpty()) {
                 double opened = secondary(result, Metrics.CONNECTIONS);
                 if (fetchbench.result.PoolGrowth.tooManyConnections(opened, requestsPerWindow)) {
