@@ -51,7 +51,11 @@ final class LoadLines {
                             + Math.round(l.seconds()) + " s")))).orElse("");
             String behind = grid.stream().anyMatch(Arrivals::generatorBehind) ? "; the generator fell behind at "
                     + grid.stream().filter(Arrivals::generatorBehind).map(a -> a.rate() + "/s").toList() : "";
-            lines.add(key.words() + ": " + measured + predicted + saturation + past + behind);
+            // Rates are whole gathers a second: around a predicted SLO rate of a few, five multiples collapse.
+            String collapsed = first.prediction().isPresent() && grid.size() < LoadPrediction.GRID.size()
+                    ? "; its grid is " + grid.size() + " rate" + (grid.size() == 1 ? "" : "s") + " of whole gathers a "
+                    + "second, not " + LoadPrediction.GRID.size() + ": its own unloaded spread leaves it little room under the bound" : "";
+            lines.add(key.words() + ": " + measured + predicted + saturation + past + behind + collapsed);
         });
         for (Load.MachineBound m : load.machineBound()) {
             LoadPrediction p = m.prediction();
