@@ -54,7 +54,7 @@ final class LoadLines {
             // Rates are whole gathers a second: around a predicted SLO rate of a few, five multiples collapse.
             String collapsed = first.prediction().isPresent() && grid.size() < LoadPrediction.GRID.size()
                     ? "; its grid is " + grid.size() + " rate" + (grid.size() == 1 ? "" : "s") + " of whole gathers a "
-                    + "second, not " + LoadPrediction.GRID.size() + ": its own unloaded spread leaves it little room under the bound" : "";
+                    + "second, not " + LoadPrediction.GRID.size() + ", around so low a predicted SLO rate" : "";
             lines.add(key.words() + ": " + measured + predicted + saturation + past + behind + collapsed);
         });
         for (Load.MachineBound m : load.machineBound()) {
