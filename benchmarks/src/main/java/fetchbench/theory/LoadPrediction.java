@@ -175,11 +175,17 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
         return low;
     }
 
-    /** The rates to run: {@link #GRID} times the predicted SLO rate, whole and distinct; none when there is none. */
+    /**
+     * The rates to run: {@link #GRID} times the predicted SLO rate, whole and distinct; where no
+     * rate is predicted within the bound, the lowest whole one, 1 a second, which shows whether
+     * that holds; none where the SLO rate is unbounded.
+     */
     public List<Integer> grid() {
         double slo = sloRate();
         List<Integer> rates = new ArrayList<>();
-        if (slo > 0 && !Double.isInfinite(slo)) {
+        if (slo == 0) {
+            rates.add(1);
+        } else if (!Double.isInfinite(slo)) {
             for (double factor : GRID) {
                 int rate = (int) Math.max(1, Math.round(factor * slo));
                 if (!rates.contains(rate)) {
