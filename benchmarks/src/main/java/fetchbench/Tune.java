@@ -48,7 +48,7 @@ public final class Tune {
                                 from each arrival's intended start, every window of every fork
                                 merged): the smallest setting whose p99, up to the top of its 95 %%
                                 interval, stays within the bound is recommended, with its threads
-              --p99 MS          the p99 bound with --rate (default: five times the ideal gather,
+              --p99 MS          the p99 bound with --rate (default: eight times the ideal gather,
                                 every URL in flight at once)
               --seed S          seed of the random delay profiles (default 42)
               --target URL      a running WireMock to use instead of starting one

@@ -117,7 +117,7 @@ final class UnderLoadSection {
             + "HdrHistogram logs, and each percentile here is of every measured window of every fork merged, "
             + "with a 95 % interval from a bootstrap (forks drawn again, then runs of two windows within each), "
             + "p99.9 only over 10,000 gathers. Within: the "
-            + "interval's top is within the bound, five times the workload's unloaded time (every URL in flight at "
+            + "interval's top is within the bound, eight times the workload's unloaded time (every URL in flight at "
             + "once) unless the run was given one; over: its bottom is past it. Before the load, the run predicts "
             + "each setting's saturation (ρ = 1: its limit over the time a request takes, or the machine's cores "
             + "over the CPU one takes) and its SLO rate (by simulating the same arrivals through its limit), and runs "

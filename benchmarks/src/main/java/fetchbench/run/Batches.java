@@ -31,10 +31,11 @@ public record Batches(int minimum, int maxWarmup, int maxMeasurement, int measur
     /** The floor: twice the run's measured batches (8 in the default profile, 10 in the others), of a few ms each. */
     static final Batches FLOOR = new Batches(0, Integer.MAX_VALUE, Integer.MAX_VALUE, 2);
     /**
-     * The unloaded gather a load predicts its rates from: 40 measured a fork, each a gather alone,
-     * whose spread the prediction draws each simulated gather's own from (a second in all).
+     * The unloaded gather a load predicts its rates from: 200 measured a fork, each a gather alone,
+     * whose spread the prediction draws each simulated gather's own from: 600 of them put its p99
+     * on six samples past it, not one (a few seconds a fork).
      */
-    static final Batches LONE = new Batches(0, 1, 40, 40);
+    static final Batches LONE = new Batches(0, 1, 200, 200);
     /** Slow batches: 2 measured per fork; a batch of seconds varies by a few per cent. */
     static final Batches SLOW = new Batches(0, 1, 2, 1);
 

@@ -46,11 +46,12 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
 
     /**
      * A gather's p99 is within bound up to this many times the ideal gather (every URL in flight at
-     * once): on 2 busy cores an unloaded gather's p99 is already 2.5 to 3.5 times the ideal (a trial
-     * of the load profile: 26 to 35 ms for 10 × 10 ms at 20 to 44 arrivals a second through a pool of
-     * 20), so a tighter bound would judge the machine's noise, not the queue.
+     * once). On 2 busy cores an unloaded gather's own p99 is already 2.5 to 4 times the ideal, and
+     * OkHttp's default Dispatcher needs two waves: at 5 times, two load runs of one commit predicted
+     * its SLO rate at 1/s and at 6/s, where its own spread, not its queue, met the bound. At 8 times
+     * the bound is met where the queue makes p99 climb, so the SLO rate says what the limit allows.
      */
-    public static final double BOUND_FACTOR = 5;
+    public static final double BOUND_FACTOR = 8;
     /** The load runs at these multiples of the predicted SLO rate … */
     public static final List<Double> GRID = List.of(0.5, 0.7, 0.85, 1.0, 1.1);
     /** … and for a short while at this multiple of saturation, for the backlog's growth. */

@@ -30,7 +30,7 @@ class LoadTest {
     @TempDir
     Path folder;
 
-    private static final double BOUND = 50;
+    private static final double BOUND = 80;
 
     private static Map<String, String> params(String model, int concurrency, int rate) {
         return Map.of("model", model, "urls", "10", "delayMs", "10", "concurrency", String.valueOf(concurrency),
@@ -82,7 +82,7 @@ class LoadTest {
     }
 
     /**
-     * The grid around the predicted SLO rate: p99 is 20 ms where it holds and 60 ms where it does
+     * The grid around the predicted SLO rate: p99 is 20 ms where it holds and 100 ms where it does
      * not (a tenth of the gathers at that, so p99 is exactly it in every window). The measured SLO
      * rate is the highest rate within the bound; its distance from the predicted one is counted in
      * rates of the grid.
@@ -100,10 +100,10 @@ class LoadTest {
         for (int i = 0; i < 3; i++) {
             log(json.getParent(), params("threadPool", 20, grid.get(i)), 20, 0);
         }
-        // Exactly 1 % at 60 ms, all in the first five windows: p99 is 10 ms, but a resample with one
-        // slow window more puts it at 60, so its interval reaches over the bound: at the bound.
-        log(json.getParent(), params("threadPool", 20, grid.get(3)), 0, w -> new long[] {w < 5 ? 2 : 0, 60});
-        log(json.getParent(), params("threadPool", 20, grid.get(4)), 60, 0);
+        // Exactly 1 % at 100 ms, all in the first five windows: p99 is 10 ms, but a resample with one
+        // slow window more puts it at 100, so its interval reaches over the bound: at the bound.
+        log(json.getParent(), params("threadPool", 20, grid.get(3)), 0, w -> new long[] {w < 5 ? 2 : 0, 100});
+        log(json.getParent(), params("threadPool", 20, grid.get(4)), 100, 0);
         Load load = Load.of(JmhRun.read(json));
         List<Load.Arrivals> curve = load.curves().values().iterator().next();
 
@@ -118,7 +118,7 @@ class LoadTest {
         assertThat(curve.get(0).p99().ms()).isBetween(20.0, 30.0);
         assertThat(curve.get(0).utilisation()).isCloseTo(grid.get(0) / prediction.saturation(), within(1e-9));
         assertThat(LoadLines.verdictLines(load)).anySatisfy(line -> assertThat(line).startsWith(String.format(
-                java.util.Locale.ROOT, "threadPool (k=20), N = 10, 10 ms: p99 ≤ 50 ms up to %d/s (predicted %.0f/s: "
+                java.util.Locale.ROOT, "threadPool (k=20), N = 10, 10 ms: p99 ≤ 80 ms up to %d/s (predicted %.0f/s: "
                         + "an adjacent rate of the grid); saturation 182/s, the model's limit of 20 in flight",
                 grid.get(2), prediction.sloRate())));
         String table = fetchbench.document.MarkdownRenderer.blocks(UnderLoadSection.of(load, List.of()));
@@ -131,7 +131,7 @@ class LoadTest {
         Path json = Fixtures.write(folder, arrivals("virtualThreads", 0, 40, null, null),
                 arrivals("virtualThreads", 0, 80, null, null));
         log(json.getParent(), params("virtualThreads", 0, 40), 12, 0);
-        log(json.getParent(), params("virtualThreads", 0, 80), 12, 15); // 15 ms late: over a quarter of 50 ms
+        log(json.getParent(), params("virtualThreads", 0, 80), 12, 25); // 25 ms late: over a quarter of 80 ms
         List<Load.Arrivals> curve = Load.of(JmhRun.read(json)).arrivals();
 
         assertThat(curve).extracting(Load.Arrivals::boundMs).containsOnly(BOUND);
@@ -140,7 +140,7 @@ class LoadTest {
     }
 
     /**
-     * scripts/tune.sh --rate 100 on constructed logs, with the default bound of 50 ms: k = 5 misses the bound, 10 and 20
+     * scripts/tune.sh --rate 100 on constructed logs, with the default bound of 80 ms: k = 5 misses the bound, 10 and 20
      * hold it. The smallest setting that holds is the answer, not the fastest.
      */
     @Test
@@ -152,7 +152,7 @@ class LoadTest {
         log(json.getParent(), params("threadPool", 20, 100), 15, 0);
 
         assertThat(LoadLines.recommendations(Load.of(JmhRun.read(json)))).singleElement().satisfies(line ->
-                assertThat(line).startsWith("threadPool at 100/s, p99 ≤ 50 ms: set threadPool (k=10) (p99 3"));
+                assertThat(line).startsWith("threadPool at 100/s, p99 ≤ 80 ms: set threadPool (k=10) (p99 3"));
     }
 
     /** The callers' theory beside the measurement: ⌈M·N/L⌉·d, Little's bound L/d, peak in flight min(M·N, L). */
