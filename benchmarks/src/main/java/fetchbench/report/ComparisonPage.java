@@ -141,6 +141,11 @@ final class ComparisonPage {
         about.add(Paragraph.fact("A: " + a.environment()));
         about.add(Paragraph.fact("B: " + b.environment()));
         about.add(Paragraph.fact(agreement(Comparison.AaCheck.of(matched.pairs()), a, b)));
+        List<String> load = LoadLines.sloAgreement(fetchbench.analysis.Load.of(a), fetchbench.analysis.Load.of(b));
+        if (!load.isEmpty()) {
+            about.add(Paragraph.of("Under load, each setting's SLO rate (two runs of one commit: the same or adjacent):"));
+            about.add(Bullets.of(load));
+        }
         about.add(Paragraph.legend("B ÷ A: " + RankingLines.comparisonLegend() + "."));
         List<List<Table.Cell>> ratios = matched.pairs().stream().map(p -> List.of(Table.Cell.of(p.a().scenario()),
                 Table.Cell.of(p.a().setting()), Table.Cell.number(p.a().urls(), "%.0f"),
@@ -182,6 +187,8 @@ final class ComparisonPage {
                 counts.getOrDefault(Judgement.equivalent, 0L), counts.getOrDefault(Judgement.inconclusive, 0L),
                 matched.onlyA().size(), matched.onlyB().size()));
         text.append(agreement(Comparison.AaCheck.of(matched.pairs()), a, b)).append('\n');
+        LoadLines.sloAgreement(fetchbench.analysis.Load.of(a), fetchbench.analysis.Load.of(b))
+                .forEach(line -> text.append("under load: ").append(line).append('\n'));
         return text.toString();
     }
 

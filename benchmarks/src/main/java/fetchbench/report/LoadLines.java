@@ -67,6 +67,43 @@ final class LoadLines {
         return lines;
     }
 
+    /**
+     * The A/A check of the load between two runs: each setting's measured SLO rate in both, and how
+     * many rates of A's grid apart they are (B's SLO rate read as A's grid rate nearest it). Two runs
+     * of one commit should be the same or adjacent. Empty where either run has no load.
+     */
+    static List<String> sloAgreement(Load a, Load b) {
+        List<String> lines = new ArrayList<>();
+        a.curves().forEach((key, curveA) -> {
+            List<Arrivals> curveB = b.curves().get(key);
+            List<Arrivals> gridA = Load.grid(curveA);
+            if (curveB == null || gridA.isEmpty() || Load.grid(curveB).isEmpty()) {
+                return;
+            }
+            Optional<Arrivals> sloA = Load.sloRate(curveA);
+            Optional<Arrivals> sloB = Load.sloRate(curveB);
+            int indexA = sloA.map(gridA::indexOf).orElse(-1);
+            int indexB = sloB.map(slo -> nearest(gridA, slo.rate())).orElse(-1);
+            int apart = Math.abs(indexA - indexB);
+            lines.add(String.format(Locale.ROOT, "%s: SLO rate %s in A, %s in B: %s", key.words(),
+                    sloA.map(x -> x.rate() + "/s").orElse("none"), sloB.map(x -> x.rate() + "/s").orElse("none"),
+                    apart == 0 ? "the same rate of A's grid" : apart == 1 ? "adjacent rates of A's grid (agree)"
+                            : apart + " rates of A's grid apart (DISAGREE)"));
+        });
+        return lines;
+    }
+
+    /** The index of the grid rate nearest {@code rate}. */
+    private static int nearest(List<Arrivals> grid, int rate) {
+        int nearest = 0;
+        for (int i = 1; i < grid.size(); i++) {
+            if (Math.abs(grid.get(i).rate() - rate) < Math.abs(grid.get(nearest).rate() - rate)) {
+                nearest = i;
+            }
+        }
+        return nearest;
+    }
+
     private static String steps(int steps) {
         return switch (steps) {
             case 0 -> "as predicted";

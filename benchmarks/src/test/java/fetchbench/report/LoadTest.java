@@ -155,6 +155,38 @@ class LoadTest {
                 assertThat(line).startsWith("threadPool at 100/s, p99 ≤ 80 ms: set threadPool (k=10) (p99 3"));
     }
 
+    /** A run of the grid {@code rates}, p99 within the bound up to {@code withinUpTo} and over it past. */
+    private Load gridRun(String model, int concurrency, List<Integer> rates, int withinUpTo) throws Exception {
+        LoadPrediction prediction = new LoadPrediction(10, 10, 15, OptionalInt.of(concurrency), 300, 200, 2, BOUND,
+                fetchbench.workload.Arrivals.poisson, 42, List.of());
+        List<JsonObject> results = new java.util.ArrayList<>();
+        for (int rate : rates) {
+            results.add(arrivals(model, concurrency, rate, prediction, null));
+        }
+        Path json = Fixtures.write(folder, results.toArray(JsonObject[]::new));
+        for (int rate : rates) {
+            log(json.getParent(), params(model, concurrency, rate), rate <= withinUpTo ? 20 : 100, 0);
+        }
+        return Load.of(JmhRun.read(json));
+    }
+
+    /**
+     * The A/A check of the load: B's SLO rate read on A's grid. 40/s against 50/s on a grid of 10
+     * apart is adjacent; 22/s (nearest 20) against 40/s is two rates apart, which two runs of one
+     * commit should not be.
+     */
+    @Test
+    void twoRunsAgreeWhenTheirSloRatesAreTheSameOrAdjacentRatesOfTheGrid() throws Exception {
+        Load a = gridRun("threadPool", 20, List.of(10, 20, 30, 40, 50), 40);
+        assertThat(LoadLines.sloAgreement(a, gridRun("threadPool", 20, List.of(15, 25, 35, 45, 55), 45)))
+                .containsExactly("threadPool (k=20), N = 10, 10 ms: SLO rate 40/s in A, 45/s in B: "
+                        + "adjacent rates of A's grid (agree)");
+        assertThat(LoadLines.sloAgreement(a, gridRun("threadPool", 20, List.of(12, 22, 32, 42, 52), 22)))
+                .containsExactly("threadPool (k=20), N = 10, 10 ms: SLO rate 40/s in A, 22/s in B: "
+                        + "2 rates of A's grid apart (DISAGREE)");
+        assertThat(LoadLines.sloAgreement(a, a)).singleElement().asString().endsWith("the same rate of A's grid");
+    }
+
     /** The callers' theory beside the measurement: ⌈M·N/L⌉·d, Little's bound L/d, peak in flight min(M·N, L). */
     @Test
     void callersAreReadAgainstTheSharedLimit() throws Exception {
