@@ -171,15 +171,15 @@ class LoadTest {
     }
 
     /**
-     * The A/A check of the load: B's SLO rate read on A's grid. 40/s against 50/s on a grid of 10
-     * apart is adjacent; 22/s (nearest 20) against 40/s is two rates apart, which two runs of one
+     * The A/A check of the load: B's SLO rate read on A's grid. 55/s (nearest 50) against 40/s on a
+     * grid of 10 apart is adjacent; 22/s (nearest 20) against 40/s is two rates apart, which two runs of one
      * commit should not be.
      */
     @Test
     void twoRunsAgreeWhenTheirSloRatesAreTheSameOrAdjacentRatesOfTheGrid() throws Exception {
         Load a = gridRun("threadPool", 20, List.of(10, 20, 30, 40, 50), 40);
-        assertThat(LoadLines.sloAgreement(a, gridRun("threadPool", 20, List.of(15, 25, 35, 45, 55), 45)))
-                .containsExactly("threadPool (k=20), N = 10, 10 ms: SLO rate 40/s in A, 45/s in B: "
+        assertThat(LoadLines.sloAgreement(a, gridRun("threadPool", 20, List.of(15, 25, 35, 45, 55), 55)))
+                .containsExactly("threadPool (k=20), N = 10, 10 ms: SLO rate 40/s in A, 55/s in B: "
                         + "adjacent rates of A's grid (agree)");
         assertThat(LoadLines.sloAgreement(a, gridRun("threadPool", 20, List.of(12, 22, 32, 42, 52), 22)))
                 .containsExactly("threadPool (k=20), N = 10, 10 ms: SLO rate 40/s in A, 22/s in B: "
