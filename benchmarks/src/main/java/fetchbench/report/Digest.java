@@ -147,9 +147,10 @@ public final class Digest {
         return switch (kind) {
             case verdict -> "Figures are ms per batch, the mean ± half its 95 % interval from the fork means; ×: "
                     + "the mean over the ideal (waves × d).";
-            case load -> "Latencies are ms from each gather's intended start, each percentile the mean over the "
-                    + "measured one-second windows, p99 ± half its 95 % interval from the fork means; a round of "
-                    + "callers is ms, the mean ± that half-width; inside its band [theory, theory + the floor at M·N] "
+            case load -> "Latencies are ms from each gather's intended start, each percentile read off the "
+                    + "histograms of every measured window of every fork merged, [its 95 % interval] from a bootstrap "
+                    + "over forks and runs of windows; within or over: the interval's top within the bound, or its "
+                    + "bottom past it; a round of callers is ms, the mean ± half its 95 % interval from the fork means; inside its band [theory, theory + the floor at M·N] "
                     + "when the whole interval is, below or above when it lies wholly outside, straddles otherwise.";
             case reference, scale, protocols -> "Figures are ms per batch, the mean ± half its 95 % interval from "
                     + "the fork means; ×: the mean over the ideal (waves × d, or the greedy schedule); inside: the "
