@@ -303,15 +303,20 @@ public record Load(List<Callers> callers, List<Arrivals> arrivals, List<MachineB
         if (grid.isEmpty() || grid.get(0).prediction().isEmpty()) {
             return Optional.empty();
         }
-        double predicted = grid.get(0).prediction().get().sloRate();
+        int nearest = nearest(grid, grid.get(0).prediction().get().sloRate());
+        int measured = sloRate(curve).map(grid::indexOf).orElse(-1);
+        return Optional.of(Math.abs(measured - nearest));
+    }
+
+    /** The index of the grid's rate nearest {@code rate} (the lower of two as near). */
+    public static int nearest(List<Arrivals> grid, double rate) {
         int nearest = 0;
         for (int i = 1; i < grid.size(); i++) {
-            if (Math.abs(grid.get(i).rate() - predicted) < Math.abs(grid.get(nearest).rate() - predicted)) {
+            if (Math.abs(grid.get(i).rate() - rate) < Math.abs(grid.get(nearest).rate() - rate)) {
                 nearest = i;
             }
         }
-        int measured = sloRate(curve).map(grid::indexOf).orElse(-1);
-        return Optional.of(Math.abs(measured - nearest));
+        return nearest;
     }
 
     /** "yes", or why not: a fork's platform threads kept growing over its measured batches of {@code requestsPerBatch} (the shapes' rule). */

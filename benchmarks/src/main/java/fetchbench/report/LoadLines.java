@@ -83,7 +83,7 @@ final class LoadLines {
             Optional<Arrivals> sloA = Load.sloRate(curveA);
             Optional<Arrivals> sloB = Load.sloRate(curveB);
             int indexA = sloA.map(gridA::indexOf).orElse(-1);
-            int indexB = sloB.map(slo -> nearest(gridA, slo.rate())).orElse(-1);
+            int indexB = sloB.map(slo -> Load.nearest(gridA, slo.rate())).orElse(-1);
             int apart = Math.abs(indexA - indexB);
             lines.add(String.format(Locale.ROOT, "%s: SLO rate %s in A, %s in B: %s", key.words(),
                     sloA.map(x -> x.rate() + "/s").orElse("none"), sloB.map(x -> x.rate() + "/s").orElse("none"),
@@ -91,17 +91,6 @@ final class LoadLines {
                             : apart + " rates of A's grid apart (DISAGREE)"));
         });
         return lines;
-    }
-
-    /** The index of the grid rate nearest {@code rate}. */
-    private static int nearest(List<Arrivals> grid, int rate) {
-        int nearest = 0;
-        for (int i = 1; i < grid.size(); i++) {
-            if (Math.abs(grid.get(i).rate() - rate) < Math.abs(grid.get(nearest).rate() - rate)) {
-                nearest = i;
-            }
-        }
-        return nearest;
     }
 
     private static String steps(int steps) {
