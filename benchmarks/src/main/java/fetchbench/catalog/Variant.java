@@ -33,7 +33,7 @@ public final class Variant {
         swept,
         /** It compares its client stack over TLS and HTTP/2: able to have all N in flight over HTTP/1.1. */
         protocols,
-        /** Measured under load in the default and smoke runs: three limits, three knees. */
+        /** Measured under load in the load and smoke runs: two limits and a model with none. */
         underLoad,
         /** Measured under load in the full profile: each model at its usual setting. */
         underLoadInFull,

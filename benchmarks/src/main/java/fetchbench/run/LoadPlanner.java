@@ -140,7 +140,8 @@ final class LoadPlanner {
             planner.notes.add(load + " · " + variant + " skipped for " + (callers ? "callers=" : "rate=")
                     + Planner.joined(skipped) + (callers ? ": predicted batch over the budget" : ": over "
                     + UnderLoad.MOST_UTILISATION + "× what its limit lets through, the queue "
-                    + "would grow all window") + "; ask for it with -p model=" + variant.model());
+                    + "would grow all window") + "; ask for it with -p model=" + variant.model()
+                    + (variant == Variant.of(variant.model()) ? "" : " -p concurrency=" + Planner.joined(chosen.concurrency())));
         }
         if (!planned.isEmpty() && !callers) {
             steps.add(new UnderLoad(load, gather, planned, arrivals));

@@ -75,7 +75,9 @@ class OpenLoopTest {
 
         Histogram latencies = merged(open, OpenLoop.Window::corrected);
         long slow = latencies.getCountBetweenValues(HALF_SECOND_MICROS, Long.MAX_VALUE / 2);
-        assertThat(slow).isBetween(45L, 56L);
+        // About 51; a busy machine oversleeps the stall and drains its queue late, adding a few.
+        // Counting each arrival once matters: twice would give about 100, once per stall 1.
+        assertThat(slow).isBetween(45L, 80L);
         assertThat(latencies.getMaxValue()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toMicros(990));
 
         // The same stall measured as a closed loop does it: one slow sample.
