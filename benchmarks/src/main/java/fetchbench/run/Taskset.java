@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -127,6 +129,13 @@ public record Taskset(List<Integer> serverCpus, List<Integer> forkCpus) {
      * 1 or 2 processors, so the suite does not guess).
      */
     Machine forkMachine() {
+        // Asked once per set of CPUs: the plan and every JMH run's fork arguments need it.
+        return SEEN_BY_FORKS.computeIfAbsent(forkCpus, cpus -> probeForkMachine());
+    }
+
+    private static final Map<List<Integer>, Machine> SEEN_BY_FORKS = new ConcurrentHashMap<>();
+
+    private Machine probeForkMachine() {
         Path launcher = forkLauncher(Path.of(System.getProperty("java.home"), "bin", "java"));
         try {
             Process probe = new ProcessBuilder(launcher.toString(), "-cp", System.getProperty("java.class.path"),

@@ -46,10 +46,11 @@ public record LoadPrediction(int urls, int delayMs, double gatherMs, OptionalInt
 
     /**
      * A gather's p99 is within bound up to this many times the ideal gather (every URL in flight at
-     * once). On 2 busy cores an unloaded gather's own p99 is already 2.5 to 4 times the ideal, and
-     * OkHttp's default Dispatcher needs two waves: at 5 times, two load runs of one commit predicted
-     * its SLO rate at 1/s and at 6/s, where its own spread, not its queue, met the bound. At 8 times
-     * the bound is met where the queue makes p99 climb, so the SLO rate says what the limit allows.
+     * once). On 2 busy cores an unloaded gather's own p99 is already a few times the ideal: under a
+     * tighter bound a setting's own spread, not its queue, meets it, and the SLO rate says little
+     * about the limit. At 8 times, a limit that lets a whole gather in flight meets the bound where
+     * its queue makes p99 climb; a limit that splits a gather into waves (OkHttp's 5 per host) still
+     * starts near it, and its p99 barely rises before it is met.
      */
     public static final double BOUND_FACTOR = 8;
     /** The load runs at these multiples of the predicted SLO rate … */
