@@ -14,6 +14,7 @@ import fetchbench.stats.Judgement;
 import fetchbench.stats.Margin;
 import fetchbench.stats.Ratio;
 import java.awt.Color;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,16 +51,18 @@ public final class Comparison {
     /**
      * What two runs of one commit must show: at most {@link #MOST_DIFFERENT_SHARE} of the shared
      * results (at least one) called different, and standard scores of the differences whose
-     * variance is at most {@link #MOST_SCORE_VARIANCE} (1 when every interval is right).
+     * variance around 0 is at most {@link #mostScoreVariance()} (1 when every interval is right).
      *
      * @param different the pairs judged different
      * @param pairs     the pairs with an interval
-     * @param scoreVariance the variance of their standard scores (NaN with fewer than 2)
+     * @param scores    the standard scores behind the variance
+     * @param scoreVariance the variance of their standard scores around 0 (NaN with fewer than 2)
      */
-    public record AaCheck(int different, int pairs, double scoreVariance) {
+    public record AaCheck(int different, int pairs, int scores, double scoreVariance) {
 
         public static final double MOST_DIFFERENT_SHARE = 0.02;
-        public static final double MOST_SCORE_VARIANCE = 1.5;
+        /** How often two runs of one commit whose intervals are right may fail on the scores' variance. */
+        public static final double SCORE_VARIANCE_FALSE_ALARMS = 0.01;
 
         public static AaCheck of(List<Pair> pairs) {
             List<Pair> compared = pairs.stream().filter(p -> p.ratio().hasInterval()).toList();
@@ -67,7 +70,7 @@ public final class Comparison {
             double variance = scores.size() < 2 ? Double.NaN
                     : scores.stream().mapToDouble(z -> z * z).sum() / scores.size();
             return new AaCheck((int) compared.stream().filter(p -> p.judgement() == Judgement.different).count(),
-                    compared.size(), variance);
+                    compared.size(), scores.size(), variance);
         }
 
         /** The most pairs two runs of one commit may call different: max(1, 2 % of them). */
@@ -75,8 +78,18 @@ public final class Comparison {
             return Math.max(1, (int) Math.floor(MOST_DIFFERENT_SHARE * pairs));
         }
 
+        /**
+         * The most the scores' variance may be: k standard normal scores squared and summed follow
+         * χ² with k degrees of freedom, so its 99th percentile over k (1.47 for 60 scores, where a
+         * few pairs vary a lot more: 3.78 for 3). NaN with fewer than 2 scores.
+         */
+        public double mostScoreVariance() {
+            return scores < 2 ? Double.NaN
+                    : new ChiSquaredDistribution(scores).inverseCumulativeProbability(1 - SCORE_VARIANCE_FALSE_ALARMS) / scores;
+        }
+
         public boolean passes() {
-            return different <= mostDifferent() && scoreVariance <= MOST_SCORE_VARIANCE;
+            return different <= mostDifferent() && scoreVariance <= mostScoreVariance();
         }
     }
 

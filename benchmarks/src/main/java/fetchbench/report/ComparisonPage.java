@@ -197,9 +197,9 @@ final class ComparisonPage {
         Optional<String> sourceA = a.forkProperty(ResultKeys.SOURCE);
         boolean sameCode = sourceA.isPresent() && sourceA.equals(b.forkProperty(ResultKeys.SOURCE));
         String figures = String.format(Locale.ROOT, "%d of %d results with an interval different (two runs of one "
-                + "commit: at most %d); variance of the differences' standard scores around 0: %s (at most %.1f)",
+                + "commit: at most %d); variance of the differences' standard scores around 0: %s (at most %s)",
                 check.different(), check.pairs(), check.mostDifferent(), Words.number(check.scoreVariance(), "%.2f"),
-                Comparison.AaCheck.MOST_SCORE_VARIANCE);
+                Words.number(check.mostScoreVariance(), "%.2f"));
         return sameCode ? "A/A check (the same code in both runs): " + (check.passes() ? "passed" : "FAILED") + ", "
                 + figures : "Agreement: " + figures;
     }

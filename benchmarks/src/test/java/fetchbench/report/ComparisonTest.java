@@ -74,6 +74,24 @@ class ComparisonTest {
         assertThat(check.passes()).isTrue();
     }
 
+    /**
+     * The variance allowed grows as the scores get fewer: their squares' sum follows χ² with one
+     * degree of freedom each, and a few vary a lot by chance.
+     */
+    @Test
+    void theScoresVarianceAllowedIsChiSquaredsNinetyNinthPercentileOverTheirNumber() {
+        Comparison.AaCheck many = new Comparison.AaCheck(0, 60, 60, 1.46);
+        assertThat(many.mostScoreVariance()).isCloseTo(1.473, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(many.passes()).isTrue();
+        assertThat(new Comparison.AaCheck(0, 60, 60, 1.6).passes()).isFalse();
+
+        Comparison.AaCheck few = new Comparison.AaCheck(0, 3, 3, 2.0);
+        assertThat(few.mostScoreVariance()).isCloseTo(3.782, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(few.passes()).isTrue();
+        assertThat(new Comparison.AaCheck(0, 3, 3, 3.9).passes()).isFalse();
+        assertThat(new Comparison.AaCheck(0, 1, 1, 0.5).passes()).as("one score has no variance to judge").isFalse();
+    }
+
     /** The same runs with B 10 % slower throughout: every pair is different, and the A/A check fails. */
     @Test
     void aRealTenPerCentDifferenceIsFoundAndFailsTheAaCheck() throws Exception {
