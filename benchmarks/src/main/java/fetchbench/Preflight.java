@@ -15,7 +15,6 @@ import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
 import fetchbench.run.Step;
 import fetchbench.server.ExternalServer;
-import fetchbench.server.RequestCounter;
 import fetchbench.server.ServerProcess;
 import fetchbench.server.ServerSettings;
 import fetchbench.server.TargetServer;
@@ -51,7 +50,7 @@ record Preflight(List<String> forkArgs, String failedAt) {
         if (options.target() != null) {
             out.println("[fetchbench] using the WireMock at " + options.target());
             TargetServer external = ExternalServer.connect(options.target());
-            if (RequestCounter.read(external.baseUri()).isEmpty()) {
+            if (!external.countsRequests()) {
                 out.println("[fetchbench] note: this server does not count requests, so the check that each batch "
                         + "sent what it had to is skipped (fetchbench's own server counts them)");
             }

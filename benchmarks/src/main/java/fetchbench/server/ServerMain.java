@@ -43,8 +43,8 @@ public final class ServerMain {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 // HTTP/1.1 and h2c on the cleartext port, HTTP/1.1 and h2 (by ALPN) on the TLS port.
-                .http2PlainDisabled(false)
-                .http2TlsDisabled(false)
+                .http2PlainDisabled(!settings.http2())
+                .http2TlsDisabled(!settings.http2())
                 .httpServerFactory(new StreamLimitedJetty.Factory(settings.maxConcurrentStreams()))
                 .networkTrafficListener(connections)
                 .containerThreads(settings.containerThreads())

@@ -149,7 +149,7 @@ public final class ServerProcess implements TargetServer {
         server.put("tlsUrl", tlsBaseUri.toString());
         server.put("certificate", "made for this run: EC P-256, self-signed for 127.0.0.1; the clients trust only it, "
                 + "over TLS 1.3");
-        server.put("http2", "h2c on the cleartext port, h2 by ALPN on the TLS port");
+        server.put("http2", settings.http2() ? "h2c on the cleartext port, h2 by ALPN on the TLS port" : "none: HTTP/1.1 only");
         server.put("maxConcurrentStreams", settings.maxConcurrentStreams());
         server.put("containerThreads", settings.containerThreads());
         server.put("asyncResponseThreads", settings.asyncThreads());

@@ -14,12 +14,19 @@ public interface TargetServer extends AutoCloseable {
     /** Tells benchmark forks where the server is: cleartext, and over TLS. */
     String URL_PROPERTY = "fetchbench.serverUrl";
     String TLS_URL_PROPERTY = "fetchbench.serverTlsUrl";
+    /** Tells benchmark forks the server counts requests, so a batch whose count is missing fails. */
+    String COUNTS_PROPERTY = "fetchbench.serverCounts";
 
     /** The cleartext URL: HTTP/1.1, h2c and the admin API. */
     URI baseUri();
 
     /** The TLS URL (HTTPS and h2), if the server has one. */
     Optional<URI> tlsBaseUri();
+
+    /** Whether it counts requests (fetchbench's own server does; another WireMock may not). */
+    default boolean countsRequests() {
+        return RequestCounter.read(baseUri()).isPresent();
+    }
 
     /** What the clients must trust for the TLS URL. */
     Optional<Trust> trust();
@@ -38,6 +45,7 @@ public interface TargetServer extends AutoCloseable {
     default Map<String, String> forkProperties() {
         Map<String, String> properties = new java.util.LinkedHashMap<>();
         properties.put(URL_PROPERTY, baseUri().toString());
+        properties.put(COUNTS_PROPERTY, String.valueOf(countsRequests()));
         tlsBaseUri().ifPresent(tls -> properties.put(TLS_URL_PROPERTY, tls.toString()));
         trust().ifPresent(trust -> {
             properties.put(Tls.TRUSTSTORE_PROPERTY, trust.truststore().toString());

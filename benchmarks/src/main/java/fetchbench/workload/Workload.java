@@ -118,11 +118,15 @@ public final class Workload {
     }
 
     /**
-     * As completed: every URL handled once and correctly, in the order the fetches finished. A
-     * result handled after one that finished {@link #ORDER_SLACK} later is out of order (the
-     * slack covers the moment between a fetch finishing and its result being queued).
+     * As completed: every URL handled once and correctly, in the order the fetches finished, and
+     * as they finished. A result handled after one that finished {@link #ORDER_SLACK} later is
+     * out of order (the slack covers the moment between a fetch finishing and its result being
+     * queued). A model that held every result back until the slowest fetch finished, then handed
+     * them on sorted, would pass that: so the first result must be handled (at
+     * {@code firstHandledAt}, System.nanoTime()) before the slowest fetch finished, wherever
+     * that finished over {@link #HANDOFF_SLACK} after the first.
      */
-    public List<Outcome> verifyAsCompleted(String model, List<Outcome> handled) {
+    public List<Outcome> verifyAsCompleted(String model, List<Outcome> handled, long firstHandledAt) {
         List<String> problems = new ArrayList<>();
         Set<URI> seen = new HashSet<>();
         long latestFinish = 0;
@@ -146,11 +150,21 @@ public final class Workload {
         if (seen.size() != fetches.size()) {
             problems.add("handled " + seen.size() + " of " + fetches.size() + " URLs");
         }
+        if (!handled.isEmpty()) {
+            long firstFinish = handled.get(0).finishedAt();
+            long slowest = handled.stream().mapToLong(Outcome::finishedAt).max().orElseThrow();
+            if (slowest - firstFinish > HANDOFF_SLACK.toNanos() && firstHandledAt >= slowest) {
+                problems.add("the first result was handled " + (firstHandledAt - firstFinish) / 1_000_000
+                        + " ms after it finished, once the slowest fetch had finished too: held back, not handled as it came");
+            }
+        }
         return check(model, problems, handled);
     }
 
     /** See {@link #verifyAsCompleted}; also what a kept result may exceed a deadline by. */
     public static final Duration ORDER_SLACK = Duration.ofMillis(25);
+    /** See {@link #verifyAsCompleted}: longer than a busy machine's hand-off, shorter than the test's spread of delays. */
+    public static final Duration HANDOFF_SLACK = Duration.ofMillis(100);
 
     /**
      * Race: the winner is a replica that answers 200, with its body. Which one depends

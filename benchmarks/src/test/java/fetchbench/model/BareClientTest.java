@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fetchbench.TestServer;
+import fetchbench.server.RequestCounter;
 import fetchbench.server.Stubs;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
@@ -26,8 +27,12 @@ class BareClientTest {
         Workload workload = Workload.create(TestServer.uri(), 30, DelayProfile.fixed, 1, 1);
         Stubs.register(TestServer.uri(), workload);
         try (BareClient client = new BareClient(stack, 30, workload.longestDelay())) {
-            assertThat(client.gather(workload.urls())).isEqualTo(30);
-            assertThat(client.gather(workload.urls())).isEqualTo(30);
+            for (int batch = 0; batch < 2; batch++) {
+                long before = RequestCounter.read(TestServer.uri()).orElseThrow();
+                client.gather(workload.urls());
+                // Every answer it counted was one the server gave, in this batch: none cached, none twice.
+                assertThat(RequestCounter.read(TestServer.uri()).orElseThrow() - before).isEqualTo(30);
+            }
         }
     }
 

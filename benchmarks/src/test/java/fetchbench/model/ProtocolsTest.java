@@ -4,10 +4,13 @@ import fetchbench.catalog.Model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fetchbench.TestServer;
 import fetchbench.server.Certificates;
 import fetchbench.server.RequestCounter;
+import fetchbench.server.ServerProcess;
+import fetchbench.server.ServerSettings;
 import fetchbench.server.Stubs;
 import fetchbench.workload.DelayProfile;
 import fetchbench.workload.Workload;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,12 +85,49 @@ class ProtocolsTest {
                 .hasMessageContaining("no prior-knowledge HTTP/2");
     }
 
-    /** A model that asked for h2 and got HTTP/1.1 back fails its fetches, so the run fails. */
-    @Test
-    void aResponseInAnotherHttpVersionFailsTheFetch() {
-        assertThat(Protocol.h2.mismatch(Protocol.HttpVersion.HTTP_1_1))
-                .isEqualTo("asked for h2 (HTTP_2) and the response came back in HTTP_1_1");
-        assertThat(Protocol.https1.mismatch(Protocol.HttpVersion.HTTP_1_1)).isNull();
+    /** A server of its own that speaks HTTP/1.1 only, on its TLS port too; started for the first test that needs it. */
+    private static ServerProcess http1Only;
+
+    private static synchronized ServerProcess http1Only() throws IOException {
+        if (http1Only == null) {
+            http1Only = ServerProcess.start(ServerSettings.forLargestN(8).withoutHttp2());
+        }
+        return http1Only;
+    }
+
+    @AfterAll
+    static synchronized void stopHttp1Only() {
+        if (http1Only != null) {
+            http1Only.close();
+        }
+    }
+
+    /**
+     * Every model asks for h2 over TLS from a server that speaks only HTTP/1.1. OkHttp and the JDK
+     * client settle on HTTP/1.1 by ALPN and get answers, which their models must refuse by the
+     * response's version; Reactor's client asks for h2 alone, and its handshake fails. Either way
+     * no fetch counts as answered, so the run fails.
+     */
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void everyModelFailsAFetchAnsweredInAnotherHttpVersion(Model model) throws IOException {
+        assumeTrue(model.unavailableReason().isEmpty(), () -> model.unavailableReason().orElseThrow());
+        ServerProcess server = http1Only();
+        Workload workload = Workload.create(server.tlsBaseUri().orElseThrow(), 2, DelayProfile.fixed, 5, 1);
+        Stubs.register(server.baseUri(), workload);
+        ModelSettings settings = new ModelSettings(model.hasConcurrencyKnob() ? 2 : 0, 2, 2, Duration.ofSeconds(10),
+                new InFlight()).with(server.transport(Protocol.h2));
+        try (ConcurrencyModel fetcher = model.create(settings)) {
+            List<Outcome> outcomes = fetcher.gather(workload.urls());
+
+            assertThat(outcomes).hasSize(2).allSatisfy(outcome -> assertThat(outcome.error()).isNotNull());
+            if (model.clientStack() != ClientStack.reactorNetty) {
+                assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.error())
+                        .isInstanceOf(Protocol.WrongProtocolException.class)
+                        .hasMessage("asked for h2 (HTTP_2) and the response came back in HTTP_1_1"));
+            }
+            assertThatThrownBy(() -> workload.verify(model.name(), outcomes)).hasMessageContaining(model.name());
+        }
     }
 
     /** An empty truststore is refused before any client is built, with what to do. */

@@ -25,12 +25,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every shape with every model against a real WireMock JVM: the behaviour each shape promises
  * (workers, completion order, losers cancelled, nothing running after a deadline, the exact
- * failure mix, where the CPU work runs), checked by counts, order and the OS's own socket table,
- * never by timing.
+ * failure mix, where the CPU work runs), checked by counts, order and the OS's own socket table;
+ * timing only bounds what must not wait for calls held 30 s (a race, a deadline, the first result).
  */
 @Tag("integration")
 class ShapesTest {
@@ -41,6 +42,18 @@ class ShapesTest {
     private static final int NEVER_MS = 30_000;
     /** How long a cancelled call may take to wind down before the test calls it leaked. */
     private static final Duration WIND_DOWN = Duration.ofSeconds(10);
+    /**
+     * How long past its winner or its deadline a race or a deadline may take to return: room for a
+     * busy machine, far short of the calls it must not wait for.
+     */
+    static final Duration RETURN_SLACK = Duration.ofSeconds(5);
+
+    /** A race or a deadline returned within {@code due} plus the slack, not after the calls it should have left. */
+    static void assertReturnedWithin(String model, long startNanos, long endNanos, Duration due) {
+        Duration took = Duration.ofNanos(endNanos - startNanos);
+        assertThat(took).as("%s returned after %d ms, due at %d ms (+ %d s)", model, took.toMillis(), due.toMillis(),
+                RETURN_SLACK.toSeconds()).isLessThan(due.plus(RETURN_SLACK));
+    }
 
     private static ConcurrencyModel create(Model model, InFlight inFlight, BodyWork work) {
         model.unavailableReason().ifPresent(reason -> System.out.println("[ShapesTest] " + reason));
@@ -72,24 +85,43 @@ class ShapesTest {
     }
 
     /** Delays 400, 300, 200, 100 ms, twice: finishing order is the reverse of asking order. */
-    @ParameterizedTest
-    @EnumSource(Model.class)
-    void resultsAreHandledInCompletionOrder(Model model) {
+    private static Workload reversedOrder() {
         List<Fetch> fetches = new ArrayList<>();
         for (int i = 0; i < SLOTS; i++) {
             fetches.add(ok(i, 400 - 100 * (i % 4)));
         }
-        Workload workload = registered(Workload.of(fetches));
-        List<Outcome> handled = new ArrayList<>();
-        Set<String> handlerThreads = ConcurrentHashMap.newKeySet();
-        try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
-            fetcher.asCompleted(workload.urls(), outcome -> {
-                handlerThreads.add(Thread.currentThread().getName());
-                handled.add(outcome);
-            });
-        }
+        return registered(Workload.of(fetches));
+    }
 
-        workload.verifyAsCompleted(model.name(), handled);
+    /** What the handler was given, on which threads, and when it was first called. */
+    private record Handled(List<Outcome> outcomes, Set<String> threads, long[] firstAt) {
+        static Handled by(ConcurrencyModel fetcher, Workload workload) {
+            Handled handled = new Handled(new ArrayList<>(), ConcurrentHashMap.newKeySet(), new long[1]);
+            fetcher.asCompleted(workload.urls(), outcome -> {
+                if (handled.outcomes.isEmpty()) {
+                    handled.firstAt[0] = System.nanoTime();
+                }
+                handled.threads.add(Thread.currentThread().getName());
+                handled.outcomes.add(outcome);
+            });
+            return handled;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Model.class)
+    void resultsAreHandledInCompletionOrder(Model model) {
+        Workload workload = reversedOrder();
+        List<Fetch> fetches = workload.fetches();
+        Handled all;
+        try (ConcurrencyModel fetcher = create(model, new InFlight(), BodyWork.NONE)) {
+            all = Handled.by(fetcher, workload);
+        }
+        List<Outcome> handled = all.outcomes();
+        Set<String> handlerThreads = all.threads();
+
+        // In order, and as they came: the first handled before the slowest fetch finished.
+        workload.verifyAsCompleted(model.name(), handled, all.firstAt()[0]);
         List<Integer> handledDelays = handled.stream().map(ShapesTest::delayOf).toList();
         List<Integer> askedDelays = fetches.stream().map(Fetch::delayMs).toList();
         if (model == Model.sequential) {
@@ -98,6 +130,20 @@ class ShapesTest {
             assertThat(handledDelays).containsExactly(100, 100, 200, 200, 300, 300, 400, 400);
         }
         assertThat(handlerThreads).containsExactly(Thread.currentThread().getName());
+    }
+
+    /** A model that holds every result back and hands them on sorted gets the order right, and fails. */
+    @Test
+    void aModelThatHoldsResultsBackUntilTheLastFails() {
+        Workload workload = reversedOrder();
+        Handled all;
+        try (ConcurrencyModel buffering = new BufferingModel(new ModelSettings(0, 0, SLOTS,
+                Duration.ofMillis(NEVER_MS), new InFlight()))) {
+            all = Handled.by(buffering, workload);
+        }
+        assertThat(all.outcomes()).extracting(ShapesTest::delayOf).containsExactly(100, 100, 200, 200, 300, 300, 400, 400);
+        assertThatThrownBy(() -> workload.verifyAsCompleted("buffering", all.outcomes(), all.firstAt()[0]))
+                .hasMessageContaining("held back, not handled as it came");
     }
 
     /**
@@ -116,7 +162,9 @@ class ShapesTest {
         try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
             Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
 
+            long start = System.nanoTime();
             Outcome winner = workload.verifyRace(model.name(), fetcher.race(workload.urls()));
+            assertReturnedWithin(model.name(), start, System.nanoTime(), Duration.ofMillis(200));
 
             assertThat(winner.url()).isEqualTo(workload.urls().get(3));
             assertWoundDown(model, inFlight, server, connectionsBefore, 2);
@@ -161,7 +209,9 @@ class ShapesTest {
         try (ConcurrencyModel fetcher = create(model, inFlight, BodyWork.NONE)) {
             Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
 
+            long start = System.nanoTime();
             List<Outcome> kept = fetcher.deadline(workload.urls(), deadline);
+            assertReturnedWithin(model.name(), start, System.nanoTime(), deadline);
 
             int expected = model == Model.sequential ? 1 : 3;
             assertThat(workload.verifyDeadline(model.name(), kept, deadline)).isEqualTo(expected);

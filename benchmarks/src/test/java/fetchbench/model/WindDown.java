@@ -63,11 +63,27 @@ final class WindDown {
 
     /**
      * Threads the JDK and OkHttp start once for the whole process: the carriers and I/O pollers of
-     * virtual threads, the common pool, OkHttp's task runner and Okio's timeout watchdog.
+     * virtual threads, the common pool, OkHttp's task runner and Okio's timeout watchdog. The
+     * carriers' pool is named by its place among the process's ForkJoinPools, so it is asked, not
+     * assumed: a model's own ForkJoinPool left running is not shared, and is caught.
      */
-    private static final List<String> SHARED = List.of("ForkJoinPool-", "ForkJoinPool.commonPool-worker-",
+    private static final List<String> SHARED = List.of(carriersPrefix(), "ForkJoinPool.commonPool-worker-",
             "VirtualThread-unblocker", "MasterPoller", "SubPoller-", "Read-Poller", "Write-Poller",
             "OkHttp TaskRunner", "Okio Watchdog");
+
+    /** "ForkJoinPool-K-worker-" of the pool that carries virtual threads, from a virtual thread's own name for itself. */
+    private static String carriersPrefix() {
+        String[] seen = new String[1];
+        try {
+            Thread.ofVirtual().start(() -> seen[0] = Thread.currentThread().toString()).join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        // e.g. VirtualThread[#31]/runnable@ForkJoinPool-1-worker-1
+        String carrier = seen[0].substring(seen[0].indexOf('@') + 1);
+        return carrier.substring(0, carrier.lastIndexOf("worker-") + "worker-".length());
+    }
 
     /** Threads, platform and virtual, alive now and not in {@code before}, the process-wide shared ones aside. */
     static Set<String> threadsStartedSince(Set<String> before) {

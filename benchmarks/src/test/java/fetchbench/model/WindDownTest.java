@@ -2,6 +2,7 @@ package fetchbench.model;
 
 import fetchbench.workload.Fetch;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fetchbench.TestServer;
 import fetchbench.server.Stubs;
@@ -52,6 +53,62 @@ class WindDownTest {
         WindDown.Left afterClose = WindDown.after(inFlight, server, connectionsBefore, 0, Duration.ofSeconds(10));
         assertThat(afterClose.nothing()).as("%s", afterClose).isTrue();
         assertThat(ModelsTest.newThreadsStillAlive(threadsBefore)).isEmpty();
+    }
+
+    /**
+     * The JDK client's exchanges run on its selector thread, and a model of it keeps its own gauge:
+     * a race that forgets its losers leaves no thread in a fetch, and only their connections in the
+     * kernel's table show them. Closing the client closes those.
+     */
+    @Test
+    void theSocketTableCatchesExchangesOfTheJdkClientLeftRunning() {
+        URI server = TestServer.uri();
+        Workload workload = Workload.of(List.of(ok(20, NEVER_MS), ok(21, NEVER_MS), ok(22, 100)));
+        Stubs.register(server, workload);
+        InFlight noGauge = new InFlight();
+        Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
+        try (ConcurrencyModel forgetful = new ForgetfulHttpClientAsync(Duration.ofMillis(NEVER_MS))) {
+            assertThat(workload.verifyRace("forgetful", forgetful.race(workload.urls())).url())
+                    .isEqualTo(workload.urls().get(2));
+            WindDown.Left left = WindDown.after(noGauge, server, connectionsBefore, 1, Duration.ofSeconds(2));
+
+            assertThat(left.nothing()).isFalse();
+            assertThat(left.extraConnections()).isEqualTo(2);
+            assertThat(left.threadsInAFetch()).isEmpty();
+        }
+        WindDown.Left afterClose = WindDown.after(noGauge, server, connectionsBefore, 0, Duration.ofSeconds(10));
+        assertThat(afterClose.nothing()).as("%s", afterClose).isTrue();
+    }
+
+    /**
+     * A race and a deadline that wait for every call before returning: right answers, nothing left
+     * running, and only their return time shows the bug. The slow calls are held just past the
+     * slack, so the test stays short.
+     */
+    @Test
+    void theReturnTimeCatchesARaceAndADeadlineThatWaitForEveryCall() {
+        URI server = TestServer.uri();
+        int heldMs = (int) ShapesTest.RETURN_SLACK.toMillis() + 1_000;
+        Workload race = Workload.of(List.of(ok(10, heldMs), ok(11, 200)));
+        Workload deadlined = Workload.of(List.of(ok(12, 0), ok(13, heldMs)));
+        Stubs.register(server, race);
+        Stubs.register(server, deadlined);
+        Duration deadline = Duration.ofSeconds(1);
+        try (ConcurrencyModel patient = new PatientModel(new ModelSettings(0, 0, 2, Duration.ofMillis(NEVER_MS),
+                new InFlight()))) {
+            long raceStart = System.nanoTime();
+            assertThat(race.verifyRace("patient", patient.race(race.urls())).url()).isEqualTo(race.urls().get(1));
+            long raceEnd = System.nanoTime();
+            assertThatThrownBy(() -> ShapesTest.assertReturnedWithin("patient", raceStart, raceEnd, Duration.ofMillis(200)))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("patient returned after");
+
+            long deadlineStart = System.nanoTime();
+            assertThat(deadlined.verifyDeadline("patient", patient.deadline(deadlined.urls(), deadline), deadline))
+                    .isEqualTo(1);
+            long deadlineEnd = System.nanoTime();
+            assertThatThrownBy(() -> ShapesTest.assertReturnedWithin("patient", deadlineStart, deadlineEnd, deadline))
+                    .isInstanceOf(AssertionError.class).hasMessageContaining("patient returned after");
+        }
     }
 
     @Test

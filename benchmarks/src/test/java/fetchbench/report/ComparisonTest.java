@@ -59,19 +59,33 @@ class ComparisonTest {
         return json;
     }
 
-    /** Two runs of the same code: nearly nothing is different, and the standard scores are standard. */
+    /**
+     * Twenty pairs of runs of the same code, each drawn afresh: over their 1200 results the ratio
+     * test rarely calls one different, the standard scores' variance is near 1, and the A/A check
+     * passes nearly every pair. One lucky draw could not show that.
+     */
     @Test
-    void anAaPairOnConstructedDataPassesTheAaCheck() throws Exception {
-        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(constructedRun("a", 1, 1))),
-                Row.of(JmhRun.read(constructedRun("b", 1, 2))));
-
-        assertThat(matched.pairs()).hasSize(60);
-        Comparison.AaCheck check = Comparison.AaCheck.of(matched.pairs());
-        assertThat(check.pairs()).isEqualTo(60);
-        assertThat(check.mostDifferent()).isEqualTo(1);
-        assertThat(check.different()).isLessThanOrEqualTo(1);
-        assertThat(check.scoreVariance()).isBetween(0.5, 1.5);
-        assertThat(check.passes()).isTrue();
+    void aaPairsOnConstructedDataPassTheAaCheckNearlyAlways() throws Exception {
+        int trials = 20;
+        int passed = 0;
+        long different = 0;
+        long pairs = 0;
+        double varianceSum = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            Comparison.Matched matched = Comparison.match(
+                    Row.of(JmhRun.read(constructedRun("a" + trial, 1, 2L * trial + 1))),
+                    Row.of(JmhRun.read(constructedRun("b" + trial, 1, 2L * trial + 2))));
+            assertThat(matched.pairs()).hasSize(60);
+            Comparison.AaCheck check = Comparison.AaCheck.of(matched.pairs());
+            pairs += check.pairs();
+            different += check.different();
+            varianceSum += check.scoreVariance();
+            passed += check.passes() ? 1 : 0;
+        }
+        assertThat(pairs).isEqualTo(60L * trials);
+        assertThat(different).as("results of one commit called different").isLessThanOrEqualTo(pairs / 50);
+        assertThat(varianceSum / trials).as("mean variance of the standard scores").isBetween(0.7, 1.3);
+        assertThat(passed).as("A/A pairs that passed").isGreaterThanOrEqualTo(trials - 2);
     }
 
     /**

@@ -61,12 +61,21 @@ class SystemLimitsTest {
         assertThat(smallQueue.warnings(100)).isEmpty();
     }
 
+    /** What it reads is what the JVM and the kernel say, each asked its own way. */
     @Test
-    void readsThisMachine() {
+    void readsThisMachine() throws Exception {
+        long jvmsOwnLimit = ((com.sun.management.UnixOperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        String sysctl = java.util.stream.Stream.of("/usr/sbin/sysctl", "/sbin/sysctl")
+                .filter(path -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(path))).findFirst().orElse("sysctl");
+        String[] range = new String(new ProcessBuilder(sysctl, "-n", "net.ipv4.ip_local_port_range").start()
+                .getInputStream().readAllBytes()).strip().split("\\s+");
+        String somaxconn = new String(new ProcessBuilder(sysctl, "-n", "net.core.somaxconn").start()
+                .getInputStream().readAllBytes()).strip();
         assertThat(SystemLimits.ofThisMachine()).hasValueSatisfying(limits -> {
-            assertThat(limits.openFiles()).isPositive();
-            assertThat(limits.localPorts()).isPositive();
-            assertThat(limits.somaxconn()).isPositive();
+            assertThat(limits.openFiles()).isEqualTo(jvmsOwnLimit);
+            assertThat(limits.localPorts()).isEqualTo(Long.parseLong(range[1]) - Long.parseLong(range[0]) + 1);
+            assertThat(limits.somaxconn()).isEqualTo(Long.parseLong(somaxconn));
         });
     }
 }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,11 @@ class VerifiersRejectTest {
     /** The right answer to a fetch, finished {@code finishedMs} after a common start. */
     private static Outcome right(Fetch fetch, long finishedMs) {
         return new Outcome(fetch.url(), 200, fetch.expectedBody(), finishedMs * 1_000_000, finishedMs * 1_000_000, null);
+    }
+
+    /** Handled the moment the first finished. */
+    private static long asItCame(List<Outcome> handled) {
+        return handled.get(0).finishedAt();
     }
 
     private static List<Outcome> allRight(Workload workload) {
@@ -66,17 +72,41 @@ class VerifiersRejectTest {
         Workload shape = workload(Shape.asCompleted, 8, 100);
         List<Outcome> byFinish = new ArrayList<>(allRight(shape));
         byFinish.sort((a, b) -> Long.compare(a.finishedAt(), b.finishedAt()));
-        assertThat(shape.verifyAsCompleted("right", byFinish)).hasSize(8);
+        assertThat(shape.verifyAsCompleted("right", byFinish, asItCame(byFinish))).hasSize(8);
 
         List<Outcome> asked = allRight(shape); // handed out in the order asked, not as they finished
-        assertThatThrownBy(() -> shape.verifyAsCompleted("m", asked)).hasMessageContaining("before one handled earlier");
+        assertThatThrownBy(() -> shape.verifyAsCompleted("m", asked, asItCame(asked))).hasMessageContaining("before one handled earlier");
 
         List<Outcome> twice = new ArrayList<>(byFinish);
         twice.set(7, twice.get(6));
-        assertThatThrownBy(() -> shape.verifyAsCompleted("m", twice)).hasMessageContaining("a second result for");
+        assertThatThrownBy(() -> shape.verifyAsCompleted("m", twice, asItCame(twice))).hasMessageContaining("a second result for");
 
         List<Outcome> missing = new ArrayList<>(byFinish.subList(0, 7));
-        assertThatThrownBy(() -> shape.verifyAsCompleted("m", missing)).hasMessageContaining("handled 7 of 8 URLs");
+        assertThatThrownBy(() -> shape.verifyAsCompleted("m", missing, asItCame(missing))).hasMessageContaining("handled 7 of 8 URLs");
+    }
+
+    /**
+     * Results held back until the slowest fetch finished, then handed on sorted: the order is
+     * right, the timing is not. Where the slowest finished within the hand-off slack of the first,
+     * holding back cannot be told from a busy machine, and passes.
+     */
+    @Test
+    void asCompletedRejectsResultsHeldBackUntilTheLastFinished() {
+        Workload shape = workload(Shape.asCompleted, 8, 100);
+        List<Outcome> byFinish = new ArrayList<>(allRight(shape));
+        byFinish.sort((a, b) -> Long.compare(a.finishedAt(), b.finishedAt()));
+        long slowest = byFinish.get(7).finishedAt();
+        assertThat(slowest - byFinish.get(0).finishedAt()).isGreaterThan(Workload.HANDOFF_SLACK.toNanos());
+        assertThat(shape.verifyAsCompleted("right", byFinish, slowest - 1)).hasSize(8);
+        assertThatThrownBy(() -> shape.verifyAsCompleted("m", byFinish, slowest))
+                .hasMessageContaining("held back, not handled as it came");
+
+        Workload pair = workload(Shape.asCompleted, 2, 100);
+        List<Outcome> close = List.of(right(pair.fetches().get(0), 100), right(pair.fetches().get(1), 200));
+        assertThat(pair.verifyAsCompleted("m", close, TimeUnit.MILLISECONDS.toNanos(200))).hasSize(2);
+        List<Outcome> apart = List.of(right(pair.fetches().get(0), 100), right(pair.fetches().get(1), 201));
+        assertThatThrownBy(() -> pair.verifyAsCompleted("m", apart, TimeUnit.MILLISECONDS.toNanos(201)))
+                .hasMessageContaining("handled 101 ms after it finished");
     }
 
     @Test
@@ -86,9 +116,11 @@ class VerifiersRejectTest {
         Fetch second = pair.fetches().get(1);
 
         // Handled second-first, though the second finished 25 ms after the first: within the slack.
-        assertThat(pair.verifyAsCompleted("m", List.of(right(second, 125), right(first, 100)))).hasSize(2);
+        List<Outcome> within = List.of(right(second, 125), right(first, 100));
+        assertThat(pair.verifyAsCompleted("m", within, asItCame(within))).hasSize(2);
         // 26 ms is past it.
-        assertThatThrownBy(() -> pair.verifyAsCompleted("m", List.of(right(second, 126), right(first, 100))))
+        List<Outcome> past = List.of(right(second, 126), right(first, 100));
+        assertThatThrownBy(() -> pair.verifyAsCompleted("m", past, asItCame(past)))
                 .hasMessageContaining("finished 26 ms before one handled earlier");
     }
 
