@@ -3,11 +3,14 @@
 
 FETCHBENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FETCHBENCH_JAR="$FETCHBENCH_ROOT/benchmarks/target/benchmarks.jar"
+# The tests run the scripts on their own classes (FETCHBENCH_CLASSPATH), with no jar to build, and
+# with no JDK to find besides JAVA_HOME and PATH (FETCHBENCH_JVMS, where JDKs are installed).
+FETCHBENCH_CP="${FETCHBENCH_CLASSPATH:-$FETCHBENCH_JAR}"
 
 # Prints the path of a java whose version is 21 or newer: JAVA_HOME, then PATH, then /usr/lib/jvm.
 find_java() {
     local candidate version
-    for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" "${FETCHBENCH_JVMS:-/usr/lib/jvm}"/*/bin/java; do
         [ -n "$candidate" ] && [ -x "$candidate" ] || continue
         version=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
         if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
@@ -21,6 +24,7 @@ find_java() {
 
 # Builds benchmarks.jar if it is missing or older than the sources.
 ensure_jar() {
+    [ -z "${FETCHBENCH_CLASSPATH:-}" ] || return 0
     if [ ! -f "$FETCHBENCH_JAR" ] || [ -n "$(find "$FETCHBENCH_ROOT/benchmarks/src/main" \
             "$FETCHBENCH_ROOT/benchmarks/src/structured" "$FETCHBENCH_ROOT/pom.xml" \
             "$FETCHBENCH_ROOT/benchmarks/pom.xml" -newer "$FETCHBENCH_JAR" -print -quit)" ]; then
@@ -36,7 +40,7 @@ run_class() {
     java=$(find_java) || exit 1
     ensure_jar || exit 1
     "$java" -Djava.awt.headless=true ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} \
-        -cp "$FETCHBENCH_JAR" "$main" "$@"
+        -cp "$FETCHBENCH_CP" "$main" "$@"
 }
 
 # Runs the report entry point with the given arguments.

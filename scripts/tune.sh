@@ -8,4 +8,4 @@ java=$(find_java) || exit 1
 ensure_jar || exit 1
 exec "$java" -Djava.awt.headless=true "-Dfetchbench.results=$FETCHBENCH_ROOT/results" \
     ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} \
-    -cp "$FETCHBENCH_JAR" fetchbench.Tune "$@"
+    -cp "$FETCHBENCH_CP" fetchbench.Tune "$@"
