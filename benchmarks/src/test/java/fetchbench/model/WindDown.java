@@ -62,17 +62,26 @@ final class WindDown {
     }
 
     /**
-     * Threads the JDK and OkHttp start once for the whole process: the carriers and I/O pollers of
-     * virtual threads, the common pool, OkHttp's task runner and Okio's timeout watchdog. The
-     * carriers' pool is named by its place among the process's ForkJoinPools, so it is asked, not
-     * assumed: a model's own ForkJoinPool left running is not shared, and is caught.
+     * Threads the JDK and the libraries start once for the whole process: the carriers and I/O
+     * pollers of virtual threads, the common pool, OkHttp's task runner, Okio's timeout watchdog
+     * and Reactor's parallel scheduler. The carriers' pool is named by its place among the
+     * process's ForkJoinPools, so it is asked, not assumed: a model's own ForkJoinPool left
+     * running is not shared, and is caught.
      */
-    private static final List<String> SHARED = List.of(carriersPrefix(), "ForkJoinPool.commonPool-worker-",
+    private static final List<String> SHARED = List.of("ForkJoinPool.commonPool-worker-",
             "VirtualThread-unblocker", "MasterPoller", "SubPoller-", "Read-Poller", "Write-Poller",
-            "OkHttp TaskRunner", "Okio Watchdog");
+            "OkHttp TaskRunner", "Okio Watchdog",
+            // Reactor's global parallel scheduler (its timeouts), which adds workers as they are first needed
+            "parallel-");
 
-    /** "ForkJoinPool-K-worker-" of the pool that carries virtual threads, from a virtual thread's own name for itself. */
+    /** Asked once, after this class is initialised: a virtual thread started from its initialiser would wait for it. */
+    private static volatile String carriers;
+
+    /** "ForkJoinPool-K-" of the pool that carries virtual threads, from a virtual thread's own name for itself. */
     private static String carriersPrefix() {
+        if (carriers != null) {
+            return carriers;
+        }
         String[] seen = new String[1];
         try {
             Thread.ofVirtual().start(() -> seen[0] = Thread.currentThread().toString()).join();
@@ -82,13 +91,14 @@ final class WindDown {
         }
         // e.g. VirtualThread[#31]/runnable@ForkJoinPool-1-worker-1
         String carrier = seen[0].substring(seen[0].indexOf('@') + 1);
-        return carrier.substring(0, carrier.lastIndexOf("worker-") + "worker-".length());
+        carriers = carrier.substring(0, carrier.lastIndexOf("worker-")); // its workers and, from JDK 25, its delayScheduler
+        return carriers;
     }
 
     /** Threads, platform and virtual, alive now and not in {@code before}, the process-wide shared ones aside. */
     static Set<String> threadsStartedSince(Set<String> before) {
         return ThreadDump.stacks().keySet().stream().filter(name -> !before.contains(name))
-                .filter(name -> SHARED.stream().noneMatch(name::startsWith))
+                .filter(name -> !name.startsWith(carriersPrefix()) && SHARED.stream().noneMatch(name::startsWith))
                 .collect(Collectors.toSet());
     }
 
