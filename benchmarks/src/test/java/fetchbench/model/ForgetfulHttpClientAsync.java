@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * A deliberately broken model for the tests, on the JDK's HttpClient: its race returns the first
@@ -15,11 +14,12 @@ import java.util.function.Consumer;
  * gauge, so only the kernel's socket table shows the losers' connections still open. Only the
  * race exists.
  */
-final class ForgetfulHttpClientAsync implements ConcurrencyModel {
+final class ForgetfulHttpClientAsync extends OneShapeModel {
 
     private final HttpClient client;
 
     ForgetfulHttpClientAsync(Duration timeout) {
+        super("race");
         client = HttpClientAsync.configured(timeout, Transport.PLAIN).build();
     }
 
@@ -36,26 +36,6 @@ final class ForgetfulHttpClientAsync implements ConcurrencyModel {
                     });
         }
         return winner.join(); // the bug: the losers' exchanges are left to run
-    }
-
-    @Override
-    public List<Outcome> gather(List<URI> urls) {
-        throw new UnsupportedOperationException("only the race");
-    }
-
-    @Override
-    public List<Outcome> workers(List<URI> urls, int workers) {
-        throw new UnsupportedOperationException("only the race");
-    }
-
-    @Override
-    public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
-        throw new UnsupportedOperationException("only the race");
-    }
-
-    @Override
-    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
-        throw new UnsupportedOperationException("only the race");
     }
 
     @Override

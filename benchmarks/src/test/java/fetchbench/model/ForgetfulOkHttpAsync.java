@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.function.Consumer;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Dispatcher;
@@ -20,13 +19,14 @@ import okhttp3.Response;
  * next waits in the Dispatcher's queue. Every wind-down check must catch it. Only the deadline
  * exists.
  */
-final class ForgetfulOkHttpAsync implements ConcurrencyModel {
+final class ForgetfulOkHttpAsync extends OneShapeModel {
 
     private final ExecutorService dispatcherThreads = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("forgetful-okhttp-", 0).daemon(true).factory());
     private final Http http;
 
     ForgetfulOkHttpAsync(ModelSettings settings) {
+        super("deadline");
         Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
         dispatcher.setMaxRequestsPerHost(1);
         http = new Http(settings, dispatcher);
@@ -59,26 +59,6 @@ final class ForgetfulOkHttpAsync implements ConcurrencyModel {
         List<Outcome> completed = new ArrayList<>();
         arrived.drainTo(completed);
         return completed; // the bug: the calls still running or queued are never cancelled
-    }
-
-    @Override
-    public List<Outcome> gather(List<URI> urls) {
-        throw new UnsupportedOperationException("only the deadline");
-    }
-
-    @Override
-    public List<Outcome> workers(List<URI> urls, int workers) {
-        throw new UnsupportedOperationException("only the deadline");
-    }
-
-    @Override
-    public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
-        throw new UnsupportedOperationException("only the deadline");
-    }
-
-    @Override
-    public Outcome race(List<URI> replicas) {
-        throw new UnsupportedOperationException("only the deadline");
     }
 
     @Override
