@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Tag;
 
 /** The checks ShapesTest runs after every race and deadline, shown to fail on models that forget to cancel. */
@@ -55,19 +57,31 @@ class WindDownTest {
         assertThat(ModelsTest.newThreadsStillAlive(threadsBefore)).isEmpty();
     }
 
+    /** The event-loop clients: the JDK's, and Reactor Netty's. */
+    enum EventLoopClient {
+        jdk, reactor;
+
+        ConcurrencyModel forgetful() {
+            return this == jdk ? new ForgetfulHttpClientAsync(Duration.ofMillis(NEVER_MS))
+                    : new ForgetfulReactor(3, Duration.ofMillis(NEVER_MS));
+        }
+    }
+
     /**
-     * The JDK client's exchanges run on its selector thread, and a model of it keeps its own gauge:
-     * a race that forgets its losers leaves no thread in a fetch, and only their connections in the
-     * kernel's table show them. Closing the client closes those.
+     * The JDK client's exchanges run on its selector thread, Reactor Netty's on event loops, and a
+     * model of either keeps its own gauge: a race that forgets its losers leaves no thread in a
+     * fetch, and only their connections in the kernel's table show them. Closing the client closes those.
      */
-    @Test
-    void theSocketTableCatchesExchangesOfTheJdkClientLeftRunning() {
+    @ParameterizedTest
+    @EnumSource(EventLoopClient.class)
+    void theSocketTableCatchesExchangesOfAnEventLoopClientLeftRunning(EventLoopClient stack) {
         URI server = TestServer.uri();
-        Workload workload = Workload.of(List.of(ok(20, NEVER_MS), ok(21, NEVER_MS), ok(22, 100)));
+        int place = 20 + 3 * stack.ordinal();
+        Workload workload = Workload.of(List.of(ok(place, NEVER_MS), ok(place + 1, NEVER_MS), ok(place + 2, 100)));
         Stubs.register(server, workload);
         InFlight noGauge = new InFlight();
         Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
-        try (ConcurrencyModel forgetful = new ForgetfulHttpClientAsync(Duration.ofMillis(NEVER_MS))) {
+        try (ConcurrencyModel forgetful = stack.forgetful()) {
             assertThat(workload.verifyRace("forgetful", forgetful.race(workload.urls())).url())
                     .isEqualTo(workload.urls().get(2));
             WindDown.Left left = WindDown.after(noGauge, server, connectionsBefore, 1, Duration.ofSeconds(2));
