@@ -29,9 +29,10 @@ class CostRecoveryTest {
     private static final int HELD_BYTES = 1 << 20;
     /**
      * The process's CPU time moves in 10 ms ticks and carries the JVM's background work, about
-     * ±15 ms a batch against the 40 ms burned: 60 pairs put 20 % at over 3 standard errors.
+     * ±15 ms a batch against the 40 ms burned: 120 pairs put 25 % at over 5 standard errors (60
+     * pairs and 20 % once failed CI at 245 µs).
      */
-    private static final int PAIRS = 60;
+    private static final int PAIRS = 120;
 
     @Test
     void cpuPerRequestRecoversWhatTheModelBurns() {
@@ -58,7 +59,7 @@ class CostRecoveryTest {
         }
         double recovered = (burning - plain) / pairs;
 
-        assertThat(recovered).isBetween(0.8 * BURN_MICROS, 1.2 * BURN_MICROS);
+        assertThat(recovered).isBetween(0.75 * BURN_MICROS, 1.25 * BURN_MICROS);
     }
 
     private static double clientCpu(BatchCost cost, BatchMetrics metrics, ConcurrencyModel model, Workload workload) {
