@@ -55,7 +55,8 @@ class ScriptsTest {
                 Arguments.of("compare.sh", List.of("only-one-run"), "usage: scripts/compare.sh"),
                 Arguments.of("chart.sh", List.of(), "usage: scripts/chart.sh"),
                 Arguments.of("chart.sh", List.of("no-such-run"), "no-such-run"),
-                Arguments.of("digest.sh", List.of("--help"), "usage: scripts/digest.sh"));
+                Arguments.of("digest.sh", List.of("--help"), "usage: scripts/digest.sh"),
+                Arguments.of("mutation.sh", List.of("--threshold", "90"), "usage: scripts/mutation.sh"));
     }
 
     /** The run folders under the repository's results/, where tune.sh writes. */

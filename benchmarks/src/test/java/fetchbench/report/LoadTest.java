@@ -125,6 +125,20 @@ class LoadTest {
         assertThat(table).contains("| threadPool (k=20) | poisson | " + grid.get(0) + " |").contains("too few samples");
     }
 
+    /** A curve's row says whether its windows were steady: a p50 that rises window after window is named, with its p. */
+    @Test
+    void aP50ThatDriftsAcrossTheWindowsIsNotSteady() throws Exception {
+        Path json = Fixtures.write(folder, arrivals("threadPool", 20, 40, null, null),
+                arrivals("threadPool", 20, 80, null, null));
+        log(json.getParent(), params("threadPool", 20, 40), 20, 0);
+        // Most gathers slow, and slower in each window: the p50 climbs from 20 to 65 ms.
+        log(json.getParent(), params("threadPool", 20, 80), 0, w -> new long[] {60, 20 + 5L * w});
+        List<Load.Arrivals> curve = Load.of(JmhRun.read(json)).arrivals();
+
+        assertThat(curve.get(0).steadiness()).isEqualTo("yes");
+        assertThat(curve.get(1).steadiness()).startsWith("no: its windows' p50 drifted (p = ");
+    }
+
     /** If the generator sent late (p99 lateness over a quarter of the bound), the row judges the machine, not the model. */
     @Test
     void aGeneratorThatFellBehindIsSaidSo() throws Exception {
