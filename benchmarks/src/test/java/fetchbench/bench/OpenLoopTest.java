@@ -55,6 +55,7 @@ class OpenLoopTest {
      * 1 s down to 10 ms, half of them 500 ms or more. A closed loop records the stall once.
      */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void aStallCountsAgainstEveryArrivalItHeldUpNotJustOne() throws Exception {
         ReentrantLock system = new ReentrantLock();
         AtomicBoolean stalled = new AtomicBoolean();

@@ -62,9 +62,11 @@ class ComparisonTest {
     /**
      * Twenty pairs of runs of the same code, each drawn afresh: over their 1200 results the ratio
      * test rarely calls one different, the standard scores' variance is near 1, and the A/A check
-     * passes nearly every pair. One lucky draw could not show that.
+     * passes nearly every pair. One lucky draw could not show that. Slow: seconds, so PIT does
+     * not run it for every mutant.
      */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void aaPairsOnConstructedDataPassTheAaCheckNearlyAlways() throws Exception {
         int trials = 20;
         int passed = 0;

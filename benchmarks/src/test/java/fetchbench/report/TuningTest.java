@@ -106,6 +106,35 @@ class TuningTest {
         });
     }
 
+    /** Each series' line names its chosen setting and how it stands against the best, and the smaller settings' verdicts. */
+    @Test
+    void eachRecommendationLineSaysHowTheChosenSettingStandsAgainstTheBest() throws Exception {
+        List<Tuning.Recommendation> recommendations = Tuning.recommendations(
+                Row.of(JmhRun.read(Fixtures.copy("sweep-n100", folder))));
+
+        assertThat(recommendations).allSatisfy(r -> {
+            Tuning.Point chosen = r.chosen().orElseThrow();
+            String line = r.describe();
+            assertThat(line).startsWith(r.series().name() + ": " + r.series().swept() + " " + chosen.setting() + " — ");
+            assertThat(line).contains(String.format(java.util.Locale.ROOT, "Little's law (L = λ·W): 100 fetches of 20 ms in %.1f ms is about %d in flight",
+                    r.best().ms(), Math.round(r.requestsInFlight())));
+            if (chosen == r.best()) {
+                assertThat(line).contains(" ms, the best measured");
+            } else {
+                assertThat(line).contains("equivalent to the best (" + fetchbench.analysis.Words.meanAndError(
+                        r.best().ms(), r.best().forks().halfWidth()) + " ms at " + r.best().setting() + "): ");
+            }
+            r.others().stream().filter(a -> a.point().setting() < chosen.setting()).forEach(a ->
+                    assertThat(line).contains(a.point().setting() + " " + a.judgement()));
+            if (chosen.setting() == 8) {
+                assertThat(line).doesNotContain("smaller settings");
+            }
+        });
+        Tuning.Recommendation undetermined = new Tuning.Recommendation(recommendations.get(0).series(),
+                java.util.Optional.empty(), point(8, 100, Double.NaN), List.of());
+        assertThat(undetermined.describe()).contains(" undetermined — the best measured (100.0 ms at 8) has one fork, so no interval.");
+    }
+
     @Test
     void aRealSweepGetsATuningChartPerModelAndARecommendationPerSeries() throws Exception {
         Path json = Fixtures.copy("sweep", folder);
