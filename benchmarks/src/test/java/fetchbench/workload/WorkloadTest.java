@@ -70,5 +70,33 @@ class WorkloadTest {
                 .hasMessageContaining("delayMs must be >= 0");
         assertThatThrownBy(() -> Delays.parse("normal"))
                 .hasMessageContaining("allowed: fixed, uniform, staggered, lognormal");
+        assertThatThrownBy(() -> Workload.create(Shape.race, SERVER, 1, DelayProfile.fixed, 100, 1))
+                .hasMessage("urls must be >= 2 for race, got 1");
+        assertThatThrownBy(() -> Workload.create(Shape.failures, SERVER, 6, DelayProfile.fixed, 100, 1))
+                .hasMessage("urls must be >= 7 for failures, got 6");
+        assertThatThrownBy(() -> Workload.of(java.util.List.of())).hasMessageContaining("at least one URL");
+        assertThat(Workload.create(Shape.race, SERVER, 2, DelayProfile.fixed, 0, 1).fetches()).hasSize(2);
+    }
+
+    /** The uptime check's refused URL goes to a port of its own, and the server counts every other URL once. */
+    @Test
+    void theServerMustCountEveryReachableUrlOfTheUptimeCheckAndTheJdkClientsResendsAtMost() {
+        Workload failures = Workload.create(Shape.failures, SERVER, 7, DelayProfile.fixed, 50, 1);
+        assertThat(failures.shape()).isEqualTo(Shape.failures);
+        assertThat(failures.urls().get(1).getPort()).isNotIn(9, -1);
+        assertThat(failures.urls().get(0).getPort()).isEqualTo(9);
+
+        // 7 URLs, one refused: 6 reach the server; a reset and an empty answer may be sent twice.
+        assertThat(failures.verifyRequests("okHttpAsync", 6, false)).isEqualTo(6);
+        assertThatThrownBy(() -> failures.verifyRequests("okHttpAsync", 5, false))
+                .hasMessageContaining("the server answered 5 requests, expected 6");
+        assertThatThrownBy(() -> failures.verifyRequests("okHttpAsync", 7, false))
+                .hasMessageContaining("the server answered 7 requests, expected 6");
+        assertThat(failures.verifyRequests("httpClientAsync", 8, true)).isEqualTo(8);
+        assertThatThrownBy(() -> failures.verifyRequests("httpClientAsync", 9, true))
+                .hasMessageContaining("expected 6 to 8");
+        assertThat(failures.verifyRequests("httpClientAsync", 3 * 8, 3, true)).isEqualTo(24);
+        assertThatThrownBy(() -> failures.verifyRequests("okHttpAsync", 17, 3, false))
+                .hasMessageContaining("expected 18");
     }
 }
