@@ -33,13 +33,17 @@ ensure_jar() {
     fi
 }
 
+# What every JVM of the suite is allowed, so the JDK prints no warnings for Netty or JMH
+# (ServerProcess.QUIET_JVM_OPTIONS).
+QUIET_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow)
+
 # Runs a main class of the jar with the given arguments; FETCHBENCH_MARGIN sets the equivalence margin.
 run_class() {
     local java main="$1"
     shift
     java=$(find_java) || exit 1
     ensure_jar || exit 1
-    "$java" -Djava.awt.headless=true ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} \
+    "$java" "${QUIET_JVM_OPTIONS[@]}" -Djava.awt.headless=true ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} \
         -cp "$FETCHBENCH_CP" "$main" "$@"
 }
 

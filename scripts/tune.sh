@@ -6,6 +6,6 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 java=$(find_java) || exit 1
 ensure_jar || exit 1
-exec "$java" -Djava.awt.headless=true "-Dfetchbench.results=$FETCHBENCH_ROOT/results" \
+exec "$java" "${QUIET_JVM_OPTIONS[@]}" -Djava.awt.headless=true "-Dfetchbench.results=$FETCHBENCH_ROOT/results" \
     ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} \
     -cp "$FETCHBENCH_CP" fetchbench.Tune "$@"

@@ -148,7 +148,7 @@ public final class FetchBench {
         directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, directory, started,
                 Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
         Path log = directory.path().resolve(RunFolder.JMH_LOG);
-        out.println("[fetchbench] JMH's own output: " + log);
+        out.println("[fetchbench] JMH's own output: " + log + " (" + RunFolder.JMH_LOG_GZ + " once the run ends)");
         try (PrintStream jmhLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             progress.run(jmhLog);
         } catch (RunnerException | RuntimeException e) {
@@ -167,13 +167,17 @@ public final class FetchBench {
         Path jmhJson = directory.path().resolve(RunFolder.JMH_JSON);
         String summary = Report.summary(JmhRun.read(jmhJson));
         directory.complete();
-        out.println("[fetchbench] results: " + jmhJson);
         out.printf(Locale.ROOT, "[fetchbench] benchmarks took %.1f min (planned about %.0f min)%n",
                 Duration.between(started, Instant.now()).toSeconds() / 60.0, Math.ceil(plannedSeconds / 60));
         int rendered = renderReport(jmhJson);
-        // The answer last, where the console stops: every result, then the verdict table.
+        // The answer and the checks, then where to read on: the last lines before Maven's own.
         out.println();
         out.print(summary);
+        out.println();
+        out.println("[fetchbench] results: " + jmhJson);
+        if (rendered == 0) {
+            out.println("[fetchbench] open the report: " + jmhJson.resolveSibling(Report.INDEX));
+        }
         if (rendered == 0 && options.strict() && !preflight.failedAt().isEmpty()) {
             err.println("fetchbench: the server check failed at N=" + preflight.failedAt() + " (strict mode); the "
                     + "results are kept and marked in " + jmhJson.getParent());
@@ -186,7 +190,7 @@ public final class FetchBench {
     private int renderReport(Path jmhJson) {
         try {
             List<Path> files = Report.render(jmhJson);
-            out.println("[fetchbench] report: " + jmhJson.resolveSibling(Report.INDEX) + " (" + files.size() + " files)");
+            out.println("[fetchbench] report written: " + files.size() + " files");
             return 0;
         } catch (IOException | ReportException | RuntimeException e) {
             err.println("fetchbench: charts failed: " + oneLine(e) + "; the results are kept, "
@@ -227,7 +231,9 @@ public final class FetchBench {
             return false;
         }
         files.write();
-        renderReport(files.jmhJson());
+        if (renderReport(files.jmhJson()) == 0) {
+            out.println("[fetchbench] open the report: " + files.jmhJson().resolveSibling(Report.INDEX));
+        }
         partialKept = true;
         return true;
     }

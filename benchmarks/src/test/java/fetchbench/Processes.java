@@ -1,5 +1,6 @@
 package fetchbench;
 
+import fetchbench.server.ServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,6 +72,7 @@ public final class Processes {
             throws IOException {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(ServerProcess.QUIET_JVM_OPTIONS); // as the build starts the launcher
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

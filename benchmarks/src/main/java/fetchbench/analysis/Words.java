@@ -60,4 +60,12 @@ public final class Words {
     public static String number(double value, String format) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
     }
+
+    /** "a", "a and b", "a, b and c". */
+    public static String list(java.util.List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
 }

@@ -1,5 +1,6 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Answer;
 import fetchbench.analysis.Calibration;
 import fetchbench.analysis.Load;
 import fetchbench.analysis.Protocols;
@@ -46,6 +47,10 @@ public final class Digest {
         scale,
         /** "Which model?": each setting's time, cost, verdict and what to set (see {@link Verdict}). */
         verdict,
+        /** The answer in two sentences, for the README's first lines (see {@link Answer}). */
+        answer,
+        /** The short "Which model?": each setting's mean at every N and what to set. */
+        whichModel,
         /** Each client stack over TLS and HTTP/2 beside HTTP/1.1 (see {@link Protocols}). */
         protocols,
         /** The gather under load: knees, latency percentiles, callers at once (see {@link Load}). */
@@ -89,7 +94,22 @@ public final class Digest {
     static String render(Kind kind, String link, Path folder) throws ReportException, IOException {
         JmhRun run = JmhRun.read(ReportMain.jmhJson(folder.toString()));
         List<Row> rows = Row.of(run);
-        List<Block> blocks = new ArrayList<>(List.of(header(run, link, folder, kind)));
+        List<Block> blocks = new ArrayList<>();
+        if (kind == Kind.answer || kind == Kind.whichModel) {
+            List<Verdict> verdicts = Verdict.of(rows, run);
+            if (verdicts.isEmpty()) {
+                throw new ReportException(link + ": no headline scenario to answer from");
+            }
+            if (kind == Kind.answer) {
+                blocks.add(WhichModelSection.answer(Answer.of(verdicts).orElseThrow(() -> new ReportException(link
+                        + ": no result with two forks or more at the largest N to answer from"))));
+                blocks.add(source(run, link, folder));
+            } else {
+                blocks.addAll(WhichModelSection.shortTable(verdicts));
+            }
+            return MarkdownRenderer.blocks(new Section("digest", kind.name(), blocks));
+        }
+        blocks.add(header(run, link, folder, kind));
         switch (kind) {
             case verdict -> blocks.addAll(brief(WhichModelSection.of(Verdict.of(rows, run), Load.of(run),
                     Report.incomplete(run.source()))));
@@ -116,6 +136,21 @@ public final class Digest {
     private static List<Block> brief(Section section) {
         return section.blocks().stream().filter(b -> !(b instanceof Paragraph p && p.role() == Paragraph.Role.legend))
                 .toList();
+    }
+
+    /** "From the reference run X (12.5 min, JDK 25.0.3 …, 2 cores)": the answer's source in a line, without the code's hash. */
+    private static Paragraph source(JmhRun run, String link, Path folder) throws IOException {
+        String minutes = "";
+        Path environment = folder.resolve("environment.json");
+        if (Files.isRegularFile(environment)) {
+            JsonObject env = JsonParser.parseString(Files.readString(environment)).getAsJsonObject();
+            if (env.has("durationSeconds")) {
+                minutes = String.format(Locale.ROOT, "%.1f min, ", env.get("durationSeconds").getAsLong() / 60.0);
+            }
+        }
+        return new Paragraph(Text.of("From the reference run ").thenLink(folder.getFileName().toString(),
+                link + "/index.html").then(" (" + minutes + run.environment() + "), "
+                + "written by scripts/digest.sh."), Paragraph.Role.fact);
     }
 
     /** Which run, on what, with which code, how sampled, and how to read the figures. */
@@ -145,7 +180,7 @@ public final class Digest {
 
     private static String reading(Kind kind) {
         return switch (kind) {
-            case verdict -> "Figures are ms per batch, the mean ± half its 95 % interval from the fork means; ×: "
+            case verdict, answer, whichModel -> "Figures are ms per batch, the mean ± half its 95 % interval from the fork means; ×: "
                     + "the mean over the ideal (waves × d).";
             case load -> "Latencies are ms from each gather's intended start, each percentile read off the "
                     + "histograms of every measured window of every fork merged, [its 95 % interval] from a bootstrap "

@@ -99,6 +99,7 @@ public final class Report {
         Optional<String> incomplete = incomplete(run.source());
         List<Section> sections = new ArrayList<>();
         sections.add(WhichModelSection.of(Verdict.of(rows, run), load, incomplete));
+        sections.add(RunSections.checks(run, rows));
         sections.add(CostSection.of(run, rows));
         sections.add(ProtocolsSection.of(Protocols.of(run, rows)));
         sections.add(UnderLoadSection.of(load, figures.getOrDefault(Charts.Section.LOAD, List.of())));
@@ -147,7 +148,7 @@ public final class Report {
 
     /**
      * The console's account of a run: each scenario's results, the floor, tuning and what was left
-     * out, then the answer: which model, over other protocols, under load.
+     * out, then the answer (which model, over other protocols, under load) and the checks.
      */
     public static String summary(JmhRun run) {
         List<Row> rows = Row.of(run);
@@ -157,7 +158,8 @@ public final class Report {
         List<Section> sections = List.of(new Section("scenarios", "Results", results),
                 RunSections.floor(Calibration.of(run)), TuningSection.of(run, rows), RunSections.leftOut(run),
                 ProtocolsSection.of(Protocols.of(run, rows)), UnderLoadSection.of(load, List.of()),
-                WhichModelSection.of(Verdict.of(rows, run), load, incomplete(run.source())));
+                WhichModelSection.of(Verdict.of(rows, run), load, incomplete(run.source())),
+                RunSections.checks(run, rows));
         return sections.stream().filter(section -> !section.isEmpty()).map(ConsoleRenderer::section)
                 .collect(Collectors.joining());
     }

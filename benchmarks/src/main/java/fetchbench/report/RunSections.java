@@ -2,6 +2,7 @@ package fetchbench.report;
 
 import fetchbench.analysis.Calibration;
 import fetchbench.analysis.Row;
+import fetchbench.analysis.RunCheck;
 import fetchbench.analysis.Steadiness;
 import fetchbench.analysis.ToldProcessors;
 import fetchbench.stats.SignTest;
@@ -64,6 +65,13 @@ final class RunSections {
         String drift = Steadiness.acrossTheRunInWords(forks);
         blocks.add(forks.pValue() < Steadiness.DRIFT_ALPHA ? Paragraph.warning(drift) : Paragraph.fact(drift));
         return new Section("run", "This run", blocks);
+    }
+
+    /** "Checks": one ✓ or ✗ line per check of the run (see {@link RunCheck}). */
+    static Section checks(JmhRun run, List<Row> rows) {
+        List<String> lines = RunCheck.of(run, rows).stream()
+                .map(check -> (check.passed() ? "✓ " : "✗ ") + check.what() + ": " + check.saw()).toList();
+        return new Section("checks", "Checks", List.of(Bullets.of("checks", lines)));
     }
 
     static Optional<String> serverCheck(JmhRun run) {

@@ -1,7 +1,12 @@
 package fetchbench.report;
 
+import fetchbench.analysis.Answer;
 import fetchbench.analysis.Load;
+import fetchbench.analysis.Ranking;
+import fetchbench.analysis.Row;
 import fetchbench.analysis.Verdict;
+import fetchbench.analysis.Words;
+import fetchbench.stats.Judgement;
 
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;
@@ -10,8 +15,12 @@ import fetchbench.document.Section;
 import fetchbench.document.Table;
 import fetchbench.document.Text;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * "Which model?": the fastest settings, each setting's time at every N with its cost, verdict and
@@ -58,17 +67,93 @@ final class WhichModelSection {
 
     private static Table table(List<Verdict> verdicts) {
         List<Integer> ns = Verdict.columns(verdicts);
+        Set<Row> front = front(verdicts);
         List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.text("model (setting)")));
         ns.forEach(n -> columns.add(Table.Column.number("N = " + n)));
         columns.addAll(List.of(Table.Column.text("cost"), Table.Column.text("verdict"),
                 Table.Column.text("what to set")));
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Table.Cell>> rows = new ArrayList<>();
         for (Verdict v : verdicts) {
-            List<String> row = new ArrayList<>(List.of(v.setting()));
-            ns.forEach(n -> row.add(Verdict.cell(v.byN().get(n))));
-            row.addAll(List.of(v.costWords(), v.verdict(), v.toSet()));
+            List<Table.Cell> row = new ArrayList<>(List.of(Table.Cell.of(v.setting())));
+            ns.forEach(n -> row.add(marked(v.byN().get(n), Verdict.cell(v.byN().get(n)), front)));
+            row.addAll(Stream.of(v.costWords(), v.verdict(), v.toSet()).map(Table.Cell::of).toList());
             rows.add(row);
         }
-        return Table.ofWords("verdicts", columns, rows);
+        return new Table("verdicts", columns, rows);
+    }
+
+    /**
+     * The answer in two sentences: who was fastest at the largest N and who could not be told
+     * apart from it, then which limits held the others below N.
+     */
+    static Paragraph answer(Answer answer) {
+        Text text = Text.of("At N = " + answer.urls() + " requests in flight, each answered after " + answer.delayMs()
+                        + " ms, ").thenStrong(answer.front().get(0).setting()).then(" was fastest");
+        List<Row> tied = answer.front().subList(1, answer.front().size());
+        List<Row> needNothing = answer.needNothingSet();
+        if (!tied.isEmpty()) {
+            text = text.then(" and " + names(tied) + " could not be told apart from it");
+        }
+        if (!tied.isEmpty() && needNothing.equals(tied)) {
+            text = text.then(tied.size() == 1 ? " and needs nothing set." : " and need nothing set.");
+        } else {
+            text = text.then(needNothing.isEmpty() ? "." : "; " + names(needNothing) + (needNothing.size() == 1
+                    ? " needs" : " need") + " nothing set.");
+        }
+        List<String> knobs = answer.cappedWithAKnob().stream()
+                .map(r -> r.model().name() + "'s " + r.model().card().knob().words()).toList();
+        if (!knobs.isEmpty()) {
+            text = text.then(" The others held fewer than N in flight: set " + Words.list(knobs) + " to N or more.");
+        }
+        return new Paragraph(text, Paragraph.Role.fact);
+    }
+
+    /**
+     * The short "Which model?": each setting's mean at every N, the fastest bold, and what to set,
+     * for the README's first screen.
+     */
+    static List<Block> shortTable(List<Verdict> verdicts) {
+        List<Integer> ns = Verdict.columns(verdicts);
+        Set<Row> front = front(verdicts);
+        List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.text("model (setting)")));
+        ns.forEach(n -> columns.add(Table.Column.number("N = " + n)));
+        columns.add(Table.Column.text("what to set"));
+        List<List<Table.Cell>> rows = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            List<Table.Cell> row = new ArrayList<>(List.of(Table.Cell.of(v.setting())));
+            ns.forEach(n -> {
+                Row r = v.byN().get(n);
+                row.add(marked(r, r == null ? "–" : String.format(Locale.ROOT, "%.0f", r.measuredMs()), front));
+            });
+            row.add(Table.Cell.of(Verdict.toSet(v.largest())));
+            rows.add(row);
+        }
+        int delay = verdicts.get(0).largest().delayMs();
+        return List.of(new Paragraph(Text.of("ms per batch of N fetches, each answered after " + delay
+                        + " ms, the mean of the batches of several JVMs; bold: the fastest at that N and those "
+                        + "that could not be told apart from it; –: not run at that N."), Paragraph.Role.fact),
+                new Table("which-model-short", columns, rows));
+    }
+
+    /** At each N, the fastest setting and those not measured different from it. */
+    private static Set<Row> front(List<Verdict> verdicts) {
+        Set<Row> front = new HashSet<>();
+        for (Ranking ranking : Verdict.rankings(verdicts)) {
+            if (ranking.hasBest()) {
+                front.add(ranking.best());
+                ranking.others().stream().filter(a -> a.judgement() != Judgement.different)
+                        .map(Ranking.Against::row).forEach(front::add);
+            }
+        }
+        return front;
+    }
+
+    private static Table.Cell marked(Row row, String words, Set<Row> front) {
+        double value = row == null ? Double.NaN : row.measuredMs();
+        return new Table.Cell(row != null && front.contains(row) ? Text.strong(words) : Text.of(words), value);
+    }
+
+    private static String names(List<Row> rows) {
+        return Words.list(rows.stream().map(Row::setting).toList());
     }
 }

@@ -43,12 +43,7 @@ public final class ForkFacts {
         if (!notes.isEmpty()) {
             args.add("-D" + ResultKeys.NOTES + "=" + Notes.encode(notes));
         }
-        // Netty (the Reactor model) loads native code; from JDK 24 each fork warns about it unless allowed.
-        args.add("--enable-native-access=ALL-UNNAMED");
-        if (Runtime.version().feature() >= 23) {
-            // JMH 1.37 uses sun.misc.Unsafe; without this every fork prints four lines of warnings.
-            args.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        args.addAll(ServerProcess.QUIET_JVM_OPTIONS);
         return args;
     }
 }

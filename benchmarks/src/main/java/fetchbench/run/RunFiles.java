@@ -5,16 +5,19 @@ import fetchbench.result.RunFolder;
 import com.google.gson.GsonBuilder;
 import fetchbench.server.TargetServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
@@ -72,6 +75,22 @@ public final class RunFiles {
         String environment = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                 .toJson(environment());
         Files.writeString(directory.path().resolve(RunFolder.ENVIRONMENT_JSON), environment + "\n");
+        compressLog(directory.path());
+    }
+
+    /** jmh.log becomes jmh.log.gz (a tenth of its size: a load run's log reaches 2.4 MB); none, nothing. */
+    static void compressLog(Path folder) throws IOException {
+        Path log = folder.resolve(RunFolder.JMH_LOG);
+        if (!Files.isRegularFile(log)) {
+            return;
+        }
+        Path compressed = folder.resolve(RunFolder.JMH_LOG_GZ);
+        Path partial = folder.resolve(RunFolder.JMH_LOG_GZ + ".part");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial))) {
+            Files.copy(log, out);
+        }
+        Files.move(partial, compressed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.delete(log);
     }
 
     private Map<String, Object> environment() {

@@ -50,6 +50,16 @@ public final class ServerProcess implements TargetServer {
     public static final List<String> FIXED_HEAP = List.of("-Xms2g", "-Xmx2g");
 
     /**
+     * What every JVM the suite starts (the server, each fork) is allowed, so that none prints the
+     * JDK's warnings for its libraries: Netty loads native code, JMH and the server's libraries use
+     * sun.misc.Unsafe (both warned of from JDK 24). The Unsafe setting is the property the
+     * launcher's --sun-misc-unsafe-memory-access sets; unlike that option, a JDK 21 accepts it.
+     * The Maven build and the scripts start the launcher JVM with the same two.
+     */
+    public static final List<String> QUIET_JVM_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
+            "-Dsun.misc.unsafe.memory.access=allow");
+
+    /**
      * Starts the server with this JVM's java and class path and waits until it listens: cleartext
      * on one port, TLS with this JVM's certificate on another.
      */
@@ -63,6 +73,7 @@ public final class ServerProcess implements TargetServer {
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(FIXED_HEAP);
+        command.addAll(QUIET_JVM_OPTIONS);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ServerMain.class.getName());

@@ -98,9 +98,9 @@ class DigestTest {
             assertThat(Digest.rewrite(text, document.getParent())).as(document + ": run scripts/digest.sh after "
                     + "changing a run or the digest's code; never edit a digest by hand").isEqualTo(text);
         }
-        assertThat(kinds).as("the README's verdict, the reference run's commentary, the scale run")
-                .contains("verdict", "reference", "scale");
-        assertThat(Files.readString(README)).contains("<!-- digest verdict ");
+        assertThat(kinds).as("the README's answer and short table, the full verdict, the reference run's "
+                + "commentary, the scale run").contains("answer", "whichModel", "verdict", "reference", "scale");
+        assertThat(Files.readString(README)).contains("<!-- digest answer ", "<!-- digest whichModel ");
     }
 
     @Test
@@ -109,7 +109,7 @@ class DigestTest {
         Matcher first = Digest.BLOCK.matcher(readme);
         assertThat(first.find()).isTrue();
         String block = first.group();
-        String edited = readme.replace(block, block.replaceFirst("(\\d) ± (\\d)", "$1 ± 9$2"));
+        String edited = readme.replace(block, block.replaceFirst("N = (\\d+)", "N = 9$1"));
         assertThat(edited).isNotEqualTo(readme);
 
         assertThat(Digest.rewrite(edited, ROOT)).isEqualTo(readme).isNotEqualTo(edited);
@@ -120,6 +120,6 @@ class DigestTest {
         String readme = "<!-- digest summary results/x -->\nold\n<!-- end of digest -->";
 
         assertThatThrownBy(() -> Digest.rewrite(readme, folder)).isInstanceOf(ReportException.class)
-                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale, verdict, protocols, load");
+                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale, verdict, answer, whichModel, protocols, load");
     }
 }

@@ -22,6 +22,10 @@ import fetchbench.server.Stubs;
 import fetchbench.server.TargetServer;
 import fetchbench.workload.Responses;
 import java.net.URI;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +63,13 @@ class LauncherTest {
                 assertThat(jvm.all()).noneMatch(l -> l.startsWith("# Warmup") || l.startsWith("Iteration "));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("Fastest, gather, delay 10 ms fixed"));
                 assertThat(jvm.all()).anyMatch(l -> l.startsWith("[fetchbench] all 4 steps done in "));
+                // Then the checks, one ✓ or ✗ line each, and the report's path last; no JDK warnings.
+                assertThat(jvm.all()).anyMatch(l -> l.startsWith("  - ✓ server check: ok at N=5"))
+                        .anyMatch(l -> l.matches("  - [✓✗] steady results: .*"))
+                        .noneMatch(l -> l.startsWith("WARNING:"));
+                List<String> lines = jvm.all().stream().filter(l -> !l.isBlank()).toList();
+                assertThat(lines.get(lines.size() - 1)).startsWith("[fetchbench] open the report: ")
+                        .endsWith("index.html");
             }
         }
 
@@ -108,7 +119,9 @@ class LauncherTest {
             assertThat(run.resolve("index.html")).isNotEmptyFile();
             assertThat(run.resolve("gather-10ms-fixed-models-N5.png")).isNotEmptyFile();
             assertThat(env.get("complete").getAsBoolean()).isTrue();
-            assertThat(run.resolve("jmh.log")).content().contains("# Fork: 1 of 1").contains("[fetchbench] step 4/4");
+            assertThat(run.resolve("jmh.log")).doesNotExist();
+            assertThat(jmhLog(run)).contains("# Fork: 1 of 1").contains("[fetchbench] step 4/4")
+                    .doesNotContain("WARNING:");
         }
     }
 
@@ -172,7 +185,7 @@ class LauncherTest {
             assertThat(environment.get("complete").getAsBoolean()).isFalse();
             assertThat(environment.get("incomplete").getAsString()).startsWith("failed during step ");
             assertThat(Files.readString(run.resolve("index.html"))).contains("Incomplete run: it failed during step ");
-            assertThat(run.resolve("jmh.log")).content().contains("<failure>");
+            assertThat(jmhLog(run)).contains("<failure>");
         } finally {
             Stubs.admin(TestServer.uri()).removeStubMapping(failing);
         }
@@ -275,5 +288,12 @@ class LauncherTest {
 
     private static List<String> concat(List<String> a, List<String> b) {
         return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** The run's jmh.log, compressed when the run ended. */
+    private static String jmhLog(Path run) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(run.resolve("jmh.log.gz")))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
