@@ -13,6 +13,7 @@ import fetchbench.run.RunOption;
 import fetchbench.run.RunOptions;
 import fetchbench.run.RunPlan;
 import fetchbench.run.Progress;
+import fetchbench.run.StepTimes;
 import fetchbench.run.RunFiles;
 import fetchbench.run.Step;
 import fetchbench.probe.ServerCheck;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -143,8 +145,15 @@ public final class FetchBench {
         JmhRunner runner = new JmhRunner(options, preflight.forkArgs(),
                 Optional.of(directory.path().resolve(RunFolder.LATENCY_LOGS)));
         List<Step.Jmh> steps = steps(options, plan, runner);
-        double plannedSeconds = steps.stream().mapToDouble(runner::predictedSeconds).sum();
-        Progress progress = new Progress(steps, runner, out);
+        Optional<StepTimes> lastRun = StepTimes.lastRun(options.resultsRoot(), Runtime.getRuntime()
+                .availableProcessors());
+        Progress progress = new Progress(steps, runner, out, directory.path(),
+                lastRun.map(StepTimes::factors).orElse(Map.of()));
+        double plannedSeconds = progress.plannedSeconds();
+        if (lastRun.isPresent()) {
+            out.printf(Locale.ROOT, "[fetchbench] with the step times of this machine's last run: about %.0f min%n",
+                    Math.ceil(plannedSeconds / 60));
+        }
         directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, directory, started,
                 Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
         Path log = directory.path().resolve(RunFolder.JMH_LOG);

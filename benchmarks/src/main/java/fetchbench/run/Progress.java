@@ -1,53 +1,84 @@
 package fetchbench.run;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * Runs the steps one by one, a console line each with the time so far and an estimate of the
- * rest: the predicted time of the steps left, scaled by how the finished ones kept to theirs.
+ * rest ({@link Eta}), and keeps each step's time in the run folder ({@link StepTimes}) for the
+ * next run's plan.
  */
 public final class Progress {
     private final List<Step.Jmh> steps;
     private final JmhRunner runner;
     private final PrintStream out;
+    private final Path folder;
+    private final Eta eta;
     private final List<RunResult> done = new CopyOnWriteArrayList<>();
     private volatile int current;
+    private StepTimes times;
 
-    public Progress(List<Step.Jmh> steps, JmhRunner runner, PrintStream out) {
+    /**
+     * @param folder  the run folder, where steps.json is kept
+     * @param learned measured ÷ predicted of each kind of step on this machine's last run (empty: none)
+     */
+    public Progress(List<Step.Jmh> steps, JmhRunner runner, PrintStream out, Path folder,
+                    Map<String, Double> learned) {
         this.steps = new java.util.ArrayList<>(steps);
         this.runner = runner;
         this.out = out;
+        this.folder = folder;
+        this.eta = new Eta(steps.stream().map(runner::predictedSeconds).toList(),
+                steps.stream().map(StepTimes::kind).toList(), learned);
+        this.times = new StepTimes(Runtime.getRuntime().availableProcessors(), List.of());
+    }
+
+    /** The planned seconds of the whole run, this machine's step times included. */
+    public double plannedSeconds() {
+        return eta.total();
     }
 
     public void run(PrintStream jmhLog) throws RunnerException {
         long start = System.nanoTime();
-        double predictedDone = 0;
         for (int i = 0; i < steps.size(); i++) {
             current = i;
             Step.Jmh step = steps.get(i).resolved(done);
             steps.set(i, step);
             double elapsed = (System.nanoTime() - start) / 1e9;
-            double pace = predictedDone > 0 ? elapsed / predictedDone : 1;
-            double left = steps.subList(i, steps.size()).stream().mapToDouble(runner::predictedSeconds).sum() * pace;
             out.printf(Locale.ROOT, "[fetchbench] step %d/%d · %s elapsed · about %s to go · %s%n", i + 1,
-                    steps.size(), minutes(elapsed), minutes(left), step.describe());
+                    steps.size(), minutes(elapsed), minutes(eta.remaining(i)), step.describe());
             jmhLog.printf("%n[fetchbench] step %d/%d: %s%n", i + 1, steps.size(), step.describe());
+            long stepStart = System.nanoTime();
             Collection<RunResult> stepResults = runner.run(step, jmhLog);
             if (stepResults.isEmpty()) {
                 throw new IllegalStateException("JMH ran nothing for step " + (i + 1) + " (check the benchmark regexp)");
             }
             done.addAll(stepResults);
-            predictedDone += runner.predictedSeconds(step);
+            double seconds = (System.nanoTime() - stepStart) / 1e9;
+            eta.finished(i, seconds);
+            keep(new StepTimes.Step(StepTimes.kind(step), step.describe(), runner.predictedSeconds(step), seconds));
         }
         current = steps.size();
         out.printf(Locale.ROOT, "[fetchbench] all %d steps done in %s%n", steps.size(),
                 minutes((System.nanoTime() - start) / 1e9));
+    }
+
+    /** steps.json gains the step; a folder that cannot be written only costs the next run its learning. */
+    private void keep(StepTimes.Step step) {
+        times = times.with(step);
+        try {
+            times.write(folder);
+        } catch (IOException e) {
+            out.println("[fetchbench] note: could not keep the step times: " + e.getMessage());
+        }
     }
 
     public List<RunResult> done() {
