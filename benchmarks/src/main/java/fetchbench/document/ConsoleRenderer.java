@@ -27,6 +27,7 @@ public final class ConsoleRenderer {
             case Table t -> table(t);
             case Figure f -> "";
             case Preformatted p -> p.text() + "\n";
+            case Folded f -> f.blocks().stream().map(ConsoleRenderer::block).collect(java.util.stream.Collectors.joining());
         };
     }
 

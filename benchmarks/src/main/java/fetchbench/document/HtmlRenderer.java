@@ -47,6 +47,9 @@ public final class HtmlRenderer {
                     </figure>
                     """.formatted(f.name(), escape(f.title()), f.width(), f.height(), escape(f.caption()));
             case Preformatted p -> "<pre>" + escape(p.text()) + "</pre>\n";
+            case Folded f -> "<details><summary>" + escape(f.summary()) + "</summary>\n"
+                    + f.blocks().stream().map(HtmlRenderer::block).collect(java.util.stream.Collectors.joining())
+                    + "</details>\n";
         };
     }
 
@@ -57,7 +60,7 @@ public final class HtmlRenderer {
     }
 
     private static String table(Table table) {
-        StringBuilder html = new StringBuilder("<table class=\"sortable\"").append(id(table.id()))
+        StringBuilder html = new StringBuilder("<div class=\"wide\"><table class=\"sortable\"").append(id(table.id()))
                 .append(">\n<thead><tr>");
         table.columns().forEach(c -> html.append("<th class=\"").append(c.numeric() ? "num" : "text").append("\">")
                 .append(escape(c.heading())).append("</th>"));
@@ -73,7 +76,7 @@ public final class HtmlRenderer {
             }
             html.append("</tr>\n");
         }
-        return html.append("</tbody>\n</table>\n").toString();
+        return html.append("</tbody>\n</table></div>\n").toString();
     }
 
     static String text(Text text) {
@@ -109,11 +112,16 @@ public final class HtmlRenderer {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s</title>
                 <style>
-                  body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto;
-                         max-width: 1150px; padding: 0 1rem; color: #222; }
-                  h1 { font-size: 1.6rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd; }
+                  body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1rem auto;
+                         max-width: 1150px; padding: 0 1rem 0 14rem; color: #222; }
+                  #contents { position: fixed; top: 1rem; left: 1rem; width: 12rem;
+                              max-height: calc(100vh - 2rem); overflow-y: auto; font-size: 0.85rem; }
+                  #contents h2 { margin-top: 0; } #contents ol { padding-left: 1.2rem; }
+                  .wide { overflow-x: auto; } td, th { white-space: nowrap; }
+                  details { margin: 1rem 0; } summary { cursor: pointer; color: #0645ad; }
+                  h1 { font-size: 1.6rem; } h2 { margin-top: 1.8rem; border-bottom: 1px solid #ddd; }
                   .env { color: #555; }
-                  figure { margin: 1.5rem 0; } figure img { max-width: 100%%; border: 1px solid #eee; }
+                  figure { margin: 1rem 0; } figure img { max-width: 100%%; height: auto; border: 1px solid #eee; }
                   figcaption { color: #555; font-size: 0.9rem; }
                   table { border-collapse: collapse; font-size: 0.9rem; width: 100%%; }
                   th, td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #eee; text-align: right; }

@@ -27,6 +27,7 @@ public final class MarkdownRenderer {
             case Table t -> table(t);
             case Figure f -> "![" + f.title() + "](" + f.name() + ".png)\n\n";
             case Preformatted p -> "```\n" + p.text() + "\n```\n\n";
+            case Folded f -> f.blocks().stream().map(MarkdownRenderer::block).collect(java.util.stream.Collectors.joining());
         };
     }
 

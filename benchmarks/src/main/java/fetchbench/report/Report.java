@@ -16,6 +16,7 @@ import com.google.gson.JsonParser;
 import fetchbench.document.Block;
 import fetchbench.document.ConsoleRenderer;
 import fetchbench.document.Figure;
+import fetchbench.document.Folded;
 import fetchbench.document.HtmlRenderer;
 import fetchbench.document.Paragraph;
 import fetchbench.document.Section;
@@ -119,14 +120,30 @@ public final class Report {
         return sections.stream().filter(section -> !section.isEmpty()).toList();
     }
 
+    /**
+     * A group's charts: its lead chart (a shape's scaling chart, else its first) shown, the rest
+     * folded, so that the page answers one question per chart and stays short; resources all folded.
+     */
     private static Section chartSection(Charts.Section group, List<Figure> charts) {
         List<Block> blocks = new ArrayList<>();
         if (group.equals(Charts.Section.RESOURCES)) {
             blocks.add(Paragraph.legend("What each setting spent, per scenario: threads, memory, connections and the "
                     + "other metrics of the run."));
+            blocks.add(new Folded(charts.size() + " charts of resources", List.copyOf(charts)));
+            return new Section("charts-" + group.name(), group.title(), blocks);
         }
-        blocks.addAll(charts);
+        blocks.addAll(leadAndFolded(charts));
         return new Section("charts-" + group.name(), group.title(), blocks);
+    }
+
+    /** The lead chart, then the others behind a disclosure. */
+    static List<Block> leadAndFolded(List<Figure> charts) {
+        if (charts.size() <= 1) {
+            return List.copyOf(charts);
+        }
+        Figure lead = charts.stream().filter(f -> f.name().endsWith("-scaling")).findFirst().orElse(charts.get(0));
+        List<Block> rest = charts.stream().filter(f -> f != lead).map(f -> (Block) f).toList();
+        return List.of(lead, new Folded(rest.size() + " more chart" + (rest.size() == 1 ? "" : "s"), rest));
     }
 
     /** Why the run stopped early, where environment.json beside jmh.json says it did. */

@@ -9,6 +9,7 @@ import fetchbench.result.JmhRun;
 
 import fetchbench.document.Block;
 import fetchbench.document.Bullets;
+import fetchbench.document.Folded;
 import fetchbench.document.Paragraph;
 import fetchbench.document.Section;
 import fetchbench.document.Table;
@@ -67,8 +68,9 @@ final class ResultSections {
                 Table.Cell.of(String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs())),
                 Table.Cell.number(row.ratioToIdeal(), "%.2f"), Table.Cell.of(row.placement().name()),
                 Table.Cell.of(outcome(row)), Table.Cell.of(row.flags()))).toList();
-        return new Section("results", "Every result", List.of(Paragraph.legend(LEGEND),
-                new Table("results", EVERY_RESULT, cells)));
+        return new Section("results", "Every result", List.of(new Folded("the table of all " + rows.size()
+                + " results: theory, floor, band and outcome", List.of(Paragraph.legend(LEGEND),
+                new Table("results", EVERY_RESULT, cells)))));
     }
 
     /**

@@ -146,7 +146,7 @@ final class UnderLoadSection {
                 blocks.add(Paragraph.of("What to set under load:"));
                 blocks.add(Bullets.of(toSet));
             }
-            blocks.addAll(charts);
+            blocks.addAll(Report.leadAndFolded(charts));
         }
         return new Section("under-load", "Under load", blocks);
     }

@@ -53,11 +53,16 @@ final class Chromium implements AutoCloseable {
     }
 
     Chromium(Path binary, Path profile) throws Exception {
+        this(binary, profile, 1280, 1000);
+    }
+
+    /** A browser whose window is {@code width} × {@code height} CSS pixels. */
+    Chromium(Path binary, Path profile, int width, int height) throws Exception {
         this.profile = profile;
         process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-quic", "--user-data-dir=" + profile,
-                "--remote-debugging-port=0", "--window-size=1280,1000", "about:blank")
+                "--remote-debugging-port=0", "--window-size=" + width + "," + height, "about:blank")
                 .redirectErrorStream(true).start();
         try {
             socket = connect(awaitDevTools());

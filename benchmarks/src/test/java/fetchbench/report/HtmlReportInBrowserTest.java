@@ -68,6 +68,45 @@ class HtmlReportInBrowserTest {
         assertThat(SCREENSHOTS.resolve("run-report.png")).isNotEmptyFile();
     }
 
+    /** A person can finish the default run's report: 15 screens of 1400 × 900 at most, its contents always in view. */
+    @Test
+    void theReferenceRunsReportIsAtMostFifteenScreensWithItsContentsInView() throws Exception {
+        java.util.regex.Matcher answer = Digest.BLOCK.matcher(java.nio.file.Files.readString(Path.of("..",
+                "README.md")));
+        assertThat(answer.find()).as("the README's first digest names the reference run").isTrue();
+        Path reference = Path.of("..").resolve(answer.group(2));
+        Path copy = java.nio.file.Files.createDirectories(folder.resolve(reference.getFileName()));
+        for (String file : List.of("jmh.json", "environment.json")) {
+            java.nio.file.Files.copy(reference.resolve(file), copy.resolve(file));
+        }
+        Report.render(copy.resolve("jmh.json"));
+
+        try (Chromium chromium = start(1400, 900)) {
+            chromium.open(copy.resolve(Report.INDEX));
+
+            double screens = chromium.evaluate("document.documentElement.scrollHeight / window.innerHeight")
+                    .getAsDouble();
+            System.out.printf(java.util.Locale.ROOT, "%s's report: %.1f screens of 1400 × 900%n",
+                    reference.getFileName(), screens);
+            assertThat(screens).as("screens of the report at 1400 × 900").isLessThanOrEqualTo(15);
+            // The contents stay in view at the bottom of the page.
+            JsonElement top = chromium.evaluate("(() => { window.scrollTo(0, document.documentElement.scrollHeight);"
+                    + " const r = document.getElementById('contents').getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight + 1 && r.width > 0; })()");
+            assertThat(top.getAsBoolean()).as("the contents in view after scrolling to the end").isTrue();
+            // No cell wraps: each row of the verdict table is one line high.
+            JsonElement rows = chromium.evaluate("Array.from(document.querySelectorAll('#verdicts tbody tr'))"
+                    + ".map(tr => tr.getBoundingClientRect().height / parseFloat(getComputedStyle(tr).fontSize))");
+            assertThat(rows.getAsJsonArray()).isNotEmpty().allSatisfy(h -> assertThat(h.getAsDouble())
+                    .as("a verdict row's height in ems").isLessThan(2.5));
+            // The winners are marked.
+            assertThat(chromium.evaluate("document.querySelectorAll('#verdicts td b').length").getAsInt())
+                    .isPositive();
+            chromium.screenshot(SCREENSHOTS.resolve("reference-report.png"));
+            assertThat(chromium.errors()).isEmpty();
+        }
+    }
+
     @Test
     void sweepReportShowsItsTuningChartsAndRecommendations() throws Exception {
         Path json = Fixtures.copy("sweep", folder);
@@ -107,6 +146,10 @@ class HtmlReportInBrowserTest {
     }
 
     private Chromium start() throws Exception {
+        return start(1280, 1000);
+    }
+
+    private Chromium start(int width, int height) throws Exception {
         var binary = Chromium.binary();
         if (binary.isEmpty()) {
             String why = "HtmlReportInBrowserTest skipped: Chromium is not installed (Debian package 'chromium', "
@@ -114,7 +157,7 @@ class HtmlReportInBrowserTest {
             System.out.println(why); // surefire shows a skip's count, not its reason
             Assumptions.abort(why);
         }
-        return new Chromium(binary.get(), folder.resolve("chromium-profile"));
+        return new Chromium(binary.get(), folder.resolve("chromium-profile"), width, height);
     }
 
     private static void assertEveryImageLoaded(Chromium chromium, int expected) throws Exception {
