@@ -21,8 +21,8 @@ public record MergedLatency(List<List<LatencyLog.Window>> forks, List<LatencyLog
     /** Below this many latencies, p99.9 is not shown: ten samples past it at least. */
     public static final long P999_SAMPLES = 10_000;
     /** Resamples of the bootstrap, its runs of consecutive windows, and its seed: the same logs always give the same interval. */
-    static final int RESAMPLES = 2000;
-    static final int BLOCK = 2;
+    public static final int RESAMPLES = 2000; // public: DocsMatchCodeTest checks what docs/ quotes
+    public static final int BLOCK = 2; // public: DocsMatchCodeTest checks what docs/ quotes
     static final long BOOTSTRAP_SEED = 20261206L;
 
     /** An estimate in ms with its 95 % interval (NaN ends where nothing can be resampled). */

@@ -30,7 +30,7 @@ import java.util.function.LongSupplier;
 public final class WarmUp {
 
     /** Undelayed requests for the JIT of the client (the server JVM is warmed before the run). */
-    static final int JIT_REQUESTS = 5_000;
+    public static final int JIT_REQUESTS = 5_000; // public: DocsMatchCodeTest checks what docs/ quotes
     /** The whole warm-up of a fork at most. */
     public static final Duration LIMIT = Duration.ofSeconds(15);
     /** Blocks of batches the steadiness tests look back over … */
@@ -73,7 +73,7 @@ public final class WarmUp {
     /** Delay per request of the widest batch: long enough that a warm client sends them all before the first answer. */
     static final double WIDEST_DELAY_MS_PER_REQUEST = 0.5;
     /** Widest batches at most: a cold client may not reach the width at the first, as it opens every connection. */
-    static final int WIDEST_TRIES = 3;
+    public static final int WIDEST_TRIES = 3; // public: DocsMatchCodeTest checks what docs/ quotes
 
     /** A batch that tells its peak of requests in flight, where the client counts it. */
     interface CountedBatch {

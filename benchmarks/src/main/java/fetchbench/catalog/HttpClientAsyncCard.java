@@ -65,7 +65,7 @@ final class HttpClientAsyncCard implements ModelCard {
 
     @Override
     public Look look() {
-        return new Look(Look.BLUE, Look.Marker.rectangle);
+        return new Look(Look.INDIGO, Look.Marker.rectangle);
     }
 
     @Override

@@ -3,8 +3,9 @@ package fetchbench.catalog;
 import java.awt.Color;
 
 /**
- * How the charts draw a model: one colour from the Okabe–Ito palette (told apart with the common
- * colour-vision deficiencies, none near the grey of the theory lines) and one marker.
+ * How the charts draw a model: one colour and one marker. The eight colours lie at least 40 apart
+ * in CIELAB (ΔE*76), none pale on white or near the grey of the theory lines (LookTest), and each
+ * model keeps its marker too, for readers who do not tell two of them apart.
  */
 public record Look(Color colour, Marker marker) {
 
@@ -15,8 +16,8 @@ public record Look(Color colour, Marker marker) {
     static final Color ORANGE = new Color(230, 159, 0);
     static final Color SKY_BLUE = new Color(86, 180, 233);
     static final Color BLUISH_GREEN = new Color(0, 158, 115);
-    static final Color VERMILLION = new Color(213, 94, 0);
-    static final Color BLUE = new Color(0, 114, 178);
+    static final Color RED = new Color(220, 30, 50);
+    static final Color INDIGO = new Color(51, 34, 136);
     static final Color REDDISH_PURPLE = new Color(204, 121, 167);
-    static final Color YELLOW = new Color(240, 228, 66);
+    static final Color BROWN = new Color(140, 86, 30);
 }

@@ -52,7 +52,7 @@ final class OkHttpAsyncCard implements ModelCard {
 
     @Override
     public Look look() {
-        return new Look(Look.VERMILLION, Look.Marker.triangleDown);
+        return new Look(Look.RED, Look.Marker.triangleDown);
     }
 
     @Override

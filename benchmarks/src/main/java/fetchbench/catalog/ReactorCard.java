@@ -60,7 +60,7 @@ final class ReactorCard implements ModelCard {
 
     @Override
     public Look look() {
-        return new Look(Look.YELLOW, Look.Marker.cross);
+        return new Look(Look.BROWN, Look.Marker.cross);
     }
 
     /** The default run measures reactor in the gather, at every N and over every protocol, only. */

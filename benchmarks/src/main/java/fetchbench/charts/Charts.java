@@ -1,5 +1,7 @@
 package fetchbench.charts;
 
+import org.knowm.xchart.XYChart;
+import java.util.Arrays;
 import fetchbench.analysis.MetricNames;
 import fetchbench.analysis.Row;
 import fetchbench.analysis.Tuning;
@@ -66,11 +68,41 @@ public final class Charts {
         }
     }
 
+    /**
+     * XChart labels a log axis at powers of ten only: a log axis whose data holds fewer than two of
+     * them becomes linear (and its title loses "log scale"), so every axis has labels to read by.
+     */
+    public static void logOnlyWhereLabelled(org.knowm.xchart.internal.chartpart.Chart<?, ?> any) {
+        if (!(any instanceof XYChart chart)) {
+            return;
+        }
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            Arrays.stream(series.getXData()).forEach(xs::add);
+            Arrays.stream(series.getYData()).forEach(ys::add);
+        }
+        if (chart.getStyler().isXAxisLogarithmic() && !xs.isEmpty() && powersOfTenWithin(xs) < 2) {
+            chart.getStyler().setXAxisLogarithmic(false);
+            chart.setXAxisTitle(withoutLogScale(chart.getXAxisTitle()));
+        }
+        if (chart.getStyler().isYAxisLogarithmic() && !ys.isEmpty() && powersOfTenWithin(ys) < 2) {
+            chart.getStyler().setYAxisLogarithmic(false);
+            chart.setYAxisTitle(withoutLogScale(chart.getYAxisTitle()));
+        }
+    }
+
+    private static String withoutLogScale(String title) {
+        return title.replace(" (log scale)", "").replace(", log scale", "").replace(" on a log scale", "");
+    }
+
     /** Strokes for the lines that the library's own four would leave looking alike. */
     static final BasicStroke LONG_DASH = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10, new float[] {12, 6}, 0);
     static final BasicStroke DASH_DOT_DOT = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10, new float[] {10, 4, 2, 4, 2, 4}, 0);
+    static final BasicStroke SPARSE_DOT = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER,
+            10, new float[] {0.5f, 7}, 0);
 
     /** Bars that differ more than this many times go in two panels, so the fast ones are not slivers. */
     public static final double PANEL_RATIO = 10;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -56,14 +57,6 @@ public final class LoadCharts {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         return chart;
-    }
-
-    /** A log y axis labels only powers of ten: for values within less than two of them, a linear one reads better. */
-    private static void linearUnlessSpread(XYChart chart, List<Double> values) {
-        if (Charts.powersOfTenWithin(values) < 2) {
-            chart.getStyler().setYAxisLogarithmic(false);
-            chart.setYAxisTitle(chart.getYAxisTitle().replace(" (log scale)", ""));
-        }
     }
 
     private static void look(XYSeries series, Load.Arrivals a, BasicStroke line) {
@@ -160,7 +153,7 @@ public final class LoadCharts {
         List<Load.Arrivals> grid = Load.grid(curve).stream().filter(a -> a.latency().isPresent()).toList();
         Load.Arrivals any = grid.get(0);
         XYChart chart = logLog("Latency by percentile: " + key.words(),
-                "percentile, as 1/(1 − p) on a log scale: 2 = p50, 10 = p90, 100 = p99, 1000 = p99.9",
+                "percentile (spaced as 1/(1 − p), log scale)",
                 "latency from the intended start, ms (log scale)",
                 any.spacing() + " arrivals, every fork's windows merged · " + environment);
         List<Double> all = new ArrayList<>();
@@ -188,12 +181,32 @@ public final class LoadCharts {
         bound.setLineColor(Color.GRAY);
         bound.setLineStyle(SeriesLines.DOT_DOT);
         bound.setMarker(SeriesMarkers.NONE);
-        linearUnlessSpread(chart, all);
+        // A log axis labels 1, 10, 100, 1000; the percentiles they stand for are drawn on instead.
+        chart.getStyler().setXAxisTicksVisible(false);
+        double bottom = Math.max(0.01, all.stream().mapToDouble(Double::doubleValue).min().orElse(1));
+        for (double x : PERCENTILE_MARKS) {
+            chart.addAnnotation(new org.knowm.xchart.AnnotationLine(x, true, false));
+            chart.addAnnotation(new org.knowm.xchart.AnnotationText(percentileOf(x), x, bottom, false));
+        }
         return new Charts.NamedChart("load-percentiles-" + slug(key), "Latency by percentile: " + key.words(),
                 "Each rate's latencies from the histograms of every measured window of every fork, merged: a flat "
                         + "line is a queue that never builds; a line that rises to the right is the tail a few unlucky "
                         + "arrivals see. A line stops where its samples do: past 1/(1 − p) = its count there is none.",
                 chart, Charts.Section.LOAD);
+    }
+
+    /** Where the percentile chart marks its axis: 50, 90, 99 and 99.9 %. */
+    static final double[] PERCENTILE_MARKS = {2, 10, 100, 1000};
+
+    /** The percentile at x = 1/(1 − p): 10 is "90 %", 1000 "99.9 %". */
+    static String percentileOf(double x) {
+        if (!Double.isFinite(x) || x < 1) {
+            return "";
+        }
+        double p = 100 * (1 - 1 / x);
+        return (Math.abs(p - Math.rint(p)) < 1e-6 ? String.format(Locale.ROOT, "%.0f", p)
+                : String.format(Locale.ROOT, "%s", new java.math.BigDecimal(p).round(new java.math.MathContext(
+                        (int) Math.ceil(Math.log10(x)) + 1)).stripTrailingZeros().toPlainString())) + " %";
     }
 
     /** One setting's p99 (solid) and p50 (dashed) window by window through the load, each window merged over the forks. */
@@ -270,8 +283,6 @@ public final class LoadCharts {
                 top.setMarker(SeriesMarkers.NONE);
             }
         });
-        linearUnlessSpread(chart, callers.stream().flatMap(c -> java.util.stream.Stream.of(c.measuredMs(),
-                c.predictedMs())).toList());
         return new Charts.NamedChart("load-callers", "Callers at once",
                 "Solid: the measured round of M callers each gathering N through one model; dashed: the theory, "
                         + "⌈M·N/L⌉ delays with L the model's shared limit (unbounded: M·N); dotted: the band's top, "

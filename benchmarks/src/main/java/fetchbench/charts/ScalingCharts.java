@@ -47,7 +47,11 @@ final class ScalingCharts {
             if (!floorNs.isEmpty()) {
                 theoryLine(chart, "floor: bare " + stack + " client, 1 ms delay", floorNs, n -> withFloor.stream()
                         .filter(r -> r.urls() == n).findFirst().orElseThrow().floorMs(),
-                        stack == ClientStack.okHttp ? SeriesLines.SOLID : Charts.LONG_DASH);
+                        switch (stack) {
+                            case okHttp -> SeriesLines.SOLID;
+                            case jdkHttpClient -> Charts.LONG_DASH;
+                            case reactorNetty -> Charts.SPARSE_DOT;
+                        });
             }
         }
         Row first = rows.get(0);
@@ -69,8 +73,8 @@ final class ScalingCharts {
         return new Charts.NamedChart(prefix + "-scaling", "Scaling",
                 "Coloured lines are measurements; dashed grey lines are queueing theory for a fixed delay d "
                         + "(one delay when unbounded, N delays in a row, ⌈N/k⌉ waves for a pool of k or OkHttp's "
-                        + "Dispatcher); the solid (OkHttp) and long-dashed (JDK client) grey lines are the floors, the "
-                        + "bare client of each stack with a 1 ms delay.", chart,
+                        + "Dispatcher); the grey floors are the bare client of each stack with a 1 ms delay: solid "
+                        + "OkHttp, long-dashed the JDK client, sparsely dotted Reactor Netty.", chart,
                 Charts.Section.of(first.shape()));
     }
 

@@ -29,11 +29,11 @@ import java.util.Locale;
 public final class ServerCheck {
 
     /** Rounds of N requests sent first, to open the connections and warm this JVM and the server's. */
-    static final int WARM_UP_ROUNDS = 5;
+    public static final int WARM_UP_ROUNDS = 5; // public: DocsMatchCodeTest checks what docs/ quotes
     /** Rounds timed, at 1 ms and at the delay; the median of each counts. */
-    static final int MEASURED_ROUNDS = 5;
+    public static final int MEASURED_ROUNDS = 5; // public: DocsMatchCodeTest checks what docs/ quotes
     /** The delay of the floor's rounds: the server's delayed path, as the benchmarks take it. */
-    static final int FLOOR_DELAY_MS = 1;
+    public static final int FLOOR_DELAY_MS = 1; // public: DocsMatchCodeTest checks what docs/ quotes
     /**
      * A server that keeps up answers N requests delayed by d in d plus what N requests cost here
      * (the floor). The check allows twice that cost, the noise of a floor measured in a few

@@ -85,6 +85,7 @@ public final class Report {
     /** The chart as a PNG (an SVG of each would make a run folder too large to commit). */
     static Path save(Charts.NamedChart chart, Path folder) throws IOException {
         Path png = folder.resolve(chart.fileName() + ".png");
+        Charts.logOnlyWhereLabelled(chart.chart());
         BitmapEncoder.saveBitmap(chart.chart(), png.toString(), BitmapEncoder.BitmapFormat.PNG);
         return png;
     }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Entry point of scripts/chart.sh, scripts/compare.sh and scripts/digest.sh. */
+/** Entry point of scripts/chart.sh and scripts/digest.sh (scripts/compare.sh starts ComparisonPage itself, for its option). */
 public final class ReportMain {
 
     static final String CHART_USAGE = "usage: scripts/chart.sh <run-dir | jmh.json>";

@@ -1,9 +1,10 @@
 package fetchbench.report;
 
+import fetchbench.result.Benchmarks;
 import fetchbench.result.Fixtures;
 import fetchbench.analysis.Comparison;
-import fetchbench.analysis.Row;
 import fetchbench.result.JmhRun;
+import fetchbench.result.ResultKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -12,9 +13,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import fetchbench.stats.ForkMeans;
 import fetchbench.stats.Judgement;
@@ -23,7 +31,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scripts/compare.sh's work: B ÷ A for every matching result, and whether the difference is noise. */
+/** scripts/compare.sh's work: B ÷ A for every shared result, and whether the difference is noise. */
 class ComparisonTest {
 
     @TempDir
@@ -74,9 +82,8 @@ class ComparisonTest {
         long pairs = 0;
         double varianceSum = 0;
         for (int trial = 0; trial < trials; trial++) {
-            Comparison.Matched matched = Comparison.match(
-                    Row.of(JmhRun.read(constructedRun("a" + trial, 1, 2L * trial + 1))),
-                    Row.of(JmhRun.read(constructedRun("b" + trial, 1, 2L * trial + 2))));
+            Comparison.Matched matched = Comparison.match(JmhRun.read(constructedRun("a" + trial, 1, 2L * trial + 1)),
+                    JmhRun.read(constructedRun("b" + trial, 1, 2L * trial + 2)));
             assertThat(matched.pairs()).hasSize(60);
             Comparison.AaCheck check = Comparison.AaCheck.of(matched.pairs());
             pairs += check.pairs();
@@ -111,8 +118,8 @@ class ComparisonTest {
     /** The same runs with B 10 % slower throughout: every pair is different, and the A/A check fails. */
     @Test
     void aRealTenPerCentDifferenceIsFoundAndFailsTheAaCheck() throws Exception {
-        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(constructedRun("a", 1, 1))),
-                Row.of(JmhRun.read(constructedRun("b", 1.1, 2))));
+        Comparison.Matched matched = Comparison.match(JmhRun.read(constructedRun("a", 1, 1)),
+                JmhRun.read(constructedRun("b", 1.1, 2)));
 
         assertThat(matched.pairs()).allSatisfy(p -> {
             assertThat(p.judgement()).isEqualTo(Judgement.different);
@@ -126,13 +133,13 @@ class ComparisonTest {
         Path a = Fixtures.copy("run-a", results);
         Path b = Fixtures.copy("run-b", results);
 
-        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(a)), Row.of(JmhRun.read(b)));
+        Comparison.Matched matched = Comparison.match(JmhRun.read(a), JmhRun.read(b));
 
         assertThat(matched.pairs()).hasSize(14);
         assertThat(matched.onlyA()).isEmpty();
         assertThat(matched.onlyB()).isEmpty();
         for (Comparison.Pair pair : matched.pairs()) {
-            String key = pair.a().model().name() + "/" + pair.a().concurrency() + "/" + pair.a().urls();
+            String key = pair.a().describe();
             ForkMeans forksA = pair.a().forkMeans();
             ForkMeans forksB = pair.b().forkMeans();
             if (forksA.forks() < 2 || forksB.forks() < 2) {
@@ -155,9 +162,9 @@ class ComparisonTest {
         json.forEach(r -> r.getAsJsonObject().getAsJsonObject("params").addProperty("connectionPool", "sized"));
         Files.writeString(newer, json.toString());
 
-        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(old)), Row.of(JmhRun.read(newer)));
+        Comparison.Matched matched = Comparison.match(JmhRun.read(old), JmhRun.read(newer));
 
-        assertThat(matched.pairs()).hasSize(Row.of(JmhRun.read(old)).size());
+        assertThat(matched.pairs()).hasSize(JmhRun.read(old).results().size());
         assertThat(matched.onlyA()).isEmpty();
         assertThat(matched.onlyB()).isEmpty();
     }
@@ -180,8 +187,14 @@ class ComparisonTest {
                     "gather-20ms-fixed-ratio.png");
         }
         List<String> csv = Files.readAllLines(first.resolve("comparison.csv"));
-        assertThat(csv).hasSize(15).first().asString().startsWith("scenario,setting,urls,a_ms");
-        assertThat(Files.readString(first.resolve("index.html"))).contains("B ÷ A").contains("judgement");
+        assertThat(csv).hasSize(15).first().asString().startsWith("scenario,setting,urls,unit,a_mean")
+                .as("no effect size besides B ÷ A").doesNotContain("score");
+        String page = Files.readString(first.resolve("index.html"));
+        assertThat(page).contains("B ÷ A").contains("judgement").doesNotContain("standard score");
+        assertThat(page.indexOf("id=\"ratios\"")).as("the table before the charts")
+                .isLessThan(page.indexOf("gather-20ms-fixed-ratio.png"));
+        assertThat(page.indexOf("gather-20ms-fixed-ratio.png")).as("the ratio chart before A and B side by side")
+                .isLessThan(page.indexOf("gather-20ms-fixed-compare-N5.png"));
         assertThat(Files.readAllBytes(a)).isEqualTo(aBefore);
         assertThat(Files.readAllBytes(b)).isEqualTo(bBefore);
     }
@@ -207,11 +220,12 @@ class ComparisonTest {
         Files.createDirectories(b.getParent());
         Files.writeString(b, json.toString());
 
-        Comparison.Matched matched = Comparison.match(Row.of(JmhRun.read(a)), Row.of(JmhRun.read(b)));
+        Comparison.Matched matched = Comparison.match(JmhRun.read(a), JmhRun.read(b));
 
-        assertThat(matched.onlyA()).extracting(Row::setting, Row::urls).containsExactly(tuple("structured", 100));
+        assertThat(matched.onlyA()).extracting(Comparison.Measured::setting, Comparison.Measured::urls)
+                .containsExactly(tuple("structured", 100));
         assertThat(matched.onlyB()).isEmpty();
-        assertThat(matched.pairs()).hasSize(77 - 1); // the smoke run's 83 results less 6 of the bare client, less one
+        assertThat(matched.pairs()).hasSize(83 - 1); // the smoke run's 83 results, its 6 floors too, less one
         assertThat(matched.pairs()).filteredOn(p -> p.judgement() == Judgement.different)
                 .singleElement().satisfies(p -> {
                     assertThat(p.a().setting()).isEqualTo("threadPool (k=20)");
@@ -226,12 +240,12 @@ class ComparisonTest {
         List<String> console = written.summary().lines().toList();
         assertThat(console.get(0)).startsWith("slower: gather, delay 20 ms fixed · threadPool (k=20) N=10: 22.4 ± 1.0 → "
                 + "67.2 ± 1.0 ms, B ÷ A 3.00× [");
-        assertThat(console.get(1)).isEqualTo("76 matched results: 1 different, 0 equivalent, 75 inconclusive; "
-                + "1 only in A, 0 only in B");
+        assertThat(console.get(1)).isEqualTo("82 shared results: 1 different, 0 equivalent, 81 inconclusive "
+                + "(margin ±3 %); 1 only in A, 0 only in B");
         assertThat(console).hasSize(3).last().asString().startsWith("A/A check (the same code in both runs): FAILED, "
                 + "1 of 1 results with an interval different");
         String page = Files.readString(written.folder().resolve(Report.INDEX));
-        assertThat(page).contains("<h2>Only in A</h2>").contains("structured · N=100")
+        assertThat(page).contains("<h2>Only in A</h2>").contains("structured N=100")
                 .doesNotContain("<h2>Only in B</h2>");
         assertThat(page.split("data-value=\"different\"", -1)).hasSize(2); // exactly one pair different
     }
@@ -264,6 +278,170 @@ class ComparisonTest {
                 "the runs differ in server check: A passed, B FAILED at N=100");
         assertThat(Files.readString(ComparisonPage.write(a, b).resolve(Report.INDEX)))
                 .contains("<p class=\"sig\">Warning: the runs differ in code version: A 2f1e3f1");
+    }
+
+    private static final String GATHER = "fetchbench.bench.GatherBenchmark.gather";
+    private static final Map<String, String> THREAD_POOL = Map.of("model", "threadPool", "urls", "10", "delayMs", "10",
+            "concurrency", "20", "maxRequests", "0");
+    private static final Map<String, String> FLOOR = Map.of("urls", "10", "delayMs", "1", Benchmarks.CLIENT, "okHttp");
+
+    private static Map<String, String> with(Map<String, String> params, String... more) {
+        Map<String, String> all = new TreeMap<>(params);
+        for (int i = 0; i < more.length; i += 2) {
+            all.put(more[i], more[i + 1]);
+        }
+        return all;
+    }
+
+    /** The same result from forks told this many processors. */
+    private static JsonObject told(JsonObject result, int processors) {
+        result.getAsJsonArray("jvmArgs").add("-D" + ResultKeys.TOLD_PROCESSORS + "=" + processors);
+        return result;
+    }
+
+    /**
+     * The results the report's rows leave out are compared too: a floor (1.5× in B: different,
+     * slower), callers, a load rate, a gather told 8 processors; a load rate only A has and a floor
+     * only B has are counted apart.
+     */
+    @Test
+    void floorsCallersLoadAndToldResultsAreComparedAndCounted() throws Exception {
+        Path a = Fixtures.write(results,
+                Fixtures.result(results, GATHER, THREAD_POOL, 100, 1),
+                Fixtures.result(results, Benchmarks.BARE_CLIENT, FLOOR, 20, 0.2),
+                Fixtures.result(results, Benchmarks.CALLERS, with(THREAD_POOL, "callers", "4"), 200, 2),
+                Fixtures.result(results, Benchmarks.LOAD, with(THREAD_POOL, "rate", "20", "arrivals", "poisson"), 1000, 1),
+                Fixtures.result(results, Benchmarks.LOAD, with(THREAD_POOL, "rate", "40", "arrivals", "poisson"), 1000, 1),
+                told(Fixtures.result(results, GATHER, THREAD_POOL, 100, 1), 8));
+        Path b = Fixtures.write(results,
+                Fixtures.result(results, GATHER, THREAD_POOL, 100, 1),
+                Fixtures.result(results, Benchmarks.BARE_CLIENT, FLOOR, 30, 0.2),
+                Fixtures.result(results, Benchmarks.CALLERS, with(THREAD_POOL, "callers", "4"), 200, 2),
+                Fixtures.result(results, Benchmarks.LOAD, with(THREAD_POOL, "rate", "20", "arrivals", "poisson"), 1000, 1),
+                Fixtures.result(results, Benchmarks.BARE_CLIENT, with(FLOOR, Benchmarks.PROTOCOL, "https1",
+                        Benchmarks.NEW_CLIENT_PER_BATCH, "true"), 40, 1),
+                told(Fixtures.result(results, GATHER, THREAD_POOL, 100, 1), 8));
+
+        Comparison.Matched matched = Comparison.match(JmhRun.read(a), JmhRun.read(b));
+
+        assertThat(matched.pairs()).extracting(p -> p.a().result().benchmark()).containsExactlyInAnyOrder(GATHER,
+                GATHER, Benchmarks.BARE_CLIENT, Benchmarks.CALLERS, Benchmarks.LOAD);
+        assertThat(matched.pairs()).filteredOn(p -> p.a().scenario().endsWith("told 8 processors")).hasSize(1);
+        assertThat(matched.pairs()).filteredOn(p -> p.a().result().benchmark().equals(Benchmarks.BARE_CLIENT))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.ratio().estimate()).isCloseTo(1.5, offset(0.001));
+                    assertThat(p.judgement()).isEqualTo(Judgement.different);
+                    assertThat(p.slower()).isTrue();
+                });
+        assertThat(matched.pairs()).filteredOn(p -> p.judgement() != Judgement.different)
+                .allSatisfy(p -> assertThat(p.judgement()).isEqualTo(Judgement.equivalent));
+        assertThat(matched.onlyA()).singleElement().satisfies(m -> assertThat(m.setting()).endsWith(" at 40/s"));
+        assertThat(matched.onlyB()).singleElement().satisfies(m -> assertThat(m.setting())
+                .isEqualTo("okHttp bare client over https1, a new client per batch"));
+        assertThat(ComparisonPage.counts(matched)).isEqualTo("5 shared results: 1 different, 4 equivalent, "
+                + "0 inconclusive (margin ±3 %); 1 only in A, 1 only in B");
+        assertThat(matched.slower()).singleElement().satisfies(p -> assertThat(p.a().setting())
+                .isEqualTo("okHttp bare client"));
+    }
+
+    /** What scripts/compare.sh prints and how it ends. */
+    private record Ended(int exit, String stdout, List<String> stderr) {
+    }
+
+    private static Ended compare(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ComparisonPage.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Ended(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).lines().toList());
+    }
+
+    /** Three gathers at N=10, each of five forks around its mean, ± 1 ms. */
+    private Path threeGathers(double virtualThreads, double threadPool, double reactor) throws Exception {
+        return Fixtures.write(results, Fixtures.gather(results, "virtualThreads", 10, virtualThreads, 1),
+                Fixtures.gather(results, "threadPool", 10, threadPool, 1), Fixtures.gather(results, "reactor", 10, reactor, 1));
+    }
+
+    /** --fail-on-slower: exit 3 and one line naming the result where B is different and slower; 0 without the option. */
+    @Test
+    void failOnSlowerExitsThreeWhereASharedResultIsDifferentAndSlowerInB() throws Exception {
+        Path a = threeGathers(100, 100, 100);
+        Path b = threeGathers(100, 130, 100);
+
+        Ended failed = compare(ComparisonPage.FAIL_ON_SLOWER, a.toString(), b.toString());
+
+        assertThat(failed.exit()).as("%s", failed).isEqualTo(ComparisonPage.EXIT_SLOWER);
+        assertThat(failed.stderr()).singleElement().asString().startsWith("B is slower in 1 shared result")
+                .contains("threadPool").contains("1.30×");
+        assertThat(failed.stdout()).contains("slower: ").contains("wrote ");
+        assertThat(compare(a.toString(), b.toString()).exit()).as("without --fail-on-slower").isZero();
+        assertThat(compare(ComparisonPage.FAIL_ON_SLOWER, b.toString(), a.toString()).exit())
+                .as("B faster than A").isZero();
+    }
+
+    @Test
+    void failOnSlowerExitsZeroWhereEverySharedResultIsEquivalent() throws Exception {
+        Path a = threeGathers(100, 100, 100);
+        Path b = threeGathers(100, 100, 100);
+
+        Ended passed = compare(ComparisonPage.FAIL_ON_SLOWER, a.toString(), b.toString());
+
+        assertThat(passed.exit()).as("%s", passed).isZero();
+        assertThat(passed.stderr()).isEmpty();
+        assertThat(passed.stdout()).contains("3 shared results: 0 different, 3 equivalent, 0 inconclusive");
+        assertThat(Comparison.match(JmhRun.read(a), JmhRun.read(b)).slower()).isEmpty();
+    }
+
+    @Test
+    void aWrongOptionOrRunCountIsOneLineAndExitTwo() throws Exception {
+        Path a = threeGathers(100, 100, 100);
+
+        Ended unknown = compare("--fail-on-faster", a.toString(), a.toString());
+        Ended one = compare(ComparisonPage.FAIL_ON_SLOWER, a.toString());
+
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.stderr()).singleElement().asString().contains("--fail-on-faster");
+        assertThat(one.exit()).isEqualTo(2);
+        assertThat(one.stderr()).singleElement().asString().startsWith("usage: scripts/compare.sh");
+    }
+
+    /** A gather of the smoke run that recorded this code version. */
+    private JmhRun runOfSource(String source) throws Exception {
+        JsonObject result = Fixtures.gather(results, "virtualThreads", 10, 100, 1);
+        JsonArray args = new JsonArray();
+        result.getAsJsonArray("jvmArgs").forEach(arg -> {
+            if (!arg.getAsString().startsWith("-D" + ResultKeys.SOURCE + "=")) {
+                args.add(arg);
+            }
+        });
+        args.add(new JsonPrimitive("-D" + ResultKeys.SOURCE + "=" + source));
+        result.add("jvmArgs", args);
+        return JmhRun.read(Fixtures.write(results, result));
+    }
+
+    /**
+     * Other commits warn only where their benchmark code differs; where git cannot tell (a dirty
+     * checkout, a commit it does not have, no git) the warning names the code versions as before.
+     */
+    @Test
+    void otherCommitsWarnOnlyWhereTheBenchmarkCodeDiffers() throws Exception {
+        JmhRun a = runOfSource("1111111");
+        JmhRun b = runOfSource("2222222");
+        JmhRun dirty = runOfSource("2222222 (with uncommitted changes)");
+
+        assertThat(Comparison.code(a, b, (x, y) -> Optional.of(true))).isEqualTo(Comparison.Code.sameBenchmarkCode);
+        assertThat(Comparison.warnings(a, b, Comparison.Code.sameBenchmarkCode)).isEmpty();
+        assertThat(Comparison.warnings(a, b, Comparison.code(a, b, (x, y) -> Optional.of(false))))
+                .containsExactly("the runs differ in benchmark code: A 1111111, B 2222222");
+        assertThat(Comparison.warnings(a, b, Comparison.code(a, b, (x, y) -> Optional.empty())))
+                .containsExactly("the runs differ in code version: A 1111111, B 2222222");
+        assertThat(Comparison.code(a, dirty, (x, y) -> {
+            throw new AssertionError("git asked about uncommitted changes");
+        })).isEqualTo(Comparison.Code.unknown);
+        assertThat(Comparison.code(a, runOfSource("1111111"), (x, y) -> {
+            throw new AssertionError("git asked about one commit");
+        })).isEqualTo(Comparison.Code.sameVersion);
+        assertThat(Comparison.git(results).same("1111111", "2222222")).as("no checkout here, or no git").isEmpty();
     }
 
     /** The smoke run's gather result of a model at a concurrency and N. */
