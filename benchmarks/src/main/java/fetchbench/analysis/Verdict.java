@@ -141,12 +141,14 @@ public record Verdict(Row.SettingKey key, Map<Integer, Row> byN, Cost cost, Rank
                         + "past the ideal plus the floor", n, times);
                 case straddles -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; its interval "
                         + "straddles an edge of the band", n, times);
+                case tooWide -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; the band (the ideal "
+                        + "plus the floor, the client's own cost for %d requests) is too wide to judge by", n, times, n);
                 case unknown -> String.format(Locale.ROOT, "all %d in flight, %.2f× the ideal; one fork, no "
                         + "interval", n, times);
             };
         });
         Optional<String> notSteady = row.notSteady();
-        return verdict + measured(row) + (row.bandTooWide() ? "; the band is too wide to judge by" : "")
+        return verdict + measured(row)
                 + (row.drifting() ? "; drifting (its measured batches still trend)" : "")
                 + notSteady.map(why -> "; not steady (" + why + ")").orElse("");
     }

@@ -122,7 +122,11 @@ final class LoadLines {
                             + "⌈%d/%d⌉ × %d ms = %.0f ms, %s)%s; %s requests/s against Little's bound of %.0f",
                     setting, most.callers(), most.urls(), Words.meanAndError(most.measuredMs(), most.halfWidthMs()),
                     most.callers() * most.urls(), most.sharedSlots(), most.delayMs(), most.predictedMs(),
-                    most.placement() == Theory.Placement.inside ? "inside its band" : most.placement() + " its band",
+                    switch (most.placement()) {
+                        case inside, below, above, straddles -> most.placement().words() + " its band";
+                        case tooWide -> "its band too wide to judge by";
+                        case unknown -> "one fork, no interval";
+                    },
                     one.filter(o -> o != most).map(o -> String.format(Locale.ROOT, ", %.1f× one caller's",
                             most.measuredMs() / o.measuredMs())).orElse(""),
                     Words.number(Load.secondary(most.result(), Metrics.THROUGHPUT), "%.0f"), most.littleBound())

@@ -42,7 +42,7 @@ final class ProtocolsSection {
                     .map(row -> List.of(row.setting(), row.protocol().name(), String.valueOf(row.urls()),
                             Words.meanAndError(row), protocols.ratioText(row),
                             String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs()),
-                            row.placement().name(), Protocols.connections(row), Protocols.handshakes(row)))
+                            row.placement().words(), Protocols.connections(row), Protocols.handshakes(row)))
                     .toList())));
             blocks.add(Bullets.of(protocols.verdictLines()));
             if (!protocols.probe().isEmpty()) {

@@ -66,7 +66,7 @@ final class ResultSections {
                 Table.Cell.number(row.theoryMs(), "%.0f"), Table.Cell.number(row.floorMs(), "%.1f"),
                 Table.Cell.number(row.predictedMs(), "%.0f"), Table.Cell.number(row.ratio(), "%.2f"),
                 Table.Cell.of(String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs())),
-                Table.Cell.number(row.ratioToIdeal(), "%.2f"), Table.Cell.of(row.placement().name()),
+                Table.Cell.number(row.ratioToIdeal(), "%.2f"), Table.Cell.of(row.placement().words()),
                 Table.Cell.of(outcome(row)), Table.Cell.of(row.flags()))).toList();
         return new Section("results", "Every result", List.of(new Folded("the table of all " + rows.size()
                 + " results: theory, floor, band and outcome", List.of(Paragraph.legend(LEGEND),
@@ -151,7 +151,7 @@ final class ResultSections {
     private static Table.Cell cell(Row row, List<String> flags) {
         Text text = Text.of(String.format(Locale.ROOT, "%s (%.2f×", Words.meanAndError(row), row.ratioToIdeal()));
         text = row.placement() == Theory.Placement.inside ? text.then(")")
-                : text.then(", ").thenEmphasis(row.placement().name()).then(")");
+                : text.then(", ").thenEmphasis(row.placement().words()).then(")");
         if (!row.flags().isEmpty()) {
             flags.add(row.setting() + " at N=" + row.urls() + ": " + row.flags());
             text = text.then(" ⚑");
@@ -178,7 +178,7 @@ final class ResultSections {
         for (Row row : rows) {
             cells.add(List.of(row.shape().name(), row.delayMs() + " " + row.delays().spec(), String.valueOf(row.urls()),
                     row.setting(), Words.meanAndError(row) + (row.flags().isEmpty() ? "" : " ⚑"),
-                    String.format(Locale.ROOT, "%.2f", row.ratioToIdeal()), row.placement().name(),
+                    String.format(Locale.ROOT, "%.2f", row.ratioToIdeal()), row.placement().words(),
                     secondary(row, Metrics.FIRST_RESULT, "%.1f"), secondary(row, Metrics.KEPT, "%.1f")));
             if (!row.flags().isEmpty()) {
                 flags.add(row.shape() + " · " + row.setting() + ": " + row.flags());

@@ -27,7 +27,7 @@ final class UnderLoadSection {
         for (Load.Callers c : load.callers()) {
             rows.add(List.of(c.setting(), String.valueOf(c.callers()), String.valueOf(c.urls()),
                     Words.meanAndError(c.measuredMs(), c.halfWidthMs()),
-                    String.format(Locale.ROOT, "%.0f – %.0f", c.predictedMs(), c.bandTopMs()), c.placement().name(),
+                    String.format(Locale.ROOT, "%.0f – %.0f", c.predictedMs(), c.bandTopMs()), c.placement().words(),
                     Words.number(Load.secondary(c.result(), Metrics.CALLER_MEAN), "%.1f"),
                     Words.number(Load.secondary(c.result(), Metrics.THROUGHPUT), "%.0f") + " ("
                             + String.format(Locale.ROOT, "%.0f", c.littleBound()) + ")",

@@ -168,9 +168,24 @@ public record Theory(int defaultExecutorThreads) {
     /**
      * Where a measurement's interval lies against the band [ideal, ideal + floor] that theory
      * predicts: wholly inside it, wholly below or above it, or across one of its edges; unknown only
-     * where there is no interval (a single fork).
+     * where there is no interval (a single fork); tooWide where the interval meets a band so wide
+     * (over {@link #WIDEST_BAND} of its ideal) that "inside" would say nothing.
      */
-    public enum Placement { below, inside, above, straddles, unknown }
+    public enum Placement {
+        below("below"), inside("inside"), above("above"), straddles("straddles"), unknown("unknown"),
+        tooWide("band too wide");
+
+        private final String words;
+
+        Placement(String words) {
+            this.words = words;
+        }
+
+        /** How every table and line says it. */
+        public String words() {
+            return words;
+        }
+    }
 
     /** A band wider than this share of its ideal is too wide to judge a model by. */
     public static final double WIDEST_BAND = 0.5;
@@ -179,7 +194,9 @@ public record Theory(int defaultExecutorThreads) {
      * The model stated before the run: a batch takes at least the schedule's ideal (waves × d, or
      * the greedy schedule) and at most that plus the client stack's own time for N requests (the
      * floor). The interval [low, high] is inside when it lies within the band, below or above when
-     * it lies wholly outside, and straddles it otherwise; however wide, it is never "unknown".
+     * it lies wholly outside, and straddles it otherwise; however wide, it is never "unknown". A
+     * band too wide to judge by turns inside and straddles into tooWide: one value, so no sentence
+     * can say "within" the band and "too wide to judge by" at once.
      */
     public static Placement placement(double low, double high, double idealMs, double floorMs) {
         if (Double.isNaN(low) || Double.isNaN(high)) {
@@ -191,6 +208,9 @@ public record Theory(int defaultExecutorThreads) {
         }
         if (low > top) {
             return Placement.above;
+        }
+        if (tooWide(idealMs, top)) {
+            return Placement.tooWide;
         }
         return low >= idealMs && high <= top ? Placement.inside : Placement.straddles;
     }
