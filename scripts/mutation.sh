@@ -23,7 +23,7 @@ status=0
 wait "$maven" || status=$?
 trap - INT TERM
 # PIT's own summary: mutants made and killed, the score and the timings.
-sed -n '/^- Timings/,/^- Mutators/p' "$log" | grep -E 'Total|Generated|Line Coverage|no coverage' || true
+grep -E '^> Total|^>> (Line Coverage|Generated [0-9]+ mutations|Mutations with no coverage)' "$log" || true
 grep -E '^\[ERROR\].*(threshold|BUILD|Failed)' "$log" | head -3 || true
 if [ "$status" -ne 0 ]; then
     echo "mutation testing failed (exit $status); the whole log: $log" >&2
