@@ -18,7 +18,7 @@ import java.util.Set;
  * @param delayMs   its delay
  * @param front     the fastest setting and those not told apart from it (equivalent or inconclusive)
  * @param slower    settings measured different (slower) from the fastest at that N
- * @param capped    settings whose own limit held fewer than N in flight at their largest N
+ * @param capped    settings outside the front whose own limit held fewer than N in flight at their largest N
  */
 public record Answer(int urls, int delayMs, List<Row> front, List<Row> slower, List<Row> capped) {
 
@@ -36,7 +36,8 @@ public record Answer(int urls, int delayMs, List<Row> front, List<Row> slower, L
         largest.others().stream().filter(a -> a.judgement() != Judgement.different).map(Ranking.Against::row)
                 .forEach(front::add);
         List<Row> slower = largest.judged(Judgement.different).stream().map(Ranking.Against::row).toList();
-        List<Row> capped = verdicts.stream().map(Verdict::largest).filter(r -> r.slots() < r.urls()).toList();
+        List<Row> capped = verdicts.stream().map(Verdict::largest).filter(r -> r.slots() < r.urls())
+                .filter(r -> !front.contains(r)).toList();
         return Optional.of(new Answer(largest.urls(), largest.best().delayMs(), List.copyOf(front), slower, capped));
     }
 

@@ -113,7 +113,10 @@ public final class HtmlRenderer {
                 <title>%s</title>
                 <style>
                   body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1rem auto;
-                         max-width: 1150px; padding: 0 1rem 0 14rem; color: #222; }
+                         max-width: 1150px; padding: 0 1rem; color: #222; }
+                  body:has(#contents) { padding-left: 14rem; }
+                  @media (max-width: 900px) { body:has(#contents) { padding-left: 1rem; }
+                                              #contents { position: static; width: auto; } }
                   #contents { position: fixed; top: 1rem; left: 1rem; width: 12rem;
                               max-height: calc(100vh - 2rem); overflow-y: auto; font-size: 0.85rem; }
                   #contents h2 { margin-top: 0; } #contents ol { padding-left: 1.2rem; }

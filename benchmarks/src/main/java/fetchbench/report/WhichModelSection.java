@@ -43,6 +43,7 @@ final class WhichModelSection {
         List<Block> blocks = new ArrayList<>();
         incomplete.ifPresent(why -> blocks.add(RunSections.incomplete(why)));
         if (!verdicts.isEmpty()) {
+            Answer.of(verdicts).ifPresent(answer -> blocks.add(answer(answer)));
             blocks.add(Paragraph.of(Text.strong("Fastest").then(", " + verdicts.get(0).largest().scenario() + ":")));
             blocks.add(Bullets.of("fastest", Verdict.rankings(verdicts).stream().map(RankingLines::line).toList()));
             blocks.add(Paragraph.legend(Text.of(RankingLines.legend() + ".")));
@@ -83,16 +84,16 @@ final class WhichModelSection {
     }
 
     /**
-     * The answer in two sentences: who was fastest at the largest N and who could not be told
-     * apart from it, then which limits held the others below N.
+     * The answer in two sentences: whose mean was lowest at the largest N and who was not measured
+     * different from it, then which limits held others below N.
      */
     static Paragraph answer(Answer answer) {
         Text text = Text.of("At N = " + answer.urls() + " requests in flight, each answered after " + answer.delayMs()
-                        + " ms, ").thenStrong(answer.front().get(0).setting()).then(" was fastest");
+                        + " ms, ").thenStrong(answer.front().get(0).setting()).then(" had the lowest mean");
         List<Row> tied = answer.front().subList(1, answer.front().size());
         List<Row> needNothing = answer.needNothingSet();
         if (!tied.isEmpty()) {
-            text = text.then(" and " + names(tied) + " could not be told apart from it");
+            text = text.then(" and " + names(tied) + " were not measured different from it");
         }
         if (!tied.isEmpty() && needNothing.equals(tied)) {
             text = text.then(tied.size() == 1 ? " and needs nothing set." : " and need nothing set.");
@@ -103,7 +104,8 @@ final class WhichModelSection {
         List<String> knobs = answer.cappedWithAKnob().stream()
                 .map(r -> r.model().name() + "'s " + r.model().card().knob().words()).toList();
         if (!knobs.isEmpty()) {
-            text = text.then(" The others held fewer than N in flight: set " + Words.list(knobs) + " to N or more.");
+            text = text.then(" Others held fewer than N in flight at their largest N: set " + Words.list(knobs)
+                    + " to N or more.");
         }
         return new Paragraph(text, Paragraph.Role.fact);
     }
@@ -130,8 +132,8 @@ final class WhichModelSection {
         }
         int delay = verdicts.get(0).largest().delayMs();
         return List.of(new Paragraph(Text.of("ms per batch of N fetches, each answered after " + delay
-                        + " ms, the mean of the batches of several JVMs; bold: the fastest at that N and those "
-                        + "that could not be told apart from it; –: not run at that N."), Paragraph.Role.fact),
+                        + " ms, the mean of the batches of several JVMs; bold: the lowest mean at that N and those "
+                        + "not measured different from it; –: not run at that N."), Paragraph.Role.fact),
                 new Table("which-model-short", columns, rows));
     }
 

@@ -75,7 +75,12 @@ public final class RunFiles {
         String environment = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                 .toJson(environment());
         Files.writeString(directory.path().resolve(RunFolder.ENVIRONMENT_JSON), environment + "\n");
-        compressLog(directory.path());
+        try {
+            compressLog(directory.path());
+        } catch (IOException e) {
+            // The results are written: an uncompressed jmh.log must not cost them.
+            System.err.println("fetchbench: jmh.log left uncompressed: " + e.getMessage());
+        }
     }
 
     /** jmh.log becomes jmh.log.gz (a tenth of its size: a load run's log reaches 2.4 MB); none, nothing. */

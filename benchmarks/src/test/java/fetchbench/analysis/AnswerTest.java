@@ -73,8 +73,9 @@ class AnswerTest {
     void checksPassOnSteadyResultsAndFailOnDriftingOnes() throws Exception {
         JmhRun steady = JmhRun.read(Fixtures.write(folder, gather("virtualThreads", 100, 0, 112, 2)));
         List<RunCheck> passed = RunCheck.of(steady, Row.of(steady));
-        assertThat(passed).extracting(RunCheck::what).contains("server on time", "steady results",
-                "no drift across the run");
+        // The fixture's results carry no server lateness: no check claims the server was on time.
+        assertThat(passed).extracting(RunCheck::what).contains("steady results", "no drift across the run")
+                .doesNotContain("server on time");
         assertThat(passed).allMatch(RunCheck::passed);
 
         // Five forks whose ten batches each get slower: drifting, and across the run more than chance.
