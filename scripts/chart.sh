@@ -9,4 +9,4 @@ if [ $# -ne 1 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
     exit 2
 fi
 source "$(dirname "$0")/lib.sh"
-run_report chart "$1"
+exec_class fetchbench.report.ReportMain chart "$1"

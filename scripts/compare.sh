@@ -58,4 +58,4 @@ if [ "${#runs[@]}" -ne 2 ]; then
     exit 2
 fi
 source "$(dirname "$0")/lib.sh"
-run_class fetchbench.report.ComparisonPage ${fail_on_slower[@]+"${fail_on_slower[@]}"} "${runs[@]}"
+exec_class fetchbench.report.ComparisonPage ${fail_on_slower[@]+"${fail_on_slower[@]}"} "${runs[@]}"

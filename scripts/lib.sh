@@ -37,14 +37,28 @@ ensure_jar() {
 # (ServerProcess.QUIET_JVM_OPTIONS).
 QUIET_JVM_OPTIONS=(--enable-native-access=ALL-UNNAMED -Dsun.misc.unsafe.memory.access=allow)
 
-# Runs a main class of the jar with the given arguments; FETCHBENCH_MARGIN sets the equivalence margin.
-run_class() {
+# The java command of a main class of the jar with the given arguments, in CLASS_COMMAND;
+# FETCHBENCH_MARGIN sets the equivalence margin.
+class_command() {
     local java main="$1"
     shift
-    java=$(find_java) || exit 1
-    ensure_jar || exit 1
-    "$java" "${QUIET_JVM_OPTIONS[@]}" -Djava.awt.headless=true ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} \
-        -cp "$FETCHBENCH_CP" "$main" "$@"
+    java=$(find_java) || return 1
+    ensure_jar || return 1
+    CLASS_COMMAND=("$java" "${QUIET_JVM_OPTIONS[@]}" -Djava.awt.headless=true
+        ${FETCHBENCH_MARGIN:+"-Dfetchbench.margin=$FETCHBENCH_MARGIN"} -cp "$FETCHBENCH_CP" "$main" "$@")
+}
+
+# Runs a main class of the jar with the given arguments.
+run_class() {
+    class_command "$@" || exit 1
+    "${CLASS_COMMAND[@]}"
+}
+
+# The same in place of the script, as its last command: Ctrl-C and SIGTERM reach java itself,
+# which stops cleanly, instead of a shell that would leave it running.
+exec_class() {
+    class_command "$@" || exit 1
+    exec "${CLASS_COMMAND[@]}"
 }
 
 # Runs the report entry point with the given arguments.

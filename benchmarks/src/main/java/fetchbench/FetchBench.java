@@ -5,6 +5,7 @@ import fetchbench.result.JmhRun;
 import fetchbench.result.ReportException;
 
 import fetchbench.result.RunFolder;
+import fetchbench.result.WholeFile;
 
 import fetchbench.run.OptionException;
 import fetchbench.run.JmhRunner;
@@ -57,13 +58,15 @@ public final class FetchBench {
     private final String mavenCommandLine;
 
     private FetchBench(PrintStream out, PrintStream err, String mavenCommandLine) {
-        this.out = out;
-        this.err = err;
+        // Once a run is stopped, only its hook speaks: the main thread's failures are the stop's echo.
+        this.out = WholeFile.quietWhenStopping(out);
+        this.err = WholeFile.quietWhenStopping(err);
         this.mavenCommandLine = mavenCommandLine;
     }
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
+        WholeFile.stopOnSignals();
         System.exit(run(args, System.getProperties(), System.out, System.err));
     }
 
@@ -118,22 +121,86 @@ public final class FetchBench {
                     + " and the JMH lock are fine");
             return new Checked(null, null, 0);
         }
+        Preflight.refuseUnwritableResults(options.resultsRoot());
         return new Checked(options, plan, 0);
     }
 
+    /** Where the run is, for the Ctrl-C hook; set as the run goes on. */
+    private volatile RunDirectory directory;
+    private volatile Progress progress;
+    private volatile java.util.function.Function<String, RunFiles> partialFiles;
+    private volatile boolean ended;
+
     /** The server started and checked, the steps run, the results written and rendered; the exit code. */
     private int measure(RunOptions options, RunPlan plan) {
-        RunDirectory directory = null;
+        Thread interrupted = WholeFile.onInterrupt("fetchbench-interrupted", this::interrupted);
         try (TargetServer server = Preflight.startServer(options, plan, out)) {
             Preflight preflight = Preflight.run(options, plan, server, out);
             directory = RunDirectory.create(options.resultsRoot(), Clock.systemUTC());
             return runSteps(options, plan, server, preflight, directory);
         } catch (IOException | RunnerException | ReportException | RuntimeException e) {
-            err.println("fetchbench: run failed: " + oneLine(e) + " (no results written)");
+            if (!WholeFile.stopping()) { // stopped: the hook says what was kept
+                err.println("fetchbench: run failed: " + oneLine(e) + (directory != null && directory.kept()
+                        ? "; what was measured before is kept, marked incomplete, in " + directory.path()
+                        : " (no results written)"));
+            }
             return EXIT_RUN_FAILED;
         } finally {
-            if (directory != null) {
-                directory.removeIfIncomplete();
+            if (!WholeFile.stopping()) {
+                ended = true;
+                WholeFile.removeHook(interrupted);
+            }
+            if (directory != null && !WholeFile.stopping()) { // stopping: the hook decides
+                directory.removeUnlessKept();
+            }
+        }
+    }
+
+    /** Ctrl-C or SIGTERM before the run ended: keep what was measured, marked, and say where, last. */
+    private void interrupted() {
+        if (ended) {
+            return;
+        }
+        stopChildren();
+        Progress at = progress;
+        String where = at == null ? "before the first step" : "during " + at.position();
+        RunDirectory folder = directory;
+        java.util.function.Function<String, RunFiles> files = partialFiles;
+        try {
+            if (folder != null && files != null && keepPartial(files.apply("was interrupted (Ctrl-C or SIGTERM) " + where))) {
+                out.println("[fetchbench] interrupted " + where + ": the " + files.apply("").results().size()
+                        + " results measured "
+                        + "before it are kept, marked incomplete, in " + folder.path() + " (scripts/chart.sh "
+                        + folder.path() + " renders their report)");
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("fetchbench: interrupted " + where + "; the results could not be written: " + oneLine(e));
+        }
+        if (folder != null) {
+            folder.removeUnlessKept();
+        }
+        out.println("[fetchbench] interrupted " + where + ": " + (folder != null && folder.kept()
+                ? "the results of the steps before it are kept, marked incomplete, in " + folder.path()
+                : "nothing was measured, so no run folder was kept"));
+    }
+
+    /**
+     * Stops the JMH fork (the server has a hook of its own) and waits for it, so that no fork
+     * writes into the folder while it is kept or removed.
+     */
+    private static void stopChildren() {
+        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -148,37 +215,60 @@ public final class FetchBench {
         Optional<StepTimes> lastRun = StepTimes.lastRun(options.resultsRoot(), Runtime.getRuntime()
                 .availableProcessors());
         Progress progress = new Progress(steps, runner, out, directory.path(),
-                lastRun.map(StepTimes::factors).orElse(Map.of()));
+                lastRun.map(StepTimes::factors).orElse(Map.of()), done -> {
+                    // Written after every step, so a run killed outright still leaves whole results.
+                    partialFiles.apply("stopped after " + this.progress.position() + " with no word why: the "
+                            + "launcher was killed, or the machine stopped").writeResults();
+                    directory.keep();
+                });
+        this.progress = progress;
+        partialFiles = why -> new RunFiles(options, plan, server, directory, started, Instant.now(),
+                progress.done(), why);
         double plannedSeconds = progress.plannedSeconds();
         if (lastRun.isPresent()) {
             out.printf(Locale.ROOT, "[fetchbench] with the step times of this machine's last run: about %.0f min%n",
                     Math.ceil(plannedSeconds / 60));
         }
-        directory.keepOnInterrupt(() -> keepPartial(new RunFiles(options, plan, server, directory, started,
-                Instant.now(), progress.done(), "interrupted (Ctrl-C) during " + progress.position())));
         Path log = directory.path().resolve(RunFolder.JMH_LOG);
         out.println("[fetchbench] JMH's own output: " + log + " (" + RunFolder.JMH_LOG_GZ + " once the run ends)");
         try (PrintStream jmhLog = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             progress.run(jmhLog);
-        } catch (RunnerException | RuntimeException e) {
+        } catch (RunnerException | IOException | RuntimeException e) {
+            if (WholeFile.stopping()) {
+                throw e; // Ctrl-C: the hook keeps what was measured
+            }
             jmhFailure(log).ifPresent(line -> out.println("[fetchbench] JMH: " + line));
             if (progress.done().isEmpty()) {
+                if (server.stopped().isPresent()) {
+                    throw new IOException(server.stopped().get(), e);
+                }
                 throw e;
             }
-            String why = "failed during " + progress.position() + ": " + oneLine(e);
-            keepPartial(new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done(), why));
-            directory.complete();
+            String why = "failed during " + progress.position() + ": " + server.stopped().orElse(oneLine(e));
+            try {
+                keepPartial(partialFiles.apply(why));
+            } catch (IOException notWritten) {
+                err.println("fetchbench: run " + why + "; its files could not be written (" + oneLine(notWritten)
+                        + ")" + (directory.kept() ? ": the results of the steps before it are kept, marked "
+                        + "incomplete, in " + directory.path() : ", and nothing was kept"));
+                return EXIT_RUN_FAILED;
+            }
             err.println("fetchbench: run " + why + "; the " + progress.done().size() + " results measured before "
-                    + "it are kept, marked incomplete, in " + directory.path());
+                    + "it are kept, marked incomplete, in " + directory.path() + " (scripts/chart.sh "
+                    + directory.path() + " renders their report)");
             return EXIT_RUN_FAILED;
         }
-        new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done()).write();
+        new RunFiles(options, plan, server, directory, started, Instant.now(), progress.done()).writeResults();
+        ended = true; // the results are whole and final: a stop from here on only stops the report
+        RunFiles.compressLog(directory.path());
         Path jmhJson = directory.path().resolve(RunFolder.JMH_JSON);
         String summary = Report.summary(JmhRun.read(jmhJson));
-        directory.complete();
         out.printf(Locale.ROOT, "[fetchbench] benchmarks took %.1f min (planned about %.0f min)%n",
                 Duration.between(started, Instant.now()).toSeconds() / 60.0, Math.ceil(plannedSeconds / 60));
         int rendered = renderReport(jmhJson);
+        if (WholeFile.stopping()) {
+            return EXIT_RUN_FAILED; // stopped while rendering: the report's hook has said so
+        }
         // The answer and the checks, then where to read on: the last lines before Maven's own.
         out.println();
         out.print(summary);
@@ -198,10 +288,13 @@ public final class FetchBench {
     /** Charts and index.html; the results stay even if this fails, and scripts/chart.sh can retry. */
     private int renderReport(Path jmhJson) {
         try {
-            List<Path> files = Report.render(jmhJson);
+            List<Path> files = Report.render(jmhJson, line -> out.println("[fetchbench] " + line));
             out.println("[fetchbench] report written: " + files.size() + " files");
             return 0;
         } catch (IOException | ReportException | RuntimeException e) {
+            if (WholeFile.stopping()) {
+                return EXIT_RUN_FAILED; // the report's own hook leaves an index.html that says so
+            }
             err.println("fetchbench: charts failed: " + oneLine(e) + "; the results are kept, "
                     + "re-render with scripts/chart.sh " + jmhJson.getParent());
             return EXIT_RUN_FAILED;
@@ -239,11 +332,11 @@ public final class FetchBench {
         if (files.results().isEmpty()) {
             return false;
         }
+        files.removeUnfinished();
         files.write();
-        if (renderReport(files.jmhJson()) == 0) {
-            out.println("[fetchbench] open the report: " + files.jmhJson().resolveSibling(Report.INDEX));
-        }
+        directory.keep();
         partialKept = true;
+        renderReport(files.jmhJson());
         return true;
     }
 

@@ -9,6 +9,8 @@ import fetchbench.result.EchoCostOutcome;
 import fetchbench.result.ProbeOutcome;
 import fetchbench.result.ResultKeys;
 import fetchbench.result.ServerWarmUpOutcome;
+import fetchbench.result.WholeFile;
+import fetchbench.run.RunOption;
 import fetchbench.run.Taskset;
 import fetchbench.run.ForkFacts;
 import fetchbench.run.RunOptions;
@@ -25,6 +27,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.io.PrintStream;
@@ -122,6 +126,27 @@ record Preflight(List<String> forkArgs, String failedAt) {
             throw new OptionException("this JVM already holds " + lock + "; run one benchmark at a time");
         } catch (IOException e) {
             // JMH itself reports a lock it cannot take
+        }
+    }
+
+    /**
+     * Stops before anything starts when the results cannot be written: a read-only or missing
+     * place, or one with no room for a file. Tried by writing and removing a small file there.
+     */
+    static void refuseUnwritableResults(Path resultsRoot) throws OptionException {
+        try {
+            Files.createDirectories(resultsRoot);
+            Path probe = Files.createTempFile(resultsRoot, ".write-check", WholeFile.PART);
+            try {
+                Files.write(probe, new byte[64 * 1024]);
+            } finally {
+                Files.deleteIfExists(probe);
+            }
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getClass().getSimpleName() + " " + e.getMessage();
+            throw new OptionException("cannot write the results folder " + resultsRoot.toAbsolutePath() + " ("
+                    + "-D" + RunOption.results.property() + "): " + why);
         }
     }
 

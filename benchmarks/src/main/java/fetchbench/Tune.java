@@ -1,5 +1,7 @@
 package fetchbench;
 
+import fetchbench.result.WholeFile;
+
 import fetchbench.catalog.Model;
 import fetchbench.catalog.Variant;
 import fetchbench.run.OptionException;
@@ -81,6 +83,7 @@ public final class Tune {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        WholeFile.stopOnSignals();
         System.exit(run(args, System.getProperties(), System.out, System.err));
     }
 

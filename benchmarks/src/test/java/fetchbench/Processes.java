@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,31 @@ public final class Processes {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return startCommand(command, Map.of(), main.getSimpleName());
+    }
+
+    /**
+     * A script of the repository (scripts/NAME) on this JVM and the tests' own classes, as a user
+     * runs it; {@code environment} adds to the environment.
+     */
+    public static Jvm startScript(String script, Map<String, String> environment, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", REPOSITORY.resolve("scripts").resolve(script).toString()));
+        command.addAll(args);
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("FETCHBENCH_CLASSPATH", System.getProperty("java.class.path"));
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        return startCommand(command, env, script);
+    }
+
+    /** The repository's root, above the benchmarks module the tests run in. */
+    public static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+    private static Jvm startCommand(List<String> command, Map<String, String> environment, String name)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         List<String> all = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
@@ -92,7 +117,7 @@ public final class Processes {
             } catch (IOException ignored) {
                 // The process ended.
             }
-        }, "test-output-" + main.getSimpleName());
+        }, "test-output-" + name);
         reader.setDaemon(true);
         reader.start();
         return new Jvm(process, lines, all, reader);

@@ -16,6 +16,7 @@ import fetchbench.result.JmhRun;
 import fetchbench.result.NewFolder;
 import fetchbench.result.ReportException;
 import fetchbench.result.ResultKeys;
+import fetchbench.result.WholeFile;
 import fetchbench.stats.Judgement;
 import fetchbench.stats.Margin;
 import fetchbench.stats.Ratio;
@@ -25,6 +26,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -70,7 +72,9 @@ final class ComparisonPage {
     /** scripts/compare.sh [--fail-on-slower] A B. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
-        System.exit(run(List.of(args), System.out, System.err));
+        WholeFile.stopOnSignals();
+        System.exit(run(List.of(args), WholeFile.quietWhenStopping(System.out),
+                WholeFile.quietWhenStopping(System.err)));
     }
 
     /** 0 compared; 1 failed; 2 bad input (one line on stderr); 3 with --fail-on-slower, B slower somewhere. */
@@ -94,7 +98,7 @@ final class ComparisonPage {
             return ReportMain.EXIT_USAGE;
         }
         try {
-            Written written = writeWithSummary(ReportMain.jmhJson(runs.get(0)), ReportMain.jmhJson(runs.get(1)));
+            Written written = writeWithSummary(ReportMain.jmhJson(runs.get(0)), ReportMain.jmhJson(runs.get(1)), out);
             out.print(written.summary());
             out.println("wrote " + written.folder().resolve(Report.INDEX));
             List<Comparison.Pair> slower = written.matched().slower();
@@ -124,10 +128,15 @@ final class ComparisonPage {
     }
 
     static Path write(Path aJson, Path bJson) throws ReportException, IOException {
-        return writeWithSummary(aJson, bJson).folder();
+        return writeWithSummary(aJson, bJson, new PrintStream(OutputStream.nullOutputStream())).folder();
     }
 
-    static Written writeWithSummary(Path aJson, Path bJson) throws ReportException, IOException {
+    /**
+     * Compares the runs and writes the folder whole or not at all: its files go into a hidden
+     * folder beside it, which is moved into place when all are written and removed if the JVM is
+     * stopped first. {@code out} gets a line when the writing begins.
+     */
+    static Written writeWithSummary(Path aJson, Path bJson, PrintStream out) throws ReportException, IOException {
         JmhRun a = JmhRun.read(aJson);
         JmhRun b = JmhRun.read(bJson);
         Comparison.Matched matched = Comparison.match(a, b);
@@ -137,23 +146,61 @@ final class ComparisonPage {
         String nameA = runName(aJson);
         String nameB = runName(bJson);
         Path folder = NewFolder.create(besideRun(aJson), "compare-" + nameA + "-vs-" + nameB);
+        Path staging = WholeFile.partOf(folder);
+        Thread interrupted = WholeFile.onInterrupt("fetchbench-comparison-interrupted", () -> {
+            if (Files.exists(staging)) { // not moved into place: moving takes WholeFile's lock, as this hook did
+                WholeFile.deleteTree(staging);
+                removeIfEmpty(folder);
+                System.err.println("compare: interrupted; " + folder + " was not written");
+            }
+        });
+        try {
+            Files.createDirectory(staging);
+            out.println("writing " + folder + " ...");
+            Written written = writeInto(staging, folder, matched, a, b, nameA, nameB);
+            // rename(2) puts a folder in the place of an empty one in one step.
+            if (!WholeFile.moveIntoPlace(staging, folder)) {
+                throw new IOException("stopped before " + folder + " was moved into place");
+            }
+            return written;
+        } catch (IOException | RuntimeException e) {
+            if (!WholeFile.stopping()) { // stopping: the hook removes them
+                WholeFile.deleteTree(staging);
+                removeIfEmpty(folder);
+            }
+            throw e;
+        } finally {
+            WholeFile.removeHook(interrupted);
+        }
+    }
 
+    private static void removeIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException notEmpty) {
+            // The comparison was moved into place: it stays.
+        }
+    }
+
+    /** The comparison's files in {@code staging}, which becomes {@code folder}. */
+    private static Written writeInto(Path staging, Path folder, Comparison.Matched matched, JmhRun a, JmhRun b,
+                                     String nameA, String nameB) throws IOException {
         List<Figure> ratioFigures = new ArrayList<>();
         List<Figure> resultFigures = new ArrayList<>();
         for (List<Comparison.Pair> group : groups(matched.pairs())) {
             Charts.NamedChart ratios = ratioChart(group, nameA, nameB, a.environment());
-            Report.save(ratios, folder);
+            Report.save(ratios, staging);
             ratioFigures.add(figure(ratios));
             for (int n : new TreeSet<>(group.stream().map(p -> p.a().urls()).toList())) {
                 Charts.NamedChart chart = chart(group, n, nameA, nameB, a.environment(), b.environment());
-                Report.save(chart, folder);
+                Report.save(chart, staging);
                 resultFigures.add(figure(chart));
             }
         }
         Comparison.Code code = Comparison.code(a, b);
         List<String> warnings = Comparison.warnings(a, b, code);
-        Files.writeString(folder.resolve(CSV), csv(matched));
-        Files.writeString(folder.resolve(Report.INDEX), HtmlRenderer.page("B " + nameB + " compared with A " + nameA,
+        WholeFile.writeString(staging.resolve(CSV), csv(matched));
+        WholeFile.writeString(staging.resolve(Report.INDEX), HtmlRenderer.page("B " + nameB + " compared with A " + nameA,
                 page(matched, a, b, code, warnings, ratioFigures, resultFigures), -1));
         return new Written(folder, summary(matched, warnings, a, b, code), matched);
     }

@@ -21,13 +21,18 @@ import fetchbench.document.HtmlRenderer;
 import fetchbench.document.Paragraph;
 import fetchbench.document.Section;
 import fetchbench.result.RunFolder;
+import fetchbench.result.WholeFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.knowm.xchart.BitmapEncoder;
@@ -46,30 +51,73 @@ public final class Report {
 
     /**
      * Writes the report next to {@code jmhJson} (never touching it) and returns what it wrote;
-     * removes the charts of an earlier rendering that this one no longer draws.
+     * removes the charts of an earlier rendering that this one no longer draws. Each file is
+     * written whole, index.html last; stopped (Ctrl-C, SIGTERM) before index.html is written, the
+     * rendering leaves an index.html that says so and how to render it again.
      */
     public static List<Path> render(Path jmhJson) throws ReportException, IOException {
-        JmhRun run = JmhRun.read(jmhJson);
+        return render(jmhJson, line -> { });
+    }
+
+    /** The same, telling {@code say} when it begins ("rendering the report: …/index.html"). */
+    public static List<Path> render(Path jmhJson, Consumer<String> say) throws ReportException, IOException {
         Path folder = jmhJson.toAbsolutePath().getParent();
-        List<Row> rows = Row.of(run);
-        Load load = Load.of(run);
-        List<Charts.NamedChart> charts = new ArrayList<>(Charts.of(rows, run.environment()));
-        charts.addAll(LoadCharts.of(load, run.environment()));
-        charts.addAll(CostCharts.of(rows, run.footprints(), run.environment()));
-        List<Path> written = new ArrayList<>();
-        TreeMap<Charts.Section, List<Figure>> figures = new TreeMap<>();
-        for (Charts.NamedChart chart : charts) {
-            written.add(save(chart, folder));
-            figures.computeIfAbsent(chart.section(), s -> new ArrayList<>()).add(figure(chart));
-        }
-        removeChartsNotIn(folder, written);
         Path index = folder.resolve(INDEX);
-        String runName = folder.getFileName().toString();
-        List<Section> sections = page(run, rows, load, figures);
-        boolean answerFirst = sections.get(0).id().equals(WhichModelSection.ID);
-        Files.writeString(index, HtmlRenderer.page("fetchbench run " + runName, sections, answerFirst ? 1 : 0));
-        written.add(index);
-        return written;
+        AtomicBoolean indexWritten = new AtomicBoolean();
+        AtomicInteger chartsWritten = new AtomicInteger();
+        Thread interrupted = WholeFile.onInterrupt("fetchbench-report-interrupted", () -> {
+            if (!indexWritten.get()) {
+                writeInterrupted(index, chartsWritten.get());
+            }
+        });
+        try {
+            say.accept("rendering the report: " + index);
+            JmhRun run = JmhRun.read(jmhJson);
+            List<Row> rows = Row.of(run);
+            Load load = Load.of(run);
+            List<Charts.NamedChart> charts = new ArrayList<>(Charts.of(rows, run.environment()));
+            charts.addAll(LoadCharts.of(load, run.environment()));
+            charts.addAll(CostCharts.of(rows, run.footprints(), run.environment()));
+            List<Path> written = new ArrayList<>();
+            TreeMap<Charts.Section, List<Figure>> figures = new TreeMap<>();
+            for (Charts.NamedChart chart : charts) {
+                written.add(save(chart, folder));
+                chartsWritten.incrementAndGet();
+                figures.computeIfAbsent(chart.section(), s -> new ArrayList<>()).add(figure(chart));
+            }
+            removeChartsNotIn(folder, written);
+            String runName = folder.getFileName().toString();
+            List<Section> sections = page(run, rows, load, figures);
+            boolean answerFirst = sections.get(0).id().equals(WhichModelSection.ID);
+            byte[] page = HtmlRenderer.page("fetchbench run " + runName, sections, answerFirst ? 1 : 0)
+                    .getBytes(StandardCharsets.UTF_8);
+            WholeFile.write(index, out -> {
+                out.write(page);
+                indexWritten.set(true); // under WholeFile's lock: a stop from here on leaves this page
+            });
+            written.add(index);
+            return written;
+        } finally {
+            WholeFile.removeHook(interrupted);
+        }
+    }
+
+    /** What a rendering stopped before its end leaves as index.html: that it stopped, and how to finish it. */
+    private static void writeInterrupted(Path index, int charts) {
+        Path folder = index.getParent();
+        Section stopped = new Section("interrupted", "The report was not finished", List.of(Paragraph.warning(
+                "Rendering this report was interrupted (Ctrl-C or SIGTERM) after " + charts + " charts, before this "
+                        + "page was written. The results in " + RunFolder.JMH_JSON + " are as the run left them; "
+                        + "scripts/chart.sh " + folder + " renders the report from them.")));
+        try {
+            WholeFile.writeString(index, HtmlRenderer.page("fetchbench run " + folder.getFileName()
+                    + " (report interrupted)", List.of(stopped), -1));
+            System.err.println("fetchbench: the report was interrupted after " + charts + " charts; scripts/chart.sh "
+                    + folder + " renders it");
+        } catch (IOException e) {
+            System.err.println("fetchbench: the report was interrupted and its page could not be written: "
+                    + e.getMessage());
+        }
     }
 
     /** Chart files (PNG, and the SVGs of older reports) in the folder that this rendering did not write. */
@@ -86,7 +134,7 @@ public final class Report {
     static Path save(Charts.NamedChart chart, Path folder) throws IOException {
         Path png = folder.resolve(chart.fileName() + ".png");
         Charts.logOnlyWhereLabelled(chart.chart());
-        BitmapEncoder.saveBitmap(chart.chart(), png.toString(), BitmapEncoder.BitmapFormat.PNG);
+        WholeFile.write(png, out -> BitmapEncoder.saveBitmap(chart.chart(), out, BitmapEncoder.BitmapFormat.PNG));
         return png;
     }
 

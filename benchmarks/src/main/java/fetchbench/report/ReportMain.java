@@ -1,6 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.result.ReportException;
+import fetchbench.result.WholeFile;
 import fetchbench.stats.Margin;
 
 import java.io.IOException;
@@ -22,7 +23,8 @@ public final class ReportMain {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
-        System.exit(run(args, System.out, System.err));
+        WholeFile.stopOnSignals();
+        System.exit(run(args, WholeFile.quietWhenStopping(System.out), WholeFile.quietWhenStopping(System.err)));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -59,13 +61,13 @@ public final class ReportMain {
                 }
                 String text = Files.readString(readme);
                 String rewritten = Digest.rewrite(text, readme.getParent());
-                Files.writeString(readme, rewritten);
+                WholeFile.writeString(readme, rewritten);
                 out.println((rewritten.equals(text) ? "unchanged: " : "rewrote the digests of ") + readme);
             } else if (command.equals("chart")) {
-                List<Path> written = Report.render(jmhJson(inputs.get(0)));
+                List<Path> written = Report.render(jmhJson(inputs.get(0)), out::println);
                 out.println("wrote " + written.size() + " files; open " + written.get(written.size() - 1));
             } else {
-                ComparisonPage.Written written = ComparisonPage.writeWithSummary(jmhJson(inputs.get(0)), jmhJson(inputs.get(1)));
+                ComparisonPage.Written written = ComparisonPage.writeWithSummary(jmhJson(inputs.get(0)), jmhJson(inputs.get(1)), out);
                 out.print(written.summary());
                 out.println("wrote " + written.folder().resolve(Report.INDEX));
             }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +56,18 @@ public final class LatencyLog {
     private LatencyLog() {
     }
 
-    /** Writes one fork's windows; opened on the first. */
+    /** Writes one fork's windows under a hidden name, moved into place when closed: a stopped fork leaves no log cut short. */
     public static final class Writer implements AutoCloseable {
         private final PrintStream out;
         private final HistogramLogWriter log;
+        private final Path file;
 
         /** A new log in {@code folder} for a result with these parameters (a fork's own file, never another's). */
         public Writer(Path folder, String benchmark, Map<String, String> params) {
             try {
                 Files.createDirectories(folder);
-                Path file = folder.resolve(fileName(benchmark, params, ProcessHandle.current().pid()));
-                out = new PrintStream(Files.newOutputStream(file), false, StandardCharsets.UTF_8);
+                file = folder.resolve(fileName(benchmark, params, ProcessHandle.current().pid()));
+                out = new PrintStream(Files.newOutputStream(WholeFile.partOf(file)), false, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the latency log in " + folder, e);
             }
@@ -92,6 +94,15 @@ public final class LatencyLog {
         @Override
         public void close() {
             out.close();
+            try {
+                if (out.checkError()) { // a PrintStream hides its write errors: the log is not whole
+                    Files.deleteIfExists(WholeFile.partOf(file));
+                    throw new IOException("the latency log could not be written whole");
+                }
+                Files.move(WholeFile.partOf(file), file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot put the latency log in place: " + file, e);
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import fetchbench.model.ClientStack;
 import fetchbench.model.Protocol;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public final class Migration {
             String before = Files.readString(path);
             String after = migrate(before);
             if (!after.equals(before)) {
-                Files.writeString(path, after, StandardCharsets.UTF_8);
+                WholeFile.writeString(path, after);
                 System.out.println("converted " + path);
             }
         }

@@ -25,13 +25,21 @@ public final class Progress {
     private final List<RunResult> done = new CopyOnWriteArrayList<>();
     private volatile int current;
     private StepTimes times;
+    private final AfterStep afterStep;
+
+    /** What the run does with its results after each step: writes them, so a run stopped later keeps them. */
+    @FunctionalInterface
+    public interface AfterStep {
+        void stepDone(List<RunResult> done) throws IOException;
+    }
 
     /**
      * @param folder  the run folder, where steps.json is kept
      * @param learned measured ÷ predicted of each kind of step on this machine's last run (empty: none)
      */
     public Progress(List<Step.Jmh> steps, JmhRunner runner, PrintStream out, Path folder,
-                    Map<String, Double> learned) {
+                    Map<String, Double> learned, AfterStep afterStep) {
+        this.afterStep = afterStep;
         this.steps = new java.util.ArrayList<>(steps);
         this.runner = runner;
         this.out = out;
@@ -46,9 +54,12 @@ public final class Progress {
         return eta.total();
     }
 
-    public void run(PrintStream jmhLog) throws RunnerException {
+    public void run(PrintStream jmhLog) throws RunnerException, IOException {
         long start = System.nanoTime();
         for (int i = 0; i < steps.size(); i++) {
+            if (fetchbench.result.WholeFile.stopping()) {
+                throw new IOException("stopped before step " + (i + 1)); // no fork is started in a JVM on its way out
+            }
             current = i;
             Step.Jmh step = steps.get(i).resolved(done);
             steps.set(i, step);
@@ -62,6 +73,7 @@ public final class Progress {
                 throw new IllegalStateException("JMH ran nothing for step " + (i + 1) + " (check the benchmark regexp)");
             }
             done.addAll(stepResults);
+            afterStep.stepDone(List.copyOf(done));
             double seconds = (System.nanoTime() - stepStart) / 1e9;
             eta.finished(i, seconds);
             keep(new StepTimes.Step(StepTimes.kind(step), step.describe(), runner.predictedSeconds(step), seconds));

@@ -1,16 +1,16 @@
 package fetchbench.run;
 
 import fetchbench.result.RunFolder;
+import fetchbench.result.WholeFile;
 
 import com.google.gson.GsonBuilder;
 import fetchbench.server.TargetServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,34 +67,60 @@ public final class RunFiles {
         return directory.path().resolve(RunFolder.JMH_JSON);
     }
 
-    public void write() throws IOException {
-        try (PrintStream json = new PrintStream(
-                Files.newOutputStream(directory.path().resolve(RunFolder.JMH_JSON)), false, StandardCharsets.UTF_8)) {
-            ResultFormatFactory.getInstance(ResultFormatType.JSON, json).writeOut(results);
+    /**
+     * Removes what the step under way had begun to write (a fork's latency log not yet moved into
+     * place): it belongs to no kept result.
+     */
+    public void removeUnfinished() throws IOException {
+        try (var files = Files.walk(directory.path())) {
+            for (Path part : files.filter(f -> f.getFileName().toString().endsWith(WholeFile.PART)).toList()) {
+                Files.deleteIfExists(part);
+            }
         }
+    }
+
+    /** jmh.json and environment.json, each whole (a run stopped while they are written keeps the earlier ones). */
+    public void writeResults() throws IOException {
+        // JMH writes to a PrintStream, which hides write errors: it writes to memory, and the bytes go out whole.
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try (PrintStream printed = new PrintStream(json, false, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, printed).writeOut(results);
+        }
+        WholeFile.write(jmhJson(), json::writeTo);
         String environment = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
                 .toJson(environment());
-        Files.writeString(directory.path().resolve(RunFolder.ENVIRONMENT_JSON), environment + "\n");
+        WholeFile.writeString(directory.path().resolve(RunFolder.ENVIRONMENT_JSON), environment + "\n");
+    }
+
+    /** The run's last files: the results, then jmh.log compressed. */
+    public void write() throws IOException {
+        writeResults();
+        compressLog(directory.path());
+    }
+
+    /**
+     * jmh.log becomes jmh.log.gz (a tenth of its size: a load run's log reaches 2.4 MB); none,
+     * nothing. Best effort: the results are written, and an uncompressed jmh.log must not cost them.
+     */
+    public static void compressLog(Path folder) {
         try {
-            compressLog(directory.path());
+            compress(folder);
         } catch (IOException e) {
-            // The results are written: an uncompressed jmh.log must not cost them.
             System.err.println("fetchbench: jmh.log left uncompressed: " + e.getMessage());
         }
     }
 
-    /** jmh.log becomes jmh.log.gz (a tenth of its size: a load run's log reaches 2.4 MB); none, nothing. */
-    static void compressLog(Path folder) throws IOException {
+    static void compress(Path folder) throws IOException {
         Path log = folder.resolve(RunFolder.JMH_LOG);
         if (!Files.isRegularFile(log)) {
             return;
         }
         Path compressed = folder.resolve(RunFolder.JMH_LOG_GZ);
-        Path partial = folder.resolve(RunFolder.JMH_LOG_GZ + ".part");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial))) {
-            Files.copy(log, out);
-        }
-        Files.move(partial, compressed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        WholeFile.write(compressed, out -> {
+            GZIPOutputStream gzip = new GZIPOutputStream(out);
+            Files.copy(log, gzip);
+            gzip.finish();
+        });
         Files.delete(log);
     }
 

@@ -48,10 +48,7 @@ public record StepTimes(int cores, List<Step> steps) {
     }
 
     public void write(Path folder) throws IOException {
-        Path partial = folder.resolve(FILE + ".part");
-        Files.writeString(partial, GSON.toJson(this) + "\n");
-        Files.move(partial, folder.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        fetchbench.result.WholeFile.writeString(folder.resolve(FILE), GSON.toJson(this) + "\n");
     }
 
     /** The step times of the newest run under {@code resultsRoot} on a machine of these cores; empty if none. */

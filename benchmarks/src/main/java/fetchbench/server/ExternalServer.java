@@ -3,6 +3,7 @@ package fetchbench.server;
 import fetchbench.model.Tls;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,6 +39,9 @@ public final class ExternalServer implements TargetServer {
         int status;
         try {
             status = Admin.get(baseUri, "/__admin/mappings?limit=1").status();
+        } catch (SocketTimeoutException silent) {
+            throw new IOException("no WireMock at " + baseUri + ": the port is held, but nothing answered HTTP within "
+                    + Admin.TIMEOUT.toSeconds() + " s");
         } catch (IOException | IllegalArgumentException e) {
             String why = e instanceof ConnectException ? "connection refused" : e.toString();
             throw new IOException("cannot reach WireMock at " + baseUri + ": " + why, e);

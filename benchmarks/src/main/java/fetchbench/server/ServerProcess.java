@@ -32,15 +32,14 @@ public final class ServerProcess implements TargetServer {
     private final Certificates certificates;
     private final Thread shutdownHook;
 
-    private ServerProcess(Process process, ServerSettings settings, URI baseUri, URI tlsBaseUri,
-                          Certificates certificates) {
+    private ServerProcess(Process process, Thread shutdownHook, ServerSettings settings, URI baseUri,
+                          URI tlsBaseUri, Certificates certificates) {
         this.process = process;
+        this.shutdownHook = shutdownHook;
         this.settings = settings;
         this.baseUri = baseUri;
         this.tlsBaseUri = tlsBaseUri;
         this.certificates = certificates;
-        this.shutdownHook = new Thread(process::destroyForcibly, "fetchbench-server-stopper");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -83,12 +82,21 @@ public final class ServerProcess implements TargetServer {
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+        // Stopped with this JVM from the moment it exists: Ctrl-C while it starts must not leave it.
+        Thread shutdownHook = new Thread(process::destroyForcibly, "fetchbench-server-stopper");
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException stopping) {
+            process.destroyForcibly();
+            throw new IOException("stopped while the WireMock server was starting");
+        }
         try {
             int[] ports = awaitReady(process);
-            return new ServerProcess(process, settings, URI.create("http://127.0.0.1:" + ports[0]),
+            return new ServerProcess(process, shutdownHook, settings, URI.create("http://127.0.0.1:" + ports[0]),
                     URI.create("https://127.0.0.1:" + ports[1]), certificates);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
+            removeHook(shutdownHook);
             throw e;
         }
     }
@@ -185,11 +193,21 @@ public final class ServerProcess implements TargetServer {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // The hook is running or has run; it stops the process too.
-            }
+            removeHook(shutdownHook);
         }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The hook is running or has run; it stops the process too.
+        }
+    }
+
+    @Override
+    public Optional<String> stopped() {
+        return process.isAlive() ? Optional.empty() : Optional.of("the WireMock server (pid " + process.pid()
+                + ") stopped during the run, exit code " + process.exitValue());
     }
 }

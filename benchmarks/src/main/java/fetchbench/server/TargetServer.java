@@ -23,6 +23,11 @@ public interface TargetServer extends AutoCloseable {
     /** The TLS URL (HTTPS and h2), if the server has one. */
     Optional<URI> tlsBaseUri();
 
+    /** Why the server is gone, if it stopped while the run needed it (a server elsewhere is not watched). */
+    default Optional<String> stopped() {
+        return Optional.empty();
+    }
+
     /** Whether it counts requests (fetchbench's own server does; another WireMock may not). */
     default boolean countsRequests() {
         return RequestCounter.read(baseUri()).isPresent();

@@ -234,7 +234,7 @@ class ComparisonTest {
         assertThat(matched.pairs()).filteredOn(p -> p.judgement() != Judgement.different)
                 .allSatisfy(p -> assertThat(p.judgement()).isEqualTo(Judgement.inconclusive));
 
-        ComparisonPage.Written written = ComparisonPage.writeWithSummary(a, b);
+        ComparisonPage.Written written = ComparisonPage.writeWithSummary(a, b, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         // The console: the one difference with its ratio's interval, then the counts and the A/A check; no
         // warning, since B is A's own numbers (same budgets, code, JDK and server check).
         List<String> console = written.summary().lines().toList();

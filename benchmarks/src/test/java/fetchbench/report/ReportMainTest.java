@@ -68,7 +68,7 @@ class ReportMainTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
         assertThat(exit).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("wrote 48 files; open "); // 47 charts, index
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\nwrote 48 files; open ").startsWith("rendering the report: "); // 47 charts, index
         assertThat(json.resolveSibling("index.html")).isRegularFile();
         assertThat(Files.readAllBytes(json)).as("chart.sh leaves its input alone").isEqualTo(before);
     }

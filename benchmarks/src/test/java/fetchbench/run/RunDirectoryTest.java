@@ -21,9 +21,9 @@ class RunDirectoryTest {
     void runsStartedInTheSameSecondGetTheirOwnFolders() throws Exception {
         RunDirectory first = RunDirectory.create(results, sameSecond);
         Files.writeString(first.path().resolve("jmh.json"), "[]");
-        first.complete();
+        first.keep();
         RunDirectory second = RunDirectory.create(results, sameSecond);
-        second.complete();
+        second.keep();
 
         assertThat(first.id()).isEqualTo("2026-11-22T031502Z");
         assertThat(second.id()).isEqualTo("2026-11-22T031502Z-2");
@@ -31,15 +31,15 @@ class RunDirectoryTest {
     }
 
     @Test
-    void anIncompleteRunIsRemovedAndACompleteOneKept() throws Exception {
+    void aRunWithoutResultsIsRemovedAndAKeptOneStays() throws Exception {
         RunDirectory failed = RunDirectory.create(results, sameSecond);
         Files.writeString(failed.path().resolve("jmh.json"), "[");
-        failed.removeIfIncomplete();
+        failed.removeUnlessKept();
         assertThat(failed.path()).doesNotExist();
 
         RunDirectory done = RunDirectory.create(results, sameSecond);
-        done.complete();
-        done.removeIfIncomplete();
+        done.keep();
+        done.removeUnlessKept();
         assertThat(done.path()).isDirectory();
     }
 }
