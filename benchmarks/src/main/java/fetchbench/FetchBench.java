@@ -292,9 +292,6 @@ public final class FetchBench {
             out.println("[fetchbench] report written: " + files.size() + " files");
             return 0;
         } catch (IOException | ReportException | RuntimeException e) {
-            if (WholeFile.stopping()) {
-                return EXIT_RUN_FAILED; // the report's own hook leaves an index.html that says so
-            }
             err.println("fetchbench: charts failed: " + oneLine(e) + "; the results are kept, "
                     + "re-render with scripts/chart.sh " + jmhJson.getParent());
             return EXIT_RUN_FAILED;

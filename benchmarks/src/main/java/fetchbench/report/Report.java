@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 
 /**
@@ -128,6 +129,12 @@ public final class Report {
                 Files.delete(file);
             }
         }
+    }
+
+    static {
+        // PNGs are encoded in memory: ImageIO's file cache registers a shutdown hook, which fails
+        // while a stopped run renders the report of what it kept.
+        ImageIO.setUseCache(false);
     }
 
     /** The chart as a PNG (an SVG of each would make a run folder too large to commit). */

@@ -40,6 +40,12 @@ class InterruptionTest {
     /** A run whose second step (one gather of 50 URLs, one at a time, 1 s each) lasts about a minute. */
     private static final List<String> SLOW = List.of("-f", "1", "-wi", "0", "-i", "1", "-p", "model=sequential",
             "-p", "urls=50", "-p", "delayMs=1000");
+    /**
+     * The floor, then (in the order of seed 1) a thread pool's gather of 50 URLs, all at once,
+     * whose charts the report of what was kept has to draw, then the sequential one of a minute.
+     */
+    private static final List<String> TWO_MODELS = List.of("-f", "1", "-wi", "0", "-i", "1", "-p",
+            "model=threadPool,sequential", "-p", "concurrency=50", "-p", "urls=50", "-p", "delayMs=1000");
     /** A run of short steps, to reach its report. */
     private static final List<String> QUICK = List.of("-f", "1", "-wi", "0", "-i", "1", "-p", "model=threadPool",
             "-p", "concurrency=5", "-p", "urls=5", "-p", "delayMs=10");
@@ -80,17 +86,27 @@ class InterruptionTest {
         assertThat(runFolders()).isEmpty();
     }
 
-    /** The floor is kept, marked; the last line names the folder; chart.sh renders it again. */
+    /**
+     * The floor and the thread pool are kept, marked; their report is rendered as the run stops;
+     * the last line names the folder; chart.sh renders it again.
+     */
     @ParameterizedTest
     @EnumSource(Signal.class)
     void duringAMeasuredStepWhatWasMeasuredIsKeptMarkedAndCanBeRendered(Signal signal) throws Exception {
-        Stopped stopped = stopLauncher(SLOW, "[fetchbench] step 2/", 2, signal);
+        Stopped stopped = stopLauncher(TWO_MODELS, "[fetchbench] step 3/3 ", 2, signal);
         Path run = onlyRunFolder();
-        assertThat(stopped.lastLine()).startsWith("[fetchbench] interrupted during step 2/")
+        assertThat(stopped.lines()).anyMatch(l -> l.startsWith("[fetchbench] step 2/3 ") && l.contains("threadPool"));
+        assertThat(stopped.lastLine()).startsWith("[fetchbench] interrupted during step 3/3 (sequential")
                 .contains("results measured before it are kept, marked incomplete, in " + run)
                 .endsWith("(scripts/chart.sh " + run + " renders their report)");
-        assertThat(incomplete(run)).startsWith("was interrupted (Ctrl-C or SIGTERM) during step 2/");
+        assertThat(incomplete(run)).startsWith("was interrupted (Ctrl-C or SIGTERM) during step 3/3 (sequential");
         assertThat(Files.readString(run.resolve("index.html"))).contains("Incomplete run: it was interrupted");
+        assertThat(stopped.lines()).as("the report of what was kept, rendered as the run stopped")
+                .anyMatch(l -> l.startsWith("[fetchbench] report written: "))
+                .noneMatch(l -> l.startsWith("fetchbench: charts failed"));
+        try (Stream<Path> charts = Files.list(run)) {
+            assertThat(charts.filter(f -> f.toString().endsWith(".png"))).as("the thread pool's charts").isNotEmpty();
+        }
 
         Files.delete(run.resolve("index.html"));
         try (Processes.Jvm chart = Processes.startScript("chart.sh", Map.of(), List.of(run.toString()))) {
@@ -170,7 +186,7 @@ class InterruptionTest {
     private Stopped stopLauncher(List<String> args, String marker, int children, Signal signal) throws Exception {
         // In a process group of its own (setsid), so that a Ctrl-C to the group reaches no test JVM.
         try (Processes.Jvm jvm = Processes.startUnder(List.of("setsid"), FetchBench.class,
-                List.of("-Dfetchbench.results=" + results), args)) {
+                List.of("-Dfetchbench.results=" + results, "-Dfetchbench.order=1"), args)) {
             return stop(jvm, marker, children, signal);
         }
     }
