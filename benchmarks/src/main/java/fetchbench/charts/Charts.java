@@ -103,6 +103,12 @@ public final class Charts {
             10, new float[] {10, 4, 2, 4, 2, 4}, 0);
     static final BasicStroke SPARSE_DOT = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER,
             10, new float[] {0.5f, 7}, 0);
+    /** Long dash, dot: the fourth client stack's floor. */
+    static final BasicStroke DASH_DOT_LONG = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {14f, 4f, 2f, 4f}, 0f);
+    /** Short dashes: the fifth client stack's floor. */
+    static final BasicStroke SHORT_DASH = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {4f, 4f}, 0f);
 
     /** Bars that differ more than this many times go in two panels, so the fast ones are not slivers. */
     public static final double PANEL_RATIO = 10;

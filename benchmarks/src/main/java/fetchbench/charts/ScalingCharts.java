@@ -51,6 +51,8 @@ final class ScalingCharts {
                             case okHttp -> SeriesLines.SOLID;
                             case jdkHttpClient -> Charts.LONG_DASH;
                             case reactorNetty -> Charts.SPARSE_DOT;
+                            case apacheAsync -> Charts.DASH_DOT_LONG;
+                            case jetty -> Charts.SHORT_DASH;
                         });
             }
         }

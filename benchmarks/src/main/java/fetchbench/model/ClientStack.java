@@ -9,7 +9,9 @@ import java.util.Optional;
 public enum ClientStack {
     okHttp(new OkHttpStack()),
     jdkHttpClient(new JdkHttpClientStack()),
-    reactorNetty(new ReactorNettyStack());
+    reactorNetty(new ReactorNettyStack()),
+    apacheAsync(new ApacheAsyncStack()),
+    jetty(new JettyStack());
 
     private final StackCard card;
 

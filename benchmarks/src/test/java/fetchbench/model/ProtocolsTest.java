@@ -63,11 +63,8 @@ class ProtocolsTest {
     @ParameterizedTest
     @MethodSource("stacksAndProtocols")
     void aModelOfEachStackGathersOverEachProtocol(ClientStack stack, Protocol protocol) {
-        Model model = switch (stack) {
-            case okHttp -> Model.okHttpAsync;
-            case jdkHttpClient -> Model.httpClientAsync;
-            case reactorNetty -> Model.reactor;
-        };
+        Model model = Stream.of(Model.okHttpAsync, Model.httpClientAsync, Model.reactor).filter(m -> m.clientStack()
+                == stack).findFirst().orElseThrow(() -> new AssertionError("no model fetches with " + stack + " yet"));
         Workload workload = workload(protocol, 8);
         ModelSettings settings = new ModelSettings(8, 8, 8, workload.longestDelay(), new InFlight())
                 .with(TestServer.transport(protocol));
