@@ -27,7 +27,8 @@ class StreamLimitProbeTest {
             long served = RequestCounter.read(server.baseUri()).orElseThrow() - servedBefore;
 
             assertThat(results).extracting(r -> r.stack() + " " + r.protocol()).containsExactly(
-                    "okHttp h2", "okHttp h2c", "jdkHttpClient h2", "reactorNetty h2", "reactorNetty h2c");
+                    "okHttp h2", "okHttp h2c", "jdkHttpClient h2", "reactorNetty h2", "reactorNetty h2c",
+                    "apacheAsync h2", "apacheAsync h2c", "jetty h2", "jetty h2c");
             assertThat(results).allSatisfy(r -> {
                 assertThat(r.ok() + r.failed()).as(r.describe()).isEqualTo(8);
                 // The server's own count of connections, which a probe that lost it would give as -1.
