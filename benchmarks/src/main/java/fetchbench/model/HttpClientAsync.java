@@ -6,17 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The JDK's {@code HttpClient.sendAsync}: non-blocking I/O on the client's selector thread, each
@@ -27,7 +21,7 @@ import java.util.function.Consumer;
  * runs there (from JDK 25 the common pool, cores − 1 threads); with k > 0 the handling is sent to the pool.
  * Cancelling a {@code sendAsync} future aborts its exchange.
  */
-public final class HttpClientAsync implements ConcurrencyModel {
+public final class HttpClientAsync extends AsyncClientModel {
 
     private final HttpClient client;
     private final ExecutorService ownPool;
@@ -74,13 +68,11 @@ public final class HttpClientAsync implements ConcurrencyModel {
     }
 
     /**
-     * The request as sent, and its outcome. The JDK client has no interceptors, so requests are
-     * counted in flight from sending until the response (or failure) arrives.
+     * The JDK client has no interceptors, so requests are counted in flight from sending until
+     * the response (or failure) arrives. Cancelling the sendAsync future aborts the exchange.
      */
-    private record Fetch(CompletableFuture<HttpResponse<String>> sent, CompletableFuture<Outcome> outcome) {
-    }
-
-    private Fetch send(URI url) {
+    @Override
+    Fetch send(URI url) {
         long start = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
         inFlight.enter();
@@ -102,81 +94,7 @@ public final class HttpClientAsync implements ConcurrencyModel {
                 return Outcome.failed(url, e, start);
             }
         }, responseExecutor);
-        return new Fetch(sent, outcome);
-    }
-
-    private List<CompletableFuture<Outcome>> sendAll(List<URI> urls) {
-        return urls.stream().map(url -> send(url).outcome()).toList();
-    }
-
-    @Override
-    public List<Outcome> gather(List<URI> urls) {
-        List<CompletableFuture<Outcome>> outcomes = sendAll(urls);
-        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).join();
-        return outcomes.stream().map(CompletableFuture::join).toList();
-    }
-
-    /** A worker is a chain of futures: each outcome is filed, then the next URL is sent. */
-    @Override
-    public List<Outcome> workers(List<URI> urls, int workers) {
-        WorkQueue queue = new WorkQueue(urls);
-        List<CompletableFuture<Void>> workerChains = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            workerChains.add(fetchNext(queue));
-        }
-        CompletableFuture.allOf(workerChains.toArray(CompletableFuture[]::new)).join();
-        return queue.outcomes();
-    }
-
-    private CompletableFuture<Void> fetchNext(WorkQueue queue) {
-        int place = queue.take();
-        if (place < 0) {
-            return CompletableFuture.completedFuture(null);
-        }
-        return send(queue.url(place)).outcome().thenCompose(outcome -> {
-            queue.done(place, outcome);
-            return fetchNext(queue);
-        });
-    }
-
-    @Override
-    public void asCompleted(List<URI> urls, Consumer<Outcome> handler) {
-        LinkedBlockingQueue<Outcome> completed = new LinkedBlockingQueue<>();
-        for (URI url : urls) {
-            long start = System.nanoTime();
-            // An outcome even if the stage failed, so the loop below never waits for nothing.
-            send(url).outcome().whenComplete((outcome, error) ->
-                    completed.add(outcome != null ? outcome : Outcome.failed(url, error, start)));
-        }
-        for (int i = 0; i < urls.size(); i++) {
-            handler.accept(Pools.take(completed));
-        }
-    }
-
-    /** The first 200 completes the winner, the last failure fails it; then the sendAsync futures are cancelled. */
-    @Override
-    public Outcome race(List<URI> replicas) {
-        List<Fetch> fetches = replicas.stream().map(this::send).toList();
-        try {
-            return Pools.join(Pools.firstOk(fetches.stream().map(Fetch::outcome).toList(), replicas));
-        } finally {
-            fetches.forEach(fetch -> fetch.sent().cancel(true));
-        }
-    }
-
-    @Override
-    public List<Outcome> deadline(List<URI> urls, Duration deadline) {
-        List<Fetch> fetches = urls.stream().map(this::send).toList();
-        CompletableFuture.allOf(fetches.stream().map(Fetch::outcome).toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, deadline.toNanos(), TimeUnit.NANOSECONDS)
-                .join();
-        List<Outcome> completed = fetches.stream()
-                .map(Fetch::outcome)
-                .filter(outcome -> outcome.state() == Future.State.SUCCESS)
-                .map(CompletableFuture::resultNow)
-                .toList();
-        fetches.forEach(fetch -> fetch.sent().cancel(true));
-        return completed;
+        return new Fetch(() -> sent.cancel(true), outcome);
     }
 
     @Override
