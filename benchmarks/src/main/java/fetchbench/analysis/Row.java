@@ -9,6 +9,7 @@ import fetchbench.result.Metrics;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
+import fetchbench.catalog.ModelCard;
 import fetchbench.model.Protocol;
 import fetchbench.result.ResultKeys;
 import fetchbench.result.ResultParams;
@@ -35,7 +36,7 @@ import fetchbench.stats.ForkMeans;
  */
 public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
                   Delays delays, long seed, int concurrency, int maxRequests, double theoryMs,
-                  double floorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept,
+                  double floorMs, double bandFloorMs, ConnectionPoolSize connectionPool, Optional<Variant> variant, Optional<Knob> swept,
                   Protocol protocol, int predictedConnections, double newConnectionMs, boolean drifting) {
 
 
@@ -99,8 +100,13 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         int kept = model.clientStack().keptConnections(connectionPool, urls, http2);
         int predictedConnections = theory.newConnections(new Limits(model, concurrency, maxRequests), urls,
                 http2, maxStreams, kept);
+        double floorMs = calibration.floorMs(model.clientStack(), protocol, urls);
+        int slots = ModelCard.heldTo(theory.slots(new Limits(model, concurrency, maxRequests), urls), urls);
+        // Each wave of a capped gather pays the stack's time for its cap in flight.
+        double bandFloorMs = shape == Shape.gather && slots < urls
+                ? Theory.waves(urls, slots) * calibration.floorMs(model.clientStack(), protocol, slots) : floorMs;
         return new Row(result, model, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
-                calibration.floorMs(model.clientStack(), protocol, urls), connectionPool,
+                floorMs, bandFloorMs, connectionPool,
                 result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
                 result.forkProperty(ResultKeys.SWEPT).map(Knob::valueOf), protocol, predictedConnections,
                 protocol.tls() ? calibration.newConnectionMs(model.clientStack(), urls) : Double.NaN, drifting);
@@ -303,11 +309,12 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
     }
 
     /**
-     * The top of the predicted band: the ideal plus the floor (the ideal alone where the run
-     * measured no floor), plus over TLS what the predicted new connections cost the stack.
+     * The top of the predicted band: the ideal plus the stack's own time (the floor at N, or for a
+     * gather capped below N the floor at its cap once per wave; nothing where the run measured no
+     * floor), plus over TLS what the predicted new connections cost the stack.
      */
     public double bandTopMs() {
-        return theoryMs + (Double.isNaN(floorMs) ? 0 : floorMs)
+        return theoryMs + (Double.isNaN(bandFloorMs) ? 0 : bandFloorMs)
                 + (Double.isNaN(newConnectionMs) ? 0 : predictedConnections * newConnectionMs);
     }
 

@@ -66,7 +66,7 @@ public class FanOut {
     @Param({})
     public int concurrency;
 
-    /** OkHttp Dispatcher maxRequests (okHttpAsync only). */
+    /** The model's second limit: OkHttp's maxRequests, Apache's max total, Jetty's queue per destination; 0 = its default. */
     @Param({})
     public int maxRequests;
 

@@ -72,7 +72,7 @@ final class HttpClientAsyncCard implements ModelCard {
     public List<Variant> variants(Model self) {
         return List.of(
                 Variant.of(self, "httpClientAsync").comparedByAllBut(Shape.cpuHeavy)
-                        .playing(Variant.Role.protocols, Variant.Role.underLoadInFull),
+                        .playing(Variant.Role.protocols, Variant.Role.underLoadInFull, Variant.Role.clients),
                 // Handling responses on an executor of POOL_SIZE: what a sweep varies.
                 Variant.of(self, "httpClientAsyncPool").withConcurrency(Variant.POOL_SIZE).playing(Variant.Role.swept),
                 // The default executor beside an executor of POOL_SIZE, for the CPU work on each response.

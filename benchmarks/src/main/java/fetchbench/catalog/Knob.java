@@ -14,14 +14,29 @@ public enum Knob {
     /** A semaphore's permits around each fetch. */
     permits("semaphore permits"),
     /** OkHttp's Dispatcher: maxRequestsPerHost, and in a sweep maxRequests too. */
-    dispatcherLimit("maxRequestsPerHost = maxRequests"),
+    dispatcherLimit("maxRequestsPerHost = maxRequests", true),
+    /** Apache HttpClient's connection pool: max per route, and in a sweep max total too. */
+    poolLimit("maxPerRoute = maxTotal", true),
+    /** Jetty's HttpClient: connections per destination. */
+    connectionsPerDestination("maxConnectionsPerDestination"),
     /** Reactor's flatMap concurrency: how many inner fetches it subscribes to at once. */
     flatMapConcurrency("flatMap concurrency");
 
     private final String words;
+    private final boolean sweptWithMaxRequests;
 
     Knob(String words) {
+        this(words, false);
+    }
+
+    Knob(String words, boolean sweptWithMaxRequests) {
         this.words = words;
+        this.sweptWithMaxRequests = sweptWithMaxRequests;
+    }
+
+    /** Whether a sweep sets maxRequests to each k too: two limits that must both reach N. */
+    public boolean sweptWithMaxRequests() {
+        return sweptWithMaxRequests;
     }
 
     /** What the knob is, in the report's words. */

@@ -19,7 +19,9 @@ public enum Model {
     okHttpAsync(new OkHttpAsyncCard()),
     httpClientAsync(new HttpClientAsyncCard()),
     structured(new StructuredCard()),
-    reactor(new ReactorCard());
+    reactor(new ReactorCard()),
+    apacheAsync(new ApacheAsyncCard()),
+    jettyAsync(new JettyAsyncCard());
 
     /**
      * The model the harness is read against: unbounded, so a gather of N takes one delay, like
@@ -45,6 +47,11 @@ public enum Model {
 
     public ConcurrencyModel create(ModelSettings settings) {
         return card.create(settings);
+    }
+
+    /** Whether the maxRequests parameter changes this model. */
+    public boolean takesMaxRequests() {
+        return card.maxRequestsWords().isPresent();
     }
 
     /** Whether the concurrency parameter changes this model (sequential and structured ignore it). */

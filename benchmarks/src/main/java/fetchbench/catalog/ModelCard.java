@@ -25,6 +25,11 @@ public interface ModelCard {
 
     ConcurrencyModel create(ModelSettings settings);
 
+    /** What the maxRequests parameter sets in this model, if anything (OkHttp's maxRequests, Apache's max total, …). */
+    default Optional<String> maxRequestsWords() {
+        return Optional.empty();
+    }
+
     /** Whether it fetches on virtual threads: its forks watch them for pinning and for carriers. */
     default boolean onVirtualThreads() {
         return false;

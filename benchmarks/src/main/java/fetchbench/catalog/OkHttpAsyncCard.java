@@ -6,6 +6,7 @@ import fetchbench.model.ModelSettings;
 import fetchbench.model.OkHttpAsync;
 import fetchbench.workload.Shape;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -17,6 +18,11 @@ final class OkHttpAsyncCard implements ModelCard {
     @Override
     public Knob knob() {
         return Knob.dispatcherLimit;
+    }
+
+    @Override
+    public Optional<String> maxRequestsWords() {
+        return Optional.of("the Dispatcher's maxRequests");
     }
 
     @Override
@@ -61,7 +67,7 @@ final class OkHttpAsyncCard implements ModelCard {
                 // OkHttp's own Dispatcher defaults, so their cap shows.
                 Variant.of(self, "okHttpAsync").withConcurrency(OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST)
                         .withMaxRequests(Variant.fixed(OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS)).comparedBy(Shape.values())
-                        .playing(Variant.Role.underLoadInFull),
+                        .playing(Variant.Role.underLoadInFull, Variant.Role.clients),
                 // The per-host limit raised to threadPool's pool: under load the two models meet at
                 // one limit. At 5 per host p99 starts near the bound and barely rises over the grid,
                 // so its SLO rate cannot be pinned (docs/load.md).
@@ -70,7 +76,7 @@ final class OkHttpAsyncCard implements ModelCard {
                         .playing(Variant.Role.underLoad),
                 // The Dispatcher's limits both sized to the run's largest N.
                 Variant.of(self, "okHttpSized").withConcurrency(n -> List.of(n)).withMaxRequests(n -> List.of(n))
-                        .comparedBy(Shape.gather).playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.scale),
+                        .comparedBy(Shape.gather).playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.scale, Variant.Role.clients),
                 // Sized like okHttpSized, with OkHttp's own connection pool (5 idle): what reconnecting costs.
                 Variant.of(self, "okHttpSizedDefaultPool").withConcurrency(n -> List.of(n)).withMaxRequests(n -> List.of(n))
                         .withConnectionPool(ConnectionPoolSize.okHttpDefault).playing(Variant.Role.swept));

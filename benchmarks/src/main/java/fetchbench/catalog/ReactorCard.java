@@ -67,7 +67,7 @@ final class ReactorCard implements ModelCard {
     @Override
     public List<Variant> variants(Model self) {
         return List.of(Variant.of(self, "reactor").comparedBy(Shape.values())
-                .playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.underLoadInFull)
+                .playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.underLoadInFull, Variant.Role.clients)
                 .leftOutOfDefault("reactor runs the gather at every N and over every protocol", Shape.workers,
                         Shape.asCompleted, Shape.race, Shape.deadline, Shape.failures, Shape.cpuHeavy));
     }

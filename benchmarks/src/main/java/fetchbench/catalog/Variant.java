@@ -38,7 +38,9 @@ public final class Variant {
         /** Measured under load in the full profile: each model at its usual setting. */
         underLoadInFull,
         /** The full profile's scale test: it can run N = 10 000 at once. */
-        scale
+        scale,
+        /** Compared in the clients profile: each client stack at its defaults and at its best setting. */
+        clients
     }
 
     private final String name;

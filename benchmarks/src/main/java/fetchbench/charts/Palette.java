@@ -35,6 +35,8 @@ public final class Palette {
             case rectangle -> SeriesMarkers.RECTANGLE;
             case oval -> SeriesMarkers.OVAL;
             case cross -> SeriesMarkers.CROSS;
+            case plus -> SeriesMarkers.PLUS;
+            case trapezoid -> SeriesMarkers.TRAPEZOID;
         };
     }
 

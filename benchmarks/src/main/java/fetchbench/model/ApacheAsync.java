@@ -1,6 +1,17 @@
 package fetchbench.model;
 
+import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.async.AsyncExecCallback;
+import org.apache.hc.client5.http.async.AsyncExecChain;
+import org.apache.hc.client5.http.async.AsyncExecChainHandler;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncDataConsumer;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -16,39 +27,98 @@ import org.apache.hc.core5.io.CloseMode;
  * per route (its default 5) and {@code maxRequests} in all (its default 25); the rest wait in
  * the pool's queue, so N URLs to one server take ⌈N/5⌉ delays by default.
  */
-public final class ApacheAsync extends AsyncClientModel {
+public class ApacheAsync extends AsyncClientModel {
 
     /** The pool's defaults: connections per route and in all. */
     public static final int DEFAULT_PER_ROUTE = 5;
     public static final int DEFAULT_TOTAL = 25;
 
     private final CloseableHttpAsyncClient client;
-    private final InFlight inFlight;
     private final BodyWork bodyWork;
     private final Protocol protocol;
 
     public ApacheAsync(ModelSettings settings) {
         Duration timeout = Http.timeout(settings);
-        this.inFlight = settings.inFlight();
         this.bodyWork = settings.bodyWork();
         this.protocol = settings.transport().protocol();
-        int perRoute = settings.concurrency() > 0 ? settings.concurrency() : DEFAULT_PER_ROUTE;
-        int total = settings.maxRequests() > 0 ? settings.maxRequests() : DEFAULT_TOTAL;
-        client = ApacheAsyncStack.configured(total, perRoute, timeout, settings.transport());
+        client = ApacheAsyncStack.configured(total(settings.maxRequests()), perRoute(settings.concurrency()), timeout,
+                settings.transport()).addExecInterceptorLast("in-flight", new OnTheWire(settings.inFlight())).build();
         client.start();
     }
 
-    /** Counted in flight from the call until its callback: the pool's queue included, as for OkHttp's Dispatcher. */
+    /** Connections per route at this concurrency setting: the pool's default at 0. */
+    public static int perRoute(int concurrency) {
+        return concurrency > 0 ? concurrency : DEFAULT_PER_ROUTE;
+    }
+
+    /** Connections in all at this maxRequests setting: the pool's default at 0. */
+    public static int total(int maxRequests) {
+        return maxRequests > 0 ? maxRequests : DEFAULT_TOTAL;
+    }
+
+    /**
+     * Counts a request in flight from the moment it has its connection (the last link of the
+     * exec chain, after the pool's lease) until its response's head or its failure, as OkHttp's
+     * interceptor does: requests waiting in the pool's queue are not on the wire.
+     */
+    private static final class OnTheWire implements AsyncExecChainHandler {
+        private final InFlight inFlight;
+
+        OnTheWire(InFlight inFlight) {
+            this.inFlight = inFlight;
+        }
+
+        @Override
+        public void execute(HttpRequest request, AsyncEntityProducer entity, AsyncExecChain.Scope scope,
+                            AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
+            AtomicBoolean counted = new AtomicBoolean(true);
+            Runnable exit = () -> {
+                if (counted.getAndSet(false)) {
+                    inFlight.exit();
+                }
+            };
+            inFlight.enter();
+            try {
+                chain.proceed(request, entity, scope, new AsyncExecCallback() {
+                    @Override
+                    public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details)
+                            throws HttpException, IOException {
+                        exit.run();
+                        return callback.handleResponse(response, details);
+                    }
+
+                    @Override
+                    public void handleInformationResponse(HttpResponse response) throws HttpException, IOException {
+                        callback.handleInformationResponse(response);
+                    }
+
+                    @Override
+                    public void completed() {
+                        exit.run();
+                        callback.completed();
+                    }
+
+                    @Override
+                    public void failed(Exception cause) {
+                        exit.run();
+                        callback.failed(cause);
+                    }
+                });
+            } catch (HttpException | IOException | RuntimeException e) {
+                exit.run();
+                throw e;
+            }
+        }
+    }
+
     @Override
     Fetch send(URI url) {
         long start = System.nanoTime();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        inFlight.enter();
         Future<SimpleHttpResponse> sent = client.execute(SimpleRequestBuilder.get(url).build(),
                 new FutureCallback<>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
-                        inFlight.exit();
                         String mismatch = protocol.mismatch(ApacheAsyncStack.version(response.getVersion()));
                         try {
                             outcome.complete(mismatch != null
@@ -62,13 +132,11 @@ public final class ApacheAsync extends AsyncClientModel {
 
                     @Override
                     public void failed(Exception error) {
-                        inFlight.exit();
                         outcome.complete(Outcome.failed(url, error, start));
                     }
 
                     @Override
                     public void cancelled() {
-                        inFlight.exit();
                         outcome.complete(Outcome.failed(url, new java.util.concurrent.CancellationException(), start));
                     }
                 });
@@ -77,6 +145,6 @@ public final class ApacheAsync extends AsyncClientModel {
 
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        client.close(CloseMode.IMMEDIATE); // what a shape left running ends now
     }
 }

@@ -9,6 +9,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
@@ -30,7 +31,7 @@ final class ApacheAsyncStack implements StackCard {
     @Override
     public Bare bare(int connections, Duration longestResponse, Transport transport) {
         Duration timeout = longestResponse.plus(Http.TIMEOUT_MARGIN);
-        CloseableHttpAsyncClient client = configured(connections, connections, timeout, transport);
+        CloseableHttpAsyncClient client = configured(connections, connections, timeout, transport).build();
         client.start();
         return new Bare(url -> {
             SimpleHttpRequest request = SimpleRequestBuilder.get(url).build();
@@ -40,7 +41,7 @@ final class ApacheAsyncStack implements StackCard {
     }
 
     /** A client whose pool opens at most {@code maxTotal} connections, {@code maxPerRoute} to one server. */
-    static CloseableHttpAsyncClient configured(int maxTotal, int maxPerRoute, Duration timeout, Transport transport) {
+    static HttpAsyncClientBuilder configured(int maxTotal, int maxPerRoute, Duration timeout, Transport transport) {
         Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
         HttpVersionPolicy policy = transport.protocol().version() == Protocol.HttpVersion.HTTP_2
                 ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1;
@@ -60,8 +61,7 @@ final class ApacheAsyncStack implements StackCard {
                 .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(limit).build())
                 .setThreadFactory(Pools.platformThreads("apache"))
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
-                .disableAutomaticRetries()
-                .build();
+                .disableAutomaticRetries();
     }
 
     static Protocol.HttpVersion version(ProtocolVersion version) {

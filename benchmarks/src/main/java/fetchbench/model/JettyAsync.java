@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -16,7 +17,7 @@ import org.eclipse.jetty.client.Result;
  * {@code maxRequests} the requests it queues per destination beyond them (default 1024), past
  * which it refuses a request at once.
  */
-public final class JettyAsync extends AsyncClientModel {
+public class JettyAsync extends AsyncClientModel {
 
     /** Jetty's defaults: connections, and requests queued, per destination. */
     public static final int DEFAULT_CONNECTIONS = 64;
@@ -33,21 +34,43 @@ public final class JettyAsync extends AsyncClientModel {
         this.inFlight = settings.inFlight();
         this.bodyWork = settings.bodyWork();
         this.protocol = settings.transport().protocol();
-        client = JettyStack.configured(settings.concurrency() > 0 ? settings.concurrency() : DEFAULT_CONNECTIONS,
-                settings.maxRequests() > 0 ? settings.maxRequests() : DEFAULT_QUEUED, timeout, settings.transport(),
+        client = JettyStack.configured(connections(settings.concurrency()), queued(settings.maxRequests()), timeout,
+                settings.transport(),
                 "jettyAsync");
+    }
+
+    /** Connections per destination at this concurrency setting: Jetty's default at 0. */
+    public static int connections(int concurrency) {
+        return concurrency > 0 ? concurrency : DEFAULT_CONNECTIONS;
+    }
+
+    /** Requests queued per destination at this maxRequests setting: Jetty's default at 0. */
+    public static int queued(int maxRequests) {
+        return maxRequests > 0 ? maxRequests : DEFAULT_QUEUED;
     }
 
     @Override
     Fetch send(URI url) {
         long start = System.nanoTime();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        Request request = client.newRequest(url).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        inFlight.enter();
+        // On the wire from the request line to the response's head, as OkHttp's interceptor counts:
+        // queued requests are not; one that fails before its answer leaves at its end.
+        AtomicBoolean onTheWire = new AtomicBoolean();
+        Runnable exit = () -> {
+            if (onTheWire.compareAndSet(true, false)) {
+                inFlight.exit();
+            }
+        };
+        Request request = client.newRequest(url).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .onRequestBegin(r -> {
+                    onTheWire.set(true);
+                    inFlight.enter();
+                })
+                .onResponseBegin(r -> exit.run());
         request.send(new BufferingResponseListener() {
             @Override
             public void onComplete(Result result) {
-                inFlight.exit();
+                exit.run();
                 if (result.isFailed()) {
                     outcome.complete(Outcome.failed(url, result.getFailure(), start));
                     return;

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param concurrency     pool size (threadPool, completableFuture, httpClientAsync's executor),
  *                        Dispatcher maxRequestsPerHost (okHttpAsync), permits (virtualThreads);
  *                        0 means the model's own default
- * @param maxRequests     OkHttp Dispatcher maxRequests (okHttpAsync only; 0 elsewhere)
+ * @param maxRequests     OkHttp Dispatcher maxRequests, Apache pool max total, Jetty requests queued per destination; 0 = the default
  * @param connections     idle connections OkHttp's pool keeps: N so no fetch pays a reconnect, or
  *                        OkHttp's own default of 5 to see what reconnecting costs
  * @param longestResponse the slowest response expected; timeouts are set well above it

@@ -16,7 +16,7 @@ public enum Param {
     URLS("urls", "a positive integer (N), e.g. 10,100,1000"),
     DELAY_MS("delayMs", "an integer >= 0 (milliseconds)"),
     CONCURRENCY("concurrency", "an integer >= 0 (0 = the model's default)"),
-    MAX_REQUESTS("maxRequests", "a positive integer (OkHttp Dispatcher maxRequests)"),
+    MAX_REQUESTS("maxRequests", "a positive integer (OkHttp's maxRequests, Apache's max total, Jetty's queue per destination)"),
     DELAY_PROFILE("delayProfile", "one of " + Delays.ALLOWED),
     CONNECTION_POOL("connectionPool", "one of " + names(ConnectionPoolSize.values())),
     PROTOCOL("protocol", "one of " + names(Protocol.values())),

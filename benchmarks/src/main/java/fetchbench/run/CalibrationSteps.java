@@ -7,6 +7,8 @@ import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** The steps that calibrate a run: the server check and each client stack's floor. */
@@ -17,9 +19,10 @@ final class CalibrationSteps {
 
     /**
      * The server check and the floor first, at every N the run gathers (the floor from
-     * {@code smallestFloorUrls} up, where the run gathers at it).
+     * {@code smallestFloorUrls} up, where the run gathers at it); with {@code floorsAtCaps}, each
+     * capped stack's floor at its smallest cap too, which a capped gather's band adds once per wave.
      */
-    static RunPlan around(List<Step> measures, List<String> notes, int smallestFloorUrls) {
+    static RunPlan around(List<Step> measures, List<String> notes, int smallestFloorUrls, boolean floorsAtCaps) {
         List<Step> steps = new ArrayList<>(measures);
         List<Integer> allN = RunPlan.gatherN(steps);
         List<Integer> floorN = allN.contains(smallestFloorUrls)
@@ -50,6 +53,18 @@ final class CalibrationSteps {
                     steps.add(0, new Step.Floor(urls, List.of(stack), List.of(Protocol.https1), true));
                 }
             }
+        }
+        if (floorsAtCaps) {
+            Map<Integer, List<ClientStack>> stacksByCap = new TreeMap<>();
+            for (ClientStack stack : stacks) {
+                all.stream().filter(m -> m.shape() == Shape.gather && !m.sweep() && m.variant().model().clientStack() == stack
+                                && m.settings().protocols().contains(Protocol.http1))
+                        .flatMap(m -> m.workloads().urls().stream().filter(n -> m.mostInFlight(n) < n)
+                                .map(m::mostInFlight))
+                        .filter(k -> !floorN.contains(k)).min(Integer::compare)
+                        .ifPresent(cap -> stacksByCap.computeIfAbsent(cap, k -> new ArrayList<>()).add(stack));
+            }
+            stacksByCap.forEach((cap, capped) -> steps.add(0, new Step.Floor(List.of(cap), capped)));
         }
         // The cleartext floor where a step speaks HTTP/1.1 in cleartext (none does against an https target).
         if (!stacks.isEmpty() || all.isEmpty()) {

@@ -1,6 +1,5 @@
 package fetchbench.run;
 
-import fetchbench.catalog.Knob;
 import fetchbench.catalog.Limits;
 import fetchbench.catalog.Variant;
 import fetchbench.run.Step.Settings;
@@ -108,7 +107,7 @@ final class LoadPlanner {
         if (named) {
             settings = new Settings(planner.options.concurrency().filter(c -> variant.model().hasConcurrencyKnob())
                     .orElse(settings.concurrency()), planner.options.maxRequests()
-                    .filter(m -> variant.model().knob() == Knob.dispatcherLimit).orElse(settings.maxRequests()),
+                    .filter(m -> variant.model().takesMaxRequests()).orElse(settings.maxRequests()),
                     settings.connectionPools());
         }
         Settings chosen = settings;

@@ -44,7 +44,7 @@ public record Measure(Shape shape, Variant variant, Workloads workloads, Setting
         if (model.hasConcurrencyKnob() || shape == Shape.workers) {
             text.append(' ').append(Param.CONCURRENCY.key).append('=').append(joined(settings.concurrency()));
         }
-        if (model.knob() == Knob.dispatcherLimit) {
+        if (model.takesMaxRequests()) {
             text.append(' ').append(Param.MAX_REQUESTS.key).append('=').append(joined(settings.maxRequests()));
         }
         if (!workloads.delays().equals(List.of(Delays.of(Profile.DELAY_PROFILE)))) {

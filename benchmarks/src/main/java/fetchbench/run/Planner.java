@@ -1,6 +1,5 @@
 package fetchbench.run;
 
-import fetchbench.catalog.Knob;
 import fetchbench.catalog.Limits;
 import fetchbench.catalog.Model;
 import fetchbench.catalog.Variant;
@@ -14,7 +13,9 @@ import fetchbench.theory.Machine;
 import fetchbench.workload.Delays;
 import fetchbench.workload.Shape;
 import java.math.BigDecimal;
+import fetchbench.analysis.Words;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,9 @@ final class Planner {
             notes.add("urls, delayMs, delayProfile, concurrency and maxRequests set the gather benchmark "
                     + "(GatherBenchmark); the other shapes run with them when named, e.g. DeadlineBenchmark");
         }
-        if (options.given(Param.MAX_REQUESTS) && models.stream().noneMatch(m -> m.knob() == Knob.dispatcherLimit)) {
-            notes.add("maxRequests applies to okHttpAsync only, which this run does not include");
+        if (options.given(Param.MAX_REQUESTS) && models.stream().noneMatch(Model::takesMaxRequests)) {
+            notes.add("maxRequests applies to " + Words.list(Arrays.stream(Model.values()).filter(Model::takesMaxRequests)
+                    .map(Model::name).toList()) + " only, which this run does not include");
         }
         if (!workloadGiven && named(Shape.gather) && options.protocols().isEmpty() && profile.answers(Profile.Part.protocols)) {
             candidates.addAll(protocols(seeds, largestN, !profile.answers(Profile.Part.gather)));
@@ -126,7 +128,8 @@ final class Planner {
         // A benchmark named (the load, a shape) reads its floor at its own N: every N then.
         boolean onlyGathers = steps.stream().allMatch(s -> s instanceof Step.Footprint
                 || s instanceof Measure m && m.shape() == Shape.gather);
-        return CalibrationSteps.around(steps, notes, onlyGathers ? profile.smallestFloorUrls() : 1);
+        return CalibrationSteps.around(steps, notes, onlyGathers ? profile.smallestFloorUrls() : 1,
+                profile.floorsAtCaps() && !workloadGiven);
     }
 
     /**
@@ -198,7 +201,7 @@ final class Planner {
         for (Model model : models) {
             List<Variant> variants = (options.models().isPresent() ? Profile.compared(shape) : profile.comparedHere(shape))
                     .stream().filter(v -> v.model() == model).toList();
-            boolean maxRequestsApply = model.knob() == Knob.dispatcherLimit;
+            boolean maxRequestsApply = model.takesMaxRequests();
             boolean settingGiven = (concurrency.isPresent() && model.hasConcurrencyKnob())
                     || (maxRequests.isPresent() && maxRequestsApply);
             if (settingGiven && !variants.isEmpty()) {

@@ -42,6 +42,13 @@ public enum Profile {
     /** Every part briefly, for CI: one fork, so no intervals. */
     SMOKE(List.of(10, 100), 20, 0, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
             Part.load, Part.footprint)),
+    /**
+     * Which client stack: each stack's gather at its defaults and at its best setting beside its
+     * bare client, at N = 100 and 1000; 5 forks where every request is in flight, 3 elsewhere.
+     * Batches of up to 2.5 s, so that the defaults that cap a stack (Apache's 5 per route,
+     * OkHttp's 5 per host) are measured at N = 100.
+     */
+    CLIENTS(List.of(100, 1000), 100, 1, 4, 3, 5, 2_500, EnumSet.of(Part.gather, Part.footprint)),
     /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */
     SHAPES(List.of(10, 100, 1000), 100, 0, 5, 3, 5, 1_500, EnumSet.of(Part.shapes)),
     /** Each client stack over TLS and HTTP/2 against its own HTTP/1.1 time, and the stream-limit probe. */
@@ -152,6 +159,15 @@ public enum Profile {
         return 1;
     }
 
+    /**
+     * Whether the floor is measured at the cap of each capped setting too: a capped gather's band
+     * then adds the floor at its cap once per wave, read from a measurement, not from the floor
+     * at the next N up (wider, never wrong).
+     */
+    public boolean floorsAtCaps() {
+        return this == CLIENTS || this == FULL;
+    }
+
     /** Whether the profile answers this part unasked. */
     public boolean answers(Part part) {
         return parts.contains(part);
@@ -178,9 +194,13 @@ public enum Profile {
 
     /**
      * The variants a shape compares in this profile: the default run leaves a few out of some
-     * shapes to stay within its 15 minutes, each for the reason its card gives.
+     * shapes to stay within its 15 minutes, each for the reason its card gives; the clients
+     * profile gathers those that play {@link Variant.Role#clients}.
      */
     List<Variant> comparedHere(Shape shape) {
+        if (this == CLIENTS) {
+            return shape == Shape.gather ? playing(Variant.Role.clients) : List.of();
+        }
         return compared(shape).stream().filter(v -> this == FULL || this == SMOKE || v.leftOutOfDefault(shape).isEmpty())
                 .toList();
     }

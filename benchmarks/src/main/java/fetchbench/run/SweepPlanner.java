@@ -1,6 +1,5 @@
 package fetchbench.run;
 
-import fetchbench.catalog.Knob;
 import fetchbench.catalog.Limits;
 import fetchbench.catalog.Model;
 import fetchbench.catalog.Variant;
@@ -79,12 +78,12 @@ final class SweepPlanner {
             }
             steps = underLoad;
         }
-        return CalibrationSteps.around(steps, notes, 1);
+        return CalibrationSteps.around(steps, notes, 1, false);
     }
 
     /**
      * Each model's swept variants over the range, in the order of the models: one step with every
-     * setting, or for OkHttp's Dispatcher one step per k with maxRequestsPerHost = maxRequests = k
+     * setting, or for a model of two limits (OkHttp's Dispatcher, Apache's pool) one step per k with both = k
      * (JMH would cross two lists).
      */
     static List<Measure> sweep(List<Model> models, Workloads workloads, Sweep range, Batches batches,
@@ -92,7 +91,7 @@ final class SweepPlanner {
         List<Measure> steps = new ArrayList<>();
         for (Model model : models) {
             for (Variant variant : Profile.playing(Variant.Role.swept).stream().filter(v -> v.model() == model).toList()) {
-                boolean bothLimits = model.knob() == Knob.dispatcherLimit;
+                boolean bothLimits = model.knob().sweptWithMaxRequests();
                 List<List<Integer>> each = bothLimits ? range.settings().stream().map(List::of).toList()
                         : List.of(range.settings());
                 int n = workloads.urls().get(0);

@@ -1,6 +1,7 @@
 package fetchbench.model;
 
 import fetchbench.catalog.Model;
+import fetchbench.catalog.Variant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -59,12 +60,13 @@ class ProtocolsTest {
         }
     }
 
-    /** The models check it too: each of the three stacks' models gathers over each protocol. */
+    /** The models check it too: the model of each stack that compares it over the protocols gathers over each. */
     @ParameterizedTest
     @MethodSource("stacksAndProtocols")
     void aModelOfEachStackGathersOverEachProtocol(ClientStack stack, Protocol protocol) {
-        Model model = Stream.of(Model.okHttpAsync, Model.httpClientAsync, Model.reactor).filter(m -> m.clientStack()
-                == stack).findFirst().orElseThrow(() -> new AssertionError("no model fetches with " + stack + " yet"));
+        Model model = Variant.all().stream().filter(v -> v.plays(Variant.Role.protocols))
+                .map(Variant::model).filter(m -> m.clientStack() == stack).findFirst()
+                .orElseThrow(() -> new AssertionError("no variant on " + stack + " plays the protocols role"));
         Workload workload = workload(protocol, 8);
         ModelSettings settings = new ModelSettings(8, 8, 8, workload.longestDelay(), new InFlight())
                 .with(TestServer.transport(protocol));

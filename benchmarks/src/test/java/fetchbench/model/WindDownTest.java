@@ -57,19 +57,24 @@ class WindDownTest {
         assertThat(ModelsTest.newThreadsStillAlive(threadsBefore)).isEmpty();
     }
 
-    /** The event-loop clients: the JDK's, and Reactor Netty's. */
+    /** The event-loop clients: the JDK's, Reactor Netty's, Apache's async and Jetty's. */
     enum EventLoopClient {
-        jdk, reactor;
+        jdk, reactor, apache, jetty;
 
         ConcurrencyModel forgetful() {
-            return this == jdk ? new ForgetfulHttpClientAsync(Duration.ofMillis(NEVER_MS))
-                    : new ForgetfulReactor(3, Duration.ofMillis(NEVER_MS));
+            Duration timeout = Duration.ofMillis(NEVER_MS);
+            return switch (this) {
+                case jdk -> new ForgetfulHttpClientAsync(timeout);
+                case reactor -> new ForgetfulReactor(3, timeout);
+                case apache -> new ForgetfulApacheAsync(3, timeout);
+                case jetty -> new ForgetfulJettyAsync(3, timeout);
+            };
         }
     }
 
     /**
-     * The JDK client's exchanges run on its selector thread, Reactor Netty's on event loops, and a
-     * model of either keeps its own gauge: a race that forgets its losers leaves no thread in a
+     * The JDK client's exchanges run on its selector thread, Reactor Netty's, Apache's and Jetty's
+     * on event loops or I/O reactors, and a model of each keeps its own gauge: a race that forgets its losers leaves no thread in a
      * fetch, and only their connections in the kernel's table show them. Closing the client closes those.
      */
     @ParameterizedTest

@@ -50,7 +50,7 @@ class BadOptionsTest {
                 Arguments.of(List.of(), "fetchbench.target=ftp://example.org:21", "fetchbench.target",
                         "an http or https URL with host and port"),
                 Arguments.of(List.of(), "fetchbench.urls=100,x", "urls", "a positive integer"),
-                Arguments.of(List.of(), "fetchbench.profile=huge", "fetchbench.profile", "default, smoke, shapes, protocols"),
+                Arguments.of(List.of(), "fetchbench.profile=huge", "fetchbench.profile", "default, smoke, clients, shapes, protocols"),
                 Arguments.of(List.of("-p", "model=okHttpAsync", "-p", "maxRequests=0"), "", "maxRequests",
                         "a positive integer"),
                 Arguments.of(List.of("-p", "seed=forty-two"), "", "seed", "an integer"),
@@ -110,7 +110,7 @@ class BadOptionsTest {
             assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
             assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
                 + "-Dfetchbench.model=…); allowed: one of sequential, threadPool, completableFuture, "
-                + "virtualThreads, okHttpAsync, httpClientAsync, structured, reactor");
+                + "virtualThreads, okHttpAsync, httpClientAsync, structured, reactor, apacheAsync, jettyAsync");
         }
         assertThat(results.resolve("runs")).doesNotExist();
     }

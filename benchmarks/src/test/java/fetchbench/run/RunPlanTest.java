@@ -213,16 +213,65 @@ class RunPlanTest {
     }
 
     @Test
+    void theClientsProfileGathersEachStackAtItsDefaultsAndItsBestSettingBesideItsFloors() throws Exception {
+        RunPlan plan = plan(props("fetchbench.profile", "clients"));
+        Profile clients = Profile.CLIENTS;
+        List<Measure> gather = plan.measures().stream().filter(m -> m.shape() == Shape.gather).toList();
+        assertThat(plan.measures()).allSatisfy(m -> assertThat(m.shape()).isEqualTo(Shape.gather));
+        assertThat(gather.stream().map(Measure::variant).distinct()).containsExactly(Variant.valueOf("okHttpAsync"),
+                Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"),
+                Variant.valueOf("apacheAsync"), Variant.valueOf("apacheSized"), Variant.valueOf("jettyAsync"),
+                Variant.valueOf("jettySized"));
+        // Five stacks, each with a setting that has all N in flight at N = 100 and 1000, on 5 forks.
+        assertThat(gather.stream().map(m -> m.variant().model().clientStack()).distinct())
+                .containsExactlyInAnyOrder(ClientStack.values());
+        for (String sized : List.of("okHttpSized", "httpClientAsync", "apacheSized", "jettySized")) {
+            assertThat(gather).filteredOn(m -> m.variant() == Variant.valueOf(sized))
+                    .flatMap(m -> m.workloads().urls()).containsExactly(100, 1000);
+            assertThat(gather).filteredOn(m -> m.variant() == Variant.valueOf(sized))
+                    .allSatisfy(m -> assertThat(m.batches().forks(clients.forks())).isEqualTo(5));
+        }
+        // Apache's default pool (5 per route) runs at N = 100 past the default run's 1.5 s cap: 20 waves of 100 ms.
+        assertThat(gather).filteredOn(m -> m.variant() == Variant.valueOf("apacheAsync"))
+                .flatMap(m -> m.workloads().urls()).containsExactly(100);
+        assertThat(gather).filteredOn(m -> m.variant() == Variant.valueOf("apacheAsync"))
+                .allSatisfy(m -> assertThat(m.slowestBatchMillis(100)).isGreaterThan(Profile.DEFAULT.batchBudgetMs()));
+        // Each capped stack's floor at its cap too: a capped gather's band adds it once per wave.
+        List<Step.Floor> floors = plan.steps().stream().filter(Step.Floor.class::isInstance)
+                .map(Step.Floor.class::cast).toList();
+        assertThat(floors).anySatisfy(f -> {
+            assertThat(f.urls()).containsExactly(100, 1000);
+            assertThat(f.stacks()).containsExactlyInAnyOrder(ClientStack.values());
+        });
+        assertThat(floors).anySatisfy(f -> {
+            assertThat(f.urls()).containsExactly(5);
+            assertThat(f.stacks()).containsExactly(ClientStack.okHttp, ClientStack.apacheAsync);
+        });
+        assertThat(floors).anySatisfy(f -> {
+            assertThat(f.urls()).containsExactly(64);
+            assertThat(f.stacks()).containsExactly(ClientStack.jetty);
+        });
+        // The default run measures no floor at a cap.
+        assertThat(plan(new Properties()).steps()).filteredOn(Step.Floor.class::isInstance)
+                .allSatisfy(f -> assertThat(((Step.Floor) f).urls()).doesNotContain(5));
+        // Within its 15 minutes, the server check and warm-up besides.
+        assertThat(plan.predictedSeconds(clients.warmupIterations(), clients.measurementIterations(), clients.forks()))
+                .isLessThan(14 * 60);
+    }
+
+    @Test
     void theProtocolsProfileComparesOneSettingPerStackAtOneN() throws Exception {
         RunPlan plan = plan(props("fetchbench.profile", "protocols"));
         // Each setting's own HTTP/1.1 time is measured beside it: the profile runs no gather of its own.
         assertThat(plan.measures()).filteredOn(s -> values(s, "protocol").contains("http1"))
                 .extracting(Measure::variant).containsExactly(Variant.valueOf("okHttpSized"),
-                        Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"));
+                        Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"), Variant.valueOf("apacheSized"),
+                        Variant.valueOf("jettySized"));
         List<Measure> overOthers = plan.measures().stream()
                 .filter(s -> !values(s, "protocol").equals(List.of("http1"))).toList();
         assertThat(overOthers).extracting(Measure::variant)
-                .containsExactly(Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"));
+                .containsExactly(Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"),
+                        Variant.valueOf("apacheSized"), Variant.valueOf("jettySized"));
         assertThat(overOthers).allSatisfy(s -> {
             assertThat(s.shape()).isEqualTo(Shape.gather);
             assertThat(values(s, "urls")).containsExactly("100");
@@ -389,8 +438,9 @@ class RunPlanTest {
             assertThat(s.forkProperties()).containsEntry(ResultKeys.SWEPT, s.variant().model().knob().name());
         });
         assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
-                Model.completableFuture, Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor);
-        assertThat(sweep).filteredOn(s -> s.variant().model() != Model.okHttpAsync)
+                Model.completableFuture, Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor,
+                Model.apacheAsync, Model.jettyAsync);
+        assertThat(sweep).filteredOn(s -> !s.variant().model().knob().sweptWithMaxRequests())
                 .allSatisfy(s -> assertThat(values(s, "concurrency")).isEqualTo(settings));
         // OkHttp: one step per k with maxRequestsPerHost = maxRequests = k, for each connection pool.
         List<Measure> okHttp = sweep.stream().filter(s -> s.variant().model() == Model.okHttpAsync).toList();
@@ -420,7 +470,8 @@ class RunPlanTest {
         assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool, Model.okHttpAsync);
         assertThat(models(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep)
                 .toList()).stream().distinct()).containsExactly(Model.threadPool, Model.completableFuture,
-                Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor);
+                Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor, Model.apacheAsync,
+                Model.jettyAsync);
         assertThat(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep).toList())
                 .allSatisfy(s -> {
                     assertThat(values(s, "urls")).containsExactly("100");
@@ -517,7 +568,8 @@ class RunPlanTest {
             assertThat(Profile.compared(shape)).doesNotHaveDuplicates();
         }
         assertThat(Sweep.MODELS).containsExactly(Model.threadPool, Model.completableFuture, Model.virtualThreads,
-                Model.okHttpAsync, Model.httpClientAsync, Model.reactor).allMatch(Model::hasConcurrencyKnob);
+                Model.okHttpAsync, Model.httpClientAsync, Model.reactor, Model.apacheAsync, Model.jettyAsync)
+                .allMatch(Model::hasConcurrencyKnob);
         // jmh.json records a variant by name: one name, one variant.
         assertThat(Variant.all().stream().map(Variant::name)).doesNotHaveDuplicates();
         assertThat(Variant.all()).allSatisfy(v -> assertThat(Variant.valueOf(v.name())).isSameAs(v));

@@ -1,0 +1,83 @@
+package fetchbench.catalog;
+
+import fetchbench.model.ApacheAsync;
+import fetchbench.model.ClientStack;
+import fetchbench.model.ConcurrencyModel;
+import fetchbench.model.ModelSettings;
+import fetchbench.workload.Shape;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Apache HttpClient 5's async client, one execute per URL: its connection pool allows at most
+ * max per route (5 by default) and max total (25) on the wire at once; the rest wait for a lease.
+ */
+final class ApacheAsyncCard implements ModelCard {
+
+    @Override
+    public Knob knob() {
+        return Knob.poolLimit;
+    }
+
+    @Override
+    public Optional<String> maxRequestsWords() {
+        return Optional.of("the pool's max total");
+    }
+
+    @Override
+    public ClientStack clientStack() {
+        return ClientStack.apacheAsync;
+    }
+
+    @Override
+    public ConcurrencyModel create(ModelSettings settings) {
+        return new ApacheAsync(settings);
+    }
+
+    /** Every URL of the run goes to one route, the local server: the smaller of the two limits. */
+    @Override
+    public int slots(Limits limits, int urls, int defaultExecutorThreads) {
+        return Math.min(ApacheAsync.perRoute(limits.concurrency()), ApacheAsync.total(limits.maxRequests()));
+    }
+
+    @Override
+    public OptionalInt sharedLimit(Limits limits, int urls, int defaultExecutorThreads) {
+        return OptionalInt.of(slots(limits, urls, defaultExecutorThreads));
+    }
+
+    @Override
+    public String settingWords(Limits limits) {
+        return " (" + ApacheAsync.perRoute(limits.concurrency()) + "/route, " + ApacheAsync.total(limits.maxRequests())
+                + " total)";
+    }
+
+    @Override
+    public String limitWords(Limits limits) {
+        return "Apache's connection pool (" + ApacheAsync.perRoute(limits.concurrency()) + " per route, "
+                + ApacheAsync.total(limits.maxRequests()) + " in all)";
+    }
+
+    @Override
+    public String toSet(Limits limits, boolean reaches) {
+        return "the pool's maxPerRoute and maxTotal ≥ N" + ModelCard.asHere(reaches);
+    }
+
+    @Override
+    public Look look() {
+        return new Look(Look.MAGENTA, Look.Marker.plus);
+    }
+
+    @Override
+    public List<Variant> variants(Model self) {
+        String why = "the clients profile compares the client stacks (-Dfetchbench.profile=clients)";
+        return List.of(
+                // The pool's own defaults, so their cap shows.
+                Variant.of(self, "apacheAsync").comparedBy(Shape.values()).playing(Variant.Role.clients)
+                        .leftOutOfDefault(why, Shape.gather),
+                // Both limits sized to the run's largest N.
+                Variant.of(self, "apacheSized").withConcurrency(n -> List.of(n)).withMaxRequests(n -> List.of(n))
+                        .comparedBy(Shape.gather).playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.clients)
+                        .leftOutOfDefault(why, Shape.gather));
+    }
+}
