@@ -55,7 +55,7 @@ class DocsMatchCodeTest {
     private static final Map<String, Integer> WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
             Map.entry("twice", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
             Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9),
-            Map.entry("ten", 10));
+            Map.entry("ten", 10), Map.entry("eleven", 11));
 
     @Test
     void tuneSweepsEveryModelWithASettingAndSaysSo() {

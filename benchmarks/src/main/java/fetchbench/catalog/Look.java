@@ -10,7 +10,7 @@ import java.awt.Color;
 public record Look(Color colour, Marker marker) {
 
     /** The markers a model may take, one each; the charts map them to their library's. */
-    public enum Marker { square, triangleUp, diamond, circle, triangleDown, rectangle, oval, cross, plus, trapezoid }
+    public enum Marker { square, triangleUp, diamond, circle, triangleDown, rectangle, oval, cross, plus, trapezoid, hexagon }
 
     static final Color BLACK = Color.BLACK;
     static final Color ORANGE = new Color(230, 159, 0);
@@ -22,4 +22,5 @@ public record Look(Color colour, Marker marker) {
     static final Color BROWN = new Color(140, 86, 30);
     static final Color MAGENTA = new Color(240, 0, 220);
     static final Color GREEN = new Color(0, 200, 0);
+    static final Color BLUE = new Color(0, 0, 255);
 }

@@ -21,7 +21,8 @@ public enum Model {
     structured(new StructuredCard()),
     reactor(new ReactorCard()),
     apacheAsync(new ApacheAsyncCard()),
-    jettyAsync(new JettyAsyncCard());
+    jettyAsync(new JettyAsyncCard()),
+    apacheVirtualThreads(new ApacheVirtualThreadsCard());
 
     /**
      * The model the harness is read against: unbounded, so a gather of N takes one delay, like

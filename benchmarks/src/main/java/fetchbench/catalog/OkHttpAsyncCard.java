@@ -67,7 +67,7 @@ final class OkHttpAsyncCard implements ModelCard {
                 // OkHttp's own Dispatcher defaults, so their cap shows.
                 Variant.of(self, "okHttpAsync").withConcurrency(OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS_PER_HOST)
                         .withMaxRequests(Variant.fixed(OkHttpAsync.OKHTTP_DEFAULT_MAX_REQUESTS)).comparedBy(Shape.values())
-                        .playing(Variant.Role.underLoadInFull, Variant.Role.clients),
+                        .playing(Variant.Role.underLoadInFull),
                 // The per-host limit raised to threadPool's pool: under load the two models meet at
                 // one limit. At 5 per host p99 starts near the bound and barely rises over the grid,
                 // so its SLO rate cannot be pinned (docs/load.md).

@@ -106,6 +106,9 @@ public final class Charts {
     /** Long dash, dot: the fourth client stack's floor. */
     static final BasicStroke DASH_DOT_LONG = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {14f, 4f, 2f, 4f}, 0f);
+    /** Long dash, two dots: Apache's classic client's floor, beside its async client's dash dot. */
+    static final BasicStroke DASH_DOT_DOT_LONG = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {14f, 4f, 2f, 4f, 2f, 4f}, 0f);
     /** Short dashes: the fifth client stack's floor. */
     static final BasicStroke SHORT_DASH = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
             10f, new float[] {4f, 4f}, 0f);

@@ -25,6 +25,8 @@ public final class Palette {
         return model.card().look().colour();
     }
 
+    private static final Marker HEXAGON = new Hexagon();
+
     public static Marker marker(Model model) {
         return switch (model.card().look().marker()) {
             case square -> SeriesMarkers.SQUARE;
@@ -37,6 +39,7 @@ public final class Palette {
             case cross -> SeriesMarkers.CROSS;
             case plus -> SeriesMarkers.PLUS;
             case trapezoid -> SeriesMarkers.TRAPEZOID;
+            case hexagon -> HEXAGON;
         };
     }
 

@@ -52,6 +52,7 @@ final class ScalingCharts {
                             case jdkHttpClient -> Charts.LONG_DASH;
                             case reactorNetty -> Charts.SPARSE_DOT;
                             case apacheAsync -> Charts.DASH_DOT_LONG;
+                            case apacheClassic -> Charts.DASH_DOT_DOT_LONG;
                             case jetty -> Charts.SHORT_DASH;
                         });
             }

@@ -42,7 +42,7 @@ public class ApacheAsync extends AsyncClientModel {
         this.bodyWork = settings.bodyWork();
         this.protocol = settings.transport().protocol();
         client = ApacheAsyncStack.configured(total(settings.maxRequests()), perRoute(settings.concurrency()), timeout,
-                settings.transport()).addExecInterceptorLast("in-flight", new OnTheWire(settings.inFlight())).build();
+                settings.transport(), "apacheAsync").addExecInterceptorLast("in-flight", new OnTheWire(settings.inFlight())).build();
         client.start();
     }
 

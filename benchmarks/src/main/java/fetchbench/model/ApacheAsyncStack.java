@@ -31,7 +31,7 @@ final class ApacheAsyncStack implements StackCard {
     @Override
     public Bare bare(int connections, Duration longestResponse, Transport transport) {
         Duration timeout = longestResponse.plus(Http.TIMEOUT_MARGIN);
-        CloseableHttpAsyncClient client = configured(connections, connections, timeout, transport).build();
+        CloseableHttpAsyncClient client = configured(connections, connections, timeout, transport, "apache").build();
         client.start();
         return new Bare(url -> {
             SimpleHttpRequest request = SimpleRequestBuilder.get(url).build();
@@ -40,8 +40,12 @@ final class ApacheAsyncStack implements StackCard {
         }, () -> client.close(CloseMode.GRACEFUL));
     }
 
-    /** A client whose pool opens at most {@code maxTotal} connections, {@code maxPerRoute} to one server. */
-    static HttpAsyncClientBuilder configured(int maxTotal, int maxPerRoute, Duration timeout, Transport transport) {
+    /**
+     * A client whose pool opens at most {@code maxTotal} connections, {@code maxPerRoute} to one
+     * server; its I/O reactor's threads are named after {@code name}.
+     */
+    static HttpAsyncClientBuilder configured(int maxTotal, int maxPerRoute, Duration timeout, Transport transport,
+                                             String name) {
         Timeout limit = Timeout.ofMilliseconds(timeout.toMillis());
         HttpVersionPolicy policy = transport.protocol().version() == Protocol.HttpVersion.HTTP_2
                 ? HttpVersionPolicy.FORCE_HTTP_2 : HttpVersionPolicy.FORCE_HTTP_1;
@@ -59,7 +63,7 @@ final class ApacheAsyncStack implements StackCard {
                 .setConnectionManager(manager)
                 .setVersionPolicy(policy)
                 .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(limit).build())
-                .setThreadFactory(Pools.platformThreads("apache"))
+                .setThreadFactory(Pools.platformThreads(name))
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
                 .disableAutomaticRetries();
     }
@@ -72,5 +76,11 @@ final class ApacheAsyncStack implements StackCard {
     @Override
     public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
         return http2 ? 1 : urls;
+    }
+
+    /** Over h2 it offers h2 alone. */
+    @Override
+    public boolean offersHttp1BesideH2() {
+        return false;
     }
 }

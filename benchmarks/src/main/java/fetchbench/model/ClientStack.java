@@ -11,6 +11,7 @@ public enum ClientStack {
     jdkHttpClient(new JdkHttpClientStack()),
     reactorNetty(new ReactorNettyStack()),
     apacheAsync(new ApacheAsyncStack()),
+    apacheClassic(new ApacheClassicStack()),
     jetty(new JettyStack());
 
     private final StackCard card;
@@ -36,6 +37,11 @@ public enum ClientStack {
     /** Whether the server counts a GET twice when it closed the connection without an answer. */
     public boolean resendsOnClosedConnection() {
         return card.resendsOnClosedConnection();
+    }
+
+    /** Whether, asked for h2, it offers HTTP/1.1 too ({@link StackCard#offersHttp1BesideH2}). */
+    public boolean offersHttp1BesideH2() {
+        return card.offersHttp1BesideH2();
     }
 
     /** Why it cannot speak {@code protocol}, if it cannot. */

@@ -93,7 +93,7 @@ public final class CompletableFutures implements ConcurrencyModel {
      */
     @Override
     public Outcome race(List<URI> replicas) {
-        Http.CallGroup race = new Http.CallGroup();
+        CallGroup race = new CallGroup();
         List<CompletableFuture<Outcome>> fetches = replicas.stream()
                 .map(url -> CompletableFuture.supplyAsync(() -> http.fetch(url, race), executor))
                 .toList();
@@ -108,7 +108,7 @@ public final class CompletableFutures implements ConcurrencyModel {
     /** {@code completeOnTimeout} ends the wait; what is done by then is kept, the rest cancelled. */
     @Override
     public List<Outcome> deadline(List<URI> urls, Duration deadline) {
-        Http.CallGroup batch = new Http.CallGroup();
+        CallGroup batch = new CallGroup();
         List<CompletableFuture<Outcome>> fetches = urls.stream()
                 .map(url -> CompletableFuture.supplyAsync(() -> http.fetch(url, batch), executor))
                 .toList();

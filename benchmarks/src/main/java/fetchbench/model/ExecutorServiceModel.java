@@ -19,20 +19,25 @@ import java.util.function.Consumer;
  */
 abstract class ExecutorServiceModel implements ConcurrencyModel {
 
-    final Http http;
+    final BlockingClient client;
     final ExecutorService executor;
 
+    /** On OkHttp. */
     ExecutorServiceModel(ModelSettings settings, ExecutorService executor) {
-        this.http = new Http(settings);
+        this(new Http(settings), executor);
+    }
+
+    ExecutorServiceModel(BlockingClient client, ExecutorService executor) {
+        this.client = client;
         this.executor = executor;
     }
 
     /** One blocking fetch on a thread of the executor; virtualThreads may bound how many run at once. */
-    Outcome fetch(URI url, Http.CallGroup group) {
-        return http.fetch(url, group);
+    Outcome fetch(URI url, CallGroup group) {
+        return client.fetch(url, group);
     }
 
-    private List<Callable<Outcome>> fetches(List<URI> urls, Http.CallGroup group) {
+    private List<Callable<Outcome>> fetches(List<URI> urls, CallGroup group) {
         return urls.stream().map(url -> (Callable<Outcome>) () -> fetch(url, group)).toList();
     }
 
@@ -66,11 +71,11 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
     /**
      * invokeAny returns the first task that did not throw and cancels the others by interrupting
      * them. An interrupt does not wake a platform thread blocked on a socket read, so the losers'
-     * OkHttp calls are cancelled too, which closes their sockets.
+     * calls are cancelled too, which closes their sockets.
      */
     @Override
     public Outcome race(List<URI> replicas) {
-        Http.CallGroup race = new Http.CallGroup();
+        CallGroup race = new CallGroup();
         List<Callable<Outcome>> tasks = replicas.stream()
                 .map(url -> (Callable<Outcome>) () -> fetch(url, race).requireOk())
                 .toList();
@@ -86,10 +91,10 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
         }
     }
 
-    /** invokeAll with a timeout cancels the tasks not done by then; their OkHttp calls are cancelled too. */
+    /** invokeAll with a timeout cancels the tasks not done by then; their calls are cancelled too. */
     @Override
     public List<Outcome> deadline(List<URI> urls, Duration deadline) {
-        Http.CallGroup batch = new Http.CallGroup();
+        CallGroup batch = new CallGroup();
         List<Future<Outcome>> futures;
         try {
             futures = executor.invokeAll(fetches(urls, batch), deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -110,8 +115,8 @@ abstract class ExecutorServiceModel implements ConcurrencyModel {
 
     @Override
     public void close() {
-        http.cancelAll(); // first: an interrupt does not wake a thread blocked on a socket read
+        client.cancelAll(); // first: an interrupt does not wake a thread blocked on a socket read
         Pools.shutdown(executor);
-        http.close();
+        client.close();
     }
 }

@@ -6,8 +6,6 @@ import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -20,7 +18,7 @@ import okhttp3.Response;
 import okhttp3.TlsVersion;
 
 /** The one OkHttp configuration the OkHttp-based models share, and the one blocking fetch. */
-public final class Http {
+public final class Http implements BlockingClient {
 
     /** OkHttp's own connection pool keeps this many idle connections (and for 5 minutes). */
     public static final int OKHTTP_DEFAULT_IDLE_CONNECTIONS = 5;
@@ -122,10 +120,13 @@ public final class Http {
         return fetch(url, (CallGroup) null);
     }
 
-    /** A blocking fetch whose call joins {@code group} (if any), so cancelling the group cancels it. */
+    @Override
     public Outcome fetch(URI url, CallGroup group) {
         Call call = call(url);
-        return execute(url, group == null ? call : group.add(call), System.nanoTime());
+        if (group != null) {
+            group.add(call::cancel);
+        }
+        return execute(url, call, System.nanoTime());
     }
 
     /** A blocking fetch that OkHttp cancels when {@code timeout} has passed. */
@@ -167,35 +168,14 @@ public final class Http {
         }
     }
 
-    /**
-     * The calls of one operation, so the operation can cancel the ones still running, including a
-     * call that a task starts just after the cancelling (it is cancelled as it joins).
-     */
-    public static final class CallGroup {
-        private final Set<Call> calls = ConcurrentHashMap.newKeySet();
-        private volatile boolean cancelled;
-
-        Call add(Call call) {
-            calls.add(call);
-            if (cancelled) {
-                call.cancel();
-            }
-            return call;
-        }
-
-        /** Cancels every call of the group, now and from now on: OkHttp closes their sockets. */
-        public void cancelAll() {
-            cancelled = true;
-            calls.forEach(Call::cancel);
-        }
-    }
-
     /** Cancels every call of this client, blocking or queued: OkHttp closes their sockets. */
+    @Override
     public void cancelAll() {
         client.dispatcher().cancelAll();
     }
 
     /** Closes pooled connections so nothing stays open after the model is closed. */
+    @Override
     public void close() {
         cancelAll();
         client.connectionPool().evictAll();

@@ -76,4 +76,10 @@ final class JettyStack implements StackCard {
     public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
         return http2 ? 1 : urls;
     }
+
+    /** Over h2 it offers h2 alone. */
+    @Override
+    public boolean offersHttp1BesideH2() {
+        return false;
+    }
 }

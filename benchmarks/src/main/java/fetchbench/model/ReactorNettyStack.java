@@ -26,4 +26,10 @@ final class ReactorNettyStack implements StackCard {
     public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
         return urls;
     }
+
+    /** Over h2 it offers h2 alone. */
+    @Override
+    public boolean offersHttp1BesideH2() {
+        return false;
+    }
 }

@@ -43,6 +43,15 @@ public interface StackCard {
         return false;
     }
 
+    /**
+     * Whether, asked for h2, it offers HTTP/1.1 too by ALPN, so a server without HTTP/2 answers in
+     * HTTP/1.1 (which the models refuse by the response's version); a stack that offers h2 alone
+     * fails at the handshake instead.
+     */
+    default boolean offersHttp1BesideH2() {
+        return true;
+    }
+
     /** Why it cannot speak {@code protocol}, if it cannot. */
     default Optional<String> cannotSpeak(Protocol protocol) {
         return Optional.empty();

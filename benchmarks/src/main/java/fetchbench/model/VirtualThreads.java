@@ -21,8 +21,21 @@ public final class VirtualThreads extends ExecutorServiceModel {
         this.limit = settings.concurrency() > 0 ? new Semaphore(settings.concurrency()) : null;
     }
 
+    private VirtualThreads(BlockingClient client, String name) {
+        super(client, Executors.newThreadPerTaskExecutor(Pools.virtualThreads(name)));
+        this.limit = null;
+    }
+
+    /**
+     * The same model on Apache's classic client: no semaphore, since Apache's pool bounds the calls
+     * (concurrency sets its connections per route, maxRequests its total), as it would for a caller.
+     */
+    public static VirtualThreads onApacheClassic(ModelSettings settings, String name) {
+        return new VirtualThreads(new ApacheClassic(settings), name);
+    }
+
     @Override
-    Outcome fetch(URI url, Http.CallGroup group) {
+    Outcome fetch(URI url, CallGroup group) {
         if (limit == null) {
             return super.fetch(url, group);
         }

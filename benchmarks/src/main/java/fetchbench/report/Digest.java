@@ -2,6 +2,7 @@ package fetchbench.report;
 
 import fetchbench.analysis.Answer;
 import fetchbench.analysis.Calibration;
+import fetchbench.analysis.Clients;
 import fetchbench.analysis.Load;
 import fetchbench.analysis.Protocols;
 import fetchbench.analysis.Row;
@@ -51,6 +52,8 @@ public final class Digest {
         answer,
         /** The short "Which model?": each setting's mean at every N and what to set. */
         whichModel,
+        /** "Which client?": each client stack at its best setting, and the defaults that cap one (see {@link Clients}). */
+        clients,
         /** Each client stack over TLS and HTTP/2 beside HTTP/1.1 (see {@link Protocols}). */
         protocols,
         /** The gather under load: knees, latency percentiles, callers at once (see {@link Load}). */
@@ -113,6 +116,7 @@ public final class Digest {
         switch (kind) {
             case verdict -> blocks.addAll(brief(WhichModelSection.of(Verdict.of(rows, run), Load.of(run),
                     Report.incomplete(run.source()))));
+            case clients -> blocks.addAll(brief(WhichClientSection.of(Clients.of(Verdict.of(rows, run)))));
             case protocols -> blocks.addAll(brief(ProtocolsSection.of(Protocols.of(run, rows))));
             case load -> blocks.addAll(brief(UnderLoadSection.of(Load.of(run), List.of())));
             case reference -> {
@@ -187,6 +191,11 @@ public final class Digest {
                     + "over forks and runs of windows; within or over: the interval's top within the bound, or its "
                     + "bottom past it; a round of callers is ms, the mean ± half its 95 % interval from the fork means; inside its band [theory, theory + the floor at M·N] "
                     + "when the whole interval is, below or above when it lies wholly outside, straddles otherwise.";
+            case clients -> "Figures are ms per batch, the mean ± half its 95 % interval from the fork means; ×: "
+                    + "the mean over the ideal (waves × d); CPU per request in µs, the client's (the server's in "
+                    + "brackets), and KB each request in flight held, at the largest N each setting ran; a capped "
+                    + "setting's band is [ideal, ideal + the stack's floor at its cap once per wave]; inside: the whole "
+                    + "interval lies in it; below or above: wholly outside it; straddles: across an edge.";
             case reference, scale, protocols -> "Figures are ms per batch, the mean ± half its 95 % interval from "
                     + "the fork means; ×: the mean over the ideal (waves × d, or the greedy schedule); inside: the "
                     + "whole interval lies in the band [ideal, ideal + the floor of the model's client stack, "

@@ -1,6 +1,7 @@
 package fetchbench.report;
 
 import fetchbench.analysis.Calibration;
+import fetchbench.analysis.Clients;
 import fetchbench.analysis.Load;
 import fetchbench.analysis.Protocols;
 import fetchbench.analysis.Row;
@@ -155,7 +156,9 @@ public final class Report {
                                       TreeMap<Charts.Section, List<Figure>> figures) {
         Optional<String> incomplete = incomplete(run.source());
         List<Section> sections = new ArrayList<>();
-        sections.add(WhichModelSection.of(Verdict.of(rows, run), load, incomplete));
+        List<Verdict> verdicts = Verdict.of(rows, run);
+        sections.add(WhichModelSection.of(verdicts, load, incomplete));
+        sections.add(WhichClientSection.of(Clients.of(verdicts)));
         sections.add(RunSections.checks(run, rows));
         sections.add(CostSection.of(run, rows));
         sections.add(ProtocolsSection.of(Protocols.of(run, rows)));
@@ -231,6 +234,7 @@ public final class Report {
         List<Section> sections = List.of(new Section("scenarios", "Results", results),
                 RunSections.floor(Calibration.of(run)), TuningSection.of(run, rows), RunSections.leftOut(run),
                 ProtocolsSection.of(Protocols.of(run, rows)), UnderLoadSection.of(load, List.of()),
+                WhichClientSection.of(Clients.of(Verdict.of(rows, run))),
                 WhichModelSection.of(Verdict.of(rows, run), load, incomplete(run.source())),
                 RunSections.checks(run, rows));
         return sections.stream().filter(section -> !section.isEmpty()).map(ConsoleRenderer::section)

@@ -38,9 +38,11 @@ public enum Health {
                 return RESET;
             }
             // OkHttp: "unexpected end of stream"; the JDK client: "header parser received no bytes";
-            // Reactor Netty: "connection prematurely closed before response".
+            // Reactor Netty: "connection prematurely closed before response"; Apache: "connection closed by
+            // peer"; Jetty: an EOFException before the response's head.
             if (message.contains("end of stream") || message.contains("no bytes")
-                    || message.contains("prematurely closed before response")) {
+                    || message.contains("prematurely closed before response") || message.contains("closed by peer")
+                    || message.contains("eofexception")) {
                 return EMPTY;
             }
             return OTHER;

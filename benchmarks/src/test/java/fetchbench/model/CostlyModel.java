@@ -47,7 +47,7 @@ public final class CostlyModel extends ExecutorServiceModel {
     }
 
     @Override
-    Outcome fetch(URI url, Http.CallGroup group) {
+    Outcome fetch(URI url, CallGroup group) {
         byte[] held = new byte[heldBytes];
         if (heldBytes > 0) {
             held[url.hashCode() & (heldBytes - 1)] = 1;

@@ -21,7 +21,7 @@ public final class PinningModel extends ExecutorServiceModel {
     }
 
     @Override
-    Outcome fetch(URI url, Http.CallGroup group) {
+    Outcome fetch(URI url, CallGroup group) {
         initialiseAFreshCopy();
         return super.fetch(url, group);
     }

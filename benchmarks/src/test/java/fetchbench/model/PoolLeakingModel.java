@@ -15,6 +15,6 @@ final class PoolLeakingModel extends ExecutorServiceModel {
 
     @Override
     public void close() {
-        http.close(); // the bug: the pool is left running
+        client.close(); // the bug: the pool is left running
     }
 }

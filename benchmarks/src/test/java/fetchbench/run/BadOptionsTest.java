@@ -110,7 +110,7 @@ class BadOptionsTest {
             assertThat(jvm.awaitExit(60)).isEqualTo(FetchBench.EXIT_BAD_OPTION);
             assertThat(jvm.all()).containsExactly("fetchbench: bad value 'greenThreads' for model (-p model=… or "
                 + "-Dfetchbench.model=…); allowed: one of sequential, threadPool, completableFuture, "
-                + "virtualThreads, okHttpAsync, httpClientAsync, structured, reactor, apacheAsync, jettyAsync");
+                + "virtualThreads, okHttpAsync, httpClientAsync, structured, reactor, apacheAsync, jettyAsync, apacheVirtualThreads");
         }
         assertThat(results.resolve("runs")).doesNotExist();
     }

@@ -218,14 +218,15 @@ class RunPlanTest {
         Profile clients = Profile.CLIENTS;
         List<Measure> gather = plan.measures().stream().filter(m -> m.shape() == Shape.gather).toList();
         assertThat(plan.measures()).allSatisfy(m -> assertThat(m.shape()).isEqualTo(Shape.gather));
-        assertThat(gather.stream().map(Measure::variant).distinct()).containsExactly(Variant.valueOf("okHttpAsync"),
-                Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"),
-                Variant.valueOf("apacheAsync"), Variant.valueOf("apacheSized"), Variant.valueOf("jettyAsync"),
-                Variant.valueOf("jettySized"));
-        // Five stacks, each with a setting that has all N in flight at N = 100 and 1000, on 5 forks.
+        assertThat(gather.stream().map(Measure::variant).distinct()).containsExactly(Variant.valueOf("okHttpSized"),
+                Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"), Variant.valueOf("apacheAsync"),
+                Variant.valueOf("apacheSized"), Variant.valueOf("jettyAsync"), Variant.valueOf("jettySized"),
+                Variant.valueOf("apacheVirtualThreadsSized"));
+        // Every stack, each with a setting that has all N in flight at N = 100 and 1000, on 5 forks.
         assertThat(gather.stream().map(m -> m.variant().model().clientStack()).distinct())
                 .containsExactlyInAnyOrder(ClientStack.values());
-        for (String sized : List.of("okHttpSized", "httpClientAsync", "apacheSized", "jettySized")) {
+        for (String sized : List.of("okHttpSized", "httpClientAsync", "apacheSized", "jettySized",
+                "apacheVirtualThreadsSized")) {
             assertThat(gather).filteredOn(m -> m.variant() == Variant.valueOf(sized))
                     .flatMap(m -> m.workloads().urls()).containsExactly(100, 1000);
             assertThat(gather).filteredOn(m -> m.variant() == Variant.valueOf(sized))
@@ -245,7 +246,7 @@ class RunPlanTest {
         });
         assertThat(floors).anySatisfy(f -> {
             assertThat(f.urls()).containsExactly(5);
-            assertThat(f.stacks()).containsExactly(ClientStack.okHttp, ClientStack.apacheAsync);
+            assertThat(f.stacks()).containsExactly(ClientStack.apacheAsync);
         });
         assertThat(floors).anySatisfy(f -> {
             assertThat(f.urls()).containsExactly(64);
@@ -266,12 +267,12 @@ class RunPlanTest {
         assertThat(plan.measures()).filteredOn(s -> values(s, "protocol").contains("http1"))
                 .extracting(Measure::variant).containsExactly(Variant.valueOf("okHttpSized"),
                         Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"), Variant.valueOf("apacheSized"),
-                        Variant.valueOf("jettySized"));
+                        Variant.valueOf("jettySized"), Variant.valueOf("apacheVirtualThreadsSized"));
         List<Measure> overOthers = plan.measures().stream()
                 .filter(s -> !values(s, "protocol").equals(List.of("http1"))).toList();
         assertThat(overOthers).extracting(Measure::variant)
                 .containsExactly(Variant.valueOf("okHttpSized"), Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"),
-                        Variant.valueOf("apacheSized"), Variant.valueOf("jettySized"));
+                        Variant.valueOf("apacheSized"), Variant.valueOf("jettySized"), Variant.valueOf("apacheVirtualThreadsSized"));
         assertThat(overOthers).allSatisfy(s -> {
             assertThat(s.shape()).isEqualTo(Shape.gather);
             assertThat(values(s, "urls")).containsExactly("100");
@@ -439,7 +440,7 @@ class RunPlanTest {
         });
         assertThat(models(sweep).stream().distinct()).containsExactly(Model.threadPool,
                 Model.completableFuture, Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor,
-                Model.apacheAsync, Model.jettyAsync);
+                Model.apacheAsync, Model.jettyAsync, Model.apacheVirtualThreads);
         assertThat(sweep).filteredOn(s -> !s.variant().model().knob().sweptWithMaxRequests())
                 .allSatisfy(s -> assertThat(values(s, "concurrency")).isEqualTo(settings));
         // OkHttp: one step per k with maxRequestsPerHost = maxRequests = k, for each connection pool.
@@ -471,7 +472,7 @@ class RunPlanTest {
         assertThat(models(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep)
                 .toList()).stream().distinct()).containsExactly(Model.threadPool, Model.completableFuture,
                 Model.virtualThreads, Model.okHttpAsync, Model.httpClientAsync, Model.reactor, Model.apacheAsync,
-                Model.jettyAsync);
+                Model.jettyAsync, Model.apacheVirtualThreads);
         assertThat(plan(props("fetchbench.profile", "full")).measures().stream().filter(Measure::sweep).toList())
                 .allSatisfy(s -> {
                     assertThat(values(s, "urls")).containsExactly("100");
@@ -568,8 +569,8 @@ class RunPlanTest {
             assertThat(Profile.compared(shape)).doesNotHaveDuplicates();
         }
         assertThat(Sweep.MODELS).containsExactly(Model.threadPool, Model.completableFuture, Model.virtualThreads,
-                Model.okHttpAsync, Model.httpClientAsync, Model.reactor, Model.apacheAsync, Model.jettyAsync)
-                .allMatch(Model::hasConcurrencyKnob);
+                Model.okHttpAsync, Model.httpClientAsync, Model.reactor, Model.apacheAsync, Model.jettyAsync,
+                Model.apacheVirtualThreads).allMatch(Model::hasConcurrencyKnob);
         // jmh.json records a variant by name: one name, one variant.
         assertThat(Variant.all().stream().map(Variant::name)).doesNotHaveDuplicates();
         assertThat(Variant.all()).allSatisfy(v -> assertThat(Variant.valueOf(v.name())).isSameAs(v));
