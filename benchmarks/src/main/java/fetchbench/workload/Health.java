@@ -39,10 +39,11 @@ public enum Health {
             }
             // OkHttp: "unexpected end of stream"; the JDK client: "header parser received no bytes";
             // Reactor Netty: "connection prematurely closed before response"; Apache: "connection closed by
-            // peer"; Jetty: an EOFException before the response's head.
+            // peer" (async), "the target server failed to respond" (classic); Jetty: an EOFException
+            // before the response's head.
             if (message.contains("end of stream") || message.contains("no bytes")
                     || message.contains("prematurely closed before response") || message.contains("closed by peer")
-                    || message.contains("eofexception")) {
+                    || message.contains("failed to respond") || message.contains("eofexception")) {
                 return EMPTY;
             }
             return OTHER;

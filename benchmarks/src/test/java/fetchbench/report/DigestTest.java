@@ -120,6 +120,6 @@ class DigestTest {
         String readme = "<!-- digest summary results/x -->\nold\n<!-- end of digest -->";
 
         assertThatThrownBy(() -> Digest.rewrite(readme, folder)).isInstanceOf(ReportException.class)
-                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale, verdict, answer, whichModel, protocols, load");
+                .hasMessage("unknown digest kind 'summary'; allowed: reference, scale, verdict, answer, whichModel, clients, protocols, load");
     }
 }

@@ -141,7 +141,7 @@ class ReportTest {
         String html = Files.readString(json.resolveSibling("index.html"));
 
         assertThat(html).doesNotContain("http://", "https://");
-        assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 9 + 1 + 77); // before; the verdict table's header and 9 settings; the results' header, 83 results less 6 of the bare client
+        assertThat(html.split("<tr>", -1)).hasSize(1 + 1 + 9 + 1 + 2 + 1 + 77); // before; the verdict table's header and 9 settings; Which client?'s header and its 2 stacks; the results' header, 83 results less 6 of the bare client
         assertThat(html).contains("okHttpAsync (5/host, 64 total)").contains("2 cores")
                 .contains("./mvnw verify -Dfetchbench.profile=smoke");
         assertThat(html.split("<img src=\"", -1)).hasSize(1 + CHARTS); // the PNGs beside the page, not embedded

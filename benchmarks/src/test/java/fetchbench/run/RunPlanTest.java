@@ -296,13 +296,15 @@ class RunPlanTest {
         assertThat(floors).filteredOn(f -> !f.newClientPerBatch() && !f.protocols().equals(List.of(Protocol.http1)))
                 .extracting(f -> f.stacks().get(0) + " " + f.protocols() + " " + f.urls())
                 .containsExactlyInAnyOrder("okHttp [https1, h2, h2c] [100]", "jdkHttpClient [https1, h2] [100]",
-                        "reactorNetty [https1, h2, h2c] [100]");
+                        "reactorNetty [https1, h2, h2c] [100]", "apacheAsync [https1, h2, h2c] [100]",
+                        "apacheClassic [https1] [100]", "jetty [https1, h2, h2c] [100]");
         assertThat(floors).filteredOn(Step.Floor::newClientPerBatch)
                 .extracting(f -> f.stacks().get(0) + " " + f.protocols() + " " + f.urls())
                 .containsExactlyInAnyOrder("okHttp [https1] [100]", "jdkHttpClient [https1] [100]",
-                        "reactorNetty [https1] [100]");
+                        "reactorNetty [https1] [100]", "apacheAsync [https1] [100]", "apacheClassic [https1] [100]",
+                        "jetty [https1] [100]");
         assertThat(plan.http2Stacks()).containsExactly(ClientStack.okHttp, ClientStack.jdkHttpClient,
-                ClientStack.reactorNetty);
+                ClientStack.reactorNetty, ClientStack.apacheAsync, ClientStack.jetty);
     }
 
     @Test
