@@ -2,10 +2,13 @@ package fetchbench.model;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.async.AsyncExecChainHandler;
+import org.apache.hc.client5.http.async.AsyncExecRuntime;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
@@ -34,15 +37,17 @@ public class ApacheAsync extends AsyncClientModel {
     public static final int DEFAULT_TOTAL = 25;
 
     private final CloseableHttpAsyncClient client;
+    private final InFlight inFlight;
     private final BodyWork bodyWork;
     private final Protocol protocol;
 
     public ApacheAsync(ModelSettings settings) {
         Duration timeout = Http.timeout(settings);
+        this.inFlight = settings.inFlight();
         this.bodyWork = settings.bodyWork();
         this.protocol = settings.transport().protocol();
         client = ApacheAsyncStack.configured(total(settings.maxRequests()), perRoute(settings.concurrency()), timeout,
-                settings.transport(), "apacheAsync").addExecInterceptorLast("in-flight", new OnTheWire(settings.inFlight())).build();
+                settings.transport(), "apacheAsync").addExecInterceptorLast("exchange", new OnTheWire()).build();
         client.start();
     }
 
@@ -57,33 +62,70 @@ public class ApacheAsync extends AsyncClientModel {
     }
 
     /**
-     * Counts a request in flight from the moment it has its connection (the last link of the
-     * exec chain, after the pool's lease) until its response's head or its failure, as OkHttp's
-     * interceptor does: requests waiting in the pool's queue are not on the wire.
+     * One request's exchange, from the call to its answer: the gauge counts it in flight from the
+     * moment it has its connection (the last link of the exec chain, after the pool's lease) until
+     * its response's head or its end, as OkHttp's interceptor does, so requests waiting for a lease
+     * are not on the wire. Cancelling it closes its connection: the future's own cancel can miss an
+     * exchange that took its connection at that moment.
      */
-    private static final class OnTheWire implements AsyncExecChainHandler {
-        private final InFlight inFlight;
+    private static final class Exchange {
+        static final String KEY = "fetchbench.exchange";
 
-        OnTheWire(InFlight inFlight) {
+        private final InFlight inFlight;
+        private final AtomicBoolean onTheWire = new AtomicBoolean();
+        private volatile boolean cancelled;
+        private volatile AsyncExecRuntime runtime;
+
+        Exchange(InFlight inFlight) {
             this.inFlight = inFlight;
         }
+
+        /** Whether it may go on the wire: false once cancelled. */
+        boolean start(AsyncExecRuntime connection) {
+            runtime = connection;
+            if (cancelled) {
+                return false;
+            }
+            onTheWire.set(true);
+            inFlight.enter();
+            if (cancelled) { // cancelled as it started: the cancel may have missed the runtime
+                connection.discardEndpoint();
+            }
+            return true;
+        }
+
+        void end() {
+            if (onTheWire.compareAndSet(true, false)) {
+                inFlight.exit();
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            AsyncExecRuntime connection = runtime;
+            if (connection != null) {
+                connection.discardEndpoint();
+            }
+        }
+    }
+
+    /** The last link of the exec chain: the exchange starts on its connection, or fails if cancelled before. */
+    private static final class OnTheWire implements AsyncExecChainHandler {
 
         @Override
         public void execute(HttpRequest request, AsyncEntityProducer entity, AsyncExecChain.Scope scope,
                             AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
-            AtomicBoolean counted = new AtomicBoolean(true);
-            Runnable exit = () -> {
-                if (counted.getAndSet(false)) {
-                    inFlight.exit();
-                }
-            };
-            inFlight.enter();
+            Exchange exchange = (Exchange) scope.clientContext.getAttribute(Exchange.KEY);
+            if (!exchange.start(scope.execRuntime)) {
+                callback.failed(new CancellationException("cancelled before it had a connection"));
+                return;
+            }
             try {
                 chain.proceed(request, entity, scope, new AsyncExecCallback() {
                     @Override
                     public AsyncDataConsumer handleResponse(HttpResponse response, EntityDetails details)
                             throws HttpException, IOException {
-                        exit.run();
+                        exchange.end();
                         return callback.handleResponse(response, details);
                     }
 
@@ -94,18 +136,18 @@ public class ApacheAsync extends AsyncClientModel {
 
                     @Override
                     public void completed() {
-                        exit.run();
+                        exchange.end();
                         callback.completed();
                     }
 
                     @Override
                     public void failed(Exception cause) {
-                        exit.run();
+                        exchange.end();
                         callback.failed(cause);
                     }
                 });
             } catch (HttpException | IOException | RuntimeException e) {
-                exit.run();
+                exchange.end();
                 throw e;
             }
         }
@@ -115,10 +157,14 @@ public class ApacheAsync extends AsyncClientModel {
     Fetch send(URI url) {
         long start = System.nanoTime();
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        Future<SimpleHttpResponse> sent = client.execute(SimpleRequestBuilder.get(url).build(),
+        Exchange exchange = new Exchange(inFlight);
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(Exchange.KEY, exchange);
+        Future<SimpleHttpResponse> sent = client.execute(SimpleRequestBuilder.get(url).build(), context,
                 new FutureCallback<>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
+                        exchange.end();
                         String mismatch = protocol.mismatch(ApacheAsyncStack.version(response.getVersion()));
                         try {
                             outcome.complete(mismatch != null
@@ -132,15 +178,20 @@ public class ApacheAsync extends AsyncClientModel {
 
                     @Override
                     public void failed(Exception error) {
+                        exchange.end();
                         outcome.complete(Outcome.failed(url, error, start));
                     }
 
                     @Override
                     public void cancelled() {
-                        outcome.complete(Outcome.failed(url, new java.util.concurrent.CancellationException(), start));
+                        exchange.end();
+                        outcome.complete(Outcome.failed(url, new CancellationException(), start));
                     }
                 });
-        return new Fetch(() -> sent.cancel(true), outcome);
+        return new Fetch(() -> {
+            exchange.cancel();
+            sent.cancel(true);
+        }, outcome);
     }
 
     @Override
