@@ -103,6 +103,15 @@ public record Calibration(Map<Over, Map<Integer, JmhRun.Metric>> floors,
     }
 
     /**
+     * The floor at N read between two measured N, or at one: NaN below the smallest N measured,
+     * where {@link #floorMs} would read the smallest N's floor instead.
+     */
+    public double floorBetweenMeasured(ClientStack stack, Protocol protocol, int n) {
+        Map<Integer, JmhRun.Metric> byN = floors.getOrDefault(new Over(stack, protocol), Map.of());
+        return byN.keySet().stream().anyMatch(measured -> measured <= n) ? floorMs(stack, protocol, n) : Double.NaN;
+    }
+
+    /**
      * "floor at N=100 (okHttp bare client, 1 ms delay): 12.3 ± 0.4 ms", per stack, protocol and N,
      * then what a new connection costs each stack over TLS.
      */

@@ -1,5 +1,6 @@
 package fetchbench.analysis;
 
+import fetchbench.catalog.Variant;
 import fetchbench.model.ClientStack;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
- * "Which client?": each client stack's best setting of the headline scenario, the stacks tested
- * against the fastest at every N, and the settings whose own limit held fewer than N in flight.
+ * "Which client?": the settings that compare client stacks (their cards' {@link Variant.Role#clients}
+ * variants): each stack at the one with every request in flight, the stacks tested against the
+ * fastest at every N, and the stacks' defaults that held fewer than N in flight.
  *
- * @param best     per stack (in the catalog's order), its setting with the lowest mean at the largest N it ran
- * @param rankings per N, the stacks' best settings tested against the fastest of them
- * @param capped   the settings, of any stack, that held fewer than N in flight at some N
+ * @param sized    per stack (in the catalog's order), its setting with every request in flight at its largest N
+ * @param rankings per N, those settings tested against the fastest of them
+ * @param capped   the stacks' settings that held fewer than N in flight, each at the smallest N where it did
  */
-public record Clients(Map<ClientStack, Verdict> best, List<Ranking> rankings, List<Capped> capped) {
+public record Clients(Map<ClientStack, Verdict> sized, List<Ranking> rankings, List<Capped> capped) {
 
     /** A setting held below N by its own limit at {@code row}'s N. */
     public record Capped(Verdict verdict, Row row) {
@@ -28,31 +29,34 @@ public record Clients(Map<ClientStack, Verdict> best, List<Ranking> rankings, Li
         }
     }
 
-    /** Empty (no best) where the headline scenario has fewer than two client stacks. */
+    /** Empty (no stack) where the headline scenario has such settings of fewer than two stacks. */
     public static Clients of(List<Verdict> verdicts) {
-        Map<ClientStack, Verdict> best = new TreeMap<>();
-        verdicts.stream().collect(Collectors.groupingBy(v -> v.largest().model().clientStack()))
-                .forEach((stack, settings) -> best.put(stack, settings.stream()
-                        .max(Comparator.<Verdict>comparingInt(v -> v.largest().urls())
-                                .thenComparing(v -> -v.largest().measuredMs())).orElseThrow()));
-        if (best.size() < 2) {
+        List<Verdict> comparing = verdicts.stream().filter(v -> v.largest().variant()
+                .filter(variant -> variant.plays(Variant.Role.clients)).isPresent()).toList();
+        Map<ClientStack, Verdict> sized = new TreeMap<>();
+        for (Verdict verdict : comparing) {
+            Row largest = verdict.largest();
+            if (largest.slots() >= largest.urls()) {
+                sized.merge(stackOf(verdict), verdict, (a, b) -> Comparator.<Verdict>comparingInt(v -> v.largest().urls())
+                        .compare(a, b) >= 0 ? a : b);
+            }
+        }
+        if (sized.size() < 2) {
             return new Clients(Map.of(), List.of(), List.of());
         }
-        List<Verdict> picked = List.copyOf(best.values());
-        List<Ranking> rankings = Verdict.rankings(picked);
         List<Capped> capped = new ArrayList<>();
-        for (Verdict verdict : verdicts) {
+        for (Verdict verdict : comparing) {
             verdict.byN().values().stream().filter(row -> row.slots() < row.urls()).min(Comparator.comparingInt(Row::urls))
                     .ifPresent(row -> capped.add(new Capped(verdict, row)));
         }
-        return new Clients(best, rankings, List.copyOf(capped));
+        return new Clients(sized, Verdict.rankings(List.copyOf(sized.values())), List.copyOf(capped));
     }
 
     public boolean isEmpty() {
-        return best.isEmpty();
+        return sized.isEmpty();
     }
 
-    /** The stack whose best setting this is. */
+    /** The stack a setting fetches with. */
     public static ClientStack stackOf(Verdict verdict) {
         return verdict.largest().model().clientStack();
     }

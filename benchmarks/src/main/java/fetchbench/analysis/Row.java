@@ -9,7 +9,6 @@ import fetchbench.result.Metrics;
 import fetchbench.model.ConnectionPoolSize;
 import fetchbench.catalog.Knob;
 import fetchbench.catalog.Model;
-import fetchbench.catalog.ModelCard;
 import fetchbench.model.Protocol;
 import fetchbench.result.ResultKeys;
 import fetchbench.result.ResultParams;
@@ -99,12 +98,14 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
         boolean http2 = protocol.version() == Protocol.HttpVersion.HTTP_2;
         int kept = model.clientStack().keptConnections(connectionPool, urls, http2);
         int predictedConnections = theory.newConnections(new Limits(model, concurrency, maxRequests), urls,
-                http2, maxStreams, kept);
+                http2 && model.clientStack().multiplexesHttp2(), maxStreams, kept);
         double floorMs = calibration.floorMs(model.clientStack(), protocol, urls);
-        int slots = ModelCard.heldTo(theory.slots(new Limits(model, concurrency, maxRequests), urls), urls);
-        // Each wave of a capped gather pays the stack's time for its cap in flight.
-        double bandFloorMs = shape == Shape.gather && slots < urls
-                ? Theory.waves(urls, slots) * calibration.floorMs(model.clientStack(), protocol, slots) : floorMs;
+        int slots = theory.slots(new Limits(model, concurrency, maxRequests), urls);
+        // Each wave of a gather capped below N pays the stack's time for its cap in flight, where the run
+        // measured the floor at (or below) the cap; else the floor at N once, as before.
+        double floorAtCap = calibration.floorBetweenMeasured(model.clientStack(), protocol, slots);
+        double bandFloorMs = shape == Shape.gather && slots < urls && !Double.isNaN(floorAtCap)
+                ? Theory.waves(urls, slots) * floorAtCap : floorMs;
         return new Row(result, model, urls, delayMs, delays, seed, concurrency, maxRequests, theoryMs,
                 floorMs, bandFloorMs, connectionPool,
                 result.forkProperty(ResultKeys.VARIANT).map(Variant::valueOf),
@@ -310,8 +311,9 @@ public record Row(JmhRun.Result result, Model model, int urls, int delayMs,
 
     /**
      * The top of the predicted band: the ideal plus the stack's own time (the floor at N, or for a
-     * gather capped below N the floor at its cap once per wave; nothing where the run measured no
-     * floor), plus over TLS what the predicted new connections cost the stack.
+     * gather capped below N, where the run measured the floor at its cap, that floor once per wave;
+     * nothing where the run measured no floor), plus over TLS what the predicted new connections
+     * cost the stack.
      */
     public double bandTopMs() {
         return theoryMs + (Double.isNaN(bandFloorMs) ? 0 : bandFloorMs)

@@ -63,13 +63,18 @@ final class ReactorCard implements ModelCard {
         return new Look(Look.BROWN, Look.Marker.cross);
     }
 
-    /** The default run measures reactor in the gather, at every N and over every protocol, only. */
+    /**
+     * The default run measures reactor in the gather, at every N and over every protocol, only;
+     * the clients profile measures it sized to N, so that its stack, not flatMap's default, is compared.
+     */
     @Override
     public List<Variant> variants(Model self) {
         return List.of(Variant.of(self, "reactor").comparedBy(Shape.values())
-                .playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.underLoadInFull, Variant.Role.clients)
-                .leftOutOfDefault("reactor runs the gather at every N and over every protocol", Shape.workers,
-                        Shape.asCompleted, Shape.race, Shape.deadline, Shape.failures, Shape.cpuHeavy));
+                        .playing(Variant.Role.swept, Variant.Role.protocols, Variant.Role.underLoadInFull)
+                        .leftOutOfDefault("reactor runs the gather at every N and over every protocol", Shape.workers,
+                                Shape.asCompleted, Shape.race, Shape.deadline, Shape.failures, Shape.cpuHeavy),
+                // flatMap's concurrency sized to the run's largest N: Reactor Netty with every request in flight.
+                Variant.of(self, "reactorSized").withConcurrency(n -> List.of(n)).playing(Variant.Role.clients));
     }
 
     /** Sized by the processors: its event loops: max(processors, 4). */

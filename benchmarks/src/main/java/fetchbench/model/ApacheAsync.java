@@ -74,6 +74,7 @@ public class ApacheAsync extends AsyncClientModel {
         private final InFlight inFlight;
         private final AtomicBoolean onTheWire = new AtomicBoolean();
         private volatile boolean cancelled;
+        private volatile boolean answered;
         private volatile AsyncExecRuntime runtime;
 
         Exchange(InFlight inFlight) {
@@ -88,10 +89,17 @@ public class ApacheAsync extends AsyncClientModel {
             }
             onTheWire.set(true);
             inFlight.enter();
-            if (cancelled) { // cancelled as it started: the cancel may have missed the runtime
-                connection.discardEndpoint();
+            if (cancelled) { // cancelled as it started: it fails before it is sent
+                end();
+                return false;
             }
             return true;
+        }
+
+        /** Its answer or failure is in: a cancel from now on must not close its connection, which goes back to the pool. */
+        void answered() {
+            answered = true;
+            end();
         }
 
         void end() {
@@ -103,7 +111,7 @@ public class ApacheAsync extends AsyncClientModel {
         void cancel() {
             cancelled = true;
             AsyncExecRuntime connection = runtime;
-            if (connection != null) {
+            if (connection != null && !answered) {
                 connection.discardEndpoint();
             }
         }
@@ -164,7 +172,7 @@ public class ApacheAsync extends AsyncClientModel {
                 new FutureCallback<>() {
                     @Override
                     public void completed(SimpleHttpResponse response) {
-                        exchange.end();
+                        exchange.answered();
                         String mismatch = protocol.mismatch(ApacheAsyncStack.version(response.getVersion()));
                         try {
                             outcome.complete(mismatch != null
@@ -178,13 +186,13 @@ public class ApacheAsync extends AsyncClientModel {
 
                     @Override
                     public void failed(Exception error) {
-                        exchange.end();
+                        exchange.answered();
                         outcome.complete(Outcome.failed(url, error, start));
                     }
 
                     @Override
                     public void cancelled() {
-                        exchange.end();
+                        exchange.answered();
                         outcome.complete(Outcome.failed(url, new CancellationException(), start));
                     }
                 });

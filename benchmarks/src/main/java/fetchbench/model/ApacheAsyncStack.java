@@ -64,8 +64,10 @@ final class ApacheAsyncStack implements StackCard {
                 .setVersionPolicy(policy)
                 .setIOReactorConfig(IOReactorConfig.custom().setSoTimeout(limit).build())
                 .setThreadFactory(Pools.platformThreads(name))
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit).build())
-                .disableAutomaticRetries();
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit)
+                        .setConnectionRequestTimeout(Timeout.of(Http.QUEUE_TIMEOUT)).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling();
     }
 
     static Protocol.HttpVersion version(ProtocolVersion version) {
@@ -73,9 +75,16 @@ final class ApacheAsyncStack implements StackCard {
                 : Protocol.HttpVersion.HTTP_1_1;
     }
 
+    /** Its pool keeps every connection it opened, over HTTP/2 too. */
     @Override
     public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
-        return http2 ? 1 : urls;
+        return urls;
+    }
+
+    /** The pooling connection manager leases a connection per request, over HTTP/2 too: one stream each. */
+    @Override
+    public boolean multiplexesHttp2() {
+        return false;
     }
 
     /** Over h2 it offers h2 alone. */

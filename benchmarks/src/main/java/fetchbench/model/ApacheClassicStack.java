@@ -44,7 +44,7 @@ final class ApacheClassicStack implements StackCard {
         return HttpClients.custom()
                 .setConnectionManager(pool.build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(limit)
-                        .setConnectionRequestTimeout(limit).build())
+                        .setConnectionRequestTimeout(Timeout.of(Http.QUEUE_TIMEOUT)).build())
                 .disableAutomaticRetries()
                 .disableRedirectHandling();
     }

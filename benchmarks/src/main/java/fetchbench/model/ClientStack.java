@@ -39,6 +39,11 @@ public enum ClientStack {
         return card.resendsOnClosedConnection();
     }
 
+    /** Whether over HTTP/2 it runs many streams on one connection ({@link StackCard#multiplexesHttp2}). */
+    public boolean multiplexesHttp2() {
+        return card.multiplexesHttp2();
+    }
+
     /** Whether, asked for h2, it offers HTTP/1.1 too ({@link StackCard#offersHttp1BesideH2}). */
     public boolean offersHttp1BesideH2() {
         return card.offersHttp1BesideH2();

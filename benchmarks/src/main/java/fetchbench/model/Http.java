@@ -23,6 +23,12 @@ public final class Http implements BlockingClient {
     /** OkHttp's own connection pool keeps this many idle connections (and for 5 minutes). */
     public static final int OKHTTP_DEFAULT_IDLE_CONNECTIONS = 5;
 
+    /**
+     * How long a request may wait in a client's own queue (Apache's lease, Jetty's queue) before it
+     * fails: as long as a capped batch's waves may take, since that queue is the cap being measured.
+     */
+    static final Duration QUEUE_TIMEOUT = Duration.ofMinutes(10);
+
     /** Margin on top of the slowest expected response before a call times out. */
     static final Duration TIMEOUT_MARGIN = Duration.ofSeconds(30);
 

@@ -61,7 +61,8 @@ public class JettyAsync extends AsyncClientModel {
                 inFlight.exit();
             }
         };
-        Request request = client.newRequest(url).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        // Jetty's request timeout counts its queue too; a stalled exchange fails on the connection's idle timeout.
+        Request request = client.newRequest(url).timeout(timeout.plus(Http.QUEUE_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS)
                 .onRequestBegin(r -> {
                     onTheWire.set(true);
                     inFlight.enter();

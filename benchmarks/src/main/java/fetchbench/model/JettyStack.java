@@ -74,7 +74,7 @@ final class JettyStack implements StackCard {
 
     @Override
     public int keptConnections(ConnectionPoolSize pool, int urls, boolean http2) {
-        return http2 ? 1 : urls;
+        return urls; // every connection it opened, until its idle timeout, which no batch reaches
     }
 
     /** Over h2 it offers h2 alone. */

@@ -44,6 +44,14 @@ public interface StackCard {
     }
 
     /**
+     * Whether over HTTP/2 it runs many streams on one connection; a stack that runs one stream per
+     * connection (Apache's pooling manager) needs a connection per request in flight, as over HTTP/1.1.
+     */
+    default boolean multiplexesHttp2() {
+        return true;
+    }
+
+    /**
      * Whether, asked for h2, it offers HTTP/1.1 too by ALPN, so a server without HTTP/2 answers in
      * HTTP/1.1 (which the models refuse by the response's version); a stack that offers h2 alone
      * fails at the handshake instead.

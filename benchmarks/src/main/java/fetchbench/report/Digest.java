@@ -199,7 +199,8 @@ public final class Digest {
             case reference, scale, protocols -> "Figures are ms per batch, the mean ± half its 95 % interval from "
                     + "the fork means; ×: the mean over the ideal (waves × d, or the greedy schedule); inside: the "
                     + "whole interval lies in the band [ideal, ideal + the floor of the model's client stack, "
-                    + "measured first in the run]; below or above: wholly outside it; straddles: across an edge; band too "
+                    + "measured first in the run; for a gather capped below N, where the run measured the floor at its "
+                    + "cap, that floor once per wave]; below or above: wholly outside it; straddles: across an edge; band too "
                     + "wide: a band over half its ideal, too wide to judge by.";
         };
     }

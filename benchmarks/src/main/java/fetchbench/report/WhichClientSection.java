@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * "Which client?": each client stack at its best setting, its time at every N beside its CPU per
- * request and memory per request in flight, the stacks tested against the fastest, and which
- * defaults cap a stack below N. Shown where the headline scenario has two stacks or more.
+ * "Which client?": each client stack with every request in flight, its time at every N beside its
+ * CPU per request and memory per request in flight, the stacks tested against the fastest, and
+ * which defaults cap a stack below N. Shown where the run compared two stacks or more.
  */
 final class WhichClientSection {
 
@@ -38,8 +38,8 @@ final class WhichClientSection {
         }
         List<Block> blocks = new ArrayList<>();
         clients.atLargest().ifPresent(ranking -> blocks.add(answer(ranking)));
-        blocks.add(Paragraph.legend("Each client stack at its best setting: the one with the lowest mean at the largest N "
-                + "its settings ran. ms per batch, the mean ± half its 95 % interval from the fork means (× the ideal, "
+        blocks.add(Paragraph.legend("Each client stack with every request in flight (its card's setting for "
+                + "comparing stacks). ms per batch, the mean ± half its 95 % interval from the fork means (× the ideal, "
                 + "forks × measured batches); at the largest N the setting ran, the client's CPU per request (the "
                 + "server's in brackets) and the bytes each request in flight held, from a footprint fork."));
         blocks.add(table(clients));
@@ -55,10 +55,11 @@ final class WhichClientSection {
         return new Section(ID, TITLE, blocks);
     }
 
-    /** "At N = 1000, jetty's best setting, jettySized (…), had the lowest mean; …: equivalent; …: different (slower)." */
+    /** "At N = 1000, jetty (jettySized …) had the lowest mean; …: equivalent; …: different (slower); not compared: …." */
     static Paragraph answer(Ranking ranking) {
-        Text text = Text.of("At N = " + ranking.urls() + ", ").thenStrong(ranking.best().model().clientStack().name())
-                .then(" (" + ranking.best().setting() + ") had the lowest mean");
+        Text text = Text.of("At N = " + ranking.urls() + " requests in flight, the client stack ")
+                .thenStrong(ranking.best().model().clientStack().name())
+                .then(" had the lowest mean (as " + ranking.best().setting() + ")");
         List<String> parts = new ArrayList<>();
         for (Judgement judgement : List.of(Judgement.equivalent, Judgement.inconclusive, Judgement.different)) {
             List<String> stacks = ranking.judged(judgement).stream()
@@ -68,19 +69,23 @@ final class WhichClientSection {
                         : ": " + judgement.name()));
             }
         }
+        if (!ranking.leftOut().isEmpty()) {
+            parts.add("not compared: " + Words.list(ranking.leftOut().stream().map(r -> r.model().clientStack().name())
+                    .toList()) + " (see below)");
+        }
         return new Paragraph(text.then(parts.isEmpty() ? "." : "; " + String.join("; ", parts) + "."),
                 Paragraph.Role.fact);
     }
 
     private static Table table(Clients clients) {
-        List<Verdict> best = List.copyOf(clients.best().values());
+        List<Verdict> best = List.copyOf(clients.sized().values());
         List<Integer> ns = Verdict.columns(best);
         List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.text("client stack"),
-                Table.Column.text("best setting")));
+                Table.Column.text("setting")));
         ns.forEach(n -> columns.add(Table.Column.number("N = " + n)));
         columns.addAll(List.of(Table.Column.number("CPU per request µs"), Table.Column.number("KB per request in flight")));
         List<List<Table.Cell>> rows = new ArrayList<>();
-        clients.best().forEach((stack, verdict) -> {
+        clients.sized().forEach((stack, verdict) -> {
             List<Table.Cell> row = new ArrayList<>(List.of(Table.Cell.of(stack.name()), Table.Cell.of(verdict.setting())));
             ns.forEach(n -> {
                 Row r = verdict.byN().get(n);
@@ -102,11 +107,17 @@ final class WhichClientSection {
                 .orElse(client);
     }
 
-    /** "apacheAsync (5/route, 25 total) at N = 100: capped by …: 5 in flight, 20 waves; 2051 ± 4 ms, inside its band 2000 – 2090; set …". */
+    /** "apacheAsync (5/route, 25 total) on apacheAsync at N = 100: capped by …: 5 in flight, 20 waves; 2051 ± 4 ms, inside its band 2000 – 2090; set …". */
     private static String capped(Clients.Capped capped) {
         Row row = capped.row();
-        return String.format(Locale.ROOT, "%s on %s at N = %d: %s; %s ms, %s its band %.0f – %.0f; set %s",
-                row.setting(), row.model().clientStack(), row.urls(), capped.bound(), Words.meanAndError(row),
-                row.placement().words(), row.theoryMs(), row.bandTopMs(), Verdict.toSet(row));
+        String band = String.format(Locale.ROOT, "%.0f – %.0f", row.theoryMs(), row.bandTopMs());
+        String placed = switch (row.placement()) {
+            case inside, below, above -> row.placement().words() + " its band " + band;
+            case straddles -> "straddling an edge of its band " + band;
+            case tooWide -> "its band " + band + " too wide to judge by";
+            case unknown -> "one fork, no interval (band " + band + ")";
+        };
+        return String.format(Locale.ROOT, "%s on %s at N = %d: %s; %s ms, %s; set %s", row.setting(),
+                row.model().clientStack(), row.urls(), capped.bound(), Words.meanAndError(row), placed, Verdict.toSet(row));
     }
 }

@@ -43,10 +43,10 @@ public enum Profile {
     SMOKE(List.of(10, 100), 20, 0, 2, 1, 1, 2_000, EnumSet.of(Part.gather, Part.shapes, Part.protocols, Part.sweep,
             Part.load, Part.footprint)),
     /**
-     * Which client stack: each stack's gather at its defaults and at its best setting beside its
-     * bare client, at N = 100 and 1000; 5 forks where every request is in flight, 3 elsewhere.
-     * Batches of up to 2.5 s, so that the defaults that cap a stack (Apache's 5 per route,
-     * OkHttp's 5 per host) are measured at N = 100.
+     * Which client stack: each stack's gather with every request in flight beside its bare
+     * client, and the defaults that cap Apache and Jetty, at N = 100 and 1000; 5 forks where
+     * every request is in flight, 3 elsewhere. Batches of up to 2.5 s, so that Apache's 5 per
+     * route is measured at N = 100.
      */
     CLIENTS(List.of(100, 1000), 100, 1, 4, 3, 5, 2_500, EnumSet.of(Part.gather, Part.footprint)),
     /** The other shapes (workers, as completed, race, deadline, failures, CPU-heavy), every model. */

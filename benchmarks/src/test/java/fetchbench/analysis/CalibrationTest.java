@@ -44,10 +44,22 @@ class CalibrationTest {
         List<Row> rows = rows(floor(100, 12, "okHttp"), floor(100, 30, "jdkHttpClient"),
                 gather(Model.virtualThreads), gather(Model.httpClientAsync), gather(Model.okHttpAsync));
 
-        // The band's top is the ideal (one wave of 100 ms; 20 for OkHttp's 5 per host) plus the stack's own floor.
+        // The band's top is the ideal (one wave of 100 ms; 20 for OkHttp's 5 per host) plus the stack's own floor
+        // at N: the run measured no floor at or below OkHttp's cap of 5, so that band stays as it was.
         assertThat(rows).extracting(Row::model, Row::floorMs, Row::bandTopMs).containsExactlyInAnyOrder(
                 tuple(Model.virtualThreads, 12.0, 112.0), tuple(Model.httpClientAsync, 30.0, 130.0),
                 tuple(Model.okHttpAsync, 12.0, 100 * 20 + 12.0));
+    }
+
+    @Test
+    void aCappedGatherAddsTheFloorAtItsCapOncePerWave() throws Exception {
+        List<Row> rows = rows(floor(5, 2, "apacheAsync"), floor(100, 12, "apacheAsync"), gather(Model.apacheAsync),
+                Fixtures.result(folder, "fetchbench.bench.GatherBenchmark.gather", Map.of("model", "apacheAsync",
+                        "urls", "100", "delayMs", "100", "concurrency", "100", "maxRequests", "100"), 105, 1));
+
+        // Apache's defaults: 5 per route, so 20 waves of (100 ms + the floor at 5); sized to N, one wave and the floor at N.
+        assertThat(rows).extracting(Row::concurrency, Row::theoryMs, Row::bandTopMs).containsExactlyInAnyOrder(
+                tuple(0, 2000.0, 2000 + 20 * 2.0), tuple(100, 100.0, 112.0));
     }
 
     @Test

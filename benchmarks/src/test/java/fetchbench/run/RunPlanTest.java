@@ -219,13 +219,13 @@ class RunPlanTest {
         List<Measure> gather = plan.measures().stream().filter(m -> m.shape() == Shape.gather).toList();
         assertThat(plan.measures()).allSatisfy(m -> assertThat(m.shape()).isEqualTo(Shape.gather));
         assertThat(gather.stream().map(Measure::variant).distinct()).containsExactly(Variant.valueOf("okHttpSized"),
-                Variant.valueOf("httpClientAsync"), Variant.valueOf("reactor"), Variant.valueOf("apacheAsync"),
+                Variant.valueOf("httpClientAsync"), Variant.valueOf("reactorSized"), Variant.valueOf("apacheAsync"),
                 Variant.valueOf("apacheSized"), Variant.valueOf("jettyAsync"), Variant.valueOf("jettySized"),
                 Variant.valueOf("apacheVirtualThreadsSized"));
         // Every stack, each with a setting that has all N in flight at N = 100 and 1000, on 5 forks.
         assertThat(gather.stream().map(m -> m.variant().model().clientStack()).distinct())
                 .containsExactlyInAnyOrder(ClientStack.values());
-        for (String sized : List.of("okHttpSized", "httpClientAsync", "apacheSized", "jettySized",
+        for (String sized : List.of("okHttpSized", "httpClientAsync", "reactorSized", "apacheSized", "jettySized",
                 "apacheVirtualThreadsSized")) {
             assertThat(gather).filteredOn(m -> m.variant() == Variant.valueOf(sized))
                     .flatMap(m -> m.workloads().urls()).containsExactly(100, 1000);
