@@ -1,31 +1,18 @@
 package fetchbench.catalog;
 
-import fetchbench.model.ApacheAsync;
 import fetchbench.model.ClientStack;
 import fetchbench.model.ConcurrencyModel;
 import fetchbench.model.ModelSettings;
 import fetchbench.model.VirtualThreads;
 import fetchbench.workload.Shape;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The virtual-threads model on Apache HttpClient 5's classic client: a virtual thread per URL,
  * each blocking in {@code execute}. The pool, not the threads, bounds the requests: 5 per route and
  * 25 in all by default; the other threads wait for a lease.
  */
-final class ApacheVirtualThreadsCard implements ModelCard {
-
-    @Override
-    public Knob knob() {
-        return Knob.poolLimit;
-    }
-
-    @Override
-    public Optional<String> maxRequestsWords() {
-        return Optional.of("the pool's max total");
-    }
+final class ApacheVirtualThreadsCard extends ApachePoolCard {
 
     @Override
     public ClientStack clientStack() {
@@ -40,33 +27,6 @@ final class ApacheVirtualThreadsCard implements ModelCard {
     @Override
     public ConcurrencyModel create(ModelSettings settings) {
         return VirtualThreads.onApacheClassic(settings, "apacheVirtualThreads");
-    }
-
-    @Override
-    public int slots(Limits limits, int urls, int defaultExecutorThreads) {
-        return Math.min(ApacheAsync.perRoute(limits.concurrency()), ApacheAsync.total(limits.maxRequests()));
-    }
-
-    @Override
-    public OptionalInt sharedLimit(Limits limits, int urls, int defaultExecutorThreads) {
-        return OptionalInt.of(slots(limits, urls, defaultExecutorThreads));
-    }
-
-    @Override
-    public String settingWords(Limits limits) {
-        return " (" + ApacheAsync.perRoute(limits.concurrency()) + "/route, " + ApacheAsync.total(limits.maxRequests())
-                + " total)";
-    }
-
-    @Override
-    public String limitWords(Limits limits) {
-        return "Apache's connection pool (" + ApacheAsync.perRoute(limits.concurrency()) + " per route, "
-                + ApacheAsync.total(limits.maxRequests()) + " in all)";
-    }
-
-    @Override
-    public String toSet(Limits limits, boolean reaches) {
-        return "the pool's maxPerRoute and maxTotal ≥ N" + ModelCard.asHere(reaches);
     }
 
     @Override
