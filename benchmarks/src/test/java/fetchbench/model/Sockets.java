@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,57 @@ final class Sockets {
             }
         }
         return local;
+    }
+
+    /**
+     * Of this process's ESTABLISHED connections to {@code port}, the local ports of those that have
+     * sent a byte, from the kernel's own counters ({@code ss}, iproute2). Over plain HTTP that is a
+     * connection that carried a request: a pool's connection opened ahead of demand and never used
+     * (Jetty's may open one against a stale count of its queue) has sent nothing.
+     */
+    static Set<Integer> localPortsThatSentTo(int port) {
+        Set<String> mine = socketInodes();
+        Set<Integer> local = new HashSet<>();
+        // one line per socket: Recv-Q Send-Q local peer, then its tcp_info (bytes_sent only once non-zero)
+        for (String line : ss("-tieOH", "state", "established", "( dport = :" + port + " )")) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length > 3 && line.contains(" bytes_sent:") && mine.contains(field(line, "ino:"))) {
+                local.add(Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1)));
+            }
+        }
+        return local;
+    }
+
+    /** The value after {@code name} up to the next space, or "" when the line has none. */
+    private static String field(String line, String name) {
+        int at = line.indexOf(" " + name);
+        if (at < 0) {
+            return "";
+        }
+        int from = at + 1 + name.length();
+        int to = line.indexOf(' ', from);
+        return to < 0 ? line.substring(from) : line.substring(from, to);
+    }
+
+    private static List<String> ss(String... args) {
+        List<String> command = new ArrayList<>(List.of("ss"));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            List<String> out;
+            try (var reader = process.inputReader()) {
+                out = reader.lines().toList();
+            }
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + String.join("\n", out));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("ss (iproute2) is needed to read the kernel's TCP counters", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Set<String> socketInodes() {

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 /**
  * What a model left running after a race or a deadline returned, seen four ways: calls the gauge
  * still counts in flight, calls OkHttp's Dispatcher still runs or queues (its own count), this
- * JVM's connections to the server in the kernel's table, and threads (virtual ones included) still
- * inside a fetch. Each can fail: WindDownTest shows every one catching a model that forgets to cancel.
+ * JVM's connections to the server that carried a request (the kernel's counters), and threads
+ * (virtual ones included) still inside a fetch. Each can fail: WindDownTest shows every one catching a model that forgets to cancel.
  */
 final class WindDown {
 
@@ -40,12 +40,14 @@ final class WindDown {
 
     /**
      * Looks until nothing is left or {@code wait} has passed, and returns the last look. Connections
-     * opened since {@code connectionsBefore} are counted beyond the {@code finishedCalls} a pool may
-     * keep; one that was open before (the admin client's, say) and closes meanwhile changes nothing.
+     * opened since {@code connectionsBefore} that carried a request are counted beyond the
+     * {@code finishedCalls} a pool may keep; one a pool opened ahead and never used is not a call
+     * left running, and one that was open before (the admin client's, say) and closes meanwhile
+     * changes nothing.
      */
     static Left after(InFlight inFlight, URI server, Set<Integer> connectionsBefore, int finishedCalls, Duration wait) {
         Supplier<Left> look = () -> new Left(inFlight.current(), inFlight.dispatcherCalls().orElse(NO_DISPATCHER),
-                (int) connectionsTo(server).stream()
+                (int) Sockets.localPortsThatSentTo(server.getPort()).stream()
                 .filter(port -> !connectionsBefore.contains(port)).count() - finishedCalls, threadsInAFetch());
         long giveUpAt = System.nanoTime() + wait.toNanos();
         Left left = look.get();
@@ -63,14 +65,16 @@ final class WindDown {
 
     /**
      * Threads the JDK and the libraries start once for the whole process: the carriers and I/O
-     * pollers of virtual threads, the common pool, OkHttp's task runner, Okio's timeout watchdog
-     * and Reactor's parallel scheduler. The carriers' pool is named by its place among the
+     * pollers of virtual threads, the common pool, the process reaper, OkHttp's task runner, Okio's
+     * timeout watchdog and Reactor's parallel scheduler. The carriers' pool is named by its place among the
      * process's ForkJoinPools, so it is asked, not assumed: a model's own ForkJoinPool left
      * running is not shared, and is caught.
      */
     private static final List<String> SHARED = List.of("ForkJoinPool.commonPool-worker-",
             "VirtualThread-unblocker", "MasterPoller", "SubPoller-", "Read-Poller", "Write-Poller",
             "OkHttp TaskRunner", "Okio Watchdog",
+            // the JDK's waiter for child processes, from this class's own reading of ss
+            "process reaper",
             // Reactor's global parallel scheduler (its timeouts), which adds workers as they are first needed
             "parallel-");
 

@@ -8,7 +8,9 @@ import fetchbench.TestServer;
 import fetchbench.server.Stubs;
 import fetchbench.workload.Responses;
 import fetchbench.workload.Workload;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +57,30 @@ class WindDownTest {
         WindDown.Left afterClose = WindDown.after(inFlight, server, connectionsBefore, 0, Duration.ofSeconds(10));
         assertThat(afterClose.nothing()).as("%s", afterClose).isTrue();
         assertThat(ModelsTest.newThreadsStillAlive(threadsBefore)).isEmpty();
+    }
+
+    /**
+     * Two raw connections to the server, one that sent a request and one that sent nothing (as a
+     * pool's connection opened ahead and never used): both are open, only the first carried a
+     * request, and the wind-down counts only that one.
+     */
+    @Test
+    void onlyAConnectionThatSentARequestCountsAsLeftRunning() throws Exception {
+        URI server = TestServer.uri();
+        Set<Integer> connectionsBefore = WindDown.connectionsTo(server);
+        try (Socket unused = new Socket(server.getHost(), server.getPort());
+             Socket carrying = new Socket(server.getHost(), server.getPort())) {
+            carrying.getOutputStream().write(("GET /unstubbed HTTP/1.1\r\nHost: " + server.getAuthority() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            carrying.getOutputStream().flush();
+
+            WindDown.Left left = WindDown.after(new InFlight(), server, connectionsBefore, 0, Duration.ofSeconds(2));
+            assertThat(left.extraConnections()).isEqualTo(1);
+            assertThat(WindDown.connectionsTo(server)).contains(unused.getLocalPort(), carrying.getLocalPort());
+            assertThat(Sockets.localPortsThatSentTo(server.getPort())).contains(carrying.getLocalPort())
+                    .doesNotContain(unused.getLocalPort());
+            assertThat(WindDown.after(new InFlight(), server, connectionsBefore, 1, Duration.ZERO).nothing()).isTrue();
+        }
     }
 
     /** The event-loop clients: the JDK's, Reactor Netty's, Apache's async and Jetty's. */
