@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This JVM's open TCP connections to a port, from Linux's own tables: what a client really keeps
@@ -53,9 +54,16 @@ final class Sockets {
         Set<String> mine = socketInodes();
         Set<Integer> local = new HashSet<>();
         // one line per socket: Recv-Q Send-Q local peer, then its tcp_info (bytes_sent only once non-zero)
-        for (String line : ss("-tieOH", "state", "established", "( dport = :" + port + " )")) {
+        for (String line : ss("-tineOH", "state", "established", "( dport = :" + port + " )")) {
             String[] f = line.strip().split("\\s+");
-            if (f.length > 3 && line.contains(" bytes_sent:") && mine.contains(field(line, "ino:"))) {
+            if (f.length <= 3 || !mine.contains(field(line, "ino:"))) {
+                continue;
+            }
+            if (!line.contains(" rtt:")) {
+                // ss read /proc, not the kernel's sock_diag: no counters, so no connection would ever count
+                throw new IllegalStateException("ss shows no TCP counters for this process's socket: " + line);
+            }
+            if (line.contains(" bytes_sent:")) {
                 local.add(Integer.parseInt(f[2].substring(f[2].lastIndexOf(':') + 1)));
             }
         }
@@ -82,7 +90,11 @@ final class Sockets {
             try (var reader = process.inputReader()) {
                 out = reader.lines().toList();
             }
-            if (process.waitFor() != 0) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not end in 10 s");
+            }
+            if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + String.join("\n", out));
             }
             return out;

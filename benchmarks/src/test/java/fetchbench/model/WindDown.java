@@ -16,9 +16,13 @@ import java.util.stream.Collectors;
  */
 final class WindDown {
 
-    /** Frames of a thread inside a fetch: OkHttp's blocking call, its Dispatcher running one, the JDK client's blocking send. */
+    /**
+     * Frames of a thread inside a fetch: OkHttp's blocking call, its Dispatcher running one, the
+     * JDK client's blocking send, Apache's classic execute.
+     */
     private static final List<String> FETCHING = List.of("okhttp3.internal.connection.RealCall.execute(",
-            "okhttp3.internal.connection.RealCall$AsyncCall.run(", "jdk.internal.net.http.HttpClientImpl.send(");
+            "okhttp3.internal.connection.RealCall$AsyncCall.run(", "jdk.internal.net.http.HttpClientImpl.send(",
+            "org.apache.hc.client5.http.impl.classic.CloseableHttpClient.execute(");
 
     /** What was left: none of it once the model wound down. */
     record Left(int inFlight, InFlight.DispatcherCalls dispatcher, int extraConnections, Set<String> threadsInAFetch) {
@@ -39,7 +43,8 @@ final class WindDown {
     }
 
     /**
-     * Looks until nothing is left or {@code wait} has passed, and returns the last look. Connections
+     * Looks until nothing is left on two looks in a row (a connection opened an instant before its
+     * request is written has not sent yet) or {@code wait} has passed, and returns the last look. Connections
      * opened since {@code connectionsBefore} that carried a request are counted beyond the
      * {@code finishedCalls} a pool may keep; one a pool opened ahead and never used is not a call
      * left running, and one that was open before (the admin client's, say) and closes meanwhile
@@ -51,7 +56,9 @@ final class WindDown {
                 .filter(port -> !connectionsBefore.contains(port)).count() - finishedCalls, threadsInAFetch());
         long giveUpAt = System.nanoTime() + wait.toNanos();
         Left left = look.get();
-        while (!left.nothing() && System.nanoTime() < giveUpAt) {
+        boolean nothingBefore = false;
+        while (!(left.nothing() && nothingBefore) && System.nanoTime() < giveUpAt) {
+            nothingBefore = left.nothing();
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -66,9 +73,9 @@ final class WindDown {
     /**
      * Threads the JDK and the libraries start once for the whole process: the carriers and I/O
      * pollers of virtual threads, the common pool, the process reaper, OkHttp's task runner, Okio's
-     * timeout watchdog and Reactor's parallel scheduler. The carriers' pool is named by its place among the
-     * process's ForkJoinPools, so it is asked, not assumed: a model's own ForkJoinPool left
-     * running is not shared, and is caught.
+     * timeout watchdog and Reactor's parallel scheduler. The carriers' pool is named by its place
+     * among the process's ForkJoinPools, so it is asked, not assumed: a model's own ForkJoinPool
+     * left running is not shared, and is caught.
      */
     private static final List<String> SHARED = List.of("ForkJoinPool.commonPool-worker-",
             "VirtualThread-unblocker", "MasterPoller", "SubPoller-", "Read-Poller", "Write-Poller",

@@ -83,6 +83,34 @@ class WindDownTest {
         }
     }
 
+    /**
+     * A virtual thread blocked in Apache's classic client (apacheVirtualThreads' call) is a thread
+     * in a fetch, as one in OkHttp's is, until the call is cancelled.
+     */
+    @Test
+    void theThreadCheckSeesAThreadInApachesClassicClient() throws Exception {
+        URI server = TestServer.uri();
+        Workload workload = Workload.of(List.of(ok(40, NEVER_MS)));
+        Stubs.register(server, workload);
+        ApacheClassic client = new ApacheClassic(new ModelSettings(0, 0, 1, Duration.ofMillis(NEVER_MS), new InFlight()));
+        try {
+            Thread caller = Thread.ofVirtual().name("apache-classic-caller")
+                    .start(() -> client.fetch(workload.urls().get(0), null));
+            long giveUpAt = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!WindDown.threadsInAFetch().contains("apache-classic-caller") && System.nanoTime() < giveUpAt) {
+                Thread.sleep(50);
+            }
+            assertThat(WindDown.threadsInAFetch()).contains("apache-classic-caller");
+
+            client.cancelAll();
+            caller.join(Duration.ofSeconds(10));
+            assertThat(caller.isAlive()).isFalse();
+            assertThat(WindDown.threadsInAFetch()).doesNotContain("apache-classic-caller");
+        } finally {
+            client.close();
+        }
+    }
+
     /** The event-loop clients: the JDK's, Reactor Netty's, Apache's async and Jetty's. */
     enum EventLoopClient {
         jdk, reactor, apache, jetty;
