@@ -4,6 +4,7 @@ import fetchbench.server.ServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,16 +124,21 @@ public final class Processes {
         return new Jvm(process, lines, all, reader);
     }
 
+    /** A short command's exit code and its output, stdout and stderr together. */
+    public record Ran(int exitCode, List<String> lines) {
+    }
+
     /**
-     * Runs a short command (git, kill) to its end, at most {@code seconds}, and returns its exit
-     * code; its output is read as it comes, so a full pipe cannot stall it.
+     * Runs a short command (git, kill, ss) to its end, at most {@code seconds}; its output is read as
+     * it comes, so a full pipe cannot stall it.
      */
-    public static int run(List<String> command, long seconds) throws IOException, InterruptedException {
+    public static Ran runReading(List<String> command, long seconds) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread drain = Thread.ofVirtual().start(() -> {
-            try (var in = process.getInputStream()) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (IOException ignored) {
+            try (BufferedReader in = process.inputReader(StandardCharsets.UTF_8)) {
+                in.lines().forEach(lines::add);
+            } catch (IOException | UncheckedIOException ignored) {
                 // The process ended.
             }
         });
@@ -141,7 +147,12 @@ public final class Processes {
             throw new AssertionError(String.join(" ", command) + " did not end within " + seconds + " s");
         }
         drain.join(TimeUnit.SECONDS.toMillis(READER_SECONDS));
-        return process.exitValue();
+        return new Ran(process.exitValue(), List.copyOf(lines));
+    }
+
+    /** {@link #runReading}, for its exit code alone. */
+    public static int run(List<String> command, long seconds) throws IOException, InterruptedException {
+        return runReading(command, seconds).exitCode();
     }
 
     /** Waits until the process is gone; true if it went within {@code seconds}. */

@@ -1,5 +1,6 @@
 package fetchbench.model;
 
+import fetchbench.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This JVM's open TCP connections to a port, from Linux's own tables: what a client really keeps
@@ -85,19 +85,11 @@ final class Sockets {
         List<String> command = new ArrayList<>(List.of("ss"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            List<String> out;
-            try (var reader = process.inputReader()) {
-                out = reader.lines().toList();
+            Processes.Ran ss = Processes.runReading(command, 10);
+            if (ss.exitCode() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + String.join("\n", ss.lines()));
             }
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not end in 10 s");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + String.join("\n", out));
-            }
-            return out;
+            return ss.lines();
         } catch (IOException e) {
             throw new UncheckedIOException("ss (iproute2) is needed to read the kernel's TCP counters", e);
         } catch (InterruptedException e) {
